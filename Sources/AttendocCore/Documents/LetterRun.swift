@@ -1,0 +1,95 @@
+import Foundation
+import SafeXML
+
+/// Renders one kind of letter for a case: one copy per recipient, in each asked-for format, written
+/// all or nothing to `DIR/<case reference>/<kind>/<recipient>.<format>`.
+public struct LetterRun {
+    public let resources: AttendocResources
+    private let templates: DocumentTemplates
+    private let stylesheets: DocumentStylesheets
+
+    public init(resources: AttendocResources, formats: [OutputFormat] = OutputFormat.allCases) throws(AttendocError) {
+        self.resources = resources
+        self.templates = try DocumentTemplates(folder: resources.templates)
+        self.stylesheets = try DocumentStylesheets(resources: resources, formats: formats)
+    }
+
+    /// One letter's document XML, checked against the schema, with who it is for.
+    public struct Letter {
+        public let recipient: Recipient
+        public let xml: Data
+        /// Where it goes, relative to the output folder, without the format's extension.
+        public let relativeStem: String
+    }
+
+    /// The document XML of `kind` for each recipient, each validated against the schema.
+    public func letters(_ kind: DocumentKind, for attendanceCase: AttendanceCase, dated date: CalendarDate) throws(AttendocError) -> [Letter] {
+        let recipients = Recipient.withParentalResponsibility(in: attendanceCase)
+        guard !recipients.isEmpty else {
+            throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+        }
+        let folder = "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
+        var letters: [Letter] = []
+        for recipient in recipients {
+            let values = LetterContext.common(for: attendanceCase, to: recipient, dated: date, kind: kind)
+            let xml = try templates.render(kind, with: values)
+            let source = "\(kind.rawValue) for \(recipient.person.casePath) (from templates/\(kind.templateName).mustache)"
+            do {
+                _ = try stylesheets.checkedDocument(xml, source: source)
+            } catch {
+                throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
+            }
+            letters.append(Letter(recipient: recipient, xml: xml, relativeStem: "\(folder)/\(recipient.fileStem)"))
+        }
+        return letters
+    }
+
+    /// Renders `letters` in `formats` and writes them under `outputFolder`, all or nothing.
+    /// Returns the files written.
+    public func write(_ letters: [Letter], formats: [OutputFormat], dated date: CalendarDate,
+                      to outputFolder: URL, fop: PDFTypesetter?) throws(AttendocError) -> [URL] {
+        let transaction = try OutputTransaction(outputFolder: outputFolder)
+        do throws(AttendocError) {
+            var pdfQueue: [(fo: Data, name: String, date: CalendarDate)] = []
+            var pdfPaths: [String] = []
+            for letter in letters {
+                let tree: XMLTree
+                do {
+                    tree = try stylesheets.checkedDocument(letter.xml, source: letter.relativeStem + ".xml")
+                } catch {
+                    throw AttendocError("\(error)")
+                }
+                for format in formats {
+                    let path = "\(letter.relativeStem).\(format.fileExtension)"
+                    switch format {
+                    case .html, .txt:
+                        try transaction.add(try transformed(tree, to: format, path: path), at: path)
+                    case .docx:
+                        try transaction.add(try DOCXPackage.make(tree, dated: date, with: stylesheets), at: path)
+                    case .pdf:
+                        pdfQueue.append((try transformed(tree, to: .pdf, path: path), path, date))
+                        pdfPaths.append(path)
+                    }
+                }
+            }
+            if !pdfQueue.isEmpty {
+                guard let fop else { throw AttendocError("PDF was asked for but Apache FOP is not available") }
+                for (pdf, path) in zip(try fop.typeset(pdfQueue), pdfPaths) {
+                    try transaction.add(pdf, at: path)
+                }
+            }
+            return try transaction.commit()
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+    }
+
+    private func transformed(_ tree: XMLTree, to format: OutputFormat, path: String) throws(AttendocError) -> Data {
+        do {
+            return try stylesheets.transform(tree, to: format)
+        } catch {
+            throw AttendocError(while: "making \(path) with stylesheets/\(format.stylesheetName)", error)
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+
+@main
+struct Attendoc: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendoc",
+        abstract: "Letters and documents for school-attendance casework in England.",
+        discussion: """
+        Attendoc reads a case file (YAML; see docs/case-file.md) and writes the case's documents as \
+        HTML, plain text, Word (DOCX) and PDF, one copy for each person they are addressed to.
+        """,
+        subcommands: [Render.self])
+}
