@@ -53,9 +53,11 @@ public struct XMLError: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
-    /// The text of every problem, one per line.
+    /// The text of the problems, one per line: the first ten, then how many more there were.
     public var message: String {
-        problems.map(\.description).joined(separator: "\n")
+        let shown = problems.prefix(10).map(\.description)
+        let more = problems.count > 10 ? ["(and \(problems.count - 10) more problems)"] : []
+        return (shown + more).joined(separator: "\n")
     }
 
     public var description: String {

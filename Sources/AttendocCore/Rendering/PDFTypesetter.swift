@@ -9,9 +9,16 @@ public struct PDFTypesetter: Sendable {
     public let executable: URL
     public let configuration: URL
 
+    /// FOP as found on PATH (or named by `$ATTENDOC_FOP`).
     public init(configuration: URL) throws(AttendocError) {
         self.configuration = configuration
         self.executable = try Self.findFOP()
+    }
+
+    /// A particular FOP program.
+    public init(executable: URL, configuration: URL) {
+        self.executable = executable
+        self.configuration = configuration
     }
 
     static func findFOP() throws(AttendocError) -> URL {

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// The `attendoc` program as a person runs it.
+@Suite("attendoc on the command line")
+struct CommandLineTests {
+    /// The built program, next to the test bundle.
+    static let program: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("attendoc")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return repositoryRoot.appendingPathComponent(".build/debug/attendoc")
+    }()
+
+    static func attendoc(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        try run(program.path, arguments, in: repositoryRoot)
+    }
+
+    @Test func rendersTextForEachParentAndSaysWhatItWrote() throws {
+        let out = try temporaryFolder("cli")
+        let result = try Self.attendoc(["render", fixture("separated-parents.yaml").path, "--document", "first-warning-letter",
+                                        "--format", "txt,html", "--out", out.path, "--date", "2026-11-23"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(filesUnder(out) == [
+            "CAT-2026-0099/first-warning-letter/tomas-o-briain.html",
+            "CAT-2026-0099/first-warning-letter/tomas-o-briain.txt",
+            "CAT-2026-0099/first-warning-letter/zoe-dsouza-partner-ltd.html",
+            "CAT-2026-0099/first-warning-letter/zoe-dsouza-partner-ltd.txt",
+        ])
+        #expect(result.output.components(separatedBy: "\n").filter { $0.hasPrefix("wrote ") }.count == 4)
+    }
+
+    /// Each broken case file: what to change in the fixture, and the field and words the error must name.
+    static let brokenCases: [(label: String, old: String, new: String, field: String, words: String)] = [
+        ("missing field", "  surname: O'Brien-Ní Dhuibhir\n", "", "pupil.surname", "required"),
+        ("unknown key", "  year_group: 6\n", "  year_group: 6\n  shoe_size: 3\n", "pupil.shoe_size", "not a known field"),
+        ("bad date", "accepted_on: 2026-11-16", "accepted_on: 16/11/2026", "referral.accepted_on", "YYYY-MM-DD"),
+        ("bad type", "possible_sessions: 94", "possible_sessions: lots", "attendance.possible_sessions", "whole number"),
+    ]
+
+    @Test(arguments: brokenCases.indices)
+    func aBrokenCaseFileExitsNonZeroNamingFileLineAndFieldAndWritesNothing(_ index: Int) throws {
+        let broken = Self.brokenCases[index]
+        let yaml = try String(contentsOf: fixture("separated-parents.yaml"), encoding: .utf8)
+        #expect(yaml.contains(broken.old))
+        let edited = yaml.replacingOccurrences(of: broken.old, with: broken.new)
+        let folder = try temporaryFolder("cli-broken")
+        let caseFile = folder.appendingPathComponent("broken-case.yaml")
+        try Data(edited.utf8).write(to: caseFile)
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try Data("an earlier letter".utf8).write(to: out.appendingPathComponent("earlier.txt"))
+
+        let result = try Self.attendoc(["render", caseFile.path, "--document", "first-warning-letter", "--out", out.path])
+        #expect(result.status != 0, "\(broken.label)")
+        #expect(result.error.contains("\(caseFile.path):"), "\(broken.label): names the file: \(result.error)")
+        #expect(result.error.range(of: "broken-case\\.yaml:[0-9]+", options: .regularExpression) != nil, "\(broken.label): names the line")
+        #expect(result.error.contains(broken.field), "\(broken.label): names the field: \(result.error)")
+        #expect(result.error.contains(broken.words), "\(broken.label): says what was expected: \(result.error)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["earlier.txt"])
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func anUnknownDocumentKindOrFormatIsAnError() throws {
+        let kind = try Self.attendoc(["render", fixture("separated-parents.yaml").path, "--document", "love-letter"])
+        #expect(kind.status != 0)
+        #expect(kind.error.contains("first-warning-letter"))
+        let format = try Self.attendoc(["render", fixture("separated-parents.yaml").path, "--document", "first-warning-letter", "--format", "rtf"])
+        #expect(format.status != 0)
+        #expect(format.error.contains("unknown format \"rtf\""))
+    }
+
+    @Test func helpExplainsEveryOption() throws {
+        let help = try Self.attendoc(["render", "--help"])
+        #expect(help.status == 0)
+        for option in ["--document", "--format", "--out", "--date", "--resources"] {
+            #expect(help.output.contains(option))
+        }
+    }
+}

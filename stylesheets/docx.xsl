@@ -1,0 +1,1298 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  docx.xsl - Attendoc document vocabulary (urn:attendoc:document:1) to WordprocessingML (.docx).
+
+  XSLT 1.0, run by libxslt. A .docx is a ZIP package of several XML parts; an XSLT 1.0 run can
+  produce only one result, so this stylesheet writes ONE part per run, chosen by the top-level
+  string parameter `part`. The Swift side runs it once per row of this table and zips the results
+  (with fixed timestamps) into the .docx:
+
+      OPC part path                  value of `part`
+      =============================  ===============
+      [Content_Types].xml            content-types
+      _rels/.rels                    package-rels
+      docProps/core.xml              core
+      docProps/app.xml               app
+      word/document.xml              document
+      word/_rels/document.xml.rels   document-rels
+      word/styles.xml                styles
+      word/settings.xml              settings
+      word/numbering.xml             numbering
+      word/header1.xml               header
+      word/footer1.xml               footer
+      word/fontTable.xml             font-table
+
+  Any other value of `part` (including none) stops the run with a message naming it. If a part is
+  added here, add it to the table above, to the content types, to the relationships and to the
+  Swift table.
+
+  Rules this stylesheet keeps:
+    * Output depends only on the input document and the parameters: no current time, no files, no
+      network (no document(), no exsl:document). docProps/core.xml dates come from meta/date/@iso.
+    * Every element of the input is checked against the vocabulary before any part is written
+      (mode "check"); an element the stylesheet does not know stops the run with a message, so a
+      vocabulary change can never silently drop text. The writing templates (mode "doc") also
+      stop on anything unexpected.
+    * The result must stay editable in Word and LibreOffice: real paragraphs with named styles,
+      a real table, bullet numbering from numbering.xml; no text boxes, frames or absolute
+      positioning. Formatting lives in styles.xml wherever possible, so an office can restyle a
+      letter by changing a style.
+    * Inline text is whitespace-normalised the way HTML renders it (see the text() template in
+      mode "inline").
+
+  Measurements in WordprocessingML: twips (1/20 pt; 567 twips = 1 cm) for lengths, half-points
+  for font sizes, eighths of a point for border widths.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:d="urn:attendoc:document:1"
+                xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+                exclude-result-prefixes="d w">
+  <!-- The r: (relationships) namespace is declared only on w:document below, so that it is
+       declared once on the root of word/document.xml and nowhere else. -->
+
+  <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="no"/>
+
+  <!-- ==========================================================================================
+       Parameters
+       ========================================================================================== -->
+
+  <!-- Which package part to write; see the table at the top. Set by the Swift side. -->
+  <xsl:param name="part" select="''"/>
+
+  <!-- Local-authority customisation. Override with xsltproc's stringparam option (or the
+       Swift equivalent). Colours are six hex digits without '#'. -->
+
+  <!-- Font for all text. Arial is on every Windows/Mac install; LibreOffice substitutes the
+       metric-compatible Liberation Sans, so line breaks match. -->
+  <xsl:param name="font" select="'Arial'"/>
+  <!-- Body text size in points (may be a half point, e.g. 11.5). Other sizes derive from it. -->
+  <xsl:param name="font-size" select="11"/>
+  <!-- Colour of body text. -->
+  <xsl:param name="text-colour" select="'000000'"/>
+  <!-- Accent colour: sender organisation, headings, the rule under the running header. -->
+  <xsl:param name="accent-colour" select="'1F4E79'"/>
+  <!-- Colour of the running header and footer text. -->
+  <xsl:param name="muted-colour" select="'595959'"/>
+  <!-- Table borders and the fill of the table's header row. -->
+  <xsl:param name="table-border-colour" select="'8C8C8C'"/>
+  <xsl:param name="table-header-fill" select="'E8EEF4'"/>
+
+  <!-- Page: A4 portrait, margins in twips (1134 = 2 cm). header/footer-distance is the distance
+       from the page edge to the running header/footer. -->
+  <xsl:param name="page-width" select="11906"/>
+  <xsl:param name="page-height" select="16838"/>
+  <xsl:param name="margin-top" select="1134"/>
+  <xsl:param name="margin-bottom" select="1134"/>
+  <xsl:param name="margin-left" select="1134"/>
+  <xsl:param name="margin-right" select="1134"/>
+  <xsl:param name="header-distance" select="567"/>
+  <xsl:param name="footer-distance" select="567"/>
+  <!-- Tables with at most this many rows are kept on one page (each row keeps with the next);
+       longer tables may break anywhere after their first row, with the header row repeated. -->
+  <xsl:param name="keep-table-rows" select="15"/>
+  <!-- Blank space above the signatory's name, for a handwritten signature (twips; 964 = 1.7 cm). -->
+  <xsl:param name="signature-space" select="964"/>
+
+  <!-- Words the stylesheet adds itself (labels). -->
+  <xsl:param name="label-phone" select="'Telephone: '"/>  <!-- as html.xsl -->
+  <xsl:param name="label-email" select="'Email: '"/>
+  <xsl:param name="label-website" select="'Web: '"/>
+  <xsl:param name="label-enclosures" select="'Enclosures:'"/>
+  <xsl:param name="label-copies" select="'Copy to:'"/>
+  <xsl:param name="label-footer-reference" select="'Reference: '"/>
+  <xsl:param name="label-page" select="'Page '"/>
+  <xsl:param name="label-page-of" select="' of '"/>
+  <!-- Name written to docProps/app.xml as the producing application. -->
+  <xsl:param name="application" select="'Attendoc'"/>
+
+  <!-- ==========================================================================================
+       Derived values
+       ========================================================================================== -->
+
+  <!-- Font sizes in half-points. -->
+  <xsl:variable name="sz" select="round($font-size * 2)"/>
+  <xsl:variable name="sz-small" select="round($font-size * 2 * 9 div 11)"/>   <!-- 9pt at 11 -->
+  <xsl:variable name="sz-table" select="round($font-size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
+  <xsl:variable name="sz-heading" select="round($font-size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
+  <xsl:variable name="sz-org" select="round($font-size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
+
+  <!-- Width of the text column in twips: right-aligned tab stops and table grid use it. -->
+  <xsl:variable name="text-width" select="$page-width - $margin-left - $margin-right"/>
+
+  <!-- The document language (xml:lang is required by the schema), for spelling and hyphenation. -->
+  <xsl:variable name="lang" select="string(/d:document/@xml:lang)"/>
+
+  <!-- XML whitespace characters (what normalize-space() collapses). -->
+  <xsl:variable name="ws" select="'&#9;&#10;&#13; '"/>
+
+  <!-- Namespaces of the package parts. -->
+  <xsl:variable name="ns-w" select="'http://schemas.openxmlformats.org/wordprocessingml/2006/main'"/>
+  <xsl:variable name="rel-base" select="'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'"/>
+
+  <!-- ==========================================================================================
+       Entry point: check the input, then write the requested part.
+       ========================================================================================== -->
+
+  <xsl:template match="/">
+    <xsl:if test="not(d:document)">
+      <xsl:message terminate="yes">docx.xsl: the root element must be {urn:attendoc:document:1}document, found {<xsl:value-of select="namespace-uri(*)"/>}<xsl:value-of select="local-name(*)"/>.</xsl:message>
+    </xsl:if>
+    <!-- Walk the whole input once; stops on any element the stylesheet does not know. -->
+    <xsl:apply-templates select="d:document" mode="check"/>
+
+    <xsl:choose>
+      <xsl:when test="$part = 'content-types'"><xsl:call-template name="part-content-types"/></xsl:when>
+      <xsl:when test="$part = 'package-rels'"><xsl:call-template name="part-package-rels"/></xsl:when>
+      <xsl:when test="$part = 'core'"><xsl:call-template name="part-core"/></xsl:when>
+      <xsl:when test="$part = 'app'"><xsl:call-template name="part-app"/></xsl:when>
+      <xsl:when test="$part = 'document'"><xsl:call-template name="part-document"/></xsl:when>
+      <xsl:when test="$part = 'document-rels'"><xsl:call-template name="part-document-rels"/></xsl:when>
+      <xsl:when test="$part = 'styles'"><xsl:call-template name="part-styles"/></xsl:when>
+      <xsl:when test="$part = 'settings'"><xsl:call-template name="part-settings"/></xsl:when>
+      <xsl:when test="$part = 'numbering'"><xsl:call-template name="part-numbering"/></xsl:when>
+      <xsl:when test="$part = 'header'"><xsl:call-template name="part-header"/></xsl:when>
+      <xsl:when test="$part = 'footer'"><xsl:call-template name="part-footer"/></xsl:when>
+      <xsl:when test="$part = 'font-table'"><xsl:call-template name="part-font-table"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">docx.xsl: unknown part '<xsl:value-of select="$part"/>'. Expected one of: content-types, package-rels, core, app, document, document-rels, styles, settings, numbering, header, footer, font-table.</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Mode "check": the vocabulary this stylesheet handles, element by element, in context.
+       Keep in step with schema/document.rng. Anything not listed stops the run.
+       ========================================================================================== -->
+
+  <xsl:template mode="check" match="
+      d:document
+    | d:document/d:meta
+    | d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date | d:meta/d:audience
+    | d:document/d:letter
+    | d:letter/d:sender | d:letter/d:recipient | d:letter/d:date | d:letter/d:reference
+    | d:letter/d:salutation | d:letter/d:subject | d:letter/d:body | d:letter/d:closing
+    | d:letter/d:signature | d:letter/d:enclosures | d:letter/d:copies
+    | d:sender/d:organisation | d:sender/d:department | d:sender/d:address
+    | d:sender/d:phone | d:sender/d:email | d:sender/d:website
+    | d:recipient/d:name | d:recipient/d:address
+    | d:address/d:line | d:address/d:postcode
+    | d:signature/d:name | d:signature/d:role | d:signature/d:organisation
+    | d:signature/d:phone | d:signature/d:email
+    | d:body/d:heading | d:body/d:para | d:body/d:list | d:body/d:table
+    | d:list/d:item | d:enclosures/d:item | d:copies/d:item
+    | d:table/d:caption | d:table/d:columns | d:columns/d:column | d:table/d:row | d:row/d:cell
+    | d:subject/d:em | d:subject/d:strong | d:heading/d:em | d:heading/d:strong
+    | d:para/d:em | d:para/d:strong | d:item/d:em | d:item/d:strong
+    | d:cell/d:em | d:cell/d:strong">
+    <xsl:apply-templates select="*" mode="check"/>
+  </xsl:template>
+
+  <xsl:template mode="check" match="*">
+    <xsl:call-template name="unhandled"/>
+  </xsl:template>
+
+  <!-- Stop the run, naming the element (with its namespace) and where it is. -->
+  <xsl:template name="unhandled">
+    <xsl:message terminate="yes">docx.xsl: unhandled element {<xsl:value-of select="namespace-uri()"/>}<xsl:value-of select="local-name()"/> at <xsl:for-each select="ancestor-or-self::*">/<xsl:value-of select="local-name()"/></xsl:for-each> - the DOCX stylesheet does not know it; update stylesheets/docx.xsl.</xsl:message>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Package plumbing: content types and relationships.
+       ========================================================================================== -->
+
+  <xsl:template name="part-content-types">
+    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+      <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+      <Default Extension="xml" ContentType="application/xml"/>
+      <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+      <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+      <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
+      <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
+      <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+      <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
+      <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
+      <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+      <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>
+    </Types>
+  </xsl:template>
+
+  <xsl:template name="part-package-rels">
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+      <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+      <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+      <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/>
+    </Relationships>
+  </xsl:template>
+
+  <!-- Relationship ids used by document.xml: rId5 (header) and rId6 (footer) in w:sectPr. -->
+  <xsl:template name="part-document-rels">
+    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+      <Relationship Id="rId1" Type="{$rel-base}styles" Target="styles.xml"/>
+      <Relationship Id="rId2" Type="{$rel-base}settings" Target="settings.xml"/>
+      <Relationship Id="rId3" Type="{$rel-base}numbering" Target="numbering.xml"/>
+      <Relationship Id="rId4" Type="{$rel-base}fontTable" Target="fontTable.xml"/>
+      <Relationship Id="rId5" Type="{$rel-base}header" Target="header1.xml"/>
+      <Relationship Id="rId6" Type="{$rel-base}footer" Target="footer1.xml"/>
+    </Relationships>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Document properties. Dates come from meta/date/@iso, never from the clock, so the same
+       input always gives the same bytes.
+       ========================================================================================== -->
+
+  <xsl:template name="part-core">
+    <xsl:variable name="meta" select="/d:document/d:meta"/>
+    <xsl:variable name="when" select="concat($meta/d:date/@iso, 'T00:00:00Z')"/>
+    <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+                       xmlns:dc="http://purl.org/dc/elements/1.1/"
+                       xmlns:dcterms="http://purl.org/dc/terms/"
+                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+      <dc:title><xsl:value-of select="normalize-space($meta/d:title)"/></dc:title>
+      <dc:creator><xsl:value-of select="normalize-space($meta/d:author)"/></dc:creator>
+      <cp:lastModifiedBy><xsl:value-of select="normalize-space($meta/d:author)"/></cp:lastModifiedBy>
+      <dc:identifier><xsl:value-of select="normalize-space($meta/d:reference)"/></dc:identifier>
+      <dc:language><xsl:value-of select="$lang"/></dc:language>
+      <cp:category><xsl:value-of select="/d:document/@kind"/></cp:category>
+      <cp:revision>1</cp:revision>
+      <dcterms:created xsi:type="dcterms:W3CDTF"><xsl:value-of select="$when"/></dcterms:created>
+      <dcterms:modified xsi:type="dcterms:W3CDTF"><xsl:value-of select="$when"/></dcterms:modified>
+    </cp:coreProperties>
+  </xsl:template>
+
+  <xsl:template name="part-app">
+    <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+      <Application><xsl:value-of select="$application"/></Application>
+      <DocSecurity>0</DocSecurity>
+      <Company><xsl:value-of select="normalize-space(/d:document/d:letter/d:sender/d:organisation)"/></Company>
+    </Properties>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/settings.xml (children in schema order).
+       ========================================================================================== -->
+
+  <xsl:template name="part-settings">
+    <w:settings>
+      <w:zoom w:percent="100"/>
+      <w:defaultTabStop w:val="720"/>
+      <w:characterSpacingControl w:val="doNotCompress"/>
+      <w:compat>
+        <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/>
+      </w:compat>
+      <w:themeFontLang w:val="{$lang}"/>
+      <w:decimalSymbol w:val="."/>
+      <w:listSeparator w:val=","/>
+    </w:settings>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/fontTable.xml
+       ========================================================================================== -->
+
+  <xsl:template name="part-font-table">
+    <w:fonts>
+      <w:font w:name="{$font}">
+        <xsl:if test="$font = 'Arial'">
+          <w:panose1 w:val="020B0604020202020204"/>
+        </xsl:if>
+        <w:charset w:val="00"/>
+        <w:family w:val="swiss"/>
+        <w:pitch w:val="variable"/>
+      </w:font>
+    </w:fonts>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/numbering.xml: one bullet definition (numId 1) used by the "List Bullet" style.
+       Nine levels, so Tab/Shift+Tab in Word or LibreOffice keeps working. Bullet characters are
+       ordinary Unicode in the text font (no Symbol-font code points).
+       ========================================================================================== -->
+
+  <xsl:template name="part-numbering">
+    <w:numbering>
+      <w:abstractNum w:abstractNumId="0">
+        <w:multiLevelType w:val="hybridMultilevel"/>
+        <xsl:call-template name="bullet-level">
+          <xsl:with-param name="level" select="0"/>
+        </xsl:call-template>
+      </w:abstractNum>
+      <w:num w:numId="1">
+        <w:abstractNumId w:val="0"/>
+      </w:num>
+    </w:numbering>
+  </xsl:template>
+
+  <xsl:template name="bullet-level">
+    <xsl:param name="level"/>
+    <w:lvl w:ilvl="{$level}">
+      <w:start w:val="1"/>
+      <w:numFmt w:val="bullet"/>
+      <xsl:if test="$level = 0">
+        <w:pStyle w:val="ListBullet"/>
+      </xsl:if>
+      <w:lvlText>
+        <xsl:attribute name="w:val">
+          <xsl:choose>
+            <xsl:when test="$level mod 2 = 1">&#8211;</xsl:when>  <!-- en dash -->
+            <xsl:otherwise>&#8226;</xsl:otherwise>                 <!-- bullet -->
+          </xsl:choose>
+        </xsl:attribute>
+      </w:lvlText>
+      <w:lvlJc w:val="left"/>
+      <w:pPr>
+        <w:ind w:left="{360 * ($level + 1)}" w:hanging="360"/>
+      </w:pPr>
+      <w:rPr>
+        <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:cs="{$font}"/>
+      </w:rPr>
+    </w:lvl>
+    <xsl:if test="$level &lt; 8">
+      <xsl:call-template name="bullet-level">
+        <xsl:with-param name="level" select="$level + 1"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/styles.xml
+
+       Paragraph styles (w:styleId / name shown in Word):
+         Normal               Normal                 base of everything: font, size, colour
+         BodyText             Body Text              body paragraphs
+         Heading1             heading 1              body headings (d:heading)
+         ListBullet           List Bullet            body lists (bullets from numbering.xml)
+         Caption              caption                table captions, above the table
+         TableText            Table Text             table cells
+         TableHeading         Table Heading          table header row (bold)
+         TableTotal           Table Total            table total row (bold)
+         SenderOrganisation   Sender Organisation    letterhead: organisation (bold)
+         SenderAddress        Sender Address         letterhead: other lines, right-aligned
+         RecipientName        Recipient Name         recipient: name line
+         RecipientAddress     Recipient Address      recipient: address lines
+         Date                 Date                   the letter's date
+         Reference            Reference              "Our reference: ..." lines
+         Salutation           Salutation             "Dear ..."
+         Subject              Subject                subject line (bold)
+         Closing              Closing                "Yours sincerely"
+         SignatureName        Signature Name         signatory's name, with space above to sign
+         Signature            Signature              role, organisation, contact
+         EnclosuresHeading    Enclosures Heading     "Enclosures:"
+         EnclosuresItem       Enclosures Item        one enclosure
+         CopiesHeading        Copies Heading         "Copy to:"
+         CopiesItem           Copies Item            one copy recipient
+         Header, Footer       header, footer         running header and footer
+       Character styles: DefaultParagraphFont, ReferenceLabel.
+       Table styles: TableNormal (default), LetterTable.
+       Spacing values are twips (120 = 6pt).
+       ========================================================================================== -->
+
+  <xsl:template name="part-styles">
+    <w:styles>
+      <w:docDefaults>
+        <w:rPrDefault>
+          <w:rPr>
+            <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:eastAsia="{$font}" w:cs="{$font}"/>
+            <w:color w:val="{$text-colour}"/>
+            <w:sz w:val="{$sz}"/>
+            <w:szCs w:val="{$sz}"/>
+            <w:lang w:val="{$lang}" w:eastAsia="{$lang}" w:bidi="ar-SA"/>
+          </w:rPr>
+        </w:rPrDefault>
+        <w:pPrDefault>
+          <w:pPr>
+            <w:spacing w:after="0" w:line="264" w:lineRule="auto"/>
+          </w:pPr>
+        </w:pPrDefault>
+      </w:docDefaults>
+
+      <!-- Defaults Word expects to exist. -->
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+        <w:name w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:widowControl/>
+          <w:spacing w:after="0" w:line="264" w:lineRule="auto"/>
+        </w:pPr>
+        <w:rPr>
+          <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:eastAsia="{$font}" w:cs="{$font}"/>
+          <w:color w:val="{$text-colour}"/>
+          <w:sz w:val="{$sz}"/>
+          <w:szCs w:val="{$sz}"/>
+          <w:lang w:val="{$lang}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
+        <w:name w:val="Default Paragraph Font"/>
+        <w:uiPriority w:val="1"/>
+        <w:semiHidden/>
+        <w:unhideWhenUsed/>
+      </w:style>
+      <w:style w:type="table" w:default="1" w:styleId="TableNormal">
+        <w:name w:val="Normal Table"/>
+        <w:uiPriority w:val="99"/>
+        <w:semiHidden/>
+        <w:unhideWhenUsed/>
+        <w:tblPr>
+          <w:tblInd w:w="0" w:type="dxa"/>
+          <w:tblCellMar>
+            <w:top w:w="0" w:type="dxa"/>
+            <w:left w:w="108" w:type="dxa"/>
+            <w:bottom w:w="0" w:type="dxa"/>
+            <w:right w:w="108" w:type="dxa"/>
+          </w:tblCellMar>
+        </w:tblPr>
+      </w:style>
+      <w:style w:type="numbering" w:default="1" w:styleId="NoList">
+        <w:name w:val="No List"/>
+        <w:uiPriority w:val="99"/>
+        <w:semiHidden/>
+        <w:unhideWhenUsed/>
+      </w:style>
+
+      <!-- Body. -->
+      <w:style w:type="paragraph" w:styleId="BodyText">
+        <w:name w:val="Body Text"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:after="180"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Heading1">
+        <w:name w:val="heading 1"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="BodyText"/>
+        <w:uiPriority w:val="9"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+          <w:keepLines/>
+          <w:spacing w:before="240" w:after="100"/>
+          <w:outlineLvl w:val="0"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+          <w:color w:val="{$accent-colour}"/>
+          <w:sz w:val="{$sz-heading}"/>
+          <w:szCs w:val="{$sz-heading}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="ListBullet">
+        <w:name w:val="List Bullet"/>
+        <w:basedOn w:val="Normal"/>
+        <w:uiPriority w:val="99"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:numPr>
+            <w:numId w:val="1"/>
+          </w:numPr>
+          <w:spacing w:after="80"/>
+          <w:ind w:left="360" w:hanging="360"/>
+        </w:pPr>
+      </w:style>
+
+      <!-- Tables. -->
+      <w:style w:type="paragraph" w:styleId="Caption">
+        <w:name w:val="caption"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="BodyText"/>
+        <w:uiPriority w:val="35"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+          <w:spacing w:before="60" w:after="80"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+          <w:sz w:val="{$sz-table}"/>
+          <w:szCs w:val="{$sz-table}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="TableText">
+        <w:name w:val="Table Text"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>
+        </w:pPr>
+        <w:rPr>
+          <w:sz w:val="{$sz-table}"/>
+          <w:szCs w:val="{$sz-table}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="TableHeading">
+        <w:name w:val="Table Heading"/>
+        <w:basedOn w:val="TableText"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="TableTotal">
+        <w:name w:val="Table Total"/>
+        <w:basedOn w:val="TableText"/>
+        <w:qFormat/>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="table" w:styleId="LetterTable">
+        <w:name w:val="Letter Table"/>
+        <w:basedOn w:val="TableNormal"/>
+        <w:uiPriority w:val="59"/>
+        <w:pPr>
+          <w:spacing w:after="0"/>
+        </w:pPr>
+        <w:tblPr>
+          <w:tblBorders>
+            <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:left w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:right w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:insideV w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+          </w:tblBorders>
+          <w:tblCellMar>
+            <w:left w:w="100" w:type="dxa"/>
+            <w:right w:w="100" w:type="dxa"/>
+          </w:tblCellMar>
+        </w:tblPr>
+        <w:tblStylePr w:type="firstRow">
+          <w:rPr>
+            <w:b/>
+            <w:bCs/>
+          </w:rPr>
+          <w:tcPr>
+            <w:shd w:val="clear" w:color="auto" w:fill="{$table-header-fill}"/>
+          </w:tcPr>
+        </w:tblStylePr>
+      </w:style>
+
+      <!-- Letter furniture. -->
+      <w:style w:type="paragraph" w:styleId="SenderAddress">
+        <w:name w:val="Sender Address"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:jc w:val="right"/>
+        </w:pPr>
+        <w:rPr>
+          <w:sz w:val="{$sz-table}"/>
+          <w:szCs w:val="{$sz-table}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="SenderOrganisation">
+        <w:name w:val="Sender Organisation"/>
+        <w:basedOn w:val="SenderAddress"/>
+        <w:next w:val="SenderAddress"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:after="20"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+          <w:color w:val="{$accent-colour}"/>
+          <w:sz w:val="{$sz-org}"/>
+          <w:szCs w:val="{$sz-org}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="RecipientAddress">
+        <w:name w:val="Recipient Address"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="RecipientName">
+        <w:name w:val="Recipient Name"/>
+        <w:basedOn w:val="RecipientAddress"/>
+        <w:next w:val="RecipientAddress"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="300"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Date">
+        <w:name w:val="Date"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="Reference"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="360" w:after="180"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Reference">
+        <w:name w:val="Reference"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+      </w:style>
+      <w:style w:type="character" w:styleId="ReferenceLabel">
+        <w:name w:val="Reference Label"/>
+        <w:basedOn w:val="DefaultParagraphFont"/>
+        <w:qFormat/>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Salutation">
+        <w:name w:val="Salutation"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="BodyText"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="300" w:after="180"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Subject">
+        <w:name w:val="Subject"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="BodyText"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+          <w:spacing w:after="180"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Closing">
+        <w:name w:val="Closing"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="SignatureName"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+          <w:spacing w:before="120"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Signature">
+        <w:name w:val="Signature"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="SignatureName">
+        <w:name w:val="Signature Name"/>
+        <w:basedOn w:val="Signature"/>
+        <w:next w:val="Signature"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="{$signature-space}"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="EnclosuresHeading">
+        <w:name w:val="Enclosures Heading"/>
+        <w:basedOn w:val="Normal"/>
+        <w:next w:val="EnclosuresItem"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:keepNext/>
+          <w:spacing w:before="300"/>
+        </w:pPr>
+        <w:rPr>
+          <w:b/>
+          <w:bCs/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="EnclosuresItem">
+        <w:name w:val="Enclosures Item"/>
+        <w:basedOn w:val="Normal"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:ind w:left="360"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="CopiesHeading">
+        <w:name w:val="Copies Heading"/>
+        <w:basedOn w:val="EnclosuresHeading"/>
+        <w:next w:val="CopiesItem"/>
+        <w:qFormat/>
+        <w:pPr>
+          <w:spacing w:before="180"/>
+        </w:pPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="CopiesItem">
+        <w:name w:val="Copies Item"/>
+        <w:basedOn w:val="EnclosuresItem"/>
+        <w:qFormat/>
+      </w:style>
+
+      <!-- Running header and footer: small, muted, with a right-aligned tab at the text edge. -->
+      <w:style w:type="paragraph" w:styleId="Header">
+        <w:name w:val="header"/>
+        <w:basedOn w:val="Normal"/>
+        <w:uiPriority w:val="99"/>
+        <w:unhideWhenUsed/>
+        <w:pPr>
+          <w:pBdr>
+            <w:bottom w:val="single" w:sz="4" w:space="3" w:color="{$accent-colour}"/>
+          </w:pBdr>
+          <w:tabs>
+            <w:tab w:val="right" w:pos="{$text-width}"/>
+          </w:tabs>
+        </w:pPr>
+        <w:rPr>
+          <w:color w:val="{$muted-colour}"/>
+          <w:sz w:val="{$sz-small}"/>
+          <w:szCs w:val="{$sz-small}"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="paragraph" w:styleId="Footer">
+        <w:name w:val="footer"/>
+        <w:basedOn w:val="Normal"/>
+        <w:uiPriority w:val="99"/>
+        <w:unhideWhenUsed/>
+        <w:pPr>
+          <w:tabs>
+            <w:tab w:val="right" w:pos="{$text-width}"/>
+          </w:tabs>
+        </w:pPr>
+        <w:rPr>
+          <w:color w:val="{$muted-colour}"/>
+          <w:sz w:val="{$sz-small}"/>
+          <w:szCs w:val="{$sz-small}"/>
+        </w:rPr>
+      </w:style>
+    </w:styles>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/header1.xml and word/footer1.xml (used on every page).
+       ========================================================================================== -->
+
+  <!-- Header: sender organisation, department right-aligned on the same line. -->
+  <xsl:template name="part-header">
+    <xsl:variable name="sender" select="/d:document/d:letter/d:sender"/>
+    <w:hdr>
+      <w:p>
+        <w:pPr><w:pStyle w:val="Header"/></w:pPr>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="normalize-space($sender/d:organisation)"/>
+        </xsl:call-template>
+        <xsl:if test="$sender/d:department">
+          <w:r><w:tab/></w:r>
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="normalize-space($sender/d:department)"/>
+          </xsl:call-template>
+        </xsl:if>
+      </w:p>
+    </w:hdr>
+  </xsl:template>
+
+  <!-- Footer: the document reference left, "Page X of Y" right, as PAGE / NUMPAGES fields. -->
+  <xsl:template name="part-footer">
+    <w:ftr>
+      <w:p>
+        <w:pPr><w:pStyle w:val="Footer"/></w:pPr>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="concat($label-footer-reference, normalize-space(/d:document/d:meta/d:reference))"/>
+        </xsl:call-template>
+        <w:r><w:tab/></w:r>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="$label-page"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="instruction" select="'PAGE'"/>
+        </xsl:call-template>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="$label-page-of"/>
+        </xsl:call-template>
+        <xsl:call-template name="field">
+          <xsl:with-param name="instruction" select="'NUMPAGES'"/>
+        </xsl:call-template>
+      </w:p>
+    </w:ftr>
+  </xsl:template>
+
+  <!-- A complex field (begin / instruction / separate / cached result / end). Word and
+       LibreOffice recalculate page fields when they lay the document out; "1" is only the cached
+       result shown by tools that do not. -->
+  <xsl:template name="field">
+    <xsl:param name="instruction"/>
+    <w:r><w:fldChar w:fldCharType="begin"/></w:r>
+    <w:r><w:instrText xml:space="preserve"> <xsl:value-of select="$instruction"/> \* MERGEFORMAT </w:instrText></w:r>
+    <w:r><w:fldChar w:fldCharType="separate"/></w:r>
+    <w:r><w:rPr><w:noProof/></w:rPr><w:t>1</w:t></w:r>
+    <w:r><w:fldChar w:fldCharType="end"/></w:r>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       word/document.xml
+       ========================================================================================== -->
+
+  <xsl:template name="part-document">
+    <w:document xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+      <w:body>
+        <!-- The letter's children arrive in schema order, which is the reading order. -->
+        <xsl:apply-templates select="/d:document/d:letter/*" mode="doc"/>
+        <w:sectPr>
+          <w:headerReference w:type="default" r:id="rId5"/>
+          <w:footerReference w:type="default" r:id="rId6"/>
+          <w:pgSz w:w="{$page-width}" w:h="{$page-height}"/>
+          <w:pgMar w:top="{$margin-top}" w:right="{$margin-right}" w:bottom="{$margin-bottom}"
+                   w:left="{$margin-left}" w:header="{$header-distance}" w:footer="{$footer-distance}"
+                   w:gutter="0"/>
+          <w:cols w:space="708"/>
+          <w:docGrid w:linePitch="360"/>
+        </w:sectPr>
+      </w:body>
+    </w:document>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Mode "doc": letter structure to paragraphs. Containers recurse with select="*" so that
+       every child element reaches a template; the catch-all at the end stops on anything else.
+       ========================================================================================== -->
+
+  <!-- Containers without paragraphs of their own. -->
+  <xsl:template mode="doc" match="d:letter/d:sender | d:letter/d:recipient | d:address | d:letter/d:signature">
+    <xsl:apply-templates select="*" mode="doc"/>
+  </xsl:template>
+
+  <!-- Letterhead block, right-aligned at the top of the first page. -->
+  <xsl:template mode="doc" match="d:sender/d:organisation">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'SenderOrganisation'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:sender/d:department | d:sender/d:address/d:line | d:sender/d:address/d:postcode">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'SenderAddress'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:sender/d:phone | d:sender/d:email | d:sender/d:website">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'SenderAddress'"/>
+      <xsl:with-param name="label">
+        <xsl:call-template name="contact-label"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Recipient, left-aligned below the letterhead. -->
+  <xsl:template mode="doc" match="d:recipient/d:name">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'RecipientName'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:recipient/d:address/d:line | d:recipient/d:address/d:postcode">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'RecipientAddress'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:date">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Date'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "Label: value", the label in the Reference Label character style (bold). -->
+  <xsl:template mode="doc" match="d:letter/d:reference">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Reference"/></w:pPr>
+      <w:r>
+        <w:rPr><w:rStyle w:val="ReferenceLabel"/></w:rPr>
+        <w:t xml:space="preserve"><xsl:value-of select="concat(normalize-space(@label), ':')"/></w:t>
+      </w:r>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="concat(' ', normalize-space(.))"/>
+      </xsl:call-template>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:salutation">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Salutation'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:subject">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Subject"/></w:pPr>
+      <xsl:apply-templates mode="inline"/>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:body">
+    <xsl:apply-templates select="*" mode="doc"/>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:closing">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Closing'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Signature: name (with space above to sign), role, organisation, contact details. -->
+  <xsl:template mode="doc" match="d:signature/d:name">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'SignatureName'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:signature/d:role | d:signature/d:organisation">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Signature'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:signature/d:phone | d:signature/d:email">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Signature'"/>
+      <xsl:with-param name="label">
+        <xsl:call-template name="contact-label"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "Enclosures:" / "Copy to:" followed by one paragraph per item. -->
+  <xsl:template mode="doc" match="d:letter/d:enclosures">
+    <xsl:call-template name="labelled-list">
+      <xsl:with-param name="label" select="$label-enclosures"/>
+      <xsl:with-param name="heading-style" select="'EnclosuresHeading'"/>
+      <xsl:with-param name="item-style" select="'EnclosuresItem'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:letter/d:copies">
+    <xsl:call-template name="labelled-list">
+      <xsl:with-param name="label" select="$label-copies"/>
+      <xsl:with-param name="heading-style" select="'CopiesHeading'"/>
+      <xsl:with-param name="item-style" select="'CopiesItem'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template name="labelled-list">
+    <xsl:param name="label"/>
+    <xsl:param name="heading-style"/>
+    <xsl:param name="item-style"/>
+    <w:p>
+      <w:pPr><w:pStyle w:val="{$heading-style}"/></w:pPr>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="$label"/>
+      </xsl:call-template>
+    </w:p>
+    <xsl:for-each select="*">
+      <xsl:if test="not(self::d:item)">
+        <xsl:call-template name="unhandled"/>
+      </xsl:if>
+      <w:p>
+        <w:pPr>
+          <w:pStyle w:val="{$item-style}"/>
+          <!-- Keep the list together with its label (all but the last item keep with next). -->
+          <xsl:if test="following-sibling::*"><w:keepNext/></xsl:if>
+        </w:pPr>
+        <xsl:apply-templates mode="inline"/>
+      </w:p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Body blocks.
+       ========================================================================================== -->
+
+  <xsl:template mode="doc" match="d:body/d:heading">
+    <w:p>
+      <w:pPr><w:pStyle w:val="Heading1"/></w:pPr>
+      <xsl:apply-templates mode="inline"/>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:body/d:para">
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="BodyText"/>
+        <xsl:call-template name="space-after-table"/>
+      </w:pPr>
+      <xsl:apply-templates mode="inline"/>
+    </w:p>
+  </xsl:template>
+
+  <!-- Bullets come from the List Bullet style (numbering.xml numId 1); the last item gets body
+       spacing after it so the next paragraph is not cramped. -->
+  <xsl:template mode="doc" match="d:body/d:list">
+    <xsl:for-each select="*">
+      <xsl:if test="not(self::d:item)">
+        <xsl:call-template name="unhandled"/>
+      </xsl:if>
+      <w:p>
+        <w:pPr>
+          <w:pStyle w:val="ListBullet"/>
+          <xsl:choose>
+            <xsl:when test="not(preceding-sibling::*) and ../preceding-sibling::*[1][self::d:table]">
+              <w:spacing w:before="180"/>
+            </xsl:when>
+            <xsl:when test="not(following-sibling::*)">
+              <w:spacing w:after="180"/>
+            </xsl:when>
+          </xsl:choose>
+        </w:pPr>
+        <xsl:apply-templates mode="inline"/>
+      </w:p>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A paragraph straight after a table needs space above it (tables have no spacing). -->
+  <xsl:template name="space-after-table">
+    <xsl:if test="preceding-sibling::*[1][self::d:table]">
+      <w:spacing w:before="180"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Table: caption paragraph above, then a real w:tbl. Full text width, fixed layout with the
+       first (label) column wider than the figure columns. Header row repeats on each page. -->
+  <xsl:template mode="doc" match="d:body/d:table">
+    <xsl:variable name="columns" select="d:columns/d:column"/>
+    <xsl:variable name="n" select="count($columns)"/>
+    <xsl:variable name="unit" select="floor($text-width div ($n + 1))"/>
+    <xsl:variable name="first-width" select="$text-width - $unit * ($n - 1)"/>
+
+    <!-- Rows must not have more cells than there are columns; fewer are padded below. -->
+    <xsl:for-each select="d:row[count(d:cell) &gt; $n]">
+      <xsl:message terminate="yes">docx.xsl: table row <xsl:value-of select="count(preceding-sibling::d:row) + 1"/> has <xsl:value-of select="count(d:cell)"/> cells but the table declares <xsl:value-of select="$n"/> columns.</xsl:message>
+    </xsl:for-each>
+    <!-- Only caption, columns and row are expected; anything else stops. -->
+    <xsl:for-each select="*[not(self::d:caption or self::d:columns or self::d:row)] | d:columns/*[not(self::d:column)] | d:row/*[not(self::d:cell)]">
+      <xsl:call-template name="unhandled"/>
+    </xsl:for-each>
+
+    <w:p>
+      <w:pPr><w:pStyle w:val="Caption"/></w:pPr>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="normalize-space(d:caption)"/>
+      </xsl:call-template>
+    </w:p>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblStyle w:val="LetterTable"/>
+        <w:tblW w:w="{$text-width}" w:type="dxa"/>
+        <w:tblLayout w:type="fixed"/>
+        <w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>
+        <w:tblCaption w:val="{normalize-space(d:caption)}"/>
+      </w:tblPr>
+      <w:tblGrid>
+        <xsl:for-each select="$columns">
+          <w:gridCol w:w="{$unit + ($first-width - $unit) * number(position() = 1)}"/>
+        </xsl:for-each>
+      </w:tblGrid>
+
+      <!-- Header row from the column headings. -->
+      <w:tr>
+        <w:trPr>
+          <w:cantSplit/>
+          <w:tblHeader/>
+        </w:trPr>
+        <xsl:for-each select="$columns">
+          <xsl:call-template name="cell">
+            <xsl:with-param name="width" select="$unit + ($first-width - $unit) * number(position() = 1)"/>
+            <xsl:with-param name="align" select="@align"/>
+            <xsl:with-param name="style" select="'TableHeading'"/>
+            <xsl:with-param name="fill" select="$table-header-fill"/>
+            <xsl:with-param name="heading" select="normalize-space(.)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </w:tr>
+
+      <xsl:for-each select="d:row">
+        <xsl:variable name="row" select="."/>
+        <xsl:variable name="total" select="@role = 'total'"/>
+        <xsl:variable name="last" select="not(following-sibling::d:row)"/>
+        <!-- Short table: keep every row with the next. Long table: only the first row, so the
+             header never sits alone at the bottom of a page. -->
+        <xsl:variable name="keep" select="not($last) and (count(../d:row) &lt;= $keep-table-rows or position() = 1)"/>
+        <w:tr>
+          <w:trPr><w:cantSplit/></w:trPr>
+          <xsl:for-each select="$columns">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:call-template name="cell">
+              <xsl:with-param name="width" select="$unit + ($first-width - $unit) * number($i = 1)"/>
+              <xsl:with-param name="align" select="@align"/>
+              <xsl:with-param name="style">
+                <xsl:choose>
+                  <xsl:when test="$total">TableTotal</xsl:when>
+                  <xsl:otherwise>TableText</xsl:otherwise>
+                </xsl:choose>
+              </xsl:with-param>
+              <xsl:with-param name="content" select="$row/d:cell[$i]"/>
+              <xsl:with-param name="total" select="$total"/>
+              <xsl:with-param name="keep-next" select="$keep"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- One table cell: either $heading (plain text, for the header row) or $content (a d:cell
+       with inline content; empty for a padded cell). A total row gets a heavier rule above. -->
+  <xsl:template name="cell">
+    <xsl:param name="width"/>
+    <xsl:param name="align"/>
+    <xsl:param name="style"/>
+    <xsl:param name="fill" select="''"/>
+    <xsl:param name="heading" select="''"/>
+    <xsl:param name="content" select="/.."/>
+    <xsl:param name="total" select="false()"/>
+    <xsl:param name="keep-next" select="true()"/>
+    <w:tc>
+      <w:tcPr>
+        <w:tcW w:w="{$width}" w:type="dxa"/>
+        <xsl:if test="$total">
+          <w:tcBorders>
+            <w:top w:val="single" w:sz="12" w:space="0" w:color="{$table-border-colour}"/>
+          </w:tcBorders>
+        </xsl:if>
+        <xsl:if test="$fill != ''">
+          <w:shd w:val="clear" w:color="auto" w:fill="{$fill}"/>
+        </xsl:if>
+      </w:tcPr>
+      <w:p>
+        <w:pPr>
+          <w:pStyle w:val="{$style}"/>
+          <!-- Keep with the next row (see $keep-table-rows). -->
+          <xsl:if test="$keep-next"><w:keepNext/></xsl:if>
+          <xsl:if test="$align = 'right'"><w:jc w:val="right"/></xsl:if>
+        </w:pPr>
+        <xsl:call-template name="run">
+          <xsl:with-param name="text" select="$heading"/>
+        </xsl:call-template>
+        <xsl:apply-templates select="$content/node()" mode="inline"/>
+      </w:p>
+    </w:tc>
+  </xsl:template>
+
+  <!-- Anything else in mode "doc" stops the run. -->
+  <xsl:template mode="doc" match="*">
+    <xsl:call-template name="unhandled"/>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Shared paragraph and run builders.
+       ========================================================================================== -->
+
+  <!-- A paragraph holding one element of plain text (text.nonempty in the schema), whitespace
+       normalised, optionally preceded by a label. -->
+  <xsl:template name="simple-para">
+    <xsl:param name="style"/>
+    <xsl:param name="label" select="''"/>
+    <xsl:if test="*">
+      <xsl:for-each select="*[1]"><xsl:call-template name="unhandled"/></xsl:for-each>
+    </xsl:if>
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="{$style}"/>
+        <!-- The Signature styles keep with the next paragraph so the closing and the whole
+             signature stay together; the last signature line releases the chain, so the
+             enclosures need not follow it onto a new page. -->
+        <xsl:if test="parent::d:signature and not(following-sibling::*)">
+          <w:keepNext w:val="0"/>
+        </xsl:if>
+      </w:pPr>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="concat($label, normalize-space(.))"/>
+      </xsl:call-template>
+    </w:p>
+  </xsl:template>
+
+  <!-- Label for a phone / email / website line. -->
+  <xsl:template name="contact-label">
+    <xsl:choose>
+      <xsl:when test="self::d:phone"><xsl:value-of select="$label-phone"/></xsl:when>
+      <xsl:when test="self::d:email"><xsl:value-of select="$label-email"/></xsl:when>
+      <xsl:when test="self::d:website"><xsl:value-of select="$label-website"/></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A plain run. Nothing for empty text. Text is written as text, so & < > ' " and any
+       non-ASCII characters arrive in Word exactly as in the source. -->
+  <xsl:template name="run">
+    <xsl:param name="text"/>
+    <xsl:if test="string($text) != ''">
+      <w:r><w:t xml:space="preserve"><xsl:value-of select="$text"/></w:t></w:r>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ==========================================================================================
+       Mode "inline": mixed content (text, em, strong) to runs.
+
+       Whitespace is normalised as HTML renders it: inside one block (para, heading, item, cell,
+       subject) every run of whitespace becomes one space, whitespace at the start and end of the
+       block disappears, and a space that straddles a text/element boundary is written once.
+       So "we have\n        accepted" becomes "we have accepted", and the spaces in
+       "is a <strong>formal first warning</strong>." stay where they are.
+       ========================================================================================== -->
+
+  <xsl:template mode="inline" match="d:em | d:strong">
+    <xsl:apply-templates mode="inline"/>
+  </xsl:template>
+
+  <xsl:template mode="inline" match="text()">
+    <xsl:variable name="t" select="string(.)"/>
+    <xsl:variable name="core" select="normalize-space($t)"/>
+    <!-- The block this text belongs to: the nearest ancestor that is not em/strong. -->
+    <xsl:variable name="block" select="ancestor::*[not(self::d:em or self::d:strong)][1]"/>
+    <!-- Neighbouring text nodes inside the same block (empty node-set if none). -->
+    <xsl:variable name="prev" select="preceding::text()[1][count(ancestor::* | $block) = count(ancestor::*)]"/>
+    <xsl:variable name="has-text-before" select="boolean(preceding::text()[normalize-space()][1][count(ancestor::* | $block) = count(ancestor::*)])"/>
+    <xsl:variable name="has-text-after" select="boolean(following::text()[normalize-space()][1][count(ancestor::* | $block) = count(ancestor::*)])"/>
+    <xsl:variable name="starts-ws" select="translate(substring($t, 1, 1), $ws, '') = ''"/>
+    <xsl:variable name="ends-ws" select="translate(substring($t, string-length($t)), $ws, '') = ''"/>
+    <xsl:variable name="prev-ends-ws" select="$prev and translate(substring($prev, string-length($prev)), $ws, '') = ''"/>
+
+    <!-- Leading space: only between words, and only if the previous text did not already end
+         with one. A whitespace-only node between two elements becomes this single space. -->
+    <xsl:variable name="lead">
+      <xsl:if test="$starts-ws and $has-text-before and not($prev-ends-ws) and ($core != '' or $has-text-after)">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+    </xsl:variable>
+    <!-- Trailing space: only if more words follow in the block. -->
+    <xsl:variable name="trail">
+      <xsl:if test="$core != '' and $ends-ws and $has-text-after">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="out" select="concat($lead, $core, $trail)"/>
+
+    <xsl:if test="$out != ''">
+      <w:r>
+        <xsl:if test="ancestor::d:em or ancestor::d:strong">
+          <w:rPr>
+            <xsl:if test="ancestor::d:strong"><w:b/><w:bCs/></xsl:if>
+            <xsl:if test="ancestor::d:em"><w:i/><w:iCs/></xsl:if>
+          </w:rPr>
+        </xsl:if>
+        <w:t xml:space="preserve"><xsl:value-of select="$out"/></w:t>
+      </w:r>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Comments and processing instructions in the input carry no text. -->
+  <xsl:template mode="inline" match="comment() | processing-instruction()"/>
+
+  <xsl:template mode="inline" match="*">
+    <xsl:call-template name="unhandled"/>
+  </xsl:template>
+
+</xsl:stylesheet>
