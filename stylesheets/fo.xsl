@@ -35,8 +35,14 @@
     - match="d:document"             one complete fo:page-sequence for one letter. Page numbers
                                      restart at 1 and "Page X of Y" cites the last page of *this*
                                      page-sequence (page-number-citation-last, id from generate-id()).
-  A batch driver can import this stylesheet and call attendoc.fo.root with a node-set of
-  d:document elements (e.g. from exsl:node-set) to get one FO file for many letters.
+  A batch driver can import this stylesheet, add a template for its own wrapper element in
+  mode "attendoc.root" (the only root this stylesheet accepts is d:document) and call
+  attendoc.fo.root with a node-set of d:document elements to get one FO file for many letters:
+    <xsl:template match="b:batch" mode="attendoc.root">
+      <xsl:call-template name="attendoc.fo.root">
+        <xsl:with-param name="documents" select="d:document"/>
+      </xsl:call-template>
+    </xsl:template>
 
   Vocabulary guard: every d:document is first walked in mode "attendoc.check", a whitelist that
   mirrors schema/document.rng. Any element or attribute the stylesheet does not know, or in a
@@ -61,7 +67,7 @@
 
   <!-- ==================================================================================== -->
   <!-- Parameters: local-authority customisation. Lengths are XSL-FO lengths ("20mm", "11pt"),
-       colours are CSS-style "#rrggbb". Pass with xsltproc - -stringparam name value.           -->
+       colours are CSS-style "#rrggbb". Pass them as string parameters (xsltproc: stringparam). -->
   <!-- ==================================================================================== -->
 
   <!-- Font family for all text. It must be registered (embedded) in fop/fop.xconf, or FOP falls
@@ -101,7 +107,7 @@
   <!-- Secondary text: letterhead contact lines, footer, running header, reference labels. -->
   <xsl:param name="muted.color">#4a4a4a</xsl:param>
 
-  <!-- Thin rules: under the letterhead-free running header, above the footer, in tables. -->
+  <!-- Thin rules: under the running header (pages 2+), above the footer, in tables. -->
   <xsl:param name="rule.color">#8c8c8c</xsl:param>
 
   <!-- Background of a table's header row. -->
@@ -277,8 +283,13 @@
       <x:xmpmeta xmlns:x="adobe:ns:meta/">
         <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
           <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-            <dc:title><xsl:value-of select="$title"/></dc:title>
-            <dc:creator><xsl:value-of select="$author"/></dc:creator>
+            <!-- XMP types: dc:title is a language alternative, dc:creator an ordered list. -->
+            <dc:title>
+              <rdf:Alt><rdf:li xml:lang="x-default"><xsl:value-of select="$title"/></rdf:li></rdf:Alt>
+            </dc:title>
+            <dc:creator>
+              <rdf:Seq><rdf:li><xsl:value-of select="$author"/></rdf:li></rdf:Seq>
+            </dc:creator>
           </rdf:Description>
           <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
             <xmp:CreatorTool><xsl:value-of select="$pdf.creator.tool"/></xmp:CreatorTool>

@@ -92,11 +92,18 @@ public struct PDFTypesetter: Sendable {
         return try PDFNormaliser.normalise(pdf, creationDate: date, name: name)
     }
 
-    /// FOP's log without the Debian wrapper's harmless warnings about optional jars and JVM flavour.
+    /// What in FOP's log a person needs: its errors and warnings, without the Java stack traces,
+    /// the informational lines, or the Debian wrapper's harmless notes about optional jars.
     static func meaningfulLines(of log: String) -> [String] {
-        log.split(whereSeparator: \.isNewline).map(String.init).filter { line in
-            !line.contains("Unable to locate") && !line.contains("JVM flavor") && !line.trimmingCharacters(in: .whitespaces).isEmpty
+        var lines: [String] = []
+        for line in log.split(whereSeparator: \.isNewline).map(String.init) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.hasPrefix("at "), !trimmed.hasPrefix("..."), !trimmed.hasPrefix("Caused by"),
+                  !trimmed.hasPrefix("[INFO]"), !trimmed.hasPrefix("---"), !trimmed.hasPrefix("javax."), !trimmed.hasPrefix("org."),
+                  !line.contains("Unable to locate"), !line.contains("JVM flavor"), !lines.contains(trimmed) else { continue }
+            lines.append(trimmed)
         }
+        return Array(lines.prefix(8))
     }
 }
 
