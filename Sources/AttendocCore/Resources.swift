@@ -10,6 +10,8 @@ public struct AttendocResources: Sendable {
     public var stylesheets: URL { root.appendingPathComponent("stylesheets") }
     public var documentSchema: URL { root.appendingPathComponent("schema/document.rng") }
     public var fopConfiguration: URL { root.appendingPathComponent("fop/fop.xconf") }
+    public var attendanceCodes: URL { root.appendingPathComponent("data/attendance-codes.csv") }
+    public var policies: URL { root.appendingPathComponent("policies") }
 
     public init(root: URL) {
         self.root = root.standardizedFileURL

@@ -143,6 +143,11 @@ final class YAMLFields {
         return result
     }
 
+    /// The keys of the mapping, in file order (for mappings whose keys are names the file chooses).
+    var keys: [String] {
+        mapping.map { $0.key.string ?? "" }
+    }
+
     /// Reports the first key that no reader asked for.
     func finish() throws(CaseFileError) {
         for (key, _) in mapping {
