@@ -93,7 +93,7 @@ struct RegisterImportTests {
             .replacingOccurrences(of: "<AttendanceStartDate>2026-09-01", with: "<AttendanceStartDate>2026-13-01")
         let error = Self.ctfError(text)
         #expect(error?.description.contains("AttendanceStartDate is missing or not a date") == true)
-        #expect(error?.line == 5)
+        #expect(error?.line == (text.components(separatedBy: "\n").firstIndex { $0.contains("<AttendSessions>") } ?? -1) + 1)
     }
 
     @Test func ctfWithADoctypeIsRefused() {
@@ -128,7 +128,8 @@ struct RegisterImportTests {
         #expect(pupil.contacts[0].surname == "D'Souza & Co")
         #expect(pupil.contacts[0].address == nil, "lives at the pupil's address")
         #expect(pupil.contacts[0].phones == ["07700 900123"])
-        #expect(pupil.contacts[1].address == PostalAddress(lines: ["Flat 3 27 Sidwell Street", "Exeter"], postcode: "EX4 6NN"))
+        #expect(pupil.contacts[1].address?.lines == ["Flat 3 27 Sidwell Street", "Exeter"])
+        #expect(pupil.contacts[1].address?.postcode == "EX4 6NN")
         #expect(pupil.contacts[1].hasParentalResponsibility)
     }
 }
