@@ -14,8 +14,20 @@ public struct AttendanceCase: Sendable {
     public var officer: Officer
     public var referral: Referral
     public var quotedAttendance: QuotedAttendance
-    /// Support already offered to the family, in the words a parent reads.
+    /// Support already offered to the family, in the words a parent reads: the case file's
+    /// `support_offered`, or when it has none, one line per supportive measure.
     public var supportOffered: [String]
+    /// Support offered to the pupil or family, with dates, responses and evidence.
+    public var supportiveMeasures: [SupportiveMeasure] = []
+    /// Meetings held about the pupil's attendance, in the order the case file lists them.
+    public var meetings: [Meeting] = []
+    /// Letters and notices already sent to parents and carers.
+    public var lettersIssued: [IssuedLetter] = []
+    /// Referrals made to other services and agencies (see `AgencyReferral`; `referral` is the
+    /// local authority's acceptance of the school's referral).
+    public var referrals: [AgencyReferral] = []
+    /// The legal route chosen, once it has been.
+    public var legalRoute: LegalRoute? = nil
 }
 
 public struct PostalAddress: Sendable, Equatable {
@@ -33,49 +45,6 @@ public struct Organisation: Sendable {
     public var website: String?
     /// Where a parent can get advice, in the words a parent reads (a helpline, a service).
     public var adviceForParents: [String]
-}
-
-public struct School: Sendable {
-    public var name: String
-    public var address: PostalAddress
-    public var headTeacher: String
-}
-
-public struct Pupil: Sendable {
-    public var forename: String
-    public var surname: String
-    /// The name the pupil is known by, when it differs from the legal forename.
-    public var preferredForename: String?
-    public var dateOfBirth: CalendarDate
-    public var yearGroup: Int
-    public var address: PostalAddress
-
-    public var fullName: String { "\(forename) \(surname)" }
-}
-
-public struct ParentOrCarer: Sendable {
-    public var title: String?
-    public var forename: String
-    public var surname: String
-    /// How they are related to the pupil, in words: `mother`, `father`, `grandmother`, `carer`.
-    public var relationship: String
-    public var hasParentalResponsibility: Bool
-    public var livesWithPupil: Bool
-    /// Their own address; absent when they live at the pupil's address.
-    public var ownAddress: PostalAddress?
-    /// The field path in the case file, for messages (`parents[1]`).
-    public var casePath: String
-
-    /// Title, forename and surname as recorded: `Ms Zoë D'Souza`.
-    public var fullName: String {
-        [title, forename, surname].compactMap { $0 }.joined(separator: " ")
-    }
-
-    /// How a letter greets them: `Ms D'Souza`, or forename and surname when no title is recorded.
-    public var formalName: String {
-        if let title { return "\(title) \(surname)" }
-        return "\(forename) \(surname)"
-    }
 }
 
 public struct Officer: Sendable {

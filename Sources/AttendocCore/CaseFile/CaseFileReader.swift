@@ -37,22 +37,27 @@ public enum CaseFileReader {
         let localAuthority = try organisation(top.fields("local_authority"))
         let school = try readSchool(top.fields("school"))
         let pupil = try readPupil(top.fields("pupil"))
-        var parents: [ParentOrCarer] = []
-        for (node, path) in try top.list("parents") {
-            parents.append(try parent(YAMLFields(node, file: file, path: path)))
-        }
-        if parents.isEmpty {
-            throw top.error("parents", "must list at least one parent or carer")
-        }
+        let parents = try readParents(top)
         let officer = try readOfficer(top.fields("officer"))
         let referral = try readReferral(top.fields("referral"))
         let attendance = try quotedAttendance(top.fields("attendance"))
         let support = try top.strings("support_offered", required: false)
+        let measures = try top.mappings("supportive_measures", readSupportiveMeasure)
+        let meetings = try top.mappings("meetings", readMeeting)
+        let letters = try readLettersIssued(top, parents: parents)
+        let referrals = try top.mappings("referrals", readAgencyReferral)
+        let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields) }
         try top.finish()
-        return AttendanceCase(
+        var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
             parentsAndCarers: parents, officer: officer, referral: referral,
-            quotedAttendance: attendance, supportOffered: support)
+            quotedAttendance: attendance, supportOffered: support.isEmpty ? measures.map(\.offeredInWords) : support)
+        result.supportiveMeasures = measures
+        result.meetings = meetings
+        result.lettersIssued = letters
+        result.referrals = referrals
+        result.legalRoute = legalRoute
+        return result
     }
 
     static func address(_ fields: YAMLFields) throws(CaseFileError) -> PostalAddress {
@@ -73,44 +78,6 @@ public enum CaseFileReader {
             website: try fields.optionalString("website"),
             adviceForParents: try fields.strings("advice_for_parents", required: false))
         try fields.finish()
-        return result
-    }
-
-    static func readSchool(_ fields: YAMLFields) throws(CaseFileError) -> School {
-        let result = School(
-            name: try fields.string("name"),
-            address: try address(fields.fields("address")),
-            headTeacher: try fields.string("head_teacher"))
-        try fields.finish()
-        return result
-    }
-
-    static func readPupil(_ fields: YAMLFields) throws(CaseFileError) -> Pupil {
-        let result = Pupil(
-            forename: try fields.string("forename"),
-            surname: try fields.string("surname"),
-            preferredForename: try fields.optionalString("preferred_forename"),
-            dateOfBirth: try fields.date("date_of_birth"),
-            yearGroup: try fields.int("year_group", in: 0...14),
-            address: try address(fields.fields("address")))
-        try fields.finish()
-        return result
-    }
-
-    static func parent(_ fields: YAMLFields) throws(CaseFileError) -> ParentOrCarer {
-        let result = ParentOrCarer(
-            title: try fields.optionalString("title"),
-            forename: try fields.string("forename"),
-            surname: try fields.string("surname"),
-            relationship: try fields.string("relationship"),
-            hasParentalResponsibility: try fields.bool("parental_responsibility"),
-            livesWithPupil: try fields.bool("lives_with_pupil"),
-            ownAddress: try fields.optionalFields("address").map { (fields) throws(CaseFileError) in try address(fields) },
-            casePath: fields.path)
-        try fields.finish()
-        if !result.livesWithPupil && result.ownAddress == nil && result.hasParentalResponsibility {
-            throw fields.error("address", "is required for a parent with parental responsibility who does not live with the pupil (their letter goes to their own address)")
-        }
         return result
     }
 
