@@ -1,141 +1,23 @@
-// Attendoc's rendering benchmark. Run it with:
+// Attendoc's benchmarks. Each prints its figures as ratios against a baseline measured in the same
+// run on the same input, so the result means the same on a fast or a slow machine.
 //
-//     swift run -c release attendoc-benchmark [--letters 5000] [--pdf-letters 100]
+//     swift run -c release attendoc-benchmark rendering [--letters 5000] [--pdf-letters 100]
+//     swift run -c release attendoc-benchmark ctf [--pupils 1200]
 //
-// Every figure is measured in this one run, against a baseline measured in the same run on the
-// same files, and printed as a ratio, so the result means the same on a fast or a slow machine:
-//
-//   1. HTML: our XSLT stage (parse, transform, serialise; in process) on N letter files, against
-//      xsltproc given the same N files in one process. Last line: `xslt-stage-vs-xsltproc: R`
-//      (our time / theirs; the target is R <= 1.2).
-//   2. Milliseconds per letter for the text and DOCX formats.
-//   3. PDF: milliseconds per letter when the letters go to Apache FOP as one run, and when each
-//      letter is its own FOP run.
-import AttendocCore
+// rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
+//   per letter; PDF per letter in one FOP run against one FOP run per letter.
+//   Last line: `xslt-stage-vs-xsltproc: R` (target R <= 1.2).
+// ctf: a generated Common Transfer File of N pupils over a full school year, imported with every
+//   pupil's figures computed, against `xmllint --noout` on the same file; and the peak memory the
+//   import adds, against the file's size. Last line: `ctf-stats-vs-xmllint: R` (target R <= 3).
 import Foundation
-import SafeXML
 
-struct Options {
-    var letters = 5000
-    var pdfLetters = 100
-
-    init(_ arguments: [String]) {
-        var iterator = arguments.dropFirst().makeIterator()
-        while let argument = iterator.next() {
-            switch argument {
-            case "--letters": letters = Int(iterator.next() ?? "") ?? letters
-            case "--pdf-letters": pdfLetters = Int(iterator.next() ?? "") ?? pdfLetters
-            default:
-                FileHandle.standardError.write(Data("usage: attendoc-benchmark [--letters N] [--pdf-letters N]\n".utf8))
-                exit(2)
-            }
-        }
-    }
+var arguments = Array(CommandLine.arguments.dropFirst())
+let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.removeFirst() } ?? "rendering"
+switch mode {
+case "rendering": try RenderingBenchmark.run(arguments)
+case "ctf": try CTFBenchmark.run(arguments)
+default:
+    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf] [options]\n".utf8))
+    exit(2)
 }
-
-func seconds(_ body: () throws -> Void) rethrows -> Double {
-    let start = ContinuousClock.now
-    try body()
-    let elapsed = ContinuousClock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-}
-
-func runProgram(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Int32 {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    process.standardOutput = FileHandle.nullDevice
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    process.waitUntilExit()
-    return process.terminationStatus
-}
-
-func format(_ value: Double, _ digits: Int = 2) -> String {
-    String(format: "%.\(digits)f", value)
-}
-
-let options = Options(CommandLine.arguments)
-let resources = try AttendocResources.locate()
-let date = CalendarDate(iso: "2026-11-23")!
-let example = try CaseFileReader.read(contentsOf: resources.root.appendingPathComponent("examples/riverside-first-warning.yaml"))
-let run = try LetterRun(resources: resources)
-let sample = try run.letters(.firstWarningLetter, for: example, dated: date)[0].xml
-let sampleText = String(decoding: sample, as: UTF8.self)
-
-// N distinct letters on disk, as a school's batch would be: each to a different parent.
-let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-benchmark-\(UUID().uuidString)")
-try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-defer { try? FileManager.default.removeItem(at: folder) }
-var files: [URL] = []
-for index in 0..<options.letters {
-    let url = folder.appendingPathComponent("letter-\(index).xml")
-    try Data(sampleText.replacingOccurrences(of: "Zoë", with: "Zoë \(index)").utf8).write(to: url)
-    files.append(url)
-}
-print("letters: \(options.letters) files of \(sample.count) bytes")
-
-// 1. HTML: in-process XSLT stage against xsltproc on the same files.
-let stylesheets = try DocumentStylesheets(resources: resources)
-var htmlBytes = 0
-let ours = try seconds {
-    for file in files {
-        let tree = try XMLTree(data: try Data(contentsOf: file), source: file.path)
-        htmlBytes += try stylesheets.transform(tree, to: .html).count
-    }
-}
-let html = resources.stylesheets.appendingPathComponent("html.xsl").path
-var xsltprocStatus: Int32 = 0
-let theirs = try seconds {
-    xsltprocStatus = try runProgram("/usr/bin/xsltproc", ["--nonet", html] + files.map(\.path))
-}
-guard xsltprocStatus == 0 else {
-    FileHandle.standardError.write(Data("xsltproc failed (exit \(xsltprocStatus)); is it installed? (scripts/setup)\n".utf8))
-    exit(1)
-}
-print("html: attendoc \(format(ours)) s, xsltproc \(format(theirs)) s for \(options.letters) letters (\(htmlBytes / options.letters) bytes each)")
-
-// 2. Text and DOCX, per letter.
-let textCount = min(options.letters, 2000)
-let text = try seconds {
-    for file in files.prefix(textCount) {
-        _ = try stylesheets.transform(try XMLTree(data: try Data(contentsOf: file), source: file.path), to: .txt)
-    }
-}
-let docxCount = min(options.letters, 500)
-let packaging = try LetterRun(resources: resources)
-let docxLetters = try packaging.letters(.firstWarningLetter, for: example, dated: date)
-let docxFolder = folder.appendingPathComponent("docx")
-let docx = try seconds {
-    for _ in 0..<(docxCount / docxLetters.count) {
-        _ = try packaging.write(docxLetters, formats: [.docx], dated: date, to: docxFolder, fop: nil)
-    }
-}
-print("text: \(format(text * 1000 / Double(textCount), 3)) ms per letter")
-print("docx: \(format(docx * 1000 / Double(docxCount / docxLetters.count * docxLetters.count), 3)) ms per letter (stylesheet parts, zip and write)")
-
-// 3. PDF: one FOP run for many letters against one FOP run per letter.
-if options.pdfLetters > 0 {
-    let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
-    let tree = try XMLTree(data: sample, source: "sample.xml")
-    let fo = try stylesheets.transform(tree, to: .pdf)
-    // The FO of N letters, from stylesheets/fo-batch.xsl: one page sequence per letter, each
-    // numbered "Page X of Y" on its own.
-    let body = sampleText[sampleText.range(of: "<document")!.lowerBound...]
-    let batchXML = "<batch xmlns=\"urn:attendoc:batch:1\">" + String(repeating: String(body), count: options.pdfLetters) + "</batch>"
-    let batchStylesheet = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent("fo-batch.xsl"))
-    let batch = try batchStylesheet.transform(try XMLTree(data: Data(batchXML.utf8), source: "batch.xml"))
-    let together = try seconds {
-        _ = try fop.typeset([(batch, "batch of \(options.pdfLetters)", date)])
-    }
-    let separateCount = options.pdfLetters
-    let apart = try seconds {
-        for index in 0..<separateCount {
-            _ = try fop.typeset([(fo, "letter \(index)", date)])
-        }
-    }
-    print("pdf: \(format(together * 1000 / Double(options.pdfLetters), 1)) ms per letter in one FOP run of \(options.pdfLetters); \(format(apart * 1000 / Double(separateCount), 1)) ms per letter with one FOP run each (\(format(apart / together, 1))x)")
-}
-
-print("xslt-stage-vs-xsltproc: \(format(ours / theirs))")

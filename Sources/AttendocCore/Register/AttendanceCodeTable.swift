@@ -34,6 +34,13 @@ public struct AttendanceCodeTable: Sendable {
     /// Each code's number, for compact storage: marks are kept as these small numbers.
     let numbers: [String: UInt8]
     let byNumber: [Code]
+    /// For a one-byte mark (as in a Common Transfer File): its number, `RegisterDay.noMark` for `#`,
+    /// or `unknownMark`. Indexed by the byte.
+    let singleByteNumbers: [UInt8]
+    /// Each code's category, by number.
+    let categories: [CodeCategory]
+
+    static let unknownMark: UInt8 = 254
 
     public init(contentsOf url: URL) throws(AttendocError) {
         let text: String
@@ -56,10 +63,17 @@ public struct AttendanceCodeTable: Sendable {
             codes[fields[0]] = code
             ordered.append(code)
         }
-        guard ordered.count < 255 else { throw AttendocError("\(url.path): too many codes") }
+        guard ordered.count < Int(Self.unknownMark) else { throw AttendocError("\(url.path): too many codes") }
         self.codes = codes
         self.byNumber = ordered
         self.numbers = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.code, UInt8($0.offset)) })
+        self.categories = ordered.map(\.category)
+        var singleByte = [UInt8](repeating: Self.unknownMark, count: 256)
+        for (number, code) in ordered.enumerated() where code.code.utf8.count == 1 {
+            singleByte[Int(code.code.utf8.first!)] = UInt8(number)
+        }
+        singleByte[Int(UInt8(ascii: "#"))] = RegisterDay.noMark
+        self.singleByteNumbers = singleByte
     }
 
     /// The table shipped with Attendoc.

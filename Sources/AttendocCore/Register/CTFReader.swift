@@ -81,33 +81,41 @@ public enum CTFReader {
             throw RegisterError(file: file, line: sessions.line, message: "pupil \(upn): AttendanceStartDate is missing or not a date written YYYY-MM-DD")
         }
         let marksElement = sessions.child(named: "AttendanceMarks")
-        let marks = Array((marksElement?.text ?? "").filter { !$0.isNewline })
+        // Marks are one byte each (codes of two characters cannot appear in a CTF); work on bytes,
+        // which is what keeps a whole school's import fast.
+        let marks = Array((marksElement?.text ?? "").utf8.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
         guard marks.count % 2 == 0 else {
             throw RegisterError(file: file, line: marksElement?.line ?? sessions.line,
                                 message: "pupil \(upn): AttendanceMarks has \(marks.count) characters; it needs two per day (morning and afternoon), so an even number")
         }
         var counted = (possible: 0, attended: 0, authorised: 0, unauthorised: 0)
+        let firstDay = Int32(start.daysSinceEpoch)
         for dayIndex in 0..<(marks.count / 2) {
-            let date = start.adding(days: dayIndex)
-            var numbers: [UInt8] = []
-            for (offset, session) in Session.allCases.enumerated() {
-                let mark = String(marks[dayIndex * 2 + offset])
-                let number = try RegisterCSVReader.number(of: mark, codes: codes, place: file, upn: upn, date: date, session: session)
-                numbers.append(number)
-                if number != RegisterDay.noMark {
-                    let category = codes.code(number: number).category
-                    if category.isPossibleSession { counted.possible += 1 }
-                    if category.countsAsAttendance { counted.attended += 1 }
-                    if category == .authorisedAbsence { counted.authorised += 1 }
-                    if category == .unauthorisedAbsence { counted.unauthorised += 1 }
+            var numbers: (UInt8, UInt8) = (RegisterDay.noMark, RegisterDay.noMark)
+            for session in Session.allCases {
+                let position = dayIndex * 2 + (session == .morning ? 0 : 1)
+                let number = codes.singleByteNumbers[Int(marks[position])]
+                if number == AttendanceCodeTable.unknownMark {
+                    // Report the mark as written, which may not even be ASCII.
+                    let written = String(decoding: marks[position..<min(position + 4, marks.count)], as: UTF8.self).first.map(String.init) ?? "?"
+                    throw RegisterError(file: file, line: marksElement?.line,
+                                        message: "pupil \(upn), \(start.adding(days: dayIndex).iso) \(session.rawValue): unknown attendance mark \"\(written)\"; the known marks are \(codes.allCodes)")
                 }
+                if session == .morning { numbers.0 = number } else { numbers.1 = number }
+                guard number != RegisterDay.noMark else { continue }
+                let category = codes.categories[Int(number)]
+                if category.isPossibleSession { counted.possible += 1 }
+                if category.countsAsAttendance { counted.attended += 1 }
+                if category == .authorisedAbsence { counted.authorised += 1 }
+                if category == .unauthorisedAbsence { counted.unauthorised += 1 }
             }
-            guard numbers[0] != RegisterDay.noMark || numbers[1] != RegisterDay.noMark else { continue }
-            let key = Int32(date.daysSinceEpoch)
+            guard numbers.0 != RegisterDay.noMark || numbers.1 != RegisterDay.noMark else { continue }
+            let key = firstDay + Int32(dayIndex)
             if marksByDay[key] != nil {
+                let date = start.adding(days: dayIndex)
                 throw RegisterError(file: file, line: marksElement?.line, message: "pupil \(upn): \(date.iso) has marks in two YearData records")
             }
-            marksByDay[key] = (numbers[0], numbers[1])
+            marksByDay[key] = numbers
         }
         let totals: [(String, Int)] = [
             ("SessionsPossible", counted.possible), ("SessionsAttended", counted.attended),
