@@ -47,12 +47,7 @@ struct Render: ParsableCommand {
                 letterDate = CalendarDate.today()
             }
             let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
-            let attendanceCase: AttendanceCase
-            do {
-                attendanceCase = try CaseFileReader.read(contentsOf: URL(fileURLWithPath: caseFile))
-            } catch {
-                throw AttendocError("\(error)")
-            }
+            let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location).forLettersDated(letterDate)
             let run = try LetterRun(resources: location, formats: formats)
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: location.fopConfiguration) : nil
             let letters = try run.letters(kind, for: attendanceCase, dated: letterDate)

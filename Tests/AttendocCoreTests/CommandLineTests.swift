@@ -80,4 +80,37 @@ struct CommandLineTests {
             #expect(help.output.contains(option))
         }
     }
+
+    @Test func statsForAWholeRegisterListsPersistentAbsenteesFirst() throws {
+        let register = repositoryRoot.appendingPathComponent("examples/registers/riverside-academy-autumn-2026.csv").path
+        let result = try Self.attendoc(["stats", "--register", register, "--as-of", "2026-11-20", "--json"])
+        #expect(result.status == 0, "\(result.error)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let pupils = try #require(object["pupils"] as? [[String: Any]])
+        #expect(pupils.count == 6)
+        let persistent = pupils.map { $0["persistent_absence"] as? Bool ?? false }
+        // Every persistent absentee comes before every other pupil.
+        #expect(persistent == persistent.sorted { $0 && !$1 })
+        #expect(persistent.first == true)
+        let table = try Self.attendoc(["stats", "--register", register, "--as-of", "2026-11-20"])
+        #expect(table.status == 0)
+        #expect(table.output.hasPrefix("UPN"))
+        #expect(table.output.contains("As of 20 November 2026"))
+    }
+
+    @Test func statsRefusesAnUnknownMarkNamingPupilDateAndSession() throws {
+        let folder = try temporaryFolder("cli-stats")
+        let register = folder.appendingPathComponent("export.csv")
+        try Data("upn,date,am,pm\nA1,2026-09-03,/,\\\nA1,2026-09-04,H,\\\n".utf8).write(to: register)
+        let result = try Self.attendoc(["stats", "--register", register.path, "--as-of", "2026-09-30"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("\(register.path):3: pupil A1, 2026-09-04 AM: unknown attendance mark \"H\""), "\(result.error)")
+        #expect(result.output.isEmpty)
+    }
+
+    @Test func statsNeedsACaseOrARegister() throws {
+        let result = try Self.attendoc(["stats"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("give either a case file or --register"))
+    }
 }

@@ -1,8 +1,8 @@
 /// A school-attendance case as its case file describes it: who is involved, and what has happened.
 ///
-/// The figures a letter quotes (`quotedAttendance`) are, for now, written in the case file by the
-/// officer; the attendance engine will compute them from the register instead. Only
-/// `QuotedAttendance` and its reader change when it does.
+/// The figures a letter quotes come from the case's register, through the attendance engine
+/// (`LoadedCase`). A case without a register may state them instead, in its `attendance` section
+/// (`quotedAttendance`).
 public struct AttendanceCase: Sendable {
     /// The case reference, printed on every document (for example `CAT/2026/0142`).
     public var reference: String
@@ -13,7 +13,13 @@ public struct AttendanceCase: Sendable {
     /// The officer who signs the local authority's letters.
     public var officer: Officer
     public var referral: Referral
-    public var quotedAttendance: QuotedAttendance
+    /// Figures stated in the case file, for a case without a register; `LoadedCase` replaces them
+    /// with the engine's when there is a register.
+    public var quotedAttendance: QuotedAttendance?
+    /// The policy the case follows: a file name in `policies/` without `.yaml`.
+    public var policyName: String?
+    /// The school's register export the figures come from.
+    public var register: RegisterSource?
     /// Support already offered to the family, in the words a parent reads: the case file's
     /// `support_offered`, or when it has none, one line per supportive measure.
     public var supportOffered: [String]

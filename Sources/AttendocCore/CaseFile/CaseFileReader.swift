@@ -40,7 +40,20 @@ public enum CaseFileReader {
         let parents = try readParents(top)
         let officer = try readOfficer(top.fields("officer"))
         let referral = try readReferral(top.fields("referral"))
-        let attendance = try quotedAttendance(top.fields("attendance"))
+        let policyName = try top.optionalString("policy")
+        let register = try readRegisterSource(top)
+        let attendance = try top.optionalFields("attendance").map { (fields) throws(CaseFileError) in try quotedAttendance(fields) }
+        if register == nil && attendance == nil {
+            throw top.error("register", "is missing: a case needs its pupil's register (see docs/case-file.md), or at least an attendance section with the figures to quote")
+        }
+        if register != nil {
+            if pupil.upn == nil {
+                throw top.error("pupil", "needs a upn when the case has a register: it is how the pupil is found in the register")
+            }
+            if policyName == nil {
+                throw top.error("policy", "is required with a register: name the policy whose thresholds and term dates apply (a file in policies/, such as county-attendance-team)")
+            }
+        }
         let support = try top.strings("support_offered", required: false)
         let measures = try top.mappings("supportive_measures", readSupportiveMeasure)
         let meetings = try top.mappings("meetings", readMeeting)
@@ -51,7 +64,8 @@ public enum CaseFileReader {
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
             parentsAndCarers: parents, officer: officer, referral: referral,
-            quotedAttendance: attendance, supportOffered: support.isEmpty ? measures.map(\.offeredInWords) : support)
+            quotedAttendance: attendance, policyName: policyName, register: register,
+            supportOffered: support.isEmpty ? measures.map(\.offeredInWords) : support)
         result.supportiveMeasures = measures
         result.meetings = meetings
         result.lettersIssued = letters

@@ -1,7 +1,5 @@
-/// Attendance figures for a period, as the case file states them.
-///
-/// This is the one place the letters' figures come from until the attendance engine computes them
-/// from the register. The reader checks that they add up.
+/// The attendance figures a letter quotes, for a period: the engine's, from the register, or for a
+/// case without a register, as its case file states them (the reader checks that they add up).
 public struct QuotedAttendance: Sendable {
     public var from: CalendarDate
     public var to: CalendarDate
@@ -13,6 +11,15 @@ public struct QuotedAttendance: Sendable {
     public var attendancePercentage: Percentage { Percentage(attendedSessions, of: possibleSessions) }
     public var authorisedPercentage: Percentage { Percentage(authorisedAbsenceSessions, of: possibleSessions) }
     public var unauthorisedPercentage: Percentage { Percentage(unauthorisedAbsenceSessions, of: possibleSessions) }
+}
+
+extension QuotedAttendance {
+    /// The engine's figures, as a letter quotes them.
+    public init(_ figures: PupilFigures) {
+        self.init(from: figures.from, to: figures.to, possibleSessions: figures.possibleSessions,
+                  attendedSessions: figures.attendedSessions, authorisedAbsenceSessions: figures.authorisedAbsenceSessions,
+                  unauthorisedAbsenceSessions: figures.unauthorisedAbsenceSessions)
+    }
 }
 
 /// A share of a whole, kept exact (as a fraction) and rounded once, for display only.

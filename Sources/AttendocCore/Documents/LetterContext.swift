@@ -3,11 +3,10 @@
 /// Every figure and date a template prints is computed here or in the case model, never in a
 /// template; templates only choose words. Keys are documented in docs/templates.md.
 enum LetterContext {
-    static func common(for attendanceCase: AttendanceCase, to recipient: Recipient, dated date: CalendarDate,
-                       kind: DocumentKind) -> [String: Any] {
+    static func common(for attendanceCase: AttendanceCase, attendance: QuotedAttendance, to recipient: Recipient,
+                       dated date: CalendarDate, kind: DocumentKind) -> [String: Any] {
         let pupil = attendanceCase.pupil
         let authority = attendanceCase.localAuthority
-        let attendance = attendanceCase.quotedAttendance
         var sender: [String: Any] = [
             "organisation": authority.name,
             "address": address(authority.address),

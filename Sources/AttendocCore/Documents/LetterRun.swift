@@ -28,10 +28,13 @@ public struct LetterRun {
         guard !recipients.isEmpty else {
             throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
+        guard let attendance = attendanceCase.quotedAttendance else {
+            throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
+        }
         let folder = "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
         var letters: [Letter] = []
         for recipient in recipients {
-            let values = LetterContext.common(for: attendanceCase, to: recipient, dated: date, kind: kind)
+            let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: recipient, dated: date, kind: kind)
             let xml = try templates.render(kind, with: values)
             let source = "\(kind.rawValue) for \(recipient.person.casePath) (from templates/\(kind.templateName).mustache)"
             do {

@@ -82,7 +82,7 @@ public struct AttendanceEngine: Sendable {
         let absence = Percentage(totals.authorised + totals.unauthorised, of: totals.possible)
         let unauthorised = Percentage(totals.unauthorised, of: totals.possible)
         return PupilFigures(
-            upn: pupil.upn, from: from, to: asOf,
+            upn: pupil.upn, from: from, to: days.last.map { CalendarDate(daysSinceEpoch: Int($0.number)) }.map { max($0, from) } ?? asOf,
             possibleSessions: totals.possible, attendedSessions: totals.attended,
             authorisedAbsenceSessions: totals.authorised, unauthorisedAbsenceSessions: totals.unauthorised,
             notCountedSessions: totals.notCounted,

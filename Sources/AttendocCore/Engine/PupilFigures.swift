@@ -3,7 +3,7 @@
 public struct PupilFigures: Sendable {
     public var upn: String
     /// The period the totals cover: from the start of the academic year (1 August), or the
-    /// register's first day if later, to the as-of date.
+    /// register's first day if later, to the last day on the register up to the as-of date.
     public var from: CalendarDate
     public var to: CalendarDate
 

@@ -69,7 +69,7 @@ public struct StatsReport: Sendable {
         var text = [render(headings), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
         text += lines.dropFirst().map(render)
         text.append("")
-        text.append("As of \(asOf.longForm), under the policy \(policy.identifier). Sessions from 1 August (or the first day on the register) to that date.")
+        text.append("As of \(asOf.longForm), under the policy \(policy.identifier). Sessions from 1 August (or the first day on the register) to the last day on the register up to that date.")
         text.append("PA: persistent absence (absence \(policy.persistentAbsence) or more). SA: severe absence (\(policy.severeAbsence) or more).")
         text.append("Unauth last \(policy.unauthorisedWindowSchoolWeeks) wk: unauthorised sessions (G, N, O, U) in the last \(policy.unauthorisedWindowSchoolWeeks) school weeks; \(policy.unauthorisedSessions)-in-\(policy.unauthorisedWindowSchoolWeeks) met: the first day this year that reached \(policy.unauthorisedSessions).")
         return text.joined(separator: "\n") + "\n"
@@ -77,75 +77,38 @@ public struct StatsReport: Sendable {
 
     // MARK: - JSON
 
-    struct JSONReport: Encodable {
-        var as_of: String
-        var policy: String
-        var pupils: [JSONPupil]
+    /// A share as JSON: the exact count and whole, and the per cent rounded once for display.
+    static func share(_ percentage: Percentage) -> [String: Any] {
+        ["sessions": percentage.part, "of_possible": percentage.whole, "percent": Decimal(percentage.tenths) / 10]
     }
 
-    struct JSONShare: Encodable {
-        var sessions: Int
-        var of_possible: Int
-        var percent: Decimal
+    /// One pupil's fields (docs/stats.md); absent values are `null`, so scripts always find each name.
+    static func fields(_ row: Row) -> [String: Any] {
+        let figures = row.figures
+        func optional(_ value: Any?) -> Any { value ?? NSNull() }
+        return [
+            "upn": figures.upn, "name": optional(row.name), "from": figures.from.iso, "to": figures.to.iso,
+            "possible_sessions": figures.possibleSessions, "attended_sessions": figures.attendedSessions,
+            "authorised_absence_sessions": figures.authorisedAbsenceSessions,
+            "unauthorised_absence_sessions": figures.unauthorisedAbsenceSessions,
+            "not_counted_sessions": figures.notCountedSessions,
+            "attendance": share(figures.attendance), "absence": share(figures.absence),
+            "unauthorised_absence": share(figures.unauthorisedAbsence),
+            "persistent_absence": figures.isPersistentlyAbsent, "severe_absence": figures.isSeverelyAbsent,
+            "meets_referral_unauthorised_share": optional(figures.meetsReferralUnauthorisedShare),
+            "unauthorised_sessions_in_window": figures.unauthorisedInWindow,
+            "window_school_weeks": figures.windowSchoolWeeks,
+            "window_starts": optional(figures.windowStarts?.iso),
+            "unauthorised_threshold_first_met_on": optional(figures.unauthorisedThresholdFirstMetOn?.iso),
+            "tier": optional(figures.tier),
+            "tier_history": figures.tierHistory.map { ["tier": $0.tier, "entered_on": $0.enteredOn.iso] as [String: Any] },
+        ]
     }
 
-    struct JSONTier: Encodable {
-        var tier: Int
-        var entered_on: String
-    }
-
-    struct JSONPupil: Encodable {
-        var upn: String
-        var name: String?
-        var from: String
-        var to: String
-        var possible_sessions: Int
-        var attended_sessions: Int
-        var authorised_absence_sessions: Int
-        var unauthorised_absence_sessions: Int
-        var not_counted_sessions: Int
-        var attendance: JSONShare
-        var absence: JSONShare
-        var unauthorised_absence: JSONShare
-        var persistent_absence: Bool
-        var severe_absence: Bool
-        var meets_referral_unauthorised_share: Bool?
-        var unauthorised_sessions_in_window: Int
-        var window_school_weeks: Int
-        var window_starts: String?
-        var unauthorised_threshold_first_met_on: String?
-        var tier: Int?
-        var tier_history: [JSONTier]
-    }
-
-    static func share(_ percentage: Percentage) -> JSONShare {
-        JSONShare(sessions: percentage.part, of_possible: percentage.whole,
-                  percent: Decimal(percentage.tenths) / 10)
-    }
-
-    /// The report as JSON (keys sorted, so the output is stable).
+    /// The report as JSON, keys sorted so the output is stable.
     public var json: String {
-        let report = JSONReport(as_of: asOf.iso, policy: policy.identifier, pupils: rows.map { row in
-            let figures = row.figures
-            return JSONPupil(
-                upn: figures.upn, name: row.name, from: figures.from.iso, to: figures.to.iso,
-                possible_sessions: figures.possibleSessions, attended_sessions: figures.attendedSessions,
-                authorised_absence_sessions: figures.authorisedAbsenceSessions,
-                unauthorised_absence_sessions: figures.unauthorisedAbsenceSessions,
-                not_counted_sessions: figures.notCountedSessions,
-                attendance: Self.share(figures.attendance), absence: Self.share(figures.absence),
-                unauthorised_absence: Self.share(figures.unauthorisedAbsence),
-                persistent_absence: figures.isPersistentlyAbsent, severe_absence: figures.isSeverelyAbsent,
-                meets_referral_unauthorised_share: figures.meetsReferralUnauthorisedShare,
-                unauthorised_sessions_in_window: figures.unauthorisedInWindow,
-                window_school_weeks: figures.windowSchoolWeeks, window_starts: figures.windowStarts?.iso,
-                unauthorised_threshold_first_met_on: figures.unauthorisedThresholdFirstMetOn?.iso,
-                tier: figures.tier,
-                tier_history: figures.tierHistory.map { JSONTier(tier: $0.tier, entered_on: $0.enteredOn.iso) })
-        })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(report)) ?? Data("{}".utf8)
+        let report: [String: Any] = ["as_of": asOf.iso, "policy": policy.identifier, "pupils": rows.map(Self.fields)]
+        let data = (try? JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }
