@@ -131,5 +131,15 @@ struct RegisterImportTests {
         #expect(pupil.contacts[1].address?.lines == ["Flat 3 27 Sidwell Street", "Exeter"])
         #expect(pupil.contacts[1].address?.postcode == "EX4 6NN")
         #expect(pupil.contacts[1].hasParentalResponsibility)
+
+        // As a case file's parents section, which the case file reader accepts and reads back exactly.
+        let yaml = ContactsAsParents.yaml(for: pupil)
+        let caseText = try String(contentsOf: fixture("separated-parents.yaml"), encoding: .utf8)
+        let parentsStart = caseText.range(of: "parents:\n")!.lowerBound, officerStart = caseText.range(of: "officer:\n")!.lowerBound
+        let merged = String(caseText[..<parentsStart]) + yaml.split(separator: "\n").filter { !$0.hasPrefix("#") }.joined(separator: "\n") + "\n" + String(caseText[officerStart...])
+        let parents = try CaseFileReader.read(merged, file: "merged.yaml").parentsAndCarers
+        #expect(parents.map(\.fullName) == ["Ms Zoë D'Souza & Co", "Mr Tomás Ó Briain"])
+        #expect(parents[0].livesWithPupil && !parents[1].livesWithPupil)
+        #expect(parents[1].ownAddress?.postcode == "EX4 6NN")
     }
 }

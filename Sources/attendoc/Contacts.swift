@@ -1,0 +1,37 @@
+import AttendocCore
+import ArgumentParser
+import Foundation
+
+struct Contacts: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a pupil's contacts from a Common Transfer File as a case file's parents: section.",
+        discussion: "Check each entry before pasting it into the case file (docs/case-file.md).")
+
+    @Argument(help: "A DfE Common Transfer File (.xml).", completion: .file(extensions: ["xml"]))
+    var file: String
+
+    @Option(name: .long, help: ArgumentHelp("The pupil's unique pupil number.", valueName: "upn"))
+    var upn: String
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's data/ and policies/.", valueName: "folder"))
+    var resources: String?
+
+    func run() throws {
+        do {
+            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let register: Register
+            do {
+                register = try CTFReader.read(contentsOf: URL(fileURLWithPath: file), codes: try AttendanceCodeTable(resources: location))
+            } catch let error as RegisterError {
+                throw AttendocError("\(error)")
+            }
+            guard let pupil = register.pupil(upn: upn) else {
+                throw AttendocError("\(file): no pupil with UPN \(upn) (the file has \(register.pupils.count) pupils)")
+            }
+            print(ContactsAsParents.yaml(for: pupil), terminator: "")
+        } catch let error as AttendocError {
+            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
