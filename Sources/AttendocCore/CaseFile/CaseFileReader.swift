@@ -8,31 +8,14 @@ import Yams
 /// do not add up.
 public enum CaseFileReader {
     public static func read(contentsOf url: URL) throws(CaseFileError) -> AttendanceCase {
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw CaseFileError(file: url.path, line: nil, column: nil, field: "",
-                                message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
-        }
-        return try read(text, file: url.path)
+        try read(YAMLDocument.fields(of: url))
     }
 
     public static func read(_ text: String, file: String) throws(CaseFileError) -> AttendanceCase {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else {
-                throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is empty; a case file needs the fields described in docs/case-file.md")
-            }
-            root = node
-        } catch let error as CaseFileError {
-            throw error
-        } catch let error as YamlError {
-            throw Self.describe(error, file: file)
-        } catch {
-            throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is not valid YAML: \(error)")
-        }
-        let top = try YAMLFields(root, file: file, path: "")
+        try read(YAMLDocument.fields(of: text, file: file))
+    }
+
+    static func read(_ top: YAMLFields) throws(CaseFileError) -> AttendanceCase {
         let reference = try top.string("reference")
         let localAuthority = try organisation(top.fields("local_authority"))
         let school = try readSchool(top.fields("school"))
