@@ -133,6 +133,13 @@ struct DeadlineTests {
         #expect(try Self.county.deadline("concern_review", from: date("2026-10-12")) == date("2026-11-17"))
     }
 
+    @Test func schoolDaysSkipABankHoliday() throws {
+        // From Thursday 29 April 2027: Fri 30 Apr (1); Mon 3 May is the early May bank holiday;
+        // Tue 4 (2), Wed 5 (3), Thu 6 (4), Fri 7 May (5).
+        #expect(try Self.county.calendar.adding(schoolDays: 5, to: date("2027-04-29")) == date("2027-05-07"))
+        #expect(!Self.county.calendar.isSchoolDay(date("2027-05-03")))
+    }
+
     @Test func fiveWeeksOfReferralAreCalendarWeeks() throws {
         #expect(try Self.county.deadline("pace_interview", from: date("2026-11-16")) == date("2026-12-21"))
     }
