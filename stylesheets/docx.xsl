@@ -18,7 +18,8 @@
       word/styles.xml                styles
       word/settings.xml              settings
       word/numbering.xml             numbering
-      word/header1.xml               header
+      word/header1.xml               header        (pages 2 onwards)
+      word/header2.xml               first-page-header (empty: page 1 carries the letterhead)
       word/footer1.xml               footer
       word/fontTable.xml             font-table
 
@@ -152,10 +153,11 @@
       <xsl:when test="$part = 'settings'"><xsl:call-template name="part-settings"/></xsl:when>
       <xsl:when test="$part = 'numbering'"><xsl:call-template name="part-numbering"/></xsl:when>
       <xsl:when test="$part = 'header'"><xsl:call-template name="part-header"/></xsl:when>
+      <xsl:when test="$part = 'first-page-header'"><xsl:call-template name="part-first-page-header"/></xsl:when>
       <xsl:when test="$part = 'footer'"><xsl:call-template name="part-footer"/></xsl:when>
       <xsl:when test="$part = 'font-table'"><xsl:call-template name="part-font-table"/></xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">docx.xsl: unknown part '<xsl:value-of select="$part"/>'. Expected one of: content-types, package-rels, core, app, document, document-rels, styles, settings, numbering, header, footer, font-table.</xsl:message>
+        <xsl:message terminate="yes">docx.xsl: unknown part '<xsl:value-of select="$part"/>'. Expected one of: content-types, package-rels, core, app, document, document-rels, styles, settings, numbering, header, first-page-header, footer, font-table.</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -210,6 +212,7 @@
       <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
       <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>
       <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
+      <Override PartName="/word/header2.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>
       <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>
       <Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
       <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
@@ -225,7 +228,7 @@
     </Relationships>
   </xsl:template>
 
-  <!-- Relationship ids used by document.xml: rId5 (header) and rId6 (footer) in w:sectPr. -->
+  <!-- Relationship ids used by document.xml: rId5 (header), rId6 (footer), rId7 (first-page header) in w:sectPr. -->
   <xsl:template name="part-document-rels">
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
       <Relationship Id="rId1" Type="{$rel-base}styles" Target="styles.xml"/>
@@ -234,6 +237,7 @@
       <Relationship Id="rId4" Type="{$rel-base}fontTable" Target="fontTable.xml"/>
       <Relationship Id="rId5" Type="{$rel-base}header" Target="header1.xml"/>
       <Relationship Id="rId6" Type="{$rel-base}footer" Target="footer1.xml"/>
+      <Relationship Id="rId7" Type="{$rel-base}header" Target="header2.xml"/>
     </Relationships>
   </xsl:template>
 
@@ -774,7 +778,7 @@
   </xsl:template>
 
   <!-- ==========================================================================================
-       word/header1.xml and word/footer1.xml (used on every page).
+       word/header1.xml (pages 2 onwards), word/header2.xml (page 1) and word/footer1.xml (every page).
        ========================================================================================== -->
 
   <!-- Header: sender organisation, department right-aligned on the same line. -->
@@ -793,6 +797,13 @@
           </xsl:call-template>
         </xsl:if>
       </w:p>
+    </w:hdr>
+  </xsl:template>
+
+  <!-- Page 1's header is empty: the letterhead on the page already names the sender. -->
+  <xsl:template name="part-first-page-header">
+    <w:hdr>
+      <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>
     </w:hdr>
   </xsl:template>
 
@@ -844,12 +855,16 @@
         <xsl:apply-templates select="/d:document/d:letter/*" mode="doc"/>
         <w:sectPr>
           <w:headerReference w:type="default" r:id="rId5"/>
+          <w:headerReference w:type="first" r:id="rId7"/>
           <w:footerReference w:type="default" r:id="rId6"/>
+          <w:footerReference w:type="first" r:id="rId6"/>
           <w:pgSz w:w="{$page-width}" w:h="{$page-height}"/>
           <w:pgMar w:top="{$margin-top}" w:right="{$margin-right}" w:bottom="{$margin-bottom}"
                    w:left="{$margin-left}" w:header="{$header-distance}" w:footer="{$footer-distance}"
                    w:gutter="0"/>
           <w:cols w:space="708"/>
+          <!-- Page 1 uses the first-page header (rId7). -->
+          <w:titlePg/>
           <w:docGrid w:linePitch="360"/>
         </w:sectPr>
       </w:body>

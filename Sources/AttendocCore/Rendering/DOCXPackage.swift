@@ -18,6 +18,7 @@ enum DOCXPackage {
         ("word/settings.xml", "settings"),
         ("word/numbering.xml", "numbering"),
         ("word/header1.xml", "header"),
+        ("word/header2.xml", "first-page-header"),
         ("word/footer1.xml", "footer"),
         ("word/fontTable.xml", "font-table"),
     ]
