@@ -5,10 +5,12 @@ import Mustache
 /// document XML; partials live in `templates/partials/`.
 public struct DocumentTemplates: Sendable {
     private let library: MustacheLibrary
+    private let factCheck: TemplateFactCheck
     public let folder: URL
 
     public init(folder: URL) throws(AttendocError) {
         var library = MustacheLibrary()
+        var sources: [String: String] = [:]
         let files: [String]
         do {
             files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.sorted()
@@ -19,7 +21,9 @@ public struct DocumentTemplates: Sendable {
             let path = folder.appendingPathComponent(file).path
             do {
                 let text = try String(contentsOfFile: path, encoding: .utf8)
-                try library.register(text, named: String(file.dropLast(".mustache".count)))
+                let name = String(file.dropLast(".mustache".count))
+                try library.register(text, named: name)
+                sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
                 throw AttendocError("\(path):\(error.context.lineNumber):\(error.context.columnNumber): template error: \(error.error)")
             } catch {
@@ -27,14 +31,24 @@ public struct DocumentTemplates: Sendable {
             }
         }
         self.library = library
+        self.factCheck = TemplateFactCheck(sources: sources)
         self.folder = folder
     }
 
-    /// The document XML `kind`'s template makes from `values`.
+    /// The document XML `kind`'s template makes from `values`. Every value the template prints must
+    /// be in `values` (`TemplateFactCheck`); a missing one is an error naming template, line and key.
     func render(_ kind: DocumentKind, with values: [String: Any]) throws(AttendocError) -> Data {
-        guard library.getTemplate(named: kind.templateName) != nil,
-              let text = library.render(values, withTemplate: kind.templateName) else {
-            throw AttendocError("there is no template \(folder.appendingPathComponent(kind.templateName + ".mustache").path) for the document kind \(kind.rawValue)")
+        try render(kind.templateName, with: values)
+    }
+
+    func render(_ templateName: String, with values: [String: Any]) throws(AttendocError) -> Data {
+        do {
+            try factCheck.check(templateName, with: values)
+        } catch {
+            throw AttendocError("\(folder.appendingPathComponent(error.template + ".mustache").path):\(error.line): \(error.message)")
+        }
+        guard let text = library.render(values, withTemplate: templateName) else {
+            throw AttendocError("there is no template \(folder.appendingPathComponent(templateName + ".mustache").path)")
         }
         // The template's leading comment leaves blank lines; the XML declaration must come first.
         let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex
