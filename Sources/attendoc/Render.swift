@@ -28,6 +28,12 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The date printed on the letters, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp("For an invitation: which meeting, by its place in the case file (meetings[2]); default: the next one on or after --date.", valueName: "meeting"))
+    var meeting: String?
+
+    @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Render even though a deadline the policy sets is passed, recording this reason in the run's output.", valueName: "reason"))
+    var overrideDeadline: String?
+
     @Option(name: .long, help: ArgumentHelp("The folder holding templates/, stylesheets/, schema/ and fop/ (default: found next to the program or above the current folder).", valueName: "folder"))
     var resources: String?
 
@@ -47,12 +53,16 @@ struct Render: ParsableCommand {
                 letterDate = CalendarDate.today()
             }
             let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
-            let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location).forLettersDated(letterDate)
+            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let run = try LetterRun(resources: location, formats: formats)
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: location.fopConfiguration) : nil
-            let letters = try run.letters(kind, for: attendanceCase, dated: letterDate)
+            let letters = try run.letters(kind, for: loaded, dated: letterDate,
+                                          options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline))
             let written = try run.write(letters, formats: formats, dated: letterDate,
                                         to: URL(fileURLWithPath: out), fop: fop)
+            for note in run.notes(for: loaded, options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)) {
+                print("note: \(note)")
+            }
             let base = FileManager.default.currentDirectoryPath + "/"
             for file in written {
                 print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")

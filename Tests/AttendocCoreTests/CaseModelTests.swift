@@ -161,7 +161,7 @@ struct CaseModelTests {
         #expect(!example.supportiveMeasures.isEmpty && !example.meetings.isEmpty && !example.lettersIssued.isEmpty)
         #expect(!example.referrals.isEmpty && example.legalRoute != nil)
         #expect(example.supportiveMeasures.allSatisfy { $0.evidence.allSatisfy { FileManager.default.fileExists(atPath: $0.url.path) } })
-        #expect(Set(example.meetings.map(\.kind)) == [.parentingContract, .teamAroundTheFamily])
+        #expect(Set(example.meetings.map(\.kind)) == [.parentingContract, .teamAroundTheFamily, .paceInterview])
     }
 
     // MARK: Who receives a letter

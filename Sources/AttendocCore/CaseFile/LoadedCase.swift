@@ -40,12 +40,13 @@ public struct LoadedCase: Sendable {
         return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: pupil)
     }
 
-    /// The engine's figures for the case's pupil, as of `date`.
-    public func figures(asOf date: CalendarDate) throws(AttendocError) -> PupilFigures {
+    /// The engine's figures for the case's pupil, as of `date`: from the start of the academic
+    /// year, or from `start` when given (the figures since a first warning or a meeting).
+    public func figures(asOf date: CalendarDate, from start: CalendarDate? = nil) throws(AttendocError) -> PupilFigures {
         guard let pupilRegister, let policy else {
             throw AttendocError("the case \(attendanceCase.reference) has no register to compute figures from; add register: to the case file")
         }
-        return AttendanceEngine(policy: policy).figures(for: pupilRegister, asOf: date)
+        return AttendanceEngine(policy: policy).figures(for: pupilRegister, asOf: date, from: start)
     }
 
     /// The school calendar for the case's deadlines: the policy's term dates, with the pupil's

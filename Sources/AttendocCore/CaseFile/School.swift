@@ -8,6 +8,9 @@ public struct School: Sendable {
     public var laNumber: String? = nil
     /// The DfE establishment number within the local authority: 4 digits (`4012`).
     public var establishmentNumber: String? = nil
+    /// The school office's telephone and email, printed on letters the school sends.
+    public var phone: String? = nil
+    public var email: String? = nil
 
     /// The DfE number as schools write it, `878/4012`, when both parts are recorded.
     public var dfeNumber: String? {
@@ -25,6 +28,8 @@ extension CaseFileReader {
         result.urn = try fields.optionalDigits("urn", count: 6)
         result.laNumber = try fields.optionalDigits("la_number", count: 3)
         result.establishmentNumber = try fields.optionalDigits("establishment_number", count: 4)
+        result.phone = try fields.optionalString("phone")
+        result.email = try fields.optionalString("email")
         try fields.finish()
         return result
     }

@@ -7,33 +7,41 @@ enum LetterContext {
                        dated date: CalendarDate, kind: DocumentKind) -> [String: Any] {
         let pupil = attendanceCase.pupil
         let authority = attendanceCase.localAuthority
-        var sender: [String: Any] = [
-            "organisation": authority.name,
-            "address": address(authority.address),
-        ]
-        sender["department"] = authority.department
-        sender["phone"] = authority.phone
-        sender["email"] = authority.email
-        sender["website"] = authority.website
-        var officer: [String: Any] = ["name": attendanceCase.officer.name, "role": attendanceCase.officer.role]
-        officer["phone"] = attendanceCase.officer.phone
-        officer["email"] = attendanceCase.officer.email
+        let school = attendanceCase.school
+        // The letterhead and the signature: the school's for the letters it sends (signed by the
+        // head teacher), the local authority's for the rest (signed by the case officer).
+        var sender: [String: Any]
+        var officer: [String: Any]
+        switch kind.sentBy {
+        case .school:
+            sender = ["organisation": school.name, "address": address(school.address)]
+            sender["phone"] = school.phone
+            sender["email"] = school.email
+            officer = ["name": school.headTeacher, "role": "Head Teacher"]
+            officer["phone"] = school.phone
+            officer["email"] = school.email
+        case .localAuthority:
+            sender = ["organisation": authority.name, "address": address(authority.address)]
+            sender["department"] = authority.department
+            sender["phone"] = authority.phone
+            sender["email"] = authority.email
+            sender["website"] = authority.website
+            officer = ["name": attendanceCase.officer.name, "role": attendanceCase.officer.role]
+            officer["phone"] = attendanceCase.officer.phone
+            officer["email"] = attendanceCase.officer.email
+        }
         return [
             "document": [
                 "kind": kind.rawValue,
                 "language": "en-GB",
                 "title": "\(kind.title): \(pupil.fullName)",
-                "author": [authority.name, authority.department].compactMap { $0 }.joined(separator: ", "),
+                "author": kind.sentBy == .school ? school.name : [authority.name, authority.department].compactMap { $0 }.joined(separator: ", "),
                 "reference": attendanceCase.reference,
                 "audience": "parent",
             ] as [String: Any],
             "date": dateValue(date),
             "sender": sender,
-            "recipient": [
-                "name": recipient.person.fullName,
-                "formalName": recipient.person.formalName,
-                "address": address(recipient.address),
-            ] as [String: Any],
+            "recipient": recipientValue(recipient),
             "pupil": [
                 "fullName": pupil.fullName,
                 "forename": pupil.preferredForename ?? pupil.forename,
@@ -45,26 +53,53 @@ enum LetterContext {
                 "headTeacher": attendanceCase.school.headTeacher,
             ] as [String: Any],
             "officer": officer,
-            "attendance": [
-                "from": dateValue(attendance.from),
-                "to": dateValue(attendance.to),
-                "possible": attendance.possibleSessions,
-                "attended": attendance.attendedSessions,
-                "authorised": attendance.authorisedAbsenceSessions,
-                "unauthorised": attendance.unauthorisedAbsenceSessions,
-                "attendedPercent": attendance.attendancePercentage.display,
-                "authorisedPercent": attendance.authorisedPercentage.display,
-                "unauthorisedPercent": attendance.unauthorisedPercentage.display,
-            ] as [String: Any],
+            "attendance": attendanceValue(attendance),
             "referral": [
                 "acceptedOn": dateValue(attendanceCase.referral.acceptedOn),
                 "interviewWithinWeeks": attendanceCase.referral.interviewWithinWeeks,
                 "interviewDeadline": dateValue(attendanceCase.referral.interviewDeadline),
             ] as [String: Any],
+            "localAuthority": [
+                "name": authority.name,
+                "department": authority.department ?? authority.name,
+            ] as [String: Any],
             "supportOffered": attendanceCase.supportOffered,
             "hasSupportOffered": !attendanceCase.supportOffered.isEmpty,
             "adviceForParents": authority.adviceForParents,
             "hasAdviceForParents": !authority.adviceForParents.isEmpty,
+        ]
+    }
+
+    /// The person this copy is addressed to. What they need to take part (an interpreter) is in
+    /// their own copy only, never in anyone else's.
+    static func recipientValue(_ recipient: Recipient) -> [String: Any] {
+        let person = recipient.person
+        var value: [String: Any] = [
+            "name": person.fullName,
+            "formalName": person.formalName,
+            "address": address(recipient.address),
+            "needsSignLanguageInterpreter": person.needs.contains(.signLanguageInterpreter),
+        ]
+        // The reader refuses `interpreter` with English, so a recorded need always has a language.
+        if person.needs.contains(.interpreter) || person.preferredLanguage.lowercased() != "english" {
+            value["interpreterLanguage"] = person.preferredLanguage
+        }
+        return value
+    }
+
+    /// A period's figures as `partials/attendance-table` prints them: `{{x.from.long}}`,
+    /// `{{x.possible}}`, `{{x.attendedPercent}}` ... Engine figures go through `QuotedAttendance(_:)`.
+    static func attendanceValue(_ attendance: QuotedAttendance) -> [String: Any] {
+        [
+            "from": dateValue(attendance.from),
+            "to": dateValue(attendance.to),
+            "possible": attendance.possibleSessions,
+            "attended": attendance.attendedSessions,
+            "authorised": attendance.authorisedAbsenceSessions,
+            "unauthorised": attendance.unauthorisedAbsenceSessions,
+            "attendedPercent": attendance.attendancePercentage.display,
+            "authorisedPercent": attendance.authorisedPercentage.display,
+            "unauthorisedPercent": attendance.unauthorisedPercentage.display,
         ]
     }
 

@@ -22,8 +22,17 @@ public struct LetterRun {
         public let relativeStem: String
     }
 
-    /// The document XML of `kind` for each recipient, each validated against the schema.
+    /// The document XML of `kind` for each recipient of a case without a register or policy.
     public func letters(_ kind: DocumentKind, for attendanceCase: AttendanceCase, dated date: CalendarDate) throws(AttendocError) -> [Letter] {
+        try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: nil, pupilRegister: nil), dated: date)
+    }
+
+    /// The document XML of `kind` for each recipient, each validated against the schema. With a
+    /// register, the figures quoted are the engine's as of `date`.
+    public func letters(_ kind: DocumentKind, for loaded: LoadedCase, dated date: CalendarDate,
+                        options: LetterOptions = LetterOptions()) throws(AttendocError) -> [Letter] {
+        let attendanceCase = try loaded.forLettersDated(date)
+        let facts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options)
         let recipients = Recipient.withParentalResponsibility(in: attendanceCase)
         guard !recipients.isEmpty else {
             throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
@@ -35,6 +44,7 @@ public struct LetterRun {
         var letters: [Letter] = []
         for recipient in recipients {
             let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: recipient, dated: date, kind: kind)
+                .merging(facts) { _, kindValue in kindValue }
             let xml = try templates.render(kind, with: values)
             let source = "\(kind.rawValue) for \(recipient.person.casePath) (from templates/\(kind.templateName).mustache)"
             do {
@@ -45,6 +55,25 @@ public struct LetterRun {
             letters.append(Letter(recipient: recipient, xml: xml, relativeStem: "\(folder)/\(recipient.fileStem)"))
         }
         return letters
+    }
+
+    /// What the person running Attendoc must know about a run, by place in the case file, never by
+    /// name: who gets no copy and why, copies that need translating or large print before they go.
+    public func notes(for loaded: LoadedCase, options: LetterOptions = LetterOptions()) -> [String] {
+        var notes = Recipient.skipped(in: loaded.attendanceCase).map(\.description)
+        for recipient in Recipient.withParentalResponsibility(in: loaded.attendanceCase) {
+            let person = recipient.person
+            if person.preferredLanguage.lowercased() != "english" {
+                notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")
+            }
+            if person.needs.contains(.largePrint) {
+                notes.append("\(person.casePath) (\(recipient.fileStem)): needs large print; print this copy enlarged")
+            }
+        }
+        if let reason = options.deadlineOverrideReason {
+            notes.append("--override-deadline given, with the reason: \(reason) (it applies only where a deadline was passed)")
+        }
+        return notes
     }
 
     /// Renders `letters` in `formats` and writes them under `outputFolder`, all or nothing.

@@ -1,0 +1,301 @@
+import AttendocCore
+import Foundation
+import Testing
+
+/// The local authority's enforcement letters, read as a parent reads them: the invitation to an
+/// interview under caution, the final warning and the notice to improve, from the bundled county
+/// case (examples/riverside-first-warning.yaml), whose figures were worked by hand from its register:
+///
+/// - 3 September to 23 November 2026: 104 possible sessions, 79 attended, 5 authorised, 20
+///   unauthorised; 10 unauthorised sessions in 10 school weeks first reached on 23 October 2026;
+///   20 unauthorised in the 10 school weeks from 14 September to 23 November.
+/// - Since the first warning (23 November 2026) to 8 January 2027, the register's last day: 50
+///   possible, 40 attended (80.0%), 2 authorised, 8 unauthorised.
+/// - The interview on 3 December 2026 set 90%; its review is 5 weeks later, 7 January 2027; from 3
+///   December to 7 January, 24 of 32 sessions were attended (75.0%).
+@Suite("Enforcement letters: PACE invitation, final warning, notice to improve")
+struct EnforcementLetterTests {
+    static let caution = "You do not have to say anything. But it may harm your defence if you do not mention when questioned something which you later rely on in Court. Anything you do say may be given in evidence."
+    static let s444_1 = "If a child of compulsory school age who is a registered pupil at a school fails to attend regularly at the school, his parent is guilty of an offence."
+    static let s444_1A = "If in the circumstances mentioned in subsection (1) the parent knows that his child is failing to attend regularly at the school and fails to cause him to do so, he is guilty of an offence."
+    static let s444_1B = "It is a defence for a person charged with an offence under subsection (1A) to prove that he had a reasonable justification for his failure to cause the child to attend regularly at the school."
+
+    static let example = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+    static let zoe = "zoe-dsouza"
+    static let ciaran = "ciaran-obrien"
+
+    static func loaded() throws -> LoadedCase {
+        try LoadedCase.load(example, resources: resources)
+    }
+
+    /// The index of the example's interview under caution in `meetings`.
+    static func interviewIndex(_ loaded: LoadedCase) throws -> Int {
+        try #require(loaded.attendanceCase.meetings.firstIndex { $0.kind == .paceInterview })
+    }
+
+    /// Each recipient's plain text (whitespace flattened), by file stem.
+    static func texts(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
+                      options: LetterOptions = LetterOptions()) throws -> [String: String] {
+        let run = try LetterRun(resources: resources, formats: [.txt])
+        let letters = try run.letters(kind, for: loaded, dated: date(iso), options: options)
+        let folder = try temporaryFolder("enforcement")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try run.write(letters, formats: [.txt], dated: date(iso), to: folder, fop: nil)
+        var texts: [String: String] = [:]
+        for letter in letters {
+            let url = folder.appendingPathComponent(letter.relativeStem + ".txt")
+            texts[letter.recipient.fileStem] = flattened(try String(contentsOf: url, encoding: .utf8))
+        }
+        return texts
+    }
+
+    static func text(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
+                     options: LetterOptions = LetterOptions(), for stem: String = zoe) throws -> String {
+        try #require(try texts(kind, loaded, dated: iso, options: options)[stem])
+    }
+
+    static func renderError(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
+                            options: LetterOptions = LetterOptions()) throws -> String {
+        let run = try LetterRun(resources: resources, formats: [.txt])
+        let error = #expect(throws: AttendocError.self) { try run.letters(kind, for: loaded, dated: date(iso), options: options) }
+        return error?.description ?? ""
+    }
+
+    // MARK: Invitation to an interview under caution
+
+    @Test func theInvitationStatesTheInterviewTheOffenceAndTheRights() throws {
+        let texts = try Self.texts(.paceInterviewInvitation, try Self.loaded(), dated: "2026-11-23")
+        #expect(texts.keys.sorted() == [Self.ciaran, Self.zoe])
+        let text = try #require(texts[Self.zoe])
+        #expect(text.contains("Dear Ms D'Souza"))
+        #expect(text.contains("Siobhán O'Brien-Ní Dhuibhir"))
+        #expect(text.contains("Date: Thursday 3 December 2026"))
+        #expect(text.contains("Time: 10:00"))
+        #expect(text.contains("Place: Riverside Academy, Riverside Road, Exeter EX4 1AA (meeting room 2, by main reception)"))
+        #expect(text.contains("recorded interview under caution"))
+        #expect(text.contains("an offence under section 444(1) of the Education Act 1996 between 3 September 2026 and 23 November 2026"))
+        #expect(text.contains("Possible sessions 104 100.0%"))
+        #expect(text.contains("Absent without authorisation 20 19.2%"))
+        #expect(text.contains("we accepted the referral on 16 November 2026"))
+        // The caution, word for word, and the offence's wording.
+        #expect(text.contains(Self.caution))
+        #expect(text.contains("“\(Self.s444_1)”"))
+        #expect(!text.contains("(1A)"))
+        #expect(text.contains("You are not under arrest. You attend the interview voluntarily, and you may leave at any time."))
+        #expect(text.contains("free and independent legal advice"))
+        #expect(text.contains("You may bring a solicitor with you."))
+        #expect(text.contains("If you need an interpreter or other help to take part in the interview"))
+        #expect(text.contains("contact Alex Brennan on 01392 000 124"))
+        #expect(text.contains("If you do not come and do not contact us"))
+        #expect(text.contains("Enclosures: - Register certificate of Siobhán O'Brien-Ní Dhuibhir’s attendance from 3 September 2026 to 23 November 2026"))
+        // Each copy to its own parent.
+        let toCiaran = try #require(texts[Self.ciaran])
+        #expect(toCiaran.contains("Dear Mr O'Brien") && !toCiaran.contains("Orchard Close"))
+    }
+
+    @Test func anInterpreterIsOfferedOnlyInTheCopyOfTheParentWhoNeedsOne() throws {
+        var loaded = try Self.loaded()
+        loaded.attendanceCase.parentsAndCarers[1].preferredLanguage = "Polish"
+        loaded.attendanceCase.parentsAndCarers[1].needs = [.interpreter]
+        let texts = try Self.texts(.paceInterviewInvitation, loaded, dated: "2026-11-23")
+        let toCiaran = try #require(texts[Self.ciaran]), toZoe = try #require(texts[Self.zoe])
+        #expect(toCiaran.contains("Our records show that you prefer to speak Polish. We will arrange an interpreter who speaks Polish for the interview"))
+        #expect(toCiaran.contains("If you need any other help to take part"))
+        #expect(!toZoe.contains("Polish"))
+        #expect(toZoe.contains("If you need an interpreter or other help to take part"))
+    }
+
+    @Test func section444_1AIsQuotedWithItsDefenceWhenThatIsTheRoute() throws {
+        var loaded = try Self.loaded()
+        loaded.attendanceCase.legalRoute?.section = .s444_1a
+        let text = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23")
+        #expect(text.contains("an offence under section 444(1A) of the Education Act 1996"))
+        #expect(text.contains("“(1) \(Self.s444_1)”"))
+        #expect(text.contains("“(1A) \(Self.s444_1A)”"))
+        #expect(text.contains("“(1B) \(Self.s444_1B)”"))
+        // Repealed by the Education and Inspections Act 2006, s109.
+        #expect(!text.contains("fails without reasonable justification"))
+    }
+
+    @Test func anInterviewAfterThePolicysDeadlineIsAnErrorNamingTheDeadline() throws {
+        var loaded = try Self.loaded()
+        // 16 November 2026 + 5 weeks = Monday 21 December 2026.
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-22")
+        let message = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23")
+        #expect(message.contains("Monday 21 December 2026"), "\(message)")
+        #expect(message.contains("pace_interview"))
+        #expect(message.contains("--override-deadline"))
+        // On the deadline itself is within it.
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-21")
+        #expect(try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23").contains("Date: Monday 21 December 2026"))
+    }
+
+    @Test func anInterviewAfterTheDeadlineRendersWithAReasonAndTheRunNotesIt() throws {
+        var loaded = try Self.loaded()
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2027-01-06")
+        let options = LetterOptions(deadlineOverrideReason: "the father was in hospital until 4 January")
+        let text = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: options)
+        #expect(text.contains("Date: Wednesday 6 January 2027"))
+        #expect(text.contains(Self.caution))
+        let notes = try LetterRun(resources: resources, formats: [.txt]).notes(for: loaded, options: options)
+        #expect(notes.contains("--override-deadline given, with the reason: the father was in hospital until 4 January (it applies only where a deadline was passed)"))
+    }
+
+    @Test func theInterviewMustBeAnInterviewUnderCautionStillToCome() throws {
+        let loaded = try Self.loaded()
+        let after = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-12-04")
+        #expect(after.contains("no interview under caution on or after 4 December 2026"), "\(after)")
+        #expect(after.contains("kind: pace_interview"))
+        let taf = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(meeting: "meetings[1]"))
+        #expect(taf.contains("meetings[1] is a Team Around the Family meeting, not an interview under caution"), "\(taf)")
+        let missing = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(meeting: "meetings[9]"))
+        #expect(missing.contains("no meeting meetings[9]"))
+        let chosen = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23",
+                                   options: LetterOptions(meeting: "meetings[\(try Self.interviewIndex(loaded))]"))
+        #expect(chosen.contains("Date: Thursday 3 December 2026"))
+    }
+
+    @Test func anInterviewWithoutATimeOrAnOffenceIsAnErrorSayingWhatToAdd() throws {
+        var noTime = try Self.loaded()
+        noTime.attendanceCase.meetings[try Self.interviewIndex(noTime)].time = nil
+        #expect(try Self.renderError(.paceInterviewInvitation, noTime, dated: "2026-11-23").contains("add time: HH:MM"))
+        var order = try Self.loaded()
+        order.attendanceCase.legalRoute?.section = .educationSupervisionOrder
+        #expect(try Self.renderError(.paceInterviewInvitation, order, dated: "2026-11-23").contains("s444_1 or s444_1a"))
+    }
+
+    // MARK: Final warning
+
+    @Test func theFinalWarningGivesTheFiguresSinceTheFirstWarningAgainstTheTarget() throws {
+        let text = try Self.text(.finalWarningLetter, try Self.loaded(), dated: "2027-01-11", for: Self.ciaran)
+        #expect(text.contains("Dear Mr O'Brien"))
+        #expect(text.contains("We wrote to you on 23 November 2026 with a formal first warning"))
+        #expect(text.contains("At the interview under caution (PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
+        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, Siobhán attended 24 of 32 possible sessions, which is 75.0%, against the target of 90.0%."))
+        #expect(text.contains("Attendance from 23 November 2026 to 8 January 2027"))
+        #expect(text.contains("Possible sessions 50 100.0%"))
+        #expect(text.contains("Attended 40 80.0%"))
+        #expect(text.contains("Absent with the school’s 2 4.0%"))
+        #expect(text.contains("Absent without authorisation 8 16.0%"))
+        #expect(text.contains("preparing the papers to submit to court for prosecution under section 444(1) of the Education Act 1996"))
+        #expect(text.contains("“\(Self.s444_1)”"))
+    }
+
+    @Test func aFinalWarningIsRefusedWhenTheTargetWasMet() throws {
+        var loaded = try Self.loaded()
+        let index = try Self.interviewIndex(loaded)
+        // 24 of 32 is exactly 75%: a target of 75% was met, so no final warning.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 750)
+        let message = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(message.contains("was met"), "\(message)")
+        #expect(message.contains("75.0%"))
+        // A tenth of a per cent more is not met.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 751)
+        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 75.1%"))
+    }
+
+    @Test func aFinalWarningWaitsForTheTargetsReview() throws {
+        let loaded = try Self.loaded()
+        let early = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-06")
+        #expect(early.contains("review on Thursday 7 January 2027"), "\(early)")
+        let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-06",
+                                 options: LetterOptions(deadlineOverrideReason: "no attendance at all since the interview"))
+        #expect(text.contains("Between 3 December 2026 and 6 January 2027"))
+    }
+
+    @Test func theFirstWarningDateComesFromTheLettersIssuedWhenTheRouteHasNone() throws {
+        var loaded = try Self.loaded()
+        loaded.attendanceCase.legalRoute?.firstWarningOn = nil
+        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("We wrote to you on 23 November 2026"))
+        loaded.attendanceCase.lettersIssued.removeAll { $0.kind == .known(.firstWarningLetter) }
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("legal_route.first_warning_on"))
+    }
+
+    @Test func aFinalWarningNeedsATargetFromAPanelOrInterview() throws {
+        var loaded = try Self.loaded()
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].attendanceTarget = nil
+        let message = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(message.contains("add attendance_target"), "\(message)")
+    }
+
+    // MARK: Notice to improve
+
+    @Test func theNoticeToImproveStatesTheThresholdTheSupportAndThePeriod() throws {
+        let text = try Self.text(.noticeToImprove, try Self.loaded(), dated: "2026-11-23")
+        #expect(text.contains("This is a notice to improve."))
+        #expect(text.contains("Possible sessions 104 100.0%"))
+        #expect(text.contains("misses 10 sessions without authorisation within 10 school weeks. Siobhán reached this on 23 October 2026."))
+        #expect(text.contains("In the 10 school weeks from 14 September 2026 to 23 November 2026, Siobhán missed 20 sessions without authorisation."))
+        #expect(text.contains("section 7 of the Education Act 1996"))
+        #expect(text.contains("“\(Self.s444_1)”"))
+        // Support offered, still going on, and not taken up.
+        #expect(text.contains("A parenting contract with an attendance target of 90%, offered by Riverside Academy on 2 October 2026"))
+        #expect(text.contains("still going on, which we expect you to keep taking part in: - Early Help support from a family support worker, from Northshire Early Help"))
+        #expect(text.contains("not taken up. Please tell us if you would now like it: - A daily check-in with the school's attendance mentor"))
+        // 6 school weeks from Monday 23 November, skipping the two weeks of the Christmas holiday.
+        #expect(text.contains("The improvement period is 6 school weeks, from 23 November 2026 to Monday 18 January 2027."))
+        #expect(text.contains("The attendance target agreed at the Team Around the Family meeting on 21 October 2026 was: 90.0%."))
+        #expect(text.contains("penalty notice"))
+        #expect(text.contains("prosecuting"))
+    }
+
+    @Test func aNoticeToImproveIsRefusedBeforeTheThresholdIsMet() throws {
+        // The threshold was first met on 23 October 2026.
+        let message = try Self.renderError(.noticeToImprove, try Self.loaded(), dated: "2026-10-22")
+        #expect(message.contains("is not met as of 22 October 2026"), "\(message)")
+        #expect(message.contains("10 sessions of unauthorised absence within 10 school weeks"))
+        #expect(try Self.text(.noticeToImprove, try Self.loaded(), dated: "2026-10-23").contains("Siobhán reached this on 23 October 2026."))
+    }
+
+    // MARK: Statutory wording
+
+    /// The tags of a template file, without their braces.
+    static func tags(in partial: String) throws -> [String] {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("templates/partials/statutory/\(partial).mustache"), encoding: .utf8)
+        var tags: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            tags.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return tags
+    }
+
+    @Test func theStatutoryPartialsTakeNoValues() throws {
+        let caution = try Self.tags(in: "caution")
+        #expect(caution.count == 1 && caution[0].hasPrefix("!"), "the caution partial has only its comment: \(caution)")
+        #expect(caution[0].contains("STATUTORY WORDING"))
+        let offence = try Self.tags(in: "s444-offence")
+        #expect(offence.first?.contains("STATUTORY WORDING") == true)
+        #expect(Array(offence.dropFirst()) == ["#offence.s444_1", "/offence.s444_1", "#offence.s444_1a", "/offence.s444_1a"])
+    }
+
+    // MARK: PDF
+
+    @Test func allThreeKindsReadCorrectlyInPDF() throws {
+        let loaded = try Self.loaded()
+        let run = try LetterRun(resources: resources, formats: [.pdf])
+        let letters = try run.letters(.paceInterviewInvitation, for: loaded, dated: date("2026-11-23"))
+            + run.letters(.finalWarningLetter, for: loaded, dated: date("2027-01-11"))
+            + run.letters(.noticeToImprove, for: loaded, dated: date("2026-11-23"))
+        let folder = try temporaryFolder("enforcement-pdf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let written = try run.write(letters, formats: [.pdf], dated: date("2027-01-11"), to: folder,
+                                    fop: try PDFTypesetter(configuration: resources.fopConfiguration))
+        #expect(written.count == 6)
+        func pdf(_ kind: DocumentKind) throws -> String {
+            flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/\(kind.rawValue)/\(Self.zoe).pdf")))
+        }
+        let invitation = try pdf(.paceInterviewInvitation)
+        #expect(invitation.contains(Self.caution))
+        #expect(invitation.contains("Thursday 3 December 2026"))
+        #expect(invitation.contains("Siobhán O'Brien-Ní Dhuibhir"))
+        #expect(invitation.contains(Self.s444_1))
+        let warning = try pdf(.finalWarningLetter)
+        #expect(warning.contains("Attendance from 23 November 2026 to 8 January 2027"))
+        #expect(warning.contains("which is 75.0%, against the target of 90.0%"))
+        let notice = try pdf(.noticeToImprove)
+        #expect(notice.contains("Monday 18 January 2027"))
+        #expect(notice.contains("Siobhán reached this on 23 October 2026."))
+    }
+}
