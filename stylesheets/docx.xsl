@@ -41,6 +41,14 @@
     * Inline text is whitespace-normalised the way HTML renders it (see the text() template in
       mode "inline").
 
+  Records (d:record: minutes, a contract, a register certificate) use the same parts: a compact
+  heading band (a borderless two-column table ruled off below: organisation and department left,
+  address and contacts right), the title (style Title), the facts as a borderless two-column
+  table, the body as in a letter, then per signature line its label, name, and "Signed:" and
+  "Date:" lines to write on, kept together on one page. The styles only records use, and the
+  smaller table styles for tables of more than $dense-table-columns columns, are written to
+  styles.xml only when the document needs them, so a letter's parts are unchanged.
+
   Measurements in WordprocessingML: twips (1/20 pt; 567 twips = 1 cm) for lengths, half-points
   for font sizes, eighths of a point for border widths.
 -->
@@ -92,6 +100,14 @@
   <!-- Tables with at most this many rows are kept on one page (each row keeps with the next);
        longer tables may break anywhere after their first row, with the header row repeated. -->
   <xsl:param name="keep-table-rows" select="15"/>
+  <!-- Tables with more columns than this (a register certificate: week, then ten sessions) are
+       set in a smaller size with narrower cell margins, so that they fit A4 portrait. -->
+  <xsl:param name="dense-table-columns" select="6"/>
+  <!-- Records: width of the right-hand column of the heading band (address, contacts), and the
+       length of the line to write the date on (twips; 4536 = 8 cm, 2268 = 4 cm). The line to
+       sign on runs to the end of its column. -->
+  <xsl:param name="record-head-contact-width" select="4536"/>
+  <xsl:param name="signed-date-line-length" select="2268"/>
   <!-- Blank space above the signatory's name, for a handwritten signature (twips; 964 = 1.7 cm). -->
   <xsl:param name="signature-space" select="964"/>
 
@@ -104,6 +120,8 @@
   <xsl:param name="label-footer-reference" select="'Reference: '"/>
   <xsl:param name="label-page" select="'Page '"/>
   <xsl:param name="label-page-of" select="' of '"/>
+  <xsl:param name="label-signed" select="'Signed:'"/>
+  <xsl:param name="label-signed-date" select="'Date:'"/>
   <!-- Name written to docProps/app.xml as the producing application. -->
   <xsl:param name="application" select="'Attendoc'"/>
 
@@ -117,6 +135,15 @@
   <xsl:variable name="sz-table" select="round($font-size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
   <xsl:variable name="sz-heading" select="round($font-size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
   <xsl:variable name="sz-org" select="round($font-size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
+  <xsl:variable name="sz-title" select="round($font-size * 2 * 16 div 11)"/>  <!-- 16pt at 11 -->
+  <xsl:variable name="sz-dense" select="round($font-size * 2 * 8 div 11)"/>   <!-- 8pt at 11 -->
+
+  <!-- What the document needs beyond a letter's styles. -->
+  <xsl:variable name="is-record" select="boolean(/d:document/d:record)"/>
+  <xsl:variable name="has-dense-table"
+                select="boolean(/d:document/*/d:body/d:table[count(d:columns/d:column) &gt; $dense-table-columns])"/>
+  <!-- The sender (letterhead of a letter, heading band of a record). -->
+  <xsl:variable name="sender" select="/d:document/d:letter/d:sender | /d:document/d:record/d:sender"/>
 
   <!-- Width of the text column in twips: right-aligned tab stops and table grid use it. -->
   <xsl:variable name="text-width" select="$page-width - $margin-left - $margin-right"/>
@@ -181,6 +208,11 @@
     | d:address/d:line | d:address/d:postcode
     | d:signature/d:name | d:signature/d:role | d:signature/d:organisation
     | d:signature/d:phone | d:signature/d:email
+    | d:document/d:record
+    | d:record/d:sender | d:record/d:title | d:record/d:facts | d:record/d:body
+    | d:record/d:signatures
+    | d:facts/d:fact | d:signatures/d:signature-line | d:signature-line/d:name
+    | d:fact/d:em | d:fact/d:strong
     | d:body/d:heading | d:body/d:para | d:body/d:list | d:body/d:table
     | d:list/d:item | d:enclosures/d:item | d:copies/d:item
     | d:table/d:caption | d:table/d:columns | d:columns/d:column | d:table/d:row | d:row/d:cell
@@ -269,7 +301,7 @@
     <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
       <Application><xsl:value-of select="$application"/></Application>
       <DocSecurity>0</DocSecurity>
-      <Company><xsl:value-of select="normalize-space(/d:document/d:letter/d:sender/d:organisation)"/></Company>
+      <Company><xsl:value-of select="normalize-space($sender/d:organisation)"/></Company>
     </Properties>
   </xsl:template>
 
@@ -774,7 +806,179 @@
           <w:szCs w:val="{$sz-small}"/>
         </w:rPr>
       </w:style>
+      <xsl:if test="$has-dense-table">
+        <xsl:call-template name="dense-table-styles"/>
+      </xsl:if>
+      <xsl:if test="$is-record">
+        <xsl:call-template name="record-styles"/>
+      </xsl:if>
     </w:styles>
+  </xsl:template>
+
+  <!-- Table text for tables of many columns: as Table Text / Heading / Total, smaller.
+         TableTextDense       Table Text Dense       cells
+         TableHeadingDense    Table Heading Dense    header row
+         TableTotalDense      Table Total Dense      total row -->
+  <xsl:template name="dense-table-styles">
+    <w:style w:type="paragraph" w:styleId="TableTextDense">
+      <w:name w:val="Table Text Dense"/>
+      <w:basedOn w:val="TableText"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:spacing w:before="30" w:after="30"/>
+      </w:pPr>
+      <w:rPr>
+        <w:sz w:val="{$sz-dense}"/>
+        <w:szCs w:val="{$sz-dense}"/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="TableHeadingDense">
+      <w:name w:val="Table Heading Dense"/>
+      <w:basedOn w:val="TableTextDense"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:keepNext/>
+      </w:pPr>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="TableTotalDense">
+      <w:name w:val="Table Total Dense"/>
+      <w:basedOn w:val="TableTextDense"/>
+      <w:qFormat/>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+      </w:rPr>
+    </w:style>
+  </xsl:template>
+
+  <!-- Styles of a record.
+         RecordOrganisation   Record Organisation    heading band: organisation (left)
+         RecordDepartment     Record Department      heading band: department (left)
+         RecordSender         Record Sender          heading band: address, contacts (right)
+         Title                Title                  the record's title
+         FactLabel            Fact Label             facts: the label (bold)
+         FactValue            Fact Value             facts: the value
+         SigningLabel         Signing Label          who signs (bold), space above
+         SigningName          Signing Name           their name
+         SigningLine          Signing Line           "Signed:" / "Date:" with a line to write on -->
+  <xsl:template name="record-styles">
+    <w:style w:type="paragraph" w:styleId="RecordOrganisation">
+      <w:name w:val="Record Organisation"/>
+      <w:basedOn w:val="Normal"/>
+      <w:next w:val="RecordDepartment"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:spacing w:after="20"/>
+      </w:pPr>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+        <w:color w:val="{$accent-colour}"/>
+        <w:sz w:val="{$sz-org}"/>
+        <w:szCs w:val="{$sz-org}"/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="RecordDepartment">
+      <w:name w:val="Record Department"/>
+      <w:basedOn w:val="Normal"/>
+      <w:qFormat/>
+      <w:rPr>
+        <w:color w:val="{$accent-colour}"/>
+        <w:sz w:val="{$sz-table}"/>
+        <w:szCs w:val="{$sz-table}"/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="RecordSender">
+      <w:name w:val="Record Sender"/>
+      <w:basedOn w:val="Normal"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:jc w:val="right"/>
+      </w:pPr>
+      <w:rPr>
+        <w:color w:val="{$muted-colour}"/>
+        <w:sz w:val="{$sz-small}"/>
+        <w:szCs w:val="{$sz-small}"/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="Title">
+      <w:name w:val="Title"/>
+      <w:basedOn w:val="Normal"/>
+      <w:next w:val="BodyText"/>
+      <w:uiPriority w:val="10"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:keepNext/>
+        <w:keepLines/>
+        <w:spacing w:before="360" w:after="200" w:line="240" w:lineRule="auto"/>
+      </w:pPr>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+        <w:color w:val="{$accent-colour}"/>
+        <w:sz w:val="{$sz-title}"/>
+        <w:szCs w:val="{$sz-title}"/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="FactLabel">
+      <w:name w:val="Fact Label"/>
+      <w:basedOn w:val="Normal"/>
+      <w:next w:val="FactValue"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:spacing w:before="40" w:after="40"/>
+      </w:pPr>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="FactValue">
+      <w:name w:val="Fact Value"/>
+      <w:basedOn w:val="Normal"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:spacing w:before="40" w:after="40"/>
+      </w:pPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="SigningLabel">
+      <w:name w:val="Signing Label"/>
+      <w:basedOn w:val="Normal"/>
+      <w:next w:val="SigningName"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:keepNext/>
+        <w:keepLines/>
+        <w:spacing w:before="480"/>
+      </w:pPr>
+      <w:rPr>
+        <w:b/>
+        <w:bCs/>
+      </w:rPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="SigningName">
+      <w:name w:val="Signing Name"/>
+      <w:basedOn w:val="Normal"/>
+      <w:next w:val="SigningLine"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:keepNext/>
+        <w:keepLines/>
+      </w:pPr>
+    </w:style>
+    <w:style w:type="paragraph" w:styleId="SigningLine">
+      <w:name w:val="Signing Line"/>
+      <w:basedOn w:val="Normal"/>
+      <w:qFormat/>
+      <w:pPr>
+        <w:keepLines/>
+        <w:spacing w:before="480"/>
+      </w:pPr>
+    </w:style>
   </xsl:template>
 
   <!-- ==========================================================================================
@@ -783,7 +987,6 @@
 
   <!-- Header: sender organisation, department right-aligned on the same line. -->
   <xsl:template name="part-header">
-    <xsl:variable name="sender" select="/d:document/d:letter/d:sender"/>
     <w:hdr>
       <w:p>
         <w:pPr><w:pStyle w:val="Header"/></w:pPr>
@@ -803,7 +1006,15 @@
   <!-- Page 1's header is empty: the letterhead on the page already names the sender. -->
   <xsl:template name="part-first-page-header">
     <w:hdr>
-      <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>
+      <xsl:choose>
+        <!-- A record's heading band has its own rule below it: no second rule above it. -->
+        <xsl:when test="$is-record">
+          <w:p><w:pPr><w:pStyle w:val="Header"/><w:pBdr><w:bottom w:val="nil"/></w:pBdr></w:pPr></w:p>
+        </xsl:when>
+        <xsl:otherwise>
+          <w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr></w:p>
+        </xsl:otherwise>
+      </xsl:choose>
     </w:hdr>
   </xsl:template>
 
@@ -852,7 +1063,7 @@
     <w:document xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
       <w:body>
         <!-- The letter's children arrive in schema order, which is the reading order. -->
-        <xsl:apply-templates select="/d:document/d:letter/*" mode="doc"/>
+        <xsl:apply-templates select="/d:document/d:letter/* | /d:document/d:record/*" mode="doc"/>
         <w:sectPr>
           <w:headerReference w:type="default" r:id="rId5"/>
           <w:headerReference w:type="first" r:id="rId7"/>
@@ -949,7 +1160,7 @@
     </w:p>
   </xsl:template>
 
-  <xsl:template mode="doc" match="d:letter/d:body">
+  <xsl:template mode="doc" match="d:letter/d:body | d:record/d:body">
     <xsl:apply-templates select="*" mode="doc"/>
   </xsl:template>
 
@@ -1024,6 +1235,281 @@
   </xsl:template>
 
   <!-- ==========================================================================================
+       Records: heading band, title, facts, (body as in a letter), signatures.
+       ========================================================================================== -->
+
+  <!-- Heading band: a borderless two-column table, ruled off below in the accent colour.
+       Organisation and department on the left; the address on one line and each contact on a
+       line of its own on the right. Page 1 has no running header (as for letters). -->
+  <xsl:template mode="doc" match="d:record/d:sender">
+    <xsl:variable name="left-width" select="$text-width - $record-head-contact-width"/>
+    <xsl:for-each select="*[not(self::d:organisation or self::d:department or self::d:address
+                                or self::d:phone or self::d:email or self::d:website)]
+                          | d:address/*[not(self::d:line or self::d:postcode)]">
+      <xsl:call-template name="unhandled"/>
+    </xsl:for-each>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblW w:w="{$text-width}" w:type="dxa"/>
+        <w:tblBorders>
+          <w:bottom w:val="single" w:sz="12" w:space="0" w:color="{$accent-colour}"/>
+        </w:tblBorders>
+        <w:tblLayout w:type="fixed"/>
+        <w:tblCellMar>
+          <w:top w:w="0" w:type="dxa"/>
+          <w:left w:w="0" w:type="dxa"/>
+          <w:bottom w:w="100" w:type="dxa"/>
+          <w:right w:w="0" w:type="dxa"/>
+        </w:tblCellMar>
+        <w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>
+      </w:tblPr>
+      <w:tblGrid>
+        <w:gridCol w:w="{$left-width}"/>
+        <w:gridCol w:w="{$record-head-contact-width}"/>
+      </w:tblGrid>
+      <w:tr>
+        <w:trPr><w:cantSplit/></w:trPr>
+        <w:tc>
+          <w:tcPr><w:tcW w:w="{$left-width}" w:type="dxa"/></w:tcPr>
+          <xsl:for-each select="d:organisation">
+            <xsl:call-template name="simple-para">
+              <xsl:with-param name="style" select="'RecordOrganisation'"/>
+            </xsl:call-template>
+          </xsl:for-each>
+          <xsl:for-each select="d:department">
+            <xsl:call-template name="simple-para">
+              <xsl:with-param name="style" select="'RecordDepartment'"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </w:tc>
+        <w:tc>
+          <w:tcPr><w:tcW w:w="{$record-head-contact-width}" w:type="dxa"/></w:tcPr>
+          <w:p>
+            <w:pPr><w:pStyle w:val="RecordSender"/></w:pPr>
+            <xsl:call-template name="run">
+              <xsl:with-param name="text">
+                <xsl:call-template name="address-on-one-line"/>
+              </xsl:with-param>
+            </xsl:call-template>
+          </w:p>
+          <xsl:for-each select="d:phone | d:email | d:website">
+            <xsl:call-template name="simple-para">
+              <xsl:with-param name="style" select="'RecordSender'"/>
+              <xsl:with-param name="label">
+                <xsl:call-template name="contact-label"/>
+              </xsl:with-param>
+            </xsl:call-template>
+          </xsl:for-each>
+        </w:tc>
+      </w:tr>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- "Hill Lane, Newtown, Exeter EX1 3QT": the context sender's address lines joined by commas,
+       the postcode after a space. -->
+  <xsl:template name="address-on-one-line">
+    <xsl:for-each select="d:address/*">
+      <xsl:if test="*">
+        <xsl:for-each select="*[1]"><xsl:call-template name="unhandled"/></xsl:for-each>
+      </xsl:if>
+      <xsl:value-of select="normalize-space(.)"/>
+      <xsl:choose>
+        <xsl:when test="position() = last()"/>
+        <xsl:when test="following-sibling::*[1][self::d:postcode]"><xsl:text> </xsl:text></xsl:when>
+        <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <xsl:template mode="doc" match="d:record/d:title">
+    <xsl:call-template name="simple-para">
+      <xsl:with-param name="style" select="'Title'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Facts: a borderless two-column table (label, value), ruled above and below, kept on one
+       page. The label column is as wide as the longest label needs (estimated from its
+       length), between 3 cm and a third of the text width; a longer label wraps. -->
+  <xsl:template mode="doc" match="d:record/d:facts">
+    <xsl:variable name="longest">
+      <xsl:for-each select="d:fact">
+        <xsl:sort select="string-length(normalize-space(@label))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="string-length(normalize-space(@label)) + 1"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="estimate" select="round($longest * $font-size * 11) + 280"/>
+    <xsl:variable name="label-width">
+      <xsl:choose>
+        <xsl:when test="$estimate &lt; 1701">1701</xsl:when>
+        <xsl:when test="$estimate &gt; floor($text-width div 3)"><xsl:value-of select="floor($text-width div 3)"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$estimate"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="value-width" select="$text-width - $label-width"/>
+    <xsl:for-each select="*[not(self::d:fact)]">
+      <xsl:call-template name="unhandled"/>
+    </xsl:for-each>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblW w:w="{$text-width}" w:type="dxa"/>
+        <w:tblBorders>
+          <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+          <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+        </w:tblBorders>
+        <w:tblLayout w:type="fixed"/>
+        <w:tblCellMar>
+          <w:top w:w="0" w:type="dxa"/>
+          <w:left w:w="0" w:type="dxa"/>
+          <w:bottom w:w="0" w:type="dxa"/>
+          <w:right w:w="113" w:type="dxa"/>
+        </w:tblCellMar>
+        <w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>
+      </w:tblPr>
+      <w:tblGrid>
+        <w:gridCol w:w="{$label-width}"/>
+        <w:gridCol w:w="{$value-width}"/>
+      </w:tblGrid>
+      <xsl:for-each select="d:fact">
+        <xsl:variable name="keep" select="boolean(following-sibling::d:fact)"/>
+        <w:tr>
+          <w:trPr><w:cantSplit/></w:trPr>
+          <w:tc>
+            <w:tcPr><w:tcW w:w="{$label-width}" w:type="dxa"/></w:tcPr>
+            <w:p>
+              <w:pPr>
+                <w:pStyle w:val="FactLabel"/>
+                <xsl:if test="$keep"><w:keepNext/></xsl:if>
+              </w:pPr>
+              <xsl:call-template name="run">
+                <xsl:with-param name="text" select="concat(normalize-space(@label), ':')"/>
+              </xsl:call-template>
+            </w:p>
+          </w:tc>
+          <w:tc>
+            <w:tcPr><w:tcW w:w="{$value-width}" w:type="dxa"/></w:tcPr>
+            <w:p>
+              <w:pPr>
+                <w:pStyle w:val="FactValue"/>
+                <xsl:if test="$keep"><w:keepNext/></xsl:if>
+              </w:pPr>
+              <xsl:apply-templates mode="inline"/>
+            </w:p>
+          </w:tc>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- Signatures: a borderless table, two signatures side by side per row. Each signature is
+       the label (bold), the name if given, then "Signed:" and "Date:" each followed by an
+       underlined tab to write on. A row never splits, so each signature stays on one page. -->
+  <xsl:template mode="doc" match="d:record/d:signatures">
+    <xsl:variable name="cell-width" select="floor($text-width div 2)"/>
+    <xsl:for-each select="*[not(self::d:signature-line)] | d:signature-line/*[not(self::d:name)]">
+      <xsl:call-template name="unhandled"/>
+    </xsl:for-each>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblW w:w="{$cell-width * 2}" w:type="dxa"/>
+        <w:tblLayout w:type="fixed"/>
+        <w:tblCellMar>
+          <w:top w:w="0" w:type="dxa"/>
+          <w:left w:w="0" w:type="dxa"/>
+          <w:bottom w:w="0" w:type="dxa"/>
+          <w:right w:w="567" w:type="dxa"/>
+        </w:tblCellMar>
+        <w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>
+      </w:tblPr>
+      <w:tblGrid>
+        <w:gridCol w:w="{$cell-width}"/>
+        <w:gridCol w:w="{$cell-width}"/>
+      </w:tblGrid>
+      <xsl:for-each select="d:signature-line[position() mod 2 = 1]">
+        <xsl:variable name="row" select=". | following-sibling::d:signature-line[1]"/>
+        <w:tr>
+          <w:trPr><w:cantSplit/></w:trPr>
+          <xsl:for-each select="$row">
+            <w:tc>
+              <w:tcPr><w:tcW w:w="{$cell-width}" w:type="dxa"/></w:tcPr>
+              <xsl:call-template name="signing-block">
+                <xsl:with-param name="width" select="$cell-width - 567"/>
+                <xsl:with-param name="row-has-name" select="boolean($row/d:name)"/>
+              </xsl:call-template>
+            </w:tc>
+          </xsl:for-each>
+          <xsl:if test="not(following-sibling::d:signature-line)">
+            <w:tc>
+              <w:tcPr><w:tcW w:w="{$cell-width}" w:type="dxa"/></w:tcPr>
+              <w:p><w:pPr><w:pStyle w:val="SigningLabel"/></w:pPr></w:p>
+            </w:tc>
+          </xsl:if>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- One signature (context: d:signature-line), $width twips wide. -->
+  <xsl:template name="signing-block">
+    <xsl:param name="width"/>
+    <xsl:param name="row-has-name" select="false()"/>
+    <w:p>
+      <w:pPr><w:pStyle w:val="SigningLabel"/></w:pPr>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="normalize-space(@label)"/>
+      </xsl:call-template>
+    </w:p>
+    <xsl:for-each select="d:name">
+      <xsl:call-template name="simple-para">
+        <xsl:with-param name="style" select="'SigningName'"/>
+      </xsl:call-template>
+    </xsl:for-each>
+    <!-- No name, but the signature beside it has one: an empty line, so that the lines to
+         write on are level across the row. -->
+    <xsl:if test="not(d:name) and $row-has-name">
+      <w:p><w:pPr><w:pStyle w:val="SigningName"/></w:pPr></w:p>
+    </xsl:if>
+    <xsl:call-template name="signing-line">
+      <xsl:with-param name="label" select="$label-signed"/>
+      <xsl:with-param name="end" select="$width"/>
+    </xsl:call-template>
+    <xsl:call-template name="signing-line">
+      <xsl:with-param name="label" select="$label-signed-date"/>
+      <xsl:with-param name="end">
+        <xsl:choose>
+          <xsl:when test="1134 + $signed-date-line-length &lt; $width">
+            <xsl:value-of select="1134 + $signed-date-line-length"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$width"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "Signed:", a tab to 2 cm (so that the lines of "Signed:" and "Date:" start together), then
+       an underlined tab to $end (twips from the start of the cell): the line to write on. -->
+  <xsl:template name="signing-line">
+    <xsl:param name="label"/>
+    <xsl:param name="end"/>
+    <w:p>
+      <w:pPr>
+        <w:pStyle w:val="SigningLine"/>
+        <w:tabs>
+          <w:tab w:val="left" w:pos="1134"/>
+          <w:tab w:val="left" w:pos="{$end}"/>
+        </w:tabs>
+      </w:pPr>
+      <xsl:call-template name="run">
+        <xsl:with-param name="text" select="$label"/>
+      </xsl:call-template>
+      <w:r><w:tab/></w:r>
+      <w:r>
+        <w:rPr><w:u w:val="single"/></w:rPr>
+        <w:tab/>
+      </w:r>
+    </w:p>
+  </xsl:template>
+
+  <!-- ==========================================================================================
        Body blocks.
        ========================================================================================== -->
 
@@ -1055,7 +1541,8 @@
         <w:pPr>
           <w:pStyle w:val="ListBullet"/>
           <xsl:choose>
-            <xsl:when test="not(preceding-sibling::*) and ../preceding-sibling::*[1][self::d:table]">
+            <xsl:when test="not(preceding-sibling::*) and (../preceding-sibling::*[1][self::d:table]
+                            or ../parent::d:body/preceding-sibling::*[1][self::d:facts])">
               <w:spacing w:before="180"/>
             </xsl:when>
             <xsl:when test="not(following-sibling::*)">
@@ -1068,9 +1555,11 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A paragraph straight after a table needs space above it (tables have no spacing). -->
+  <!-- A paragraph straight after a table needs space above it (tables have no spacing); so does
+       the first paragraph of a record's body after the facts (a table too). -->
   <xsl:template name="space-after-table">
-    <xsl:if test="preceding-sibling::*[1][self::d:table]">
+    <xsl:if test="preceding-sibling::*[1][self::d:table]
+                  or (not(preceding-sibling::*) and parent::d:body/preceding-sibling::*[1][self::d:facts])">
       <w:spacing w:before="180"/>
     </xsl:if>
   </xsl:template>
@@ -1082,6 +1571,11 @@
     <xsl:variable name="n" select="count($columns)"/>
     <xsl:variable name="unit" select="floor($text-width div ($n + 1))"/>
     <xsl:variable name="first-width" select="$text-width - $unit * ($n - 1)"/>
+    <!-- Many columns: smaller text and cell margins (styles ...Dense), so that they fit. -->
+    <xsl:variable name="dense" select="$n &gt; $dense-table-columns"/>
+    <xsl:variable name="style-suffix">
+      <xsl:if test="$dense">Dense</xsl:if>
+    </xsl:variable>
 
     <!-- Rows must not have more cells than there are columns; fewer are padded below. -->
     <xsl:for-each select="d:row[count(d:cell) &gt; $n]">
@@ -1103,6 +1597,12 @@
         <w:tblStyle w:val="LetterTable"/>
         <w:tblW w:w="{$text-width}" w:type="dxa"/>
         <w:tblLayout w:type="fixed"/>
+        <xsl:if test="$dense">
+          <w:tblCellMar>
+            <w:left w:w="57" w:type="dxa"/>
+            <w:right w:w="57" w:type="dxa"/>
+          </w:tblCellMar>
+        </xsl:if>
         <w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>
         <w:tblCaption w:val="{normalize-space(d:caption)}"/>
       </w:tblPr>
@@ -1122,7 +1622,7 @@
           <xsl:call-template name="cell">
             <xsl:with-param name="width" select="$unit + ($first-width - $unit) * number(position() = 1)"/>
             <xsl:with-param name="align" select="@align"/>
-            <xsl:with-param name="style" select="'TableHeading'"/>
+            <xsl:with-param name="style" select="concat('TableHeading', $style-suffix)"/>
             <xsl:with-param name="fill" select="$table-header-fill"/>
             <xsl:with-param name="heading" select="normalize-space(.)"/>
           </xsl:call-template>
@@ -1148,6 +1648,7 @@
                   <xsl:when test="$total">TableTotal</xsl:when>
                   <xsl:otherwise>TableText</xsl:otherwise>
                 </xsl:choose>
+                <xsl:value-of select="$style-suffix"/>
               </xsl:with-param>
               <xsl:with-param name="content" select="$row/d:cell[$i]"/>
               <xsl:with-param name="total" select="$total"/>

@@ -28,6 +28,19 @@
      +==================================================+
   Pages 2+ have no letterhead; a small running header (title, date) takes its place.
 
+  A record (d:record: minutes, a contract, a register certificate) has its own first-page master
+  (page-sequence-master "attendoc-record", written only when a record is among the documents):
+  no envelope window, the body starts at the top margin with a compact heading band in the flow
+  (organisation and department left; the address on one line and the contacts right; a rule
+  below), then the title, the facts as a borderless two-column table, the body as in a letter,
+  and the signatures two to a row, each with its label, the name if given, and ruled "Signed:"
+  and "Date:" lines, never split across pages. Pages 2+, the footer and the PDF metadata are as
+  for a letter (the running header shows meta/date).
+
+  Tables of more than table.dense.columns columns (a register certificate: the week, then ten
+  sessions) are set smaller with narrow padding, the first column twice as wide as the others,
+  so that they fit A4 portrait.
+
   Structure (so that many letters can go into one FO file, one page-sequence each):
     - match="/"                      checks the root element and calls attendoc.fo.root;
     - name="attendoc.fo.root"        fo:root + layout-master-set + declarations (XMP metadata),
@@ -63,7 +76,7 @@
   <!-- Whitespace-only text between structural elements is layout of the XML, not content.
        Mixed-content elements keep it: the space in "<em>a</em> <strong>b</strong>" matters. -->
   <xsl:strip-space elements="d:*"/>
-  <xsl:preserve-space elements="d:para d:heading d:item d:cell d:subject d:em d:strong"/>
+  <xsl:preserve-space elements="d:para d:heading d:item d:cell d:subject d:em d:strong d:fact"/>
 
   <!-- ==================================================================================== -->
   <!-- Parameters: local-authority customisation. Lengths are XSL-FO lengths ("20mm", "11pt"),
@@ -97,6 +110,17 @@
 
   <!-- Size of table text (caption, header, cells). -->
   <xsl:param name="table.font.size">10pt</xsl:param>
+
+  <!-- Tables with more columns than this are "dense": table.dense.font.size, narrow padding,
+       first column twice as wide as each of the others. -->
+  <xsl:param name="table.dense.columns" select="6"/>
+  <xsl:param name="table.dense.font.size">8pt</xsl:param>
+
+  <!-- Records: size of the title, width of the heading band's right-hand column, and the
+       blank space above each line to sign or date on. -->
+  <xsl:param name="record.title.font.size">15pt</xsl:param>
+  <xsl:param name="record.contact.width">80mm</xsl:param>
+  <xsl:param name="record.signing.space">9mm</xsl:param>
 
   <!-- Colour of ordinary text. -->
   <xsl:param name="text.color">#000000</xsl:param>
@@ -183,11 +207,15 @@
   <xsl:param name="label.copies">Copy to</xsl:param>
   <xsl:param name="label.page">Page</xsl:param>
   <xsl:param name="label.of">of</xsl:param>
+  <xsl:param name="label.signed">Signed:</xsl:param>
+  <xsl:param name="label.signed.date">Date:</xsl:param>
 
   <!-- Page master names (fixed; referenced only inside this stylesheet). -->
   <xsl:variable name="master.first">attendoc-letter-first</xsl:variable>
   <xsl:variable name="master.rest">attendoc-letter-rest</xsl:variable>
   <xsl:variable name="master.letter">attendoc-letter</xsl:variable>
+  <xsl:variable name="master.record.first">attendoc-record-first</xsl:variable>
+  <xsl:variable name="master.record">attendoc-record</xsl:variable>
 
   <!-- ==================================================================================== -->
   <!-- Root                                                                                  -->
@@ -220,7 +248,9 @@
       <xsl:message terminate="yes">fo.xsl: attendoc.fo.root was given no documents</xsl:message>
     </xsl:if>
     <fo:root xml:lang="{$documents[1]/@xml:lang}">
-      <xsl:call-template name="attendoc.layout.master.set"/>
+      <xsl:call-template name="attendoc.layout.master.set">
+        <xsl:with-param name="records" select="boolean($documents/d:record)"/>
+      </xsl:call-template>
       <xsl:call-template name="attendoc.declarations">
         <xsl:with-param name="first" select="$documents[1]"/>
       </xsl:call-template>
@@ -232,6 +262,7 @@
        top of the address window; later pages have a small running header instead. Both have
        the footer. Region names are specific so that static content goes to the right pages. -->
   <xsl:template name="attendoc.layout.master.set">
+    <xsl:param name="records" select="false()"/>
     <fo:layout-master-set>
       <fo:simple-page-master master-name="{$master.first}"
                              page-width="{$page.width}" page-height="{$page.height}"
@@ -260,6 +291,23 @@
           <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
+      <!-- Records: page 1 has no letterhead region and no envelope window; the heading band is
+           the first thing in the flow. Pages 2+ are a letter's. Only if there is a record. -->
+      <xsl:if test="$records">
+        <fo:simple-page-master master-name="{$master.record.first}"
+                               page-width="{$page.width}" page-height="{$page.height}"
+                               margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
+                               margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
+          <fo:region-body margin-bottom="{$footer.extent} + {$footer.gap}"/>
+          <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+        </fo:simple-page-master>
+        <fo:page-sequence-master master-name="{$master.record}">
+          <fo:repeatable-page-master-alternatives>
+            <fo:conditional-page-master-reference page-position="first" master-reference="{$master.record.first}"/>
+            <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
+          </fo:repeatable-page-master-alternatives>
+        </fo:page-sequence-master>
+      </xsl:if>
     </fo:layout-master-set>
   </xsl:template>
 
@@ -315,8 +363,14 @@
          each have their own "Page X of Y". -->
     <xsl:variable name="sequence.id" select="concat('attendoc-letter-', generate-id())"/>
     <xsl:variable name="letter" select="d:letter"/>
+    <xsl:variable name="sequence.master">
+      <xsl:choose>
+        <xsl:when test="d:record"><xsl:value-of select="$master.record"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$master.letter"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
 
-    <fo:page-sequence master-reference="{$master.letter}"
+    <fo:page-sequence master-reference="{$sequence.master}"
                       id="{$sequence.id}"
                       initial-page-number="1"
                       force-page-count="{$letter.force.page.count}"
@@ -329,32 +383,35 @@
 
       <!-- Page 1: letterhead band. Organisation and department on the left in the house
            colour; postal address and contact details on the right, right-aligned. -->
-      <fo:static-content flow-name="attendoc-letterhead">
-        <fo:table table-layout="fixed" width="100%">
-          <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
-          <fo:table-column column-number="2" column-width="{$letterhead.contact.width}"/>
-          <fo:table-body>
-            <fo:table-row>
-              <fo:table-cell>
-                <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.identity"/>
-              </fo:table-cell>
-              <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
-                             line-height="1.35" color="{$muted.color}">
-                <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.contact"/>
-              </fo:table-cell>
-            </fo:table-row>
-          </fo:table-body>
-        </fo:table>
-      </fo:static-content>
+      <xsl:if test="$letter">
+        <fo:static-content flow-name="attendoc-letterhead">
+          <fo:table table-layout="fixed" width="100%">
+            <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
+            <fo:table-column column-number="2" column-width="{$letterhead.contact.width}"/>
+            <fo:table-body>
+              <fo:table-row>
+                <fo:table-cell>
+                  <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.identity"/>
+                </fo:table-cell>
+                <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
+                               line-height="1.35" color="{$muted.color}">
+                  <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.contact"/>
+                </fo:table-cell>
+              </fo:table-row>
+            </fo:table-body>
+          </fo:table>
+        </fo:static-content>
+      </xsl:if>
 
-      <!-- Pages 2+: running header with the document title and the letter's date, ruled off. -->
+      <!-- Pages 2+: running header with the document title and the letter's date (a record's:
+           meta/date), ruled off. -->
       <fo:static-content flow-name="attendoc-running-header">
         <fo:block font-size="{$running.font.size}" color="{$muted.color}"
                   text-align-last="justify"
                   border-bottom="0.5pt solid {$rule.color}" padding-bottom="1.5pt">
           <xsl:value-of select="d:meta/d:title"/>
           <fo:leader leader-pattern="space"/>
-          <xsl:value-of select="$letter/d:date"/>
+          <xsl:value-of select="$letter/d:date | d:meta[../d:record]/d:date"/>
         </fo:block>
       </fo:static-content>
 
@@ -379,7 +436,7 @@
       <!-- The letter itself, in document order: recipient, date, references, salutation,
            subject, body, closing, signature, enclosures, copies. -->
       <fo:flow flow-name="xsl-region-body">
-        <xsl:apply-templates select="d:letter"/>
+        <xsl:apply-templates select="d:letter | d:record"/>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -546,7 +603,7 @@
     </fo:block>
   </xsl:template>
 
-  <xsl:template match="d:letter/d:body">
+  <xsl:template match="d:letter/d:body | d:record/d:body">
     <xsl:apply-templates select="*"/>
   </xsl:template>
 
@@ -613,6 +670,211 @@
   </xsl:template>
 
   <!-- ==================================================================================== -->
+  <!-- Record flow                                                                           -->
+  <!-- ==================================================================================== -->
+
+  <xsl:template match="d:document/d:record">
+    <xsl:apply-templates select="*"/>
+  </xsl:template>
+
+  <!-- Heading band, the first thing on page 1: organisation and department on the left (as
+       in the letterhead), the address on one line and the contacts on the right, a rule in the
+       house colour below. -->
+  <xsl:template match="d:record/d:sender">
+    <fo:block border-bottom="1.5pt solid {$accent.color}" padding-bottom="3mm"
+              keep-together.within-page="always">
+      <fo:table table-layout="fixed" width="100%">
+        <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
+        <fo:table-column column-number="2" column-width="{$record.contact.width}"/>
+        <fo:table-body>
+          <fo:table-row>
+            <fo:table-cell>
+              <xsl:apply-templates select="*" mode="attendoc.letterhead.identity"/>
+            </fo:table-cell>
+            <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
+                           line-height="1.35" color="{$muted.color}">
+              <xsl:apply-templates select="*" mode="attendoc.record.contact"/>
+            </fo:table-cell>
+          </fo:table-row>
+        </fo:table-body>
+      </fo:table>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:sender/d:organisation | d:sender/d:department" mode="attendoc.record.contact"/>
+
+  <!-- "Hill Lane, Newtown, Exeter EX1 3QT". -->
+  <xsl:template match="d:sender/d:address" mode="attendoc.record.contact">
+    <fo:block>
+      <xsl:for-each select="*">
+        <xsl:apply-templates select="." mode="attendoc.address.inline"/>
+        <xsl:choose>
+          <xsl:when test="position() = last()"/>
+          <xsl:when test="following-sibling::*[1][self::d:postcode]"><xsl:text> </xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text>, </xsl:text></xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="d:address/d:line | d:address/d:postcode" mode="attendoc.address.inline">
+    <xsl:value-of select="."/>
+  </xsl:template>
+
+  <xsl:template match="d:sender/d:phone | d:sender/d:email | d:sender/d:website"
+                mode="attendoc.record.contact">
+    <fo:block>
+      <xsl:choose>
+        <xsl:when test="self::d:phone"><xsl:value-of select="$label.phone"/></xsl:when>
+        <xsl:when test="self::d:email"><xsl:value-of select="$label.email"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$label.website"/></xsl:otherwise>
+      </xsl:choose>
+      <xsl:text> </xsl:text>
+      <xsl:value-of select="."/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- The title: the main heading, kept with what follows. -->
+  <xsl:template match="d:record/d:title">
+    <fo:block space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
+              font-weight="bold" color="{$accent.color}" line-height="1.2"
+              keep-with-next.within-page="always">
+      <xsl:value-of select="."/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Facts: a borderless two-column table, "Label:" (bold) and value, ruled above and below,
+       on one page. The label column is as wide as the longest label needs (estimated from its
+       length in characters), between 30 mm and 55 mm (about a third of the line); a longer
+       label wraps. -->
+  <xsl:template match="d:record/d:facts">
+    <xsl:variable name="longest">
+      <xsl:for-each select="d:fact">
+        <xsl:sort select="string-length(normalize-space(@label))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1"><xsl:value-of select="string-length(normalize-space(@label)) + 1"/></xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="estimate" select="round($longest * 2.3 + 5)"/>
+    <xsl:variable name="label.width">
+      <xsl:choose>
+        <xsl:when test="$estimate &lt; 30">30</xsl:when>
+        <xsl:when test="$estimate &gt; 55">55</xsl:when>
+        <xsl:otherwise><xsl:value-of select="$estimate"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:table table-layout="fixed" width="100%" space-after="2mm"
+              border-top="0.5pt solid {$rule.color}" border-bottom="0.5pt solid {$rule.color}"
+              keep-together.within-page="always">
+      <fo:table-column column-number="1" column-width="{$label.width}mm"/>
+      <fo:table-column column-number="2" column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <xsl:apply-templates select="*"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="d:facts/d:fact">
+    <fo:table-row>
+      <fo:table-cell padding="2pt 6pt 2pt 0">
+        <xsl:if test="not(preceding-sibling::d:fact)">
+          <xsl:attribute name="padding-top">4pt</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="not(following-sibling::d:fact)">
+          <xsl:attribute name="padding-bottom">4pt</xsl:attribute>
+        </xsl:if>
+        <fo:block font-weight="bold">
+          <xsl:value-of select="@label"/>
+          <xsl:text>:</xsl:text>
+        </fo:block>
+      </fo:table-cell>
+      <fo:table-cell padding="2pt 0">
+        <xsl:if test="not(preceding-sibling::d:fact)">
+          <xsl:attribute name="padding-top">4pt</xsl:attribute>
+        </xsl:if>
+        <xsl:if test="not(following-sibling::d:fact)">
+          <xsl:attribute name="padding-bottom">4pt</xsl:attribute>
+        </xsl:if>
+        <fo:block><xsl:apply-templates/></fo:block>
+      </fo:table-cell>
+    </fo:table-row>
+  </xsl:template>
+
+  <!-- Signatures: two side by side per row; a row is never split across pages. Each: the label
+       (bold), the name if given, then "Signed:" and "Date:" with a ruled line to write on, the
+       lines starting together. -->
+  <xsl:template match="d:record/d:signatures">
+    <fo:table table-layout="fixed" width="100%" space-before="6mm">
+      <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
+      <fo:table-column column-number="2" column-width="proportional-column-width(1)"/>
+      <fo:table-body>
+        <xsl:for-each select="d:signature-line[position() mod 2 = 1]">
+          <xsl:variable name="row" select=". | following-sibling::d:signature-line[1]"/>
+          <fo:table-row keep-together.within-page="always">
+            <xsl:apply-templates select="$row">
+              <xsl:with-param name="row.has.name" select="boolean($row/d:name)"/>
+            </xsl:apply-templates>
+            <xsl:if test="count($row) = 1">
+              <fo:table-cell><fo:block/></fo:table-cell>
+            </xsl:if>
+          </fo:table-row>
+        </xsl:for-each>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="d:signatures/d:signature-line">
+    <xsl:param name="row.has.name" select="false()"/>
+    <fo:table-cell padding-top="6mm" padding-right="10mm">
+      <fo:block font-weight="bold" keep-with-next.within-page="always">
+        <xsl:value-of select="@label"/>
+      </fo:block>
+      <xsl:choose>
+        <xsl:when test="d:name">
+          <xsl:apply-templates select="d:name"/>
+        </xsl:when>
+        <!-- Keeps the lines level with those of a named signature beside it. -->
+        <xsl:when test="$row.has.name">
+          <fo:block>&#160;</fo:block>
+        </xsl:when>
+      </xsl:choose>
+      <xsl:call-template name="attendoc.signing.line">
+        <xsl:with-param name="label" select="$label.signed"/>
+      </xsl:call-template>
+      <xsl:call-template name="attendoc.signing.line">
+        <xsl:with-param name="label" select="$label.signed.date"/>
+        <xsl:with-param name="length">40mm</xsl:with-param>
+      </xsl:call-template>
+    </fo:table-cell>
+  </xsl:template>
+
+  <xsl:template match="d:signature-line/d:name">
+    <fo:block><xsl:value-of select="."/></fo:block>
+  </xsl:template>
+
+  <!-- "Signed:" in a 16 mm column, then a rule to the end of the cell (or $length long). -->
+  <xsl:template name="attendoc.signing.line">
+    <xsl:param name="label"/>
+    <xsl:param name="length" select="''"/>
+    <fo:list-block space-before="{$record.signing.space}" space-before.conditionality="retain"
+                   provisional-distance-between-starts="16mm" provisional-label-separation="2mm">
+      <fo:list-item>
+        <fo:list-item-label end-indent="label-end()">
+          <fo:block><xsl:value-of select="$label"/></fo:block>
+        </fo:list-item-label>
+        <fo:list-item-body start-indent="body-start()">
+          <fo:block text-align-last="justify">
+            <fo:leader leader-pattern="rule" rule-thickness="0.5pt" rule-style="solid">
+              <xsl:if test="string($length) != ''">
+                <xsl:attribute name="leader-length"><xsl:value-of select="$length"/></xsl:attribute>
+              </xsl:if>
+            </fo:leader>
+          </fo:block>
+        </fo:list-item-body>
+      </fo:list-item>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- ==================================================================================== -->
   <!-- Body blocks                                                                           -->
   <!-- ==================================================================================== -->
 
@@ -653,6 +915,7 @@
        repeated after a page break), right-aligned numeric columns, bold total row, no row
        split across pages. Text columns get twice the width of right-aligned (numeric) ones. -->
   <xsl:template match="d:body/d:table">
+    <xsl:variable name="dense" select="count(d:columns/d:column) &gt; $table.dense.columns"/>
     <fo:block space-before="{$para.spacing}" font-size="{$table.font.size}"
               font-weight="bold" keep-with-next.within-page="always">
       <xsl:value-of select="d:caption"/>
@@ -660,10 +923,16 @@
     <fo:table table-layout="fixed" width="100%" space-before="3pt"
               font-size="{$table.font.size}" border-collapse="collapse"
               border-bottom="0.5pt solid {$rule.color}">
+      <xsl:if test="$dense">
+        <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
+      </xsl:if>
       <xsl:for-each select="d:columns/d:column">
         <fo:table-column column-number="{position()}">
           <xsl:attribute name="column-width">
             <xsl:choose>
+              <!-- Many columns: the first (the row's label) twice as wide as the others. -->
+              <xsl:when test="$dense and position() = 1">proportional-column-width(2)</xsl:when>
+              <xsl:when test="$dense">proportional-column-width(1)</xsl:when>
               <xsl:when test="@align = 'right'">proportional-column-width(1)</xsl:when>
               <xsl:otherwise>proportional-column-width(2)</xsl:otherwise>
             </xsl:choose>
@@ -685,7 +954,12 @@
   <xsl:template match="d:table/d:caption | d:table/d:columns"/>
 
   <xsl:template match="d:columns/d:column">
-    <fo:table-cell padding="1.5pt 4pt" font-weight="bold"
+    <xsl:variable name="padding">
+      <xsl:call-template name="attendoc.cell.padding">
+        <xsl:with-param name="columns" select="../d:column"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <fo:table-cell padding="{$padding}" font-weight="bold"
                    background-color="{$table.header.background.color}"
                    border-bottom="0.75pt solid {$rule.color}" display-align="after">
       <xsl:call-template name="attendoc.cell.align">
@@ -706,7 +980,12 @@
 
   <xsl:template match="d:row/d:cell">
     <xsl:variable name="position" select="count(preceding-sibling::d:cell) + 1"/>
-    <fo:table-cell padding="1.5pt 4pt">
+    <xsl:variable name="padding">
+      <xsl:call-template name="attendoc.cell.padding">
+        <xsl:with-param name="columns" select="../../d:columns/d:column"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <fo:table-cell padding="{$padding}">
       <xsl:if test="../@role = 'total'">
         <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$rule.color"/></xsl:attribute>
       </xsl:if>
@@ -715,6 +994,15 @@
       </xsl:call-template>
       <fo:block><xsl:apply-templates/></fo:block>
     </fo:table-cell>
+  </xsl:template>
+
+  <!-- Cell padding, narrow in a dense table ($columns: the table's d:column elements). -->
+  <xsl:template name="attendoc.cell.padding">
+    <xsl:param name="columns"/>
+    <xsl:choose>
+      <xsl:when test="count($columns) &gt; $table.dense.columns">1.5pt 2pt</xsl:when>
+      <xsl:otherwise>1.5pt 4pt</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template name="attendoc.cell.align">
@@ -748,6 +1036,12 @@
                 match="d:document
                      | d:document/d:meta
                      | d:document/d:letter
+                     | d:document/d:record
+                     | d:record/d:sender
+                     | d:record/d:facts
+                     | d:record/d:body
+                     | d:record/d:signatures
+                     | d:signatures/d:signature-line
                      | d:letter/d:sender
                      | d:letter/d:recipient
                      | d:sender/d:address
@@ -782,6 +1076,8 @@
                      | d:letter/d:reference
                      | d:letter/d:salutation
                      | d:letter/d:closing
+                     | d:record/d:title
+                     | d:signature-line/d:name
                      | d:signature/d:name
                      | d:signature/d:role
                      | d:signature/d:organisation
@@ -795,6 +1091,7 @@
   <!-- Inline containers: text, em and strong. -->
   <xsl:template mode="attendoc.check"
                 match="d:letter/d:subject
+                     | d:facts/d:fact
                      | d:body/d:heading
                      | d:body/d:para
                      | d:list/d:item
@@ -806,9 +1103,9 @@
 
   <xsl:template mode="attendoc.check"
                 match="d:em[parent::d:subject or parent::d:heading or parent::d:para
-                            or parent::d:item or parent::d:cell]
+                            or parent::d:item or parent::d:cell or parent::d:fact]
                      | d:strong[parent::d:subject or parent::d:heading or parent::d:para
-                                or parent::d:item or parent::d:cell]">
+                                or parent::d:item or parent::d:cell or parent::d:fact]">
     <xsl:apply-templates select="@* | *" mode="attendoc.check"/>
   </xsl:template>
 
@@ -832,6 +1129,8 @@
   <xsl:template mode="attendoc.check"
                 match="d:document/@kind | d:document/@xml:lang | d:date/@iso
                      | d:letter/d:reference/@label
+                     | d:facts/d:fact/@label
+                     | d:signatures/d:signature-line/@label
                      | d:column/@align[. = 'left' or . = 'right']
                      | d:row/@role[. = 'total']"/>
 
@@ -881,6 +1180,12 @@
     <xsl:call-template name="attendoc.unhandled"/>
   </xsl:template>
   <xsl:template match="*" mode="attendoc.signature">
+    <xsl:call-template name="attendoc.unhandled"/>
+  </xsl:template>
+  <xsl:template match="*" mode="attendoc.record.contact">
+    <xsl:call-template name="attendoc.unhandled"/>
+  </xsl:template>
+  <xsl:template match="*" mode="attendoc.address.inline">
     <xsl:call-template name="attendoc.unhandled"/>
   </xsl:template>
 

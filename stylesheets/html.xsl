@@ -15,6 +15,11 @@
       h2, p, ul, table    the body (tables: caption, th scope="col", first cell th scope="row")
       p.closing, p.signatory, section.enclosures, section.copies
 
+  A record (minutes, a contract, a register certificate) has the same header.letterhead, more
+  compact (the address on one line), then in main: h1 (the title), dl.facts (label and value),
+  the body as in a letter, and section.signatures: per signature-line a div.signature-block with
+  the label, the name if given, and "Signed:" and "Date:" lines to write on.
+
   Text prints exactly as written; the html output method escapes &, < and > (and " in
   attributes), so a browser shows names such as  Ms Zoë D'Souza & <Partner> "Ltd"  unchanged.
 
@@ -69,6 +74,13 @@
   <xsl:param name="references-label" select="'References'"/>
   <xsl:param name="enclosures-label" select="'Enclosures'"/>
   <xsl:param name="copies-label" select="'Copy to'"/>
+  <xsl:param name="signatures-label" select="'Signatures'"/>
+  <xsl:param name="signed-label" select="'Signed:'"/>
+  <xsl:param name="signed-date-label" select="'Date:'"/>
+
+  <!-- A table with more columns than this (a register certificate's sessions) is set closer
+       (class "dense"). -->
+  <xsl:param name="dense-table-columns" select="6"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
@@ -142,7 +154,7 @@
   </xsl:template>
 
   <xsl:template match="/d:document">
-    <xsl:apply-templates mode="unexpected" select="*[not(self::d:meta or self::d:letter)]"/>
+    <xsl:apply-templates mode="unexpected" select="*[not(self::d:meta or self::d:letter or self::d:record)]"/>
     <xsl:apply-templates mode="unexpected"
                          select="d:meta/*[not(self::d:title or self::d:author or self::d:reference
                                               or self::d:date or self::d:audience)]"/>
@@ -168,13 +180,16 @@
       <xsl:value-of select="$nl"/>
       <style>
         <xsl:call-template name="css"/>
+        <xsl:if test="d:record or .//d:table[count(d:columns/d:column) &gt; $dense-table-columns]">
+          <xsl:call-template name="css-record"/>
+        </xsl:if>
       </style>
       <xsl:value-of select="$nl"/>
       <xsl:text disable-output-escaping="yes">&lt;/head&gt;</xsl:text>
       <xsl:value-of select="$nl"/>
       <body>
         <xsl:value-of select="$nl"/>
-        <xsl:apply-templates select="d:letter"/>
+        <xsl:apply-templates select="d:letter | d:record"/>
       </body>
       <xsl:value-of select="$nl"/>
     </html>
@@ -352,10 +367,131 @@
   </xsl:template>
 
   <!-- ====================================================================================== -->
+  <!-- The record: minutes, a contract, a register certificate.                                -->
+  <!-- ====================================================================================== -->
+
+  <xsl:template match="d:document/d:record">
+    <xsl:apply-templates mode="unexpected"
+                         select="*[not(self::d:sender or self::d:title or self::d:facts
+                                       or self::d:body or self::d:signatures)]"/>
+    <xsl:apply-templates select="d:sender"/>
+    <main>
+      <xsl:value-of select="$nl"/>
+      <xsl:apply-templates select="d:title | d:facts | d:body | d:signatures"/>
+    </main>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- The issuing organisation, as the letterhead but compact: the postal address on one line,
+       then each contact on a line of its own. -->
+  <xsl:template match="d:record/d:sender">
+    <xsl:apply-templates mode="unexpected"
+                         select="*[not(self::d:organisation or self::d:department or self::d:address
+                                       or self::d:phone or self::d:email or self::d:website)]
+                                 | d:address/*[not(self::d:line or self::d:postcode)]"/>
+    <header class="letterhead compact">
+      <div class="sender-name">
+        <p class="organisation">
+          <xsl:apply-templates select="d:organisation" mode="plain"/>
+        </p>
+        <xsl:for-each select="d:department">
+          <p class="department">
+            <xsl:apply-templates select="." mode="plain"/>
+          </p>
+        </xsl:for-each>
+      </div>
+      <address class="sender-address">
+        <xsl:for-each select="d:address/*">
+          <xsl:apply-templates select="." mode="field"/>
+          <xsl:choose>
+            <xsl:when test="position() = last()"/>
+            <xsl:when test="following-sibling::*[1][self::d:postcode]">
+              <xsl:text> </xsl:text>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:text>, </xsl:text>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:for-each select="d:phone | d:email | d:website">
+          <br/>
+          <xsl:apply-templates select="." mode="field"/>
+        </xsl:for-each>
+      </address>
+    </header>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- The title is the page's one h1. It is text only (no em or strong). -->
+  <xsl:template match="d:record/d:title">
+    <xsl:apply-templates mode="unexpected" select="*"/>
+    <h1 class="title">
+      <xsl:apply-templates select="." mode="plain"/>
+    </h1>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Key facts: a definition list, "Label:" and value (the colon is text, as for references). -->
+  <xsl:template match="d:record/d:facts">
+    <xsl:apply-templates mode="unexpected" select="*[not(self::d:fact)]"/>
+    <dl class="facts">
+      <xsl:for-each select="d:fact">
+        <xsl:value-of select="$nl"/>
+        <dt>
+          <xsl:value-of select="concat(normalize-space(@label), ':')"/>
+        </dt>
+        <dd>
+          <xsl:apply-templates mode="inline"/>
+        </dd>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+    </dl>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Lines to sign on: per signature-line, who signs, their name if known, then "Signed:" and
+       "Date:" each followed by a rule to write on (drawn by CSS, hidden from screen readers). -->
+  <xsl:template match="d:record/d:signatures">
+    <xsl:apply-templates mode="unexpected"
+                         select="*[not(self::d:signature-line)] | d:signature-line/*[not(self::d:name)]
+                                 | d:signature-line/d:name/*"/>
+    <section class="signatures" aria-labelledby="signatures-heading">
+      <h2 id="signatures-heading" class="visually-hidden">
+        <xsl:value-of select="$signatures-label"/>
+      </h2>
+      <xsl:for-each select="d:signature-line">
+        <xsl:value-of select="$nl"/>
+        <div class="signature-block" role="group" aria-labelledby="signature-{position()}">
+          <p class="signature-label" id="signature-{position()}">
+            <xsl:value-of select="normalize-space(@label)"/>
+          </p>
+          <xsl:for-each select="d:name">
+            <p class="signature-name">
+              <xsl:apply-templates select="." mode="plain"/>
+            </p>
+          </xsl:for-each>
+          <p class="sign-here">
+            <xsl:value-of select="$signed-label"/>
+            <xsl:text> </xsl:text>
+            <span class="write-on" aria-hidden="true"></span>
+          </p>
+          <p class="sign-here">
+            <xsl:value-of select="$signed-date-label"/>
+            <xsl:text> </xsl:text>
+            <span class="write-on short" aria-hidden="true"></span>
+          </p>
+        </div>
+      </xsl:for-each>
+      <xsl:value-of select="$nl"/>
+    </section>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ====================================================================================== -->
   <!-- Body blocks.                                                                            -->
   <!-- ====================================================================================== -->
 
-  <xsl:template match="d:letter/d:body">
+  <xsl:template match="d:letter/d:body | d:record/d:body">
     <xsl:apply-templates/>
   </xsl:template>
 
@@ -405,6 +541,9 @@
       </xsl:message>
     </xsl:if>
     <table>
+      <xsl:if test="$n &gt; $dense-table-columns">
+        <xsl:attribute name="class">dense</xsl:attribute>
+      </xsl:if>
       <xsl:value-of select="$nl"/>
       <caption>
         <xsl:apply-templates select="d:caption" mode="plain"/>
@@ -685,6 +824,48 @@ tr.total th, tr.total td {
   tr, li, .recipient, .references, .signatory, .end-list { break-inside: avoid; page-break-inside: avoid; }
   .closing { break-after: avoid; page-break-after: avoid; }
   p { orphans: 3; widows: 3; }
+}
+</xsl:text>
+  </xsl:template>
+
+  <!-- Rules only records and dense tables use; a letter without a dense table does not get them,
+       so its page stays as it was. -->
+  <xsl:template name="css-record">
+    <xsl:text>
+.letterhead.compact { padding-bottom: 0.6em; margin-bottom: 1.5em; }
+.letterhead.compact .organisation { font-size: 1.2em; }
+.letterhead.compact .sender-address { font-size: 0.85em; }
+h1.title { font-size: 1.45em; margin: 0 0 0.75em; }
+.facts {
+  display: grid;
+  grid-template-columns: fit-content(40%) 1fr;
+  gap: 0.2em 1em;
+  padding: 0.75em 0;
+  border-top: 1px solid </xsl:text><xsl:value-of select="$rule-colour"/><xsl:text>;
+  border-bottom: 1px solid </xsl:text><xsl:value-of select="$rule-colour"/><xsl:text>;
+}
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; }
+table.dense { font-size: 0.9em; }
+table.dense th, table.dense td { padding: 0.2em 0.35em; }
+table.dense th:first-child, table.dense td:first-child { padding-left: 0; }
+table.dense tbody th { white-space: nowrap; }
+.signatures {
+  display: grid;
+  grid-template-columns: repeat(auto-fit, minmax(15em, 1fr));
+  gap: 0 2.5em;
+  margin-top: 2.5em;
+}
+.signature-block { margin: 0 0 1.75em; }
+.signature-block p { margin: 0; }
+.signature-label { font-weight: 600; }
+.signature-block .sign-here { margin-top: 1.75em; display: flex; align-items: flex-end; gap: 0.4em; }
+.write-on { flex: 1 1 auto; min-width: 6em; border-bottom: 1px solid </xsl:text><xsl:value-of select="$text-colour"/><xsl:text>; }
+.write-on.short { flex: 0 1 9em; }
+@media print {
+  h1.title { break-after: avoid; page-break-after: avoid; }
+  .facts, .signature-block { break-inside: avoid; page-break-inside: avoid; }
+  .write-on { border-bottom-color: #000; }
 }
 </xsl:text>
   </xsl:template>

@@ -21,6 +21,12 @@
       not fit does the table run past $line-width;
     * no line has trailing spaces, and the output ends with exactly one newline.
 
+  A record (minutes, a contract, a register certificate) prints the issuing organisation compactly
+  (name, department, the address on one line, contact details), the title underlined with '=',
+  the facts as "Label: value" lines with the values aligned in one column (a wrapped value hangs
+  under the start of the values), the body as in a letter, and for each signature line its
+  label and name, then "Signed:" and "Date:" lines to write on.
+
   Any element the stylesheet does not know stops the transform (xsl:message terminate="yes"), so a
   change to the vocabulary can never silently drop text. Keep this file in step with
   schema/document.rng.
@@ -54,6 +60,16 @@
   <xsl:param name="website-label" select="'Website: '"/>
   <xsl:param name="enclosures-label" select="'Enclosures:'"/>
   <xsl:param name="copies-label" select="'Copy to:'"/>
+  <xsl:param name="signed-label" select="'Signed:'"/>
+  <xsl:param name="signed-date-label" select="'Date:'"/>
+
+  <!-- Tables with more columns than this (a register certificate: the week, then ten sessions)
+       wrap their column headings before any cell, when that makes them fit. -->
+  <xsl:param name="dense-table-columns" select="6"/>
+
+  <!-- Length of the lines to sign and to date on, in characters (at most the line width). -->
+  <xsl:param name="signed-rule-length" select="32"/>
+  <xsl:param name="signed-date-rule-length" select="16"/>
 
   <!-- ====================================================================================== -->
   <!-- Fixed layout values.                                                                    -->
@@ -271,10 +287,180 @@
   </xsl:template>
 
   <!-- ====================================================================================== -->
+  <!-- The record: sender, title, facts, body, signatures, in the order the schema fixes.      -->
+  <!-- ====================================================================================== -->
+
+  <xsl:template match="d:document/d:record">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- The issuing organisation, compact: name, department, the postal address on one line,
+       then the contact details (templates shared with the letterhead). First block. -->
+  <xsl:template match="d:record/d:sender">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="d:record/d:sender/d:address" priority="1">
+    <xsl:apply-templates mode="unexpected" select="*[not(self::d:line or self::d:postcode)]"/>
+    <xsl:variable name="text">
+      <xsl:for-each select="d:line | d:postcode">
+        <xsl:call-template name="inline-text"/>
+        <xsl:choose>
+          <xsl:when test="position() = last()"/>
+          <xsl:when test="following-sibling::*[1][self::d:postcode]">
+            <xsl:text> </xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>, </xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:call-template name="emit-wrapped">
+      <xsl:with-param name="text" select="normalize-space($text)"/>
+      <xsl:with-param name="indent" select="'  '"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Title: the record's heading, underlined with '='. Text only (no em or strong). -->
+  <xsl:template match="d:record/d:title">
+    <xsl:apply-templates mode="unexpected" select="*"/>
+    <xsl:call-template name="underlined">
+      <xsl:with-param name="rule" select="'='"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Facts: one block of "Label: value" lines. The values start in one column, just after the
+       longest label that is no longer than a third of the line; a wrapped value hangs under
+       that column. A longer label is printed as it is, its value straight after it. -->
+  <xsl:template match="d:record/d:facts">
+    <xsl:apply-templates mode="unexpected" select="*[not(self::d:fact)]"/>
+    <xsl:variable name="column">
+      <xsl:call-template name="maximum">
+        <xsl:with-param name="nodes"
+                        select="d:fact/@label[string-length(normalize-space(.)) + 2 &lt;= $width div 3]"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="value-column">
+      <xsl:choose>
+        <xsl:when test="$column &gt; 0"><xsl:value-of select="$column + 2"/></xsl:when>
+        <xsl:otherwise>2</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="indent">
+      <xsl:call-template name="repeat">
+        <xsl:with-param name="s" select="' '"/>
+        <xsl:with-param name="n" select="$value-column"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="$nl"/>
+    <xsl:for-each select="d:fact">
+      <xsl:variable name="label" select="concat(normalize-space(@label), ': ')"/>
+      <xsl:variable name="prefix">
+        <xsl:choose>
+          <xsl:when test="string-length($label) &lt; $value-column">
+            <xsl:call-template name="pad">
+              <xsl:with-param name="s" select="$label"/>
+              <xsl:with-param name="width" select="$value-column"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$label"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:variable name="text">
+        <xsl:call-template name="inline-text"/>
+      </xsl:variable>
+      <xsl:choose>
+        <xsl:when test="string($text) = ''">
+          <xsl:value-of select="concat(normalize-space(@label), ':', $nl)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="emit-wrapped">
+            <xsl:with-param name="text" select="$text"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
+            <xsl:with-param name="indent" select="$indent"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Signatures: per line a block of "Label: name" (or the label alone), then "Signed:" and
+       "Date:" with a rule of '_' to write on, the rules starting in one column. -->
+  <xsl:template match="d:record/d:signatures">
+    <xsl:apply-templates mode="unexpected"
+                         select="*[not(self::d:signature-line)] | d:signature-line/*[not(self::d:name)]
+                                 | d:signature-line/d:name/*"/>
+    <xsl:variable name="signed" select="concat(normalize-space($signed-label), ' ')"/>
+    <xsl:variable name="dated" select="concat(normalize-space($signed-date-label), ' ')"/>
+    <xsl:variable name="label-width">
+      <xsl:choose>
+        <xsl:when test="string-length($signed) &gt; string-length($dated)">
+          <xsl:value-of select="string-length($signed)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-length($dated)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:for-each select="d:signature-line">
+      <xsl:value-of select="$nl"/>
+      <xsl:variable name="name">
+        <xsl:for-each select="d:name">
+          <xsl:call-template name="inline-text"/>
+        </xsl:for-each>
+      </xsl:variable>
+      <xsl:call-template name="emit-wrapped">
+        <xsl:with-param name="text">
+          <xsl:value-of select="normalize-space(@label)"/>
+          <xsl:if test="string($name) != ''">
+            <xsl:value-of select="concat(': ', $name)"/>
+          </xsl:if>
+        </xsl:with-param>
+        <xsl:with-param name="indent" select="'  '"/>
+      </xsl:call-template>
+      <xsl:call-template name="write-on-line">
+        <xsl:with-param name="label" select="$signed"/>
+        <xsl:with-param name="label-width" select="$label-width"/>
+        <xsl:with-param name="length" select="$signed-rule-length"/>
+      </xsl:call-template>
+      <xsl:call-template name="write-on-line">
+        <xsl:with-param name="label" select="$dated"/>
+        <xsl:with-param name="label-width" select="$label-width"/>
+        <xsl:with-param name="length" select="$signed-date-rule-length"/>
+      </xsl:call-template>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- "Signed: ________": the label padded to $label-width, then $length underscores, cut to
+       fit the line. -->
+  <xsl:template name="write-on-line">
+    <xsl:param name="label"/>
+    <xsl:param name="label-width"/>
+    <xsl:param name="length"/>
+    <xsl:call-template name="pad">
+      <xsl:with-param name="s" select="$label"/>
+      <xsl:with-param name="width" select="$label-width"/>
+    </xsl:call-template>
+    <xsl:call-template name="repeat">
+      <xsl:with-param name="s" select="'_'"/>
+      <xsl:with-param name="n">
+        <xsl:choose>
+          <xsl:when test="$length &gt; $width - $label-width">
+            <xsl:value-of select="$width - $label-width"/>
+          </xsl:when>
+          <xsl:otherwise><xsl:value-of select="$length"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- ====================================================================================== -->
   <!-- Body blocks.                                                                            -->
   <!-- ====================================================================================== -->
 
-  <xsl:template match="d:letter/d:body">
+  <xsl:template match="d:letter/d:body | d:record/d:body">
     <xsl:apply-templates/>
   </xsl:template>
 
@@ -354,7 +540,10 @@
   <!-- ====================================================================================== -->
   <!-- Tables: caption, header row, a rule of '-', rows. Columns are as wide as their widest   -->
   <!-- cell. If that does not fit the line, the widest columns are narrowed (never below their -->
-  <!-- longest word) and their cells wrap within the column. A total row gets a rule above.    -->
+  <!-- longest word) and their cells wrap within the column. A dense table (more than          -->
+  <!-- $dense-table-columns columns, such as a register's sessions) first tries wrapping only  -->
+  <!-- its column headings: a heading wraps once, a cell would wrap on every row.              -->
+  <!-- A total row gets a rule above.                                                          -->
   <!-- ====================================================================================== -->
 
   <xsl:template match="d:body/d:table">
@@ -400,7 +589,8 @@
     </xsl:variable>
     <xsl:variable name="grid" select="exsl:node-set($grid-rtf)/t:row"/>
 
-    <!-- Per column: natural width (widest cell), minimum width (longest word), alignment. -->
+    <!-- Per column: natural width (widest cell), minimum width (longest word), soft minimum
+         (the widest body cell, or the heading's longest word if that is wider), alignment. -->
     <xsl:variable name="measure-rtf">
       <xsl:for-each select="$columns">
         <xsl:variable name="i" select="position()"/>
@@ -429,13 +619,45 @@
               <xsl:with-param name="of-values" select="true()"/>
             </xsl:call-template>
           </xsl:attribute>
+          <xsl:variable name="body-width">
+            <xsl:call-template name="maximum">
+              <xsl:with-param name="nodes" select="$grid[position() &gt; 1]/t:cell[$i]"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:variable name="heading-word">
+            <xsl:call-template name="maximum">
+              <xsl:with-param name="nodes" select="str:tokenize(string($grid[1]/t:cell[$i]), ' ')"/>
+            </xsl:call-template>
+          </xsl:variable>
+          <xsl:attribute name="soft">
+            <xsl:choose>
+              <xsl:when test="number($body-width) &gt; number($heading-word)">
+                <xsl:value-of select="$body-width"/>
+              </xsl:when>
+              <xsl:otherwise><xsl:value-of select="$heading-word"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
         </t:col>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="measure" select="exsl:node-set($measure-rtf)/t:col"/>
+    <xsl:variable name="measured" select="exsl:node-set($measure-rtf)/t:col"/>
 
     <!-- Room for the columns once the gaps are taken out. -->
     <xsl:variable name="available" select="$width - ($n - 1) * string-length($column-gap)"/>
+
+    <!-- A dense table for which wrapping the headings is enough: the floor of each column is
+         its soft minimum (the same columns with min set to soft). -->
+    <xsl:variable name="soft-fits"
+                  select="$n &gt; $dense-table-columns
+                          and sum($measured/@natural) &gt; $available
+                          and sum($measured/@soft) &lt;= $available"/>
+    <xsl:variable name="soft-rtf">
+      <xsl:for-each select="$measured">
+        <t:col align="{@align}" natural="{@natural}" min="{@soft}"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="measure"
+                  select="$measured[not($soft-fits)] | exsl:node-set($soft-rtf)/t:col[$soft-fits]"/>
 
     <!-- Cap on column width: none needed if the natural widths fit. -->
     <xsl:variable name="cap">
@@ -454,7 +676,8 @@
       </xsl:choose>
     </xsl:variable>
 
-    <!-- Final widths: natural, capped, but never narrower than the longest word. -->
+    <!-- Final widths: natural, capped, but never narrower than the floor (the longest word,
+         or the soft minimum when wrapping the headings is enough). -->
     <xsl:variable name="layout-rtf">
       <xsl:for-each select="$measure">
         <t:col align="{@align}">

@@ -16,8 +16,11 @@ struct Render: ParsableCommand {
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var caseFile: String
 
-    @Option(name: .long, help: ArgumentHelp("The kind of document to render.", valueName: "kind"))
-    var document: String
+    @Option(name: .long, help: ArgumentHelp("The kind of document to render (see attendoc kinds).", valueName: "kind"))
+    var document: String?
+
+    @Flag(name: .long, help: "Render every document the case's history calls for: each letter in letters_issued on its own date, and the minutes (and parenting contract) of each meeting. Written to OUT/<case reference>/<date>-<kind>/.")
+    var all = false
 
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: html, txt, docx, pdf.", valueName: "formats"))
     var format: String = "html,txt,docx,pdf"
@@ -39,28 +42,54 @@ struct Render: ParsableCommand {
 
     func run() throws {
         do {
-            guard let kind = DocumentKind(rawValue: document) else {
-                throw AttendocError("unknown document kind \"\(document)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
             let formats = try OutputFormat.list(format)
-            let letterDate: CalendarDate
-            if let date {
-                guard let parsed = CalendarDate(iso: date) else {
-                    throw AttendocError("--date \"\(date)\" is not a date written YYYY-MM-DD")
-                }
-                letterDate = parsed
-            } else {
-                letterDate = CalendarDate.today()
-            }
             let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
-            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)
+            var jobs: [(kind: DocumentKind, date: CalendarDate, options: LetterOptions, folder: String?, calledForBy: String?)] = []
+            let loaded: LoadedCase
+            switch (document, all) {
+            case (.some(let name), false):
+                guard let kind = DocumentKind(rawValue: name) else {
+                    throw AttendocError("unknown document kind \"\(name)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let letterDate: CalendarDate
+                if let date {
+                    guard let parsed = CalendarDate(iso: date) else {
+                        throw AttendocError("--date \"\(date)\" is not a date written YYYY-MM-DD")
+                    }
+                    letterDate = parsed
+                } else {
+                    letterDate = CalendarDate.today()
+                }
+                loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+                jobs = [(kind, letterDate, options, nil, nil)]
+            case (nil, true):
+                guard date == nil, meeting == nil else {
+                    throw AttendocError("--all renders each document on its own date and for its own meeting; leave out --date and --meeting")
+                }
+                loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+                let planned = CaseHistory.documents(in: loaded.attendanceCase)
+                guard !planned.isEmpty else {
+                    throw AttendocError("the case's history (letters_issued, meetings) calls for no document Attendoc makes")
+                }
+                jobs = planned.map { ($0.kind, $0.date, LetterOptions(meeting: $0.meeting, deadlineOverrideReason: overrideDeadline),
+                                      $0.folder(in: loaded.attendanceCase), $0.calledForBy) }
+            default:
+                throw AttendocError("give either --document KIND or --all")
+            }
             let run = try LetterRun(resources: location, formats: formats)
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: location.fopConfiguration) : nil
-            let letters = try run.letters(kind, for: loaded, dated: letterDate,
-                                          options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline))
-            let written = try run.write(letters, formats: formats, dated: letterDate,
-                                        to: URL(fileURLWithPath: out), fop: fop)
-            for note in run.notes(for: loaded, options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)) {
+            var letters: [LetterRun.Letter] = []
+            for job in jobs {
+                do {
+                    letters += try run.letters(job.kind, for: loaded, dated: job.date, options: job.options, folder: job.folder)
+                } catch {
+                    guard let calledForBy = job.calledForBy else { throw error }
+                    throw AttendocError("the \(job.kind.title.lowercased()) of \(job.date.longForm), which \(calledForBy) calls for: \(error)")
+                }
+            }
+            let written = try run.write(letters, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
+            for note in run.notes(for: loaded, options: options) {
                 print("note: \(note)")
             }
             let base = FileManager.default.currentDirectoryPath + "/"

@@ -43,7 +43,7 @@ struct CaseFiguresTests {
         let run = try LetterRun(resources: resources, formats: [.txt])
         let letters = try run.letters(.firstWarningLetter, for: forLetters, dated: date("2026-11-23"))
         let folder = try temporaryFolder("engine-letters")
-        _ = try run.write(letters, formats: [.txt], dated: date("2026-11-23"), to: folder, fop: nil)
+        _ = try run.write(letters, formats: [.txt], to: folder, fop: nil)
         let text = flattened(try String(contentsOf: folder.appendingPathComponent("CAT-2026-0099/first-warning-letter/tomas-o-briain.txt"), encoding: .utf8))
         #expect(text.contains("between 3 September 2026 and 13 November 2026"))
         #expect(text.contains("Possible sessions 92 100.0%"))

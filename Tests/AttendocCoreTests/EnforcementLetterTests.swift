@@ -40,11 +40,11 @@ struct EnforcementLetterTests {
         let letters = try run.letters(kind, for: loaded, dated: date(iso), options: options)
         let folder = try temporaryFolder("enforcement")
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try run.write(letters, formats: [.txt], dated: date(iso), to: folder, fop: nil)
+        _ = try run.write(letters, formats: [.txt], to: folder, fop: nil)
         var texts: [String: String] = [:]
         for letter in letters {
             let url = folder.appendingPathComponent(letter.relativeStem + ".txt")
-            texts[letter.recipient.fileStem] = flattened(try String(contentsOf: url, encoding: .utf8))
+            texts[letter.fileStem] = flattened(try String(contentsOf: url, encoding: .utf8))
         }
         return texts
     }
@@ -280,7 +280,7 @@ struct EnforcementLetterTests {
             + run.letters(.noticeToImprove, for: loaded, dated: date("2026-11-23"))
         let folder = try temporaryFolder("enforcement-pdf")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.pdf], dated: date("2027-01-11"), to: folder,
+        let written = try run.write(letters, formats: [.pdf], to: folder,
                                     fop: try PDFTypesetter(configuration: resources.fopConfiguration))
         #expect(written.count == 6)
         func pdf(_ kind: DocumentKind) throws -> String {

@@ -23,7 +23,7 @@ struct SchoolLettersAndTargetMetTests {
         let letters = try run.letters(kind, for: loaded, dated: date(iso), options: options)
         let folder = try temporaryFolder("kinds-a-text")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.txt], dated: date(iso), to: folder, fop: nil)
+        let written = try run.write(letters, formats: [.txt], to: folder, fop: nil)
         var texts: [String: String] = [:]
         for file in written {
             texts[file.deletingPathExtension().lastPathComponent] = flattened(try String(contentsOf: file, encoding: .utf8))
@@ -100,7 +100,7 @@ struct SchoolLettersAndTargetMetTests {
         let letters = try run.letters(.attendanceConcernLetter, for: attendanceCase, dated: date("2026-11-16"))
         let folder = try temporaryFolder("kinds-a-stated")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.txt], dated: date("2026-11-16"), to: folder, fop: nil)
+        let written = try run.write(letters, formats: [.txt], to: folder, fop: nil)
         let text = flattened(try String(contentsOf: try #require(written.first { $0.lastPathComponent == "tomas-o-briain.txt" }), encoding: .utf8))
         #expect(text.hasPrefix("St Mary's & St John's <Primary> Church Street"))
         #expect(text.contains("Between 3 September 2026 and 13 November 2026, Siobhán missed 28 of 94 sessions (29.8%)."))
@@ -331,8 +331,8 @@ struct SchoolLettersAndTargetMetTests {
         let folder = try temporaryFolder("kinds-a-pdf")
         defer { try? FileManager.default.removeItem(at: folder) }
         let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
-        // `dated` sets the files' own timestamps only; each letter's text carries its own date.
-        let written = try run.write(Array(letters), formats: [.pdf], dated: date("2026-09-28"), to: folder, fop: fop)
+        // Each letter's files carry its own date.
+        let written = try run.write(Array(letters), formats: [.pdf], to: folder, fop: fop)
             .sorted { $0.path < $1.path }
         #expect(written.map { $0.path.replacingOccurrences(of: folder.path + "/", with: "") } == [
             "BPS-ATT-2026-031/attendance-concern-letter/agnieszka-kowalczyk.pdf",

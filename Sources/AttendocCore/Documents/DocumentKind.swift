@@ -8,6 +8,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case targetMetLetter = "target-met-letter"
     case finalWarningLetter = "final-warning-letter"
     case noticeToImprove = "notice-to-improve"
+    case meetingMinutes = "meeting-minutes"
+    case parentingContract = "parenting-contract"
+    case registerCertificate = "register-certificate"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -25,19 +28,24 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .targetMetLetter: "Attendance target met"
         case .finalWarningLetter: "Final warning letter"
         case .noticeToImprove: "Notice to improve"
+        case .meetingMinutes: "Minutes of a meeting"
+        case .parentingContract: "Parenting contract"
+        case .registerCertificate: "Register certificate"
         }
     }
 
     public var sentBy: Sender {
         switch self {
-        case .attendanceConcernLetter, .meetingInvitation: .school
+        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
-        "each parent or carer with parental responsibility, at their own address"
+        hasAgencyCopy
+            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
+            : "each parent or carer with parental responsibility, at their own address"
     }
 
     /// When in the process it is sent, and the facts of the case it needs, in words.
@@ -57,8 +65,18 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the first warning's date (legal_route.first_warning_on or letters_issued); a percentage attendance_target set at an attendance_panel or pace_interview meeting, not met by its review (review_date or the policy's target_review); the register; the legal route"
         case .noticeToImprove:
             "the policy's unauthorised-absence threshold met by the letter's date (from the register); support offered; the policy's notice_to_improve_period"
+        case .meetingMinutes:
+            "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
+        case .parentingContract:
+            "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .registerCertificate:
+            "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         }
     }
+
+    /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
+    /// parent's copy.
+    public var hasAgencyCopy: Bool { self == .meetingMinutes }
 
     /// The template file in `templates/`, without `.mustache`.
     var templateName: String { rawValue }

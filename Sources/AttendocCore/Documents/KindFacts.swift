@@ -18,7 +18,7 @@ public struct LetterOptions: Sendable {
 /// are computed in its own file; a fact the case does not have is an error that says what to add.
 enum KindFacts {
     static func values(for kind: DocumentKind, case loaded: LoadedCase, dated date: CalendarDate,
-                       options: LetterOptions) throws(AttendocError) -> [String: Any] {
+                       options: LetterOptions, audience: Audience) throws(AttendocError) -> [String: Any] {
         switch kind {
         case .firstWarningLetter:
             return [:]
@@ -32,6 +32,12 @@ enum KindFacts {
             return try PaceInterviewInvitationFacts.values(case: loaded, dated: date, options: options)
         case .finalWarningLetter:
             return try FinalWarningLetterFacts.values(case: loaded, dated: date, options: options)
+        case .meetingMinutes:
+            return try MinutesFacts.values(case: loaded, dated: date, options: options, audience: audience)
+        case .parentingContract:
+            return try ParentingContractFacts.values(case: loaded, dated: date, options: options)
+        case .registerCertificate:
+            return try RegisterCertificateFacts.values(case: loaded, dated: date)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
         }

@@ -1,10 +1,17 @@
+/// Who a copy is for. A parent's copy is made from the parent's view of the case (no agency-only
+/// notes); the agency copy of a record holds everything.
+public enum Audience: String, Sendable {
+    case parent
+    case agency
+}
+
 /// The values every letter's template can use, in the shape Mustache reads (`[String: Any]`).
 ///
 /// Every figure and date a template prints is computed here or in the case model, never in a
 /// template; templates only choose words. Keys are documented in docs/templates.md.
 enum LetterContext {
-    static func common(for attendanceCase: AttendanceCase, attendance: QuotedAttendance, to recipient: Recipient,
-                       dated date: CalendarDate, kind: DocumentKind) -> [String: Any] {
+    static func common(for attendanceCase: AttendanceCase, attendance: QuotedAttendance, to recipient: Recipient?,
+                       audience: Audience = .parent, dated date: CalendarDate, kind: DocumentKind) -> [String: Any] {
         let pupil = attendanceCase.pupil
         let authority = attendanceCase.localAuthority
         let school = attendanceCase.school
@@ -30,18 +37,17 @@ enum LetterContext {
             officer["phone"] = attendanceCase.officer.phone
             officer["email"] = attendanceCase.officer.email
         }
-        return [
+        var values: [String: Any] = [
             "document": [
                 "kind": kind.rawValue,
                 "language": "en-GB",
                 "title": "\(kind.title): \(pupil.fullName)",
                 "author": kind.sentBy == .school ? school.name : [authority.name, authority.department].compactMap { $0 }.joined(separator: ", "),
                 "reference": attendanceCase.reference,
-                "audience": "parent",
+                "audience": audience.rawValue,
             ] as [String: Any],
             "date": dateValue(date),
             "sender": sender,
-            "recipient": recipientValue(recipient),
             "pupil": [
                 "fullName": pupil.fullName,
                 "forename": pupil.preferredForename ?? pupil.forename,
@@ -68,6 +74,9 @@ enum LetterContext {
             "adviceForParents": authority.adviceForParents,
             "hasAdviceForParents": !authority.adviceForParents.isEmpty,
         ]
+        // A record's agency copy is addressed to nobody: its values have no recipient at all.
+        if let recipient { values["recipient"] = recipientValue(recipient) }
+        return values
     }
 
     /// The person this copy is addressed to. What they need to take part (an interpreter) is in

@@ -14,13 +14,21 @@ public struct LetterRun {
         self.stylesheets = try DocumentStylesheets(resources: resources, formats: formats)
     }
 
-    /// One letter's document XML, checked against the schema, with who it is for.
+    /// One copy's document XML, checked against the schema, with who it is for.
     public struct Letter {
-        public let recipient: Recipient
+        /// The parent or carer this copy is for; nil for the agency copy of a record.
+        public let recipient: Recipient?
         public let xml: Data
         /// Where it goes, relative to the output folder, without the format's extension.
         public let relativeStem: String
+        /// The document's date: it dates the DOCX and PDF files too.
+        public let date: CalendarDate
+
+        /// The copy's file name without extension: the recipient's, or `agency-copy`.
+        public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
     }
+
+    static let agencyCopyStem = "agency-copy"
 
     /// The document XML of `kind` for each recipient of a case without a register or policy.
     public func letters(_ kind: DocumentKind, for attendanceCase: AttendanceCase, dated date: CalendarDate) throws(AttendocError) -> [Letter] {
@@ -29,10 +37,10 @@ public struct LetterRun {
 
     /// The document XML of `kind` for each recipient, each validated against the schema. With a
     /// register, the figures quoted are the engine's as of `date`.
+    /// `folder` is where the copies go inside the output folder: by default `<case reference>/<kind>`.
     public func letters(_ kind: DocumentKind, for loaded: LoadedCase, dated date: CalendarDate,
-                        options: LetterOptions = LetterOptions()) throws(AttendocError) -> [Letter] {
+                        options: LetterOptions = LetterOptions(), folder explicitFolder: String? = nil) throws(AttendocError) -> [Letter] {
         let attendanceCase = try loaded.forLettersDated(date)
-        let facts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options)
         let recipients = Recipient.withParentalResponsibility(in: attendanceCase)
         guard !recipients.isEmpty else {
             throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
@@ -40,19 +48,28 @@ public struct LetterRun {
         guard let attendance = attendanceCase.quotedAttendance else {
             throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
         }
-        let folder = "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
+        let folder = explicitFolder ?? "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
+        // Each audience's values are computed from its own view of the case: the parent's view
+        // never holds agency-only notes, so no parent copy can show them.
+        let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
+        var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        if kind.hasAgencyCopy {
+            copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
+        }
         var letters: [Letter] = []
-        for recipient in recipients {
-            let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: recipient, dated: date, kind: kind)
-                .merging(facts) { _, kindValue in kindValue }
+        for copy in copies {
+            let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
+                                              dated: date, kind: kind)
+                .merging(copy.facts) { _, kindValue in kindValue }
             let xml = try templates.render(kind, with: values)
-            let source = "\(kind.rawValue) for \(recipient.person.casePath) (from templates/\(kind.templateName).mustache)"
+            let stem = copy.recipient?.fileStem ?? Self.agencyCopyStem
+            let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try stylesheets.checkedDocument(xml, source: source)
             } catch {
                 throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
             }
-            letters.append(Letter(recipient: recipient, xml: xml, relativeStem: "\(folder)/\(recipient.fileStem)"))
+            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date))
         }
         return letters
     }
@@ -78,8 +95,8 @@ public struct LetterRun {
 
     /// Renders `letters` in `formats` and writes them under `outputFolder`, all or nothing.
     /// Returns the files written.
-    public func write(_ letters: [Letter], formats: [OutputFormat], dated date: CalendarDate,
-                      to outputFolder: URL, fop: PDFTypesetter?) throws(AttendocError) -> [URL] {
+    public func write(_ letters: [Letter], formats: [OutputFormat], to outputFolder: URL,
+                      fop: PDFTypesetter?) throws(AttendocError) -> [URL] {
         let transaction = try OutputTransaction(outputFolder: outputFolder)
         do throws(AttendocError) {
             var pdfQueue: [(fo: Data, name: String, date: CalendarDate)] = []
@@ -97,9 +114,9 @@ public struct LetterRun {
                     case .html, .txt:
                         try transaction.add(try transformed(tree, to: format, path: path), at: path)
                     case .docx:
-                        try transaction.add(try DOCXPackage.make(tree, dated: date, with: stylesheets), at: path)
+                        try transaction.add(try DOCXPackage.make(tree, dated: letter.date, with: stylesheets), at: path)
                     case .pdf:
-                        pdfQueue.append((try transformed(tree, to: .pdf, path: path), path, date))
+                        pdfQueue.append((try transformed(tree, to: .pdf, path: path), path, letter.date))
                         pdfPaths.append(path)
                     }
                 }
