@@ -60,7 +60,7 @@ enum RenderingBenchmark {
         let docxFolder = folder.appendingPathComponent("docx")
         let docx = try seconds {
             for _ in 0..<(docxCount / docxLetters.count) {
-                _ = try packaging.write(docxLetters, formats: [.docx], dated: date, to: docxFolder, fop: nil)
+                _ = try packaging.write(docxLetters, formats: [.docx], to: docxFolder, fop: nil)
             }
         }
         print("text: \(format(text * 1000 / Double(textCount), 3)) ms per letter")
