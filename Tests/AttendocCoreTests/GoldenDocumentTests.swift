@@ -1,0 +1,46 @@
+import AttendocCore
+import Foundation
+import Testing
+
+/// The document XML of every kind, for one example case each, pinned in Tests/AttendocCoreTests/Golden/.
+/// A change to a template, the case model or the engine that changes what a parent reads shows up
+/// here as a diff to review. To accept a reviewed change, run the tests with
+/// ATTENDOC_UPDATE_GOLDEN=1 and read the diff before committing it.
+@Suite("Golden document XML, one per kind")
+struct GoldenDocumentTests {
+    static let examples = repositoryRoot.appendingPathComponent("examples")
+
+    /// Each kind: the example, the date, the meeting (if any) and whose copy is pinned.
+    static let cases: [(kind: DocumentKind, example: String, date: String, meeting: String?, copy: String)] = [
+        (.attendanceConcernLetter, "school-tier2-case.yaml", "2026-09-28", nil, "agnieszka-kowalczyk"),
+        (.meetingInvitation, "school-tier2-case.yaml", "2026-09-30", "meetings[0]", "agnieszka-kowalczyk"),
+        (.parentingContract, "school-tier2-case.yaml", "2026-10-08", nil, "agnieszka-kowalczyk"),
+        (.firstWarningLetter, "riverside-first-warning.yaml", "2026-11-23", nil, "ciaran-obrien"),
+        (.paceInterviewInvitation, "riverside-first-warning.yaml", "2026-11-23", nil, "ciaran-obrien"),
+        (.finalWarningLetter, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
+        (.noticeToImprove, "riverside-first-warning.yaml", "2027-01-11", nil, "zoe-dsouza"),
+        (.targetMetLetter, "hillcrest-target-met.yaml", "2027-01-18", nil, ""),
+        (.meetingMinutes, "hillside-send-and-social-worker.yaml", "2026-11-20", "meetings[0]", "agnieszka-nowak"),
+        (.registerCertificate, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
+    ]
+
+    @Test func everyKindHasAGoldenDocument() {
+        #expect(Set(Self.cases.map(\.kind)) == Set(DocumentKind.allCases))
+    }
+
+    @Test(arguments: cases.indices)
+    func theDocumentMatchesItsGolden(_ index: Int) throws {
+        let entry = Self.cases[index]
+        let loaded = try LoadedCase.load(Self.examples.appendingPathComponent(entry.example), resources: resources)
+        let run = try LetterRun(resources: resources, formats: [])
+        let letters = try run.letters(entry.kind, for: loaded, dated: date(entry.date), options: LetterOptions(meeting: entry.meeting))
+        let letter = try #require(entry.copy.isEmpty ? letters.first : letters.first { $0.fileStem == entry.copy })
+        let golden = repositoryRoot.appendingPathComponent("Tests/AttendocCoreTests/Golden/\(entry.kind.rawValue).xml")
+        if ProcessInfo.processInfo.environment["ATTENDOC_UPDATE_GOLDEN"] == "1" {
+            try letter.xml.write(to: golden)
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        let actual = String(decoding: letter.xml, as: UTF8.self)
+        #expect(actual == expected, "\(entry.kind.rawValue) differs from \(golden.path); review the change, then update with ATTENDOC_UPDATE_GOLDEN=1")
+    }
+}
