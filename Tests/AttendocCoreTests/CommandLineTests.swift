@@ -113,4 +113,40 @@ struct CommandLineTests {
         #expect(result.status != 0)
         #expect(result.error.contains("give either a case file or --register"))
     }
+
+    @Test func renderAllMakesEveryDocumentTheHistoryCallsFor() throws {
+        let out = try temporaryFolder("cli-all")
+        let result = try Self.attendoc(["render", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                        "--all", "--format", "txt", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        let folders = Set(filesUnder(out).map { $0.split(separator: "/").dropLast().joined(separator: "/") })
+        // letters_issued: the concern letter and its meeting invitation (25 September), the
+        // interview invitation (14 October), the first warning and PACE invitation (23 November);
+        // meetings with minutes: 2 October (and its parenting contract), 21 October, 3 December.
+        #expect(folders == [
+            "CAT-2026-0142/2026-09-25-attendance-concern-letter", "CAT-2026-0142/2026-09-25-meeting-invitation",
+            "CAT-2026-0142/2026-10-02-meeting-minutes", "CAT-2026-0142/2026-10-02-parenting-contract",
+            "CAT-2026-0142/2026-10-14-meeting-invitation", "CAT-2026-0142/2026-10-21-meeting-minutes",
+            "CAT-2026-0142/2026-11-23-first-warning-letter", "CAT-2026-0142/2026-11-23-pace-interview-invitation",
+            "CAT-2026-0142/2026-12-03-meeting-minutes",
+        ])
+        #expect(result.output.contains("note: parents[2]: no letter (no parental responsibility)"))
+    }
+
+    @Test func renderNeedsADocumentKindOrAll() throws {
+        let result = try Self.attendoc(["render", fixture("separated-parents.yaml").path])
+        #expect(result.status != 0)
+        #expect(result.error.contains("give either --document KIND or --all"))
+    }
+
+    @Test func kindsListsEveryKindWithWhoSendsIt() throws {
+        let result = try Self.attendoc(["kinds"])
+        #expect(result.status == 0)
+        for kind in ["attendance-concern-letter", "meeting-invitation", "meeting-minutes", "parenting-contract", "first-warning-letter",
+                     "pace-interview-invitation", "register-certificate", "target-met-letter", "final-warning-letter", "notice-to-improve"] {
+            #expect(result.output.contains(kind + "\n"), "\(kind)")
+        }
+        #expect(result.output.contains("sent by:     the school"))
+        #expect(result.output.contains("sent by:     the local authority"))
+    }
 }
