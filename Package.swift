@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "AttendocCoreTests",
             dependencies: ["AttendocCore", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

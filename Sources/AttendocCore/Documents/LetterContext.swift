@@ -11,7 +11,8 @@ public enum Audience: String, Sendable {
 /// template; templates only choose words. Keys are documented in docs/templates.md.
 enum LetterContext {
     static func common(for attendanceCase: AttendanceCase, attendance: QuotedAttendance, to recipient: Recipient?,
-                       audience: Audience = .parent, dated date: CalendarDate, kind: DocumentKind) -> [String: Any] {
+                       audience: Audience = .parent, dated date: CalendarDate, kind: DocumentKind,
+                       settings: LetterSettings = LetterSettings()) -> [String: Any] {
         let pupil = attendanceCase.pupil
         let authority = attendanceCase.localAuthority
         let school = attendanceCase.school
@@ -50,7 +51,8 @@ enum LetterContext {
             "sender": sender,
             "pupil": [
                 "fullName": pupil.fullName,
-                "forename": pupil.preferredForename ?? pupil.forename,
+                // The preferred forename where one is recorded and the policy allows it.
+                "forename": settings.usePreferredNames ? (pupil.preferredForename ?? pupil.forename) : pupil.forename,
                 "dateOfBirth": dateValue(pupil.dateOfBirth),
                 "yearGroup": pupil.yearGroup == 0 ? "Reception" : "Year \(pupil.yearGroup)",
             ] as [String: Any],

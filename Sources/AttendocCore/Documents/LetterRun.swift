@@ -41,7 +41,8 @@ public struct LetterRun {
     public func letters(_ kind: DocumentKind, for loaded: LoadedCase, dated date: CalendarDate,
                         options: LetterOptions = LetterOptions(), folder explicitFolder: String? = nil) throws(AttendocError) -> [Letter] {
         let attendanceCase = try loaded.forLettersDated(date)
-        let recipients = Recipient.withParentalResponsibility(in: attendanceCase)
+        let settings = loaded.policy?.letters ?? LetterSettings()
+        let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
         guard !recipients.isEmpty else {
             throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
@@ -59,7 +60,7 @@ public struct LetterRun {
         var letters: [Letter] = []
         for copy in copies {
             let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
-                                              dated: date, kind: kind)
+                                              dated: date, kind: kind, settings: settings)
                 .merging(copy.facts) { _, kindValue in kindValue }
             let xml = try templates.render(kind, with: values)
             let stem = copy.recipient?.fileStem ?? Self.agencyCopyStem
@@ -77,8 +78,9 @@ public struct LetterRun {
     /// What the person running Attendoc must know about a run, by place in the case file, never by
     /// name: who gets no copy and why, copies that need translating or large print before they go.
     public func notes(for loaded: LoadedCase, options: LetterOptions = LetterOptions()) -> [String] {
-        var notes = Recipient.skipped(in: loaded.attendanceCase).map(\.description)
-        for recipient in Recipient.withParentalResponsibility(in: loaded.attendanceCase) {
+        let settings = loaded.policy?.letters ?? LetterSettings()
+        var notes = Recipient.skipped(in: loaded.attendanceCase, settings: settings).map(\.description)
+        for recipient in Recipient.recipients(in: loaded.attendanceCase, settings: settings) {
             let person = recipient.person
             if person.preferredLanguage.lowercased() != "english" {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")

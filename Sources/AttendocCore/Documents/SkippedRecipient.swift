@@ -13,12 +13,15 @@ public struct SkippedRecipient: Sendable, Equatable, CustomStringConvertible {
         case noParentalResponsibility
         /// The case file says they must not be contacted (the recorded reason is not repeated here).
         case doNotContact
+        /// A carer the policy sends copies to, but with no address to send one to.
+        case noAddress
     }
 
     public var description: String {
         switch reason {
         case .noParentalResponsibility: "\(casePath): no letter (no parental responsibility)"
         case .doNotContact: "\(casePath): no letter (do not contact; the reason is in the case file)"
+        case .noAddress: "\(casePath): no letter (no address recorded; add an address to send them a copy)"
         }
     }
 }

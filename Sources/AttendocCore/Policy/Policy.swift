@@ -22,6 +22,8 @@ public struct Policy: Sendable {
     /// Named deadlines: `parenting_contract_review`, `pace_interview` ...
     public var deadlines: [String: Deadline]
     public var calendar: SchoolCalendar
+    /// How letters are addressed under this policy.
+    public var letters = LetterSettings()
 
     /// The tier whose band `attendance` falls in: the first (highest) band whose lower bound it
     /// reaches, compared exactly, without rounding first (92.9 % is below 93 %).
@@ -36,6 +38,20 @@ public struct Policy: Sendable {
             throw AttendocError("the policy \(identifier) has no deadline \"\(name)\"; it has: \(deadlines.keys.sorted().joined(separator: ", "))")
         }
         return try deadline.date(from: start, calendar: calendar ?? self.calendar)
+    }
+}
+
+/// A local authority's choices about who receives letters and how they name the pupil.
+public struct LetterSettings: Sendable, Equatable {
+    /// Whether a carer without parental responsibility (who lives with the pupil, or has an
+    /// address of their own) also receives a copy. Default: no.
+    public var copiesForCarersWithoutParentalResponsibility = false
+    /// Whether letters call the pupil by their preferred forename, where one is recorded. Default: yes.
+    public var usePreferredNames = true
+
+    public init(copiesForCarersWithoutParentalResponsibility: Bool = false, usePreferredNames: Bool = true) {
+        self.copiesForCarersWithoutParentalResponsibility = copiesForCarersWithoutParentalResponsibility
+        self.usePreferredNames = usePreferredNames
     }
 }
 

@@ -61,11 +61,18 @@ public enum PolicyReader {
 
         let termDatesName = try top.string("term_dates")
         let calendar = try readTermDates(url.deletingLastPathComponent().appendingPathComponent(termDatesName))
-        let policy = Policy(
+        var letters = LetterSettings()
+        if let section = try top.optionalFields("letters") {
+            letters.copiesForCarersWithoutParentalResponsibility = try section.optionalBool("copies_for_carers_without_parental_responsibility") ?? false
+            letters.usePreferredNames = try section.optionalBool("use_preferred_names") ?? true
+            try section.finish()
+        }
+        var policy = Policy(
             identifier: identifier, name: try top.string("name"), source: try top.string("source"),
             persistentAbsence: persistent, severeAbsence: severe, unauthorisedSessions: sessions,
             unauthorisedWindowSchoolWeeks: weeks, referralMinimumUnauthorised: referral, tiers: tiers,
             deadlines: deadlines, calendar: calendar)
+        policy.letters = letters
         _ = try top.optionalString("notes")
         try top.finish()
         return policy
