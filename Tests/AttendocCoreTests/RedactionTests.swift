@@ -1,0 +1,80 @@
+import AttendocCore
+import Foundation
+import Testing
+
+/// Every document the county case's history calls for, in every format, read for what must not be
+/// there: the father's confidential address in anyone else's copy, and the agencies' notes in any
+/// parent's copy. One batch of FOP runs serves every check.
+@Suite("Nothing private in the wrong copy", .serialized)
+struct RedactionTests {
+    static let riverside = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+    /// Ciarán's address is confidential (address_confidential: yes).
+    static let confidential = ["Sidwell Street", "EX4 6NN"]
+    /// From the Team Around the Family meeting's agency_only_notes.
+    static let agencyOnly = "Possible young carer role at home"
+
+    static let rendered: Result<URL, AttendocError> = Result { () throws(AttendocError) -> URL in
+        do {
+            let loaded = try LoadedCase.load(riverside, resources: resources)
+            let run = try LetterRun(resources: resources)
+            var letters: [LetterRun.Letter] = []
+            for planned in CaseHistory.documents(in: loaded.attendanceCase) {
+                letters += try run.letters(planned.kind, for: loaded, dated: planned.date,
+                                           options: LetterOptions(meeting: planned.meeting), folder: planned.folder(in: loaded.attendanceCase))
+            }
+            let folder = try temporaryFolder("redaction")
+            _ = try run.write(letters, formats: OutputFormat.allCases, to: folder, fop: try PDFTypesetter(configuration: resources.fopConfiguration))
+            return folder
+        } catch let error as AttendocError {
+            throw error
+        } catch {
+            throw AttendocError("\(error)")
+        }
+    }
+
+    @Test func theConfidentialAddressIsOnlyInItsOwnersCopies() throws {
+        let folder = try Self.rendered.get()
+        let files = filesUnder(folder)
+        #expect(files.count > 60, "every document, every copy, four formats: \(files.count)")
+        var ownCopiesChecked = 0
+        for file in files {
+            let text = try RecordTests.readable(folder.appendingPathComponent(file))
+            let isCiaransCopy = file.contains("/ciaran-obrien.")
+            for secret in Self.confidential where !isCiaransCopy {
+                #expect(!text.contains(secret), "\(file) shows the confidential address")
+            }
+            // His own letters are addressed to him there.
+            if isCiaransCopy && (file.contains("first-warning-letter") || file.contains("pace-interview-invitation")) {
+                #expect(text.contains("Sidwell Street"), "\(file) is addressed to him")
+                ownCopiesChecked += 1
+            }
+        }
+        #expect(ownCopiesChecked == 8)
+    }
+
+    @Test func agencyOnlyNotesAreOnlyInTheAgencyCopy() throws {
+        let folder = try Self.rendered.get()
+        var agencyCopiesWithNotes = 0
+        for file in filesUnder(folder) {
+            let text = try RecordTests.readable(folder.appendingPathComponent(file))
+            if file.contains("/agency-copy.") {
+                if text.contains(Self.agencyOnly) { agencyCopiesWithNotes += 1 }
+            } else {
+                #expect(!text.contains(Self.agencyOnly), "\(file) shows the agencies' notes")
+            }
+        }
+        // The TAF meeting's agency copy, in each of the four formats.
+        #expect(agencyCopiesWithNotes == 4)
+    }
+
+    @Test func recordsReadRightInThePDF() throws {
+        let folder = try Self.rendered.get()
+        let contract = try pdfText(folder.appendingPathComponent("CAT-2026-0142/2026-10-02-parenting-contract/zoe-dsouza.pdf"))
+        #expect(flattened(contract).contains("It is not legally binding"))
+        #expect(flattened(contract).contains("Parenting contract: school attendance"))
+        let minutes = flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/2026-10-21-meeting-minutes/zoe-dsouza.pdf")))
+        #expect(minutes.contains("Team Around the Family meeting: minutes"))
+        #expect(minutes.contains("Parent's copy"))
+        #expect(minutes.contains("Page 1 of"))
+    }
+}
