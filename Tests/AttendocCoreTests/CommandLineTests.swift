@@ -121,14 +121,16 @@ struct CommandLineTests {
         #expect(result.status == 0, "\(result.error)")
         let folders = Set(filesUnder(out).map { $0.split(separator: "/").dropLast().joined(separator: "/") })
         // letters_issued: the concern letter and its meeting invitation (25 September), the
-        // interview invitation (14 October), the first warning and PACE invitation (23 November);
+        // interview invitation (14 October), the first warning, PACE invitation and register
+        // certificate (23 November), the final warning (11 January 2027);
         // meetings with minutes: 2 October (and its parenting contract), 21 October, 3 December.
         #expect(folders == [
             "CAT-2026-0142/2026-09-25-attendance-concern-letter", "CAT-2026-0142/2026-09-25-meeting-invitation",
             "CAT-2026-0142/2026-10-02-meeting-minutes", "CAT-2026-0142/2026-10-02-parenting-contract",
             "CAT-2026-0142/2026-10-14-meeting-invitation", "CAT-2026-0142/2026-10-21-meeting-minutes",
             "CAT-2026-0142/2026-11-23-first-warning-letter", "CAT-2026-0142/2026-11-23-pace-interview-invitation",
-            "CAT-2026-0142/2026-12-03-meeting-minutes",
+            "CAT-2026-0142/2026-11-23-register-certificate", "CAT-2026-0142/2026-12-03-meeting-minutes",
+            "CAT-2026-0142/2027-01-11-final-warning-letter",
         ])
         #expect(result.output.contains("note: parents[2]: no letter (no parental responsibility)"))
     }

@@ -76,5 +76,11 @@ struct RedactionTests {
         #expect(minutes.contains("Team Around the Family meeting: minutes"))
         #expect(minutes.contains("Parent's copy"))
         #expect(minutes.contains("Page 1 of"))
+        let certificate = flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/2026-11-23-register-certificate/ciaran-obrien.pdf")))
+        #expect(certificate.contains("Certificate of attendance"))
+        #expect(certificate.contains("This certificate is given under section 566(1)(c) of the Education Act 1996."))
+        #expect(certificate.contains("Mrs Janet Patel"))
+        let finalWarning = flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/2027-01-11-final-warning-letter/zoe-dsouza.pdf")))
+        #expect(finalWarning.contains("fails to attend regularly at the school, his parent is guilty of an offence"))
     }
 }
