@@ -19,8 +19,8 @@ enum ParentingContractFacts {
         func isParent(_ owner: String) -> Bool {
             let words = owner.lowercased()
             return parents.contains { parent in
-                [parent.fullName, parent.formalName, "\(parent.forename) \(parent.surname)", parent.id ?? "\u{0}", parent.relationship]
-                    .contains { words == $0.lowercased() }
+                [parent.fullName, parent.formalName, "\(parent.forename) \(parent.surname)", parent.id, parent.relationship]
+                    .compactMap { $0?.lowercased() }.contains(words)
             } || ["parent", "parents", "parent/carer", "parents/carers"].contains(words)
         }
         func item(_ action: Meeting.Action) -> [String: Any] {

@@ -113,5 +113,4 @@ enum TargetMetFacts {
         case .words(let words): words
         }
     }
-
 }
