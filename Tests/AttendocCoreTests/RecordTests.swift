@@ -67,7 +67,8 @@ struct RecordTests {
         for fact in ["Attendance improvement plan meeting: minutes", "Ms Hannah Lee", "social worker",
                      "Morning anxiety on arrival", "Set up the Nurture Room start and a visual timetable", "12 October 2026",
                      "an attendance target of 92% for Kacpi", "a note or letter from the GP",
-                     "The plan runs for at least six school weeks", "further absence will be unauthorised unless there is evidence"] {
+                     "The plan runs for at least six school weeks", "further absence will be unauthorised unless there is evidence",
+                     "Keeping in touch", "Ms Ford will meet Mrs Nowak, with the interpreter, every Friday at 3:15pm"] {
             #expect(text.contains(fact), "\(fact)")
         }
         #expect(try Self.readable(folder.appendingPathComponent("agnieszka-nowak.txt")).contains("Kacpi finds mornings hard"))

@@ -18,6 +18,9 @@ public struct Meeting: Sendable {
     public var reviewDate: CalendarDate?
     /// Notes for the agencies only. Never shown in a copy meant for a parent: use `parentCopy`.
     public var agencyOnlyNotes: String?
+    /// How contact with the parent and pupil will be kept, and who will make it (seed 002: "a weekly
+    /// support meeting, a home visit or ... a telephone contact as a minimum").
+    public var contactArrangements: String? = nil
     /// Where it is in the case file (`meetings[1]`).
     public var casePath: String
 
@@ -84,6 +87,7 @@ extension CaseFileReader {
             attendanceTarget: try fields.optionalAttendanceTarget("attendance_target"),
             reviewDate: try fields.optionalDate("review_date"),
             agencyOnlyNotes: try fields.optionalString("agency_only_notes"),
+            contactArrangements: try fields.optionalString("contact_arrangements"),
             casePath: fields.path)
         try fields.finish()
         if let review = result.reviewDate, review <= result.date {

@@ -55,6 +55,7 @@ enum RecordedMeeting {
         values["target"] = meeting.attendanceTarget.map(TargetMetFacts.targetInWords)
         values["reviewDate"] = meeting.reviewDate.map(LetterContext.dateValue)
         values["agencyOnlyNotes"] = meeting.agencyOnlyNotes
+        values["contactArrangements"] = meeting.contactArrangements
         return values
     }
 }
