@@ -151,4 +151,16 @@ struct CommandLineTests {
         #expect(result.output.contains("sent by:     the school"))
         #expect(result.output.contains("sent by:     the local authority"))
     }
+
+    @Test func checkExitsNonZeroAndListsWhatIsMissing() throws {
+        let ready = try Self.attendoc(["check", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                       "--for", "prosecution", "--as-of", "2027-01-11"])
+        #expect(ready.status == 0, "\(ready.output)")
+        #expect(ready.output.contains("ready for prosecution: nothing missing"))
+        let early = try Self.attendoc(["check", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                       "--for", "prosecution", "--as-of", "2026-09-25"])
+        #expect(early.status != 0)
+        #expect(early.output.contains("not ready for prosecution"))
+        #expect(early.output.contains("- register: unauthorised absence is 5.9%"))
+    }
 }

@@ -1,0 +1,52 @@
+import AttendocCore
+import ArgumentParser
+import Foundation
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List what a court or the referral criteria would find missing from a case, each with what to do.",
+        discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on an error).")
+
+    enum Purpose: String, ExpressibleByArgument, CaseIterable {
+        case prosecution
+    }
+
+    @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var caseFile: String
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("What the case is being checked for.", valueName: "purpose"))
+    var purpose: Purpose = .prosecution
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the figures run to, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/ and data/.", valueName: "folder"))
+    var resources: String?
+
+    func run() throws {
+        do {
+            let date: CalendarDate
+            if let asOf {
+                guard let parsed = CalendarDate(iso: asOf) else { throw AttendocError("--as-of \"\(asOf)\" is not a date written YYYY-MM-DD") }
+                date = parsed
+            } else {
+                date = CalendarDate.today()
+            }
+            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let readiness = ProsecutionReadiness.check(loaded, asOf: date)
+            if readiness.isReady {
+                print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
+                return
+            }
+            print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
+            for gap in readiness.gaps {
+                print("- \(gap)")
+            }
+            throw ExitCode.failure
+        } catch let error as AttendocError {
+            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}

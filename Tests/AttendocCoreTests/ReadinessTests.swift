@@ -1,0 +1,79 @@
+import AttendocCore
+import Foundation
+import Testing
+
+/// `attendoc check CASE --for prosecution`: the county example is ready; each kind of gap, made in
+/// a copy of it, is caught and says what to do.
+@Suite("Readiness for prosecution")
+struct ReadinessTests {
+    static let riverside = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+    static let asOf = date("2027-01-11")
+
+    /// The county example with `old` replaced by `new`, in a folder beside its registers and evidence.
+    static func variant(_ old: String, _ new: String) throws -> LoadedCase {
+        let text = try String(contentsOf: riverside, encoding: .utf8)
+        #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
+        let folder = try temporaryFolder("readiness")
+        for item in ["registers", "evidence"] {
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
+                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+        }
+        let caseFile = folder.appendingPathComponent("case.yaml")
+        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: caseFile)
+        return try LoadedCase.load(caseFile, resources: resources)
+    }
+
+    static func gaps(_ loaded: LoadedCase, asOf: CalendarDate = asOf) -> [String] {
+        ProsecutionReadiness.check(loaded, asOf: asOf).gaps.map(\.description)
+    }
+
+    @Test func theCountyExampleIsReady() throws {
+        let readiness = ProsecutionReadiness.check(try LoadedCase.load(Self.riverside, resources: resources), asOf: Self.asOf)
+        #expect(readiness.isReady, "\(readiness.gaps)")
+    }
+
+    @Test func noParentingContractMeeting() throws {
+        let gaps = Self.gaps(try Self.variant("  - kind: parenting_contract\n    date: 2026-10-02", "  - kind: attendance_improvement_plan\n    date: 2026-10-02"))
+        #expect(gaps == ["meetings: no parenting contract meeting is recorded. To do: record the parenting contract meeting (kind: parenting_contract) with its minutes, or the offer and the parents' response"])
+    }
+
+    @Test func aReviewLaterThanThePolicyAllows() throws {
+        // 20 school days from Friday 2 October 2026: 5-9, 12-16, 19-23 October (15), half term,
+        // 2 November is a training day, 3-6 November (19), 9 November (20) → Monday 9 November.
+        let gaps = Self.gaps(try Self.variant("    review_date: 2026-10-16", "    review_date: 2026-11-10"))
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.contains("the review (10 November 2026) is later than the policy allows (9 November 2026)") == true, "\(gaps)")
+    }
+
+    @Test func noFirstWarningToOneParent() throws {
+        let gaps = Self.gaps(try Self.variant("  - kind: first_warning_letter\n    date: 2026-11-23\n    recipient: father\n    method: post\n", ""))
+        #expect(gaps == ["parents[1]: no first warning letter to this parent with parental responsibility is recorded. To do: send it (attendoc render --document first-warning-letter) and record it in letters_issued"])
+    }
+
+    @Test func noFinalWarning() throws {
+        let gaps = Self.gaps(try Self.variant("  - kind: final_warning_letter\n    date: 2027-01-11\n    recipient: mother\n    method: post\n", ""))
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.hasPrefix("parents[0]: no final warning letter") == true)
+    }
+
+    @Test func anInterviewAfterTheDeadline() throws {
+        // Referral accepted 16 November 2026 + 5 weeks = 21 December 2026.
+        let gaps = Self.gaps(try Self.variant("  - kind: pace_interview\n    date: 2026-12-03", "  - kind: pace_interview\n    date: 2026-12-22"))
+        #expect(gaps.contains { $0.contains("was after the deadline of 21 December 2026") }, "\(gaps)")
+    }
+
+    @Test func aMeasureWithoutOutcomeOrEvidence() throws {
+        let gaps = Self.gaps(try Self.variant(
+            "    outcome: Ongoing; the family worker visits weekly and the family take part.\n    evidence: [evidence/early-help-referral-2026-10-23.txt]\n", ""))
+        #expect(gaps == [
+            "supportive_measures[2]: the supportive measure has no outcome. To do: add outcome: what happened",
+            "supportive_measures[2]: the supportive measure has no evidence. To do: add evidence: the file that proves it was offered",
+        ])
+    }
+
+    @Test func unauthorisedAbsenceUnderThePolicysThreshold() throws {
+        // As of 25 September 2026: 2 unauthorised sessions of 34 = 5.9%, under seed 004's 10%.
+        let gaps = Self.gaps(try LoadedCase.load(Self.riverside, resources: resources), asOf: date("2026-09-25"))
+        #expect(gaps.contains("register: unauthorised absence is 5.9% to 25 September 2026, under the policy's 10%. To do: check the register; the referral criterion is not met"), "\(gaps)")
+    }
+}
