@@ -25,14 +25,8 @@ struct Check: ParsableCommand {
 
     func run() throws {
         do {
-            let date: CalendarDate
-            if let asOf {
-                guard let parsed = CalendarDate(iso: asOf) else { throw AttendocError("--as-of \"\(asOf)\" is not a date written YYYY-MM-DD") }
-                date = parsed
-            } else {
-                date = CalendarDate.today()
-            }
-            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let date = try CommandLineValues.date(asOf, option: "--as-of")
+            let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let readiness = ProsecutionReadiness.check(loaded, asOf: date)
             if readiness.isReady {
@@ -45,7 +39,7 @@ struct Check: ParsableCommand {
             }
             throw ExitCode.failure
         } catch let error as AttendocError {
-            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            CommandLineValues.report(error)
             throw ExitCode.failure
         }
     }

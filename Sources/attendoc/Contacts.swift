@@ -18,7 +18,7 @@ struct Contacts: ParsableCommand {
 
     func run() throws {
         do {
-            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let location = try CommandLineValues.resources(resources)
             let register: Register
             do {
                 register = try CTFReader.read(contentsOf: URL(fileURLWithPath: file), codes: try AttendanceCodeTable(resources: location))
@@ -30,7 +30,7 @@ struct Contacts: ParsableCommand {
             }
             print(ContactsAsParents.yaml(for: pupil), terminator: "")
         } catch let error as AttendocError {
-            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            CommandLineValues.report(error)
             throw ExitCode.failure
         }
     }

@@ -43,7 +43,7 @@ struct Render: ParsableCommand {
     func run() throws {
         do {
             let formats = try OutputFormat.list(format)
-            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let location = try CommandLineValues.resources(resources)
             let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)
             var jobs: [(kind: DocumentKind, date: CalendarDate, options: LetterOptions, folder: String?, calledForBy: String?)] = []
             let loaded: LoadedCase
@@ -52,15 +52,7 @@ struct Render: ParsableCommand {
                 guard let kind = DocumentKind(rawValue: name) else {
                     throw AttendocError("unknown document kind \"\(name)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
-                let letterDate: CalendarDate
-                if let date {
-                    guard let parsed = CalendarDate(iso: date) else {
-                        throw AttendocError("--date \"\(date)\" is not a date written YYYY-MM-DD")
-                    }
-                    letterDate = parsed
-                } else {
-                    letterDate = CalendarDate.today()
-                }
+                let letterDate = try CommandLineValues.date(date, option: "--date")
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 jobs = [(kind, letterDate, options, nil, nil)]
             case (nil, true):
@@ -97,7 +89,7 @@ struct Render: ParsableCommand {
                 print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
         } catch let error as AttendocError {
-            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            CommandLineValues.report(error)
             throw ExitCode.failure
         }
     }

@@ -32,14 +32,8 @@ struct Stats: ParsableCommand {
 
     func run() throws {
         do {
-            let date: CalendarDate
-            if let asOf {
-                guard let parsed = CalendarDate(iso: asOf) else { throw AttendocError("--as-of \"\(asOf)\" is not a date written YYYY-MM-DD") }
-                date = parsed
-            } else {
-                date = CalendarDate.today()
-            }
-            let location = try AttendocResources.locate(explicit: resources.map { URL(fileURLWithPath: $0) })
+            let date = try CommandLineValues.date(asOf, option: "--as-of")
+            let location = try CommandLineValues.resources(resources)
             let report: StatsReport
             switch (caseFile, register) {
             case (nil, nil), (.some, .some):
@@ -56,7 +50,7 @@ struct Stats: ParsableCommand {
             }
             print(json ? report.json : report.table, terminator: "")
         } catch let error as AttendocError {
-            FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
+            CommandLineValues.report(error)
             throw ExitCode.failure
         }
     }
