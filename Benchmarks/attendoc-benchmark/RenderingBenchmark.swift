@@ -10,7 +10,7 @@ enum RenderingBenchmark {
         let options = (letters: values["--letters"]!, pdfLetters: values["--pdf-letters"]!)
         let resources = try AttendocResources.locate()
         let date = CalendarDate(iso: "2026-11-23")!
-        let example = try CaseFileReader.read(contentsOf: resources.root.appendingPathComponent("examples/riverside-first-warning.yaml"))
+        let example = try LoadedCase.load(resources.root.appendingPathComponent("examples/riverside-first-warning.yaml"), resources: resources)
         let run = try LetterRun(resources: resources)
         let sample = try run.letters(.firstWarningLetter, for: example, dated: date)[0].xml
         let sampleText = String(decoding: sample, as: UTF8.self)
