@@ -22,7 +22,7 @@ struct CaseFileReaderTests {
         let attendanceCase = try CaseFileReader.read(contentsOf: repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml"))
         #expect(attendanceCase.reference == "CAT/2026/0142")
         #expect(attendanceCase.parentsAndCarers.count == 3)
-        #expect(attendanceCase.referral.interviewDeadline.iso == "2026-12-21")
+        #expect(attendanceCase.referral?.interviewDeadline.iso == "2026-12-21")
     }
 
     @Test func readsNamesExactly() throws {

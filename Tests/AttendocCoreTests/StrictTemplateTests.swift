@@ -58,4 +58,14 @@ struct StrictTemplateTests {
         let error = #expect(throws: AttendocError.self) { try Self.letters(resources) }
         #expect(error?.description.contains("unescaped tag") == true)
     }
+
+    @Test func aLocalAuthorityLetterForACaseWithoutAReferralSaysWhatIsMissing() throws {
+        // The school's tier 2 case has not been referred to the local authority.
+        let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/school-tier2-case.yaml"), resources: resources)
+        let error = #expect(throws: AttendocError.self) {
+            try LetterRun(resources: resources, formats: []).letters(.firstWarningLetter, for: loaded, dated: date("2026-11-23"))
+        }
+        #expect(error?.description.contains("first-warning-letter.mustache:") == true)
+        #expect(error?.description.contains("the case has no value for referral.acceptedOn") == true, "\(error?.description ?? "")")
+    }
 }

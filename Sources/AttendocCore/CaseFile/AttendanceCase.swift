@@ -12,7 +12,8 @@ public struct AttendanceCase: Sendable {
     public var parentsAndCarers: [ParentOrCarer]
     /// The officer who signs the local authority's letters.
     public var officer: Officer
-    public var referral: Referral
+    /// The local authority's acceptance of the school's referral; absent while the case is the school's.
+    public var referral: Referral?
     /// Figures stated in the case file, for a case without a register; `LoadedCase` replaces them
     /// with the engine's when there is a register.
     public var quotedAttendance: QuotedAttendance?

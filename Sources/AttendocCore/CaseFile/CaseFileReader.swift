@@ -22,7 +22,7 @@ public enum CaseFileReader {
         let pupil = try readPupil(top.fields("pupil"))
         let parents = try readParents(top)
         let officer = try readOfficer(top.fields("officer"))
-        let referral = try readReferral(top.fields("referral"))
+        let referral = try top.optionalFields("referral").map { (fields) throws(CaseFileError) in try readReferral(fields) }
         let policyName = try top.optionalString("policy")
         let register = try readRegisterSource(top)
         let attendance = try top.optionalFields("attendance").map { (fields) throws(CaseFileError) in try quotedAttendance(fields) }

@@ -62,11 +62,6 @@ enum LetterContext {
             ] as [String: Any],
             "officer": officer,
             "attendance": attendanceValue(attendance),
-            "referral": [
-                "acceptedOn": dateValue(attendanceCase.referral.acceptedOn),
-                "interviewWithinWeeks": attendanceCase.referral.interviewWithinWeeks,
-                "interviewDeadline": dateValue(attendanceCase.referral.interviewDeadline),
-            ] as [String: Any],
             "localAuthority": [
                 "name": authority.name,
                 "department": authority.department ?? authority.name,
@@ -76,6 +71,15 @@ enum LetterContext {
             "adviceForParents": authority.adviceForParents,
             "hasAdviceForParents": !authority.adviceForParents.isEmpty,
         ]
+        // Only a case the local authority has accepted has a referral; a template that needs it
+        // and a case without one stop with the strict-template error naming referral.
+        if let referral = attendanceCase.referral {
+            values["referral"] = [
+                "acceptedOn": dateValue(referral.acceptedOn),
+                "interviewWithinWeeks": referral.interviewWithinWeeks,
+                "interviewDeadline": dateValue(referral.interviewDeadline),
+            ] as [String: Any]
+        }
         // A record's agency copy is addressed to nobody: its values have no recipient at all.
         if let recipient { values["recipient"] = recipientValue(recipient) }
         return values

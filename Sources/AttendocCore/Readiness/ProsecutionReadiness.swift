@@ -53,10 +53,14 @@ public struct ProsecutionReadiness: Sendable {
             }
         }
         let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview || $0.kind == .attendancePanel }
+        if attendanceCase.referral == nil {
+            gap("referral", "no accepted referral to the local authority is recorded", "add referral: accepted_on: once the local authority accepts the school's referral")
+        }
         if interviews.isEmpty {
             gap("meetings", "no interview under caution (PACE) or attendance panel meeting is recorded", "hold it within the policy's deadline after the referral and record it in meetings")
         } else if let policy = loaded.policy, policy.deadlines["pace_interview"] != nil,
-                  let deadline = try? policy.deadline("pace_interview", from: attendanceCase.referral.acceptedOn),
+                  let acceptedOn = attendanceCase.referral?.acceptedOn,
+                  let deadline = try? policy.deadline("pace_interview", from: acceptedOn),
                   let first = interviews.min(by: { $0.date < $1.date }), first.date > deadline {
             gap(first.casePath, "the interview or panel meeting (\(first.date.longForm)) was after the deadline of \(deadline.longForm)",
                 "record why it was late, or hold it again")

@@ -19,7 +19,9 @@ enum PaceInterviewInvitationFacts {
         guard let policy = loaded.policy else {
             throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview is not known; add policy: to the case file")
         }
-        let acceptedOn = attendanceCase.referral.acceptedOn
+        guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
+            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview is not known; add referral: accepted_on: to the case file")
+        }
         let deadline = try policy.deadline(deadlineName, from: acceptedOn, calendar: try loaded.calendar())
         if interview.date > deadline, options.deadlineOverrideReason == nil {
             let length = policy.deadlines[deadlineName].map { LegalRouteFacts.lengthInWords($0) + " after" } ?? "after"
