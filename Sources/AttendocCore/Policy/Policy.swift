@@ -106,6 +106,12 @@ public struct Deadline: Sendable, Equatable {
     public var unit: Unit
     public var description: String
 
+    /// Its length in words: `20 school days`, `5 weeks`, `1 school week`.
+    public var lengthInWords: String {
+        let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
+        return "\(count) \(count == 1 ? String(unit.dropLast()) : unit)"
+    }
+
     public func date(from start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {
         switch unit {
         case .days: start.adding(days: count)

@@ -36,12 +36,6 @@ enum LegalRouteFacts {
     }
 
 
-    /// A deadline's length in words: `5 weeks`, `6 school weeks`.
-    static func lengthInWords(_ deadline: Deadline) -> String {
-        let unit = deadline.unit.rawValue.replacingOccurrences(of: "_", with: " ")
-        return "\(deadline.count) \(deadline.count == 1 ? String(unit.dropLast()) : unit)"
-    }
-
     /// The meetings of the case, each by its place and kind, for messages.
     static func meetingList(_ attendanceCase: AttendanceCase) -> String {
         attendanceCase.meetings.isEmpty ? "none" : attendanceCase.meetings.map { "\($0.casePath) (\($0.kind.rawValue), \($0.date.iso))" }.joined(separator: ", ")

@@ -45,10 +45,10 @@ enum MeetingInvitationFacts {
         if let policy = loaded.policy {
             if let name = reviewDeadline[meeting.kind], let deadline = policy.deadlines[name] {
                 values["reviewBy"] = LetterContext.dateValue(try policy.deadline(name, from: meeting.date, calendar: try loaded.calendar()))
-                values["reviewWithin"] = durationInWords(deadline)
+                values["reviewWithin"] = deadline.lengthInWords
             }
             if meeting.kind == .attendanceImprovementPlan, let deadline = policy.deadlines["improvement_plan_minimum"] {
-                values["planRunsFor"] = durationInWords(deadline)
+                values["planRunsFor"] = deadline.lengthInWords
                 values["planRunsUntil"] = LetterContext.dateValue(try policy.deadline("improvement_plan_minimum", from: meeting.date, calendar: try loaded.calendar()))
             }
         }
@@ -103,17 +103,5 @@ enum MeetingInvitationFacts {
             let suffix = time.hour < 12 ? "am" : "pm"
             return time.minute == 0 ? "\(hour)\(suffix)" : "\(hour):\(time.minute < 10 ? "0" : "")\(time.minute)\(suffix)"
         }
-    }
-
-    /// A policy deadline's length in words: `20 school days`, `5 weeks`, `1 school week`.
-    static func durationInWords(_ deadline: Deadline) -> String {
-        let unit: String
-        switch deadline.unit {
-        case .days: unit = "day"
-        case .weeks: unit = "week"
-        case .schoolDays: unit = "school day"
-        case .schoolWeeks: unit = "school week"
-        }
-        return "\(deadline.count) \(unit)\(deadline.count == 1 ? "" : "s")"
     }
 }

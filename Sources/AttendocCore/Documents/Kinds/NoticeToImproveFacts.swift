@@ -34,7 +34,7 @@ enum NoticeToImproveFacts {
         var improvement: [String: Any] = [
             "startsOn": LetterContext.dateValue(date),
             "endsOn": LetterContext.dateValue(endsOn),
-            "length": LegalRouteFacts.lengthInWords(period),
+            "length": period.lengthInWords,
         ]
         // The target agreed most recently, when one was: what "sufficient improvement" means for this pupil.
         if let meeting = attendanceCase.meetings.filter({ $0.attendanceTarget != nil && $0.date <= date }).max(by: { $0.date < $1.date }),

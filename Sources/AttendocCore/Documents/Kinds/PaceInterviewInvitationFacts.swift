@@ -24,7 +24,7 @@ enum PaceInterviewInvitationFacts {
         }
         let deadline = try policy.deadline(deadlineName, from: acceptedOn, calendar: try loaded.calendar())
         if interview.date > deadline, options.deadlineOverrideReason == nil {
-            let length = policy.deadlines[deadlineName].map { LegalRouteFacts.lengthInWords($0) + " after" } ?? "after"
+            let length = policy.deadlines[deadlineName].map { $0.lengthInWords + " after" } ?? "after"
             throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(deadlineName): \(length) the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
         return [

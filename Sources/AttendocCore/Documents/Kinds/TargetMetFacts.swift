@@ -61,7 +61,7 @@ enum TargetMetFacts {
             "period": LetterContext.attendanceValue(QuotedAttendance(period)),
             "review": [
                 "date": LetterContext.dateValue(review),
-                "within": MeetingInvitationFacts.durationInWords(reviewDeadline),
+                "within": reviewDeadline.lengthInWords,
             ] as [String: Any],
         ]
         // The year's attendance before the meeting, to show the improvement.
