@@ -45,6 +45,8 @@
     - match="/"                      checks the root element and calls attendoc.fo.root;
     - name="attendoc.fo.root"        fo:root + layout-master-set + declarations (XMP metadata),
                                      then applies templates to $documents;
+    - name="attendoc.page.masters"   the page masters alone, without fo:layout-master-set, so
+                                     that bundle-fo.xsl can put its own masters beside them;
     - match="d:document"             one complete fo:page-sequence for one letter. Page numbers
                                      restart at 1 and "Page X of Y" cites the last page of *this*
                                      page-sequence (page-number-citation-last, id from generate-id()).
@@ -264,51 +266,60 @@
   <xsl:template name="attendoc.layout.master.set">
     <xsl:param name="records" select="false()"/>
     <fo:layout-master-set>
-      <fo:simple-page-master master-name="{$master.first}"
+      <xsl:call-template name="attendoc.page.masters">
+        <xsl:with-param name="records" select="$records"/>
+      </xsl:call-template>
+    </fo:layout-master-set>
+  </xsl:template>
+
+  <!-- The masters themselves, without the fo:layout-master-set around them, so that a
+       stylesheet importing this one (bundle-fo.xsl) can put its own masters beside them. -->
+  <xsl:template name="attendoc.page.masters">
+    <xsl:param name="records" select="false()"/>
+    <fo:simple-page-master master-name="{$master.first}"
+                           page-width="{$page.width}" page-height="{$page.height}"
+                           margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
+                           margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
+      <!-- The body's first line (the recipient's name) sits at address.window.top. -->
+      <fo:region-body margin-top="{$address.window.top} - {$page.margin.top}"
+                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+      <!-- The letterhead band: from the top margin down to just above the address window. -->
+      <fo:region-before region-name="attendoc-letterhead"
+                        extent="{$address.window.top} - {$page.margin.top} - 4mm"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+    </fo:simple-page-master>
+    <fo:simple-page-master master-name="{$master.rest}"
+                           page-width="{$page.width}" page-height="{$page.height}"
+                           margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
+                           margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
+      <fo:region-body margin-top="{$running.header.extent} + {$running.header.gap}"
+                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+      <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+    </fo:simple-page-master>
+    <fo:page-sequence-master master-name="{$master.letter}">
+      <fo:repeatable-page-master-alternatives>
+        <fo:conditional-page-master-reference page-position="first" master-reference="{$master.first}"/>
+        <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
+      </fo:repeatable-page-master-alternatives>
+    </fo:page-sequence-master>
+    <!-- Records: page 1 has no letterhead region and no envelope window; the heading band is
+         the first thing in the flow. Pages 2+ are a letter's. Only if there is a record. -->
+    <xsl:if test="$records">
+      <fo:simple-page-master master-name="{$master.record.first}"
                              page-width="{$page.width}" page-height="{$page.height}"
                              margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
                              margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
-        <!-- The body's first line (the recipient's name) sits at address.window.top. -->
-        <fo:region-body margin-top="{$address.window.top} - {$page.margin.top}"
-                        margin-bottom="{$footer.extent} + {$footer.gap}"/>
-        <!-- The letterhead band: from the top margin down to just above the address window. -->
-        <fo:region-before region-name="attendoc-letterhead"
-                          extent="{$address.window.top} - {$page.margin.top} - 4mm"/>
+        <fo:region-body margin-bottom="{$footer.extent} + {$footer.gap}"/>
         <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
       </fo:simple-page-master>
-      <fo:simple-page-master master-name="{$master.rest}"
-                             page-width="{$page.width}" page-height="{$page.height}"
-                             margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
-                             margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
-        <fo:region-body margin-top="{$running.header.extent} + {$running.header.gap}"
-                        margin-bottom="{$footer.extent} + {$footer.gap}"/>
-        <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
-        <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
-      </fo:simple-page-master>
-      <fo:page-sequence-master master-name="{$master.letter}">
+      <fo:page-sequence-master master-name="{$master.record}">
         <fo:repeatable-page-master-alternatives>
-          <fo:conditional-page-master-reference page-position="first" master-reference="{$master.first}"/>
+          <fo:conditional-page-master-reference page-position="first" master-reference="{$master.record.first}"/>
           <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
         </fo:repeatable-page-master-alternatives>
       </fo:page-sequence-master>
-      <!-- Records: page 1 has no letterhead region and no envelope window; the heading band is
-           the first thing in the flow. Pages 2+ are a letter's. Only if there is a record. -->
-      <xsl:if test="$records">
-        <fo:simple-page-master master-name="{$master.record.first}"
-                               page-width="{$page.width}" page-height="{$page.height}"
-                               margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
-                               margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
-          <fo:region-body margin-bottom="{$footer.extent} + {$footer.gap}"/>
-          <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
-        </fo:simple-page-master>
-        <fo:page-sequence-master master-name="{$master.record}">
-          <fo:repeatable-page-master-alternatives>
-            <fo:conditional-page-master-reference page-position="first" master-reference="{$master.record.first}"/>
-            <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
-          </fo:repeatable-page-master-alternatives>
-        </fo:page-sequence-master>
-      </xsl:if>
-    </fo:layout-master-set>
+    </xsl:if>
   </xsl:template>
 
   <!-- PDF metadata. FOP copies the XMP packet into the PDF (merged with its own PDF/A

@@ -9,10 +9,13 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 }
 
 /// Runs a program with its output discarded and returns its exit status.
-func runProgram(_ path: String, _ arguments: [String]) throws -> Int32 {
+func runProgram(_ path: String, _ arguments: [String], environment extra: [String: String] = [:]) throws -> Int32 {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: path)
     process.arguments = arguments
+    if !extra.isEmpty {
+        process.environment = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
+    }
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()

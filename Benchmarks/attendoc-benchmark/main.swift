@@ -3,6 +3,7 @@
 //
 //     swift run -c release attendoc-benchmark rendering [--letters 5000] [--pdf-letters 100]
 //     swift run -c release attendoc-benchmark ctf [--pupils 1200]
+//     swift run -c release attendoc-benchmark bundle [--exhibits 20] [--exhibit-pages 12]
 //
 // rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
 //   per letter; PDF per letter in one FOP run against one FOP run per letter.
@@ -10,6 +11,9 @@
 // ctf: a generated Common Transfer File of N pupils over a full school year, imported with every
 //   pupil's figures computed, against `xmllint --noout` on the same file; and the peak memory the
 //   import adds, against the file's size. Last line: `ctf-stats-vs-xmllint: R` (target R <= 3).
+// bundle: an evidence bundle of about 300 pages with 20 supplied PDF exhibits, made whole, against
+//   FOP alone on the same two XSL-FO files plus qpdf alone on the same merge; and the peak memory
+//   of this process and of FOP. Last line: `bundle-vs-fop-plus-qpdf: R` (target R <= 1.3).
 import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())
@@ -17,7 +21,8 @@ let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.re
 switch mode {
 case "rendering": try RenderingBenchmark.run(arguments)
 case "ctf": try CTFBenchmark.run(arguments)
+case "bundle": try BundleBenchmark.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf] [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf|bundle] [options]\n".utf8))
     exit(2)
 }

@@ -9,6 +9,7 @@ public struct AttendocResources: Sendable {
     public var templates: URL { root.appendingPathComponent("templates") }
     public var stylesheets: URL { root.appendingPathComponent("stylesheets") }
     public var documentSchema: URL { root.appendingPathComponent("schema/document.rng") }
+    public var bundleSchema: URL { root.appendingPathComponent("schema/bundle.rng") }
     public var fopConfiguration: URL { root.appendingPathComponent("fop/fop.xconf") }
     public var attendanceCodes: URL { root.appendingPathComponent("data/attendance-codes.csv") }
     public var policies: URL { root.appendingPathComponent("policies") }

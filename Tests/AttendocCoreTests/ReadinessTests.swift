@@ -64,7 +64,7 @@ struct ReadinessTests {
 
     @Test func aMeasureWithoutOutcomeOrEvidence() throws {
         let gaps = Self.gaps(try Self.variant(
-            "    outcome: Ongoing; the family worker visits weekly and the family take part.\n    evidence: [evidence/early-help-referral-2026-10-23.txt]\n", ""))
+            "    outcome: Ongoing; the family worker visits weekly and the family take part.\n    evidence:\n      - evidence/early-help-referral-2026-10-23.txt\n      - evidence/early-help-home-visits-november-2026.pdf   # the family worker's record, as a PDF\n", ""))
         #expect(gaps == [
             "supportive_measures[2]: the supportive measure has no outcome. To do: add outcome: what happened",
             "supportive_measures[2]: the supportive measure has no evidence. To do: add evidence: the file that proves it was offered",

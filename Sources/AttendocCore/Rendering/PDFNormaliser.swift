@@ -17,8 +17,8 @@ enum PDFNormaliser {
         for key in ["/CreationDate", "/ModDate"] {
             replaced += replaceAll(in: &bytes, after: Array("\(key)(D:".utf8), alternative: Array("\(key) (D:".utf8), with: pdfDate)
         }
-        // XMP: <xmp:CreateDate>2026-11-23T12:13:14Z</xmp:CreateDate> — the 19 characters after ">".
-        for element in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"] {
+        // XMP: <xmp:CreateDate>2026-11-23T12:13:14Z</xmp:CreateDate> (and <dc:date>, which FOP writes outside PDF/A mode) — the 19 characters after ">".
+        for element in ["xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate", "dc:date"] {
             replaced += replaceAll(in: &bytes, after: Array("<\(element)>".utf8), alternative: nil, with: xmpDate)
         }
         guard replaced > 0 else {

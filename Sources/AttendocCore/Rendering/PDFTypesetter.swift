@@ -8,6 +8,9 @@ import Foundation
 public struct PDFTypesetter: Sendable {
     public let executable: URL
     public let configuration: URL
+    /// The PDF profile FOP enforces: PDF/A-1b for letters; nil for an evidence bundle, which
+    /// merges in PDFs that are not PDF/A and so must not claim to be.
+    public var profile: String? = "PDF/A-1b"
 
     /// FOP as found on PATH (or named by `$ATTENDOC_FOP`).
     public init(configuration: URL) throws(AttendocError) {
@@ -21,16 +24,12 @@ public struct PDFTypesetter: Sendable {
         self.configuration = configuration
     }
 
+    /// The JVM options FOP runs with (unless `$ATTENDOC_FOP_JAVA_ARGS` says otherwise): a heap
+    /// of 512 MiB at most, the serial collector and the quick compiler, which start fastest.
+    public static let javaArguments = "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+
     static func findFOP() throws(AttendocError) -> URL {
-        let environment = ProcessInfo.processInfo.environment
-        if let named = environment["ATTENDOC_FOP"], !named.isEmpty {
-            return URL(fileURLWithPath: named)
-        }
-        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("fop")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw AttendocError("Apache FOP is not installed (no `fop` on PATH); run scripts/setup, which installs the Debian package fop, or set ATTENDOC_FOP")
+        try InstalledProgram.find("fop", overriddenBy: "ATTENDOC_FOP", title: "Apache FOP", package: "fop")
     }
 
     /// One PDF per XSL-FO document, in order. Runs two FOP processes at a time (one per core).
@@ -70,11 +69,12 @@ public struct PDFTypesetter: Sendable {
             let logHandle = try FileHandle(forWritingTo: log)
             defer { try? logHandle.close() }
             process.executableURL = executable
-            process.arguments = ["-q", "-c", configuration.path, "-pdfprofile", "PDF/A-1b", "-fo", input.path, "-pdf", output.path]
+            process.arguments = ["-q", "-c", configuration.path] + (profile.map { ["-pdfprofile", $0] } ?? [])
+                + ["-fo", input.path, "-pdf", output.path]
             var environment = ProcessInfo.processInfo.environment
             // Dates FOP writes are then always UTC ("Z"), whatever the machine's zone.
             environment["TZ"] = "UTC"
-            environment["JAVA_ARGS"] = environment["ATTENDOC_FOP_JAVA_ARGS"] ?? "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+            environment["JAVA_ARGS"] = environment["ATTENDOC_FOP_JAVA_ARGS"] ?? Self.javaArguments
             process.environment = environment
             process.standardInput = FileHandle.nullDevice
             process.standardOutput = logHandle

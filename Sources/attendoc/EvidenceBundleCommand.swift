@@ -1,0 +1,61 @@
+import AttendocCore
+import ArgumentParser
+import Foundation
+
+struct EvidenceBundleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bundle",
+        abstract: "Make the evidence bundle for court: one PDF (front sheet, index, sections A to F) and its manifest.",
+        discussion: """
+        Writes OUT/<case reference>/evidence-bundle.pdf and evidence-bundle-manifest.json, all or \
+        nothing. A: summary and chronology; B: schedule of supportive measures; C: the officer's \
+        witness statement (s9 Criminal Justice Act 1967), to check and sign; D: register \
+        certificate and figures; E: letters, notices and minutes; F: the evidence files the case \
+        cites. Pages are numbered once; every page shows its section page (A1, B2 ...) too.
+        The bundle is served on the defendants: confidential addresses, agency-only notes and \
+        siblings' details are left out, and the run lists what it left out. A case that \
+        `attendoc check --for prosecution` finds incomplete is refused unless --draft.
+        """)
+
+    @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
+    var caseFile: String
+
+    @Option(name: .long, help: ArgumentHelp("The output folder.", valueName: "folder"))
+    var out: String = "output"
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date of the bundle: the figures run to it (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Make the bundle even if the case is incomplete: DRAFT on every page, and what is missing listed on the front sheet.")
+    var draft = false
+
+    @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/, fop/ and data/.", valueName: "folder"))
+    var resources: String?
+
+    func run() throws {
+        do {
+            let date = try CommandLineValues.date(asOf, option: "--as-of")
+            let location = try CommandLineValues.resources(resources)
+            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let run = try BundleRun(resources: location)
+            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out))
+            for gap in outcome.gaps {
+                print("missing (on the front sheet): \(gap)")
+            }
+            for warning in outcome.warnings {
+                print("warning: \(warning)")
+            }
+            for item in outcome.leftOut {
+                print("left out: \(item)")
+            }
+            let base = FileManager.default.currentDirectoryPath + "/"
+            for file in outcome.files {
+                print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+            }
+            print("\(draft ? "draft " : "")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
+        } catch {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,168 @@
+@testable import AttendocCore
+import Foundation
+import Testing
+
+/// What goes into the evidence bundle, and what is left out of it, before anything is laid out:
+/// the sections and exhibits of the county example, the court view's privacy, the chronology and
+/// schedule, and the manifest's SHA-256.
+@Suite("Evidence bundle: contents and privacy")
+struct EvidenceBundlePlanTests {
+    static let riverside = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+    static let asOf = date("2027-01-11")
+
+    static func plan(_ loaded: LoadedCase, draft: Bool = false) throws -> EvidenceBundle {
+        let run = try LetterRun(resources: resources, formats: [.pdf])
+        let qpdf = try QPDF()
+        return try EvidenceBundle.plan(
+            loaded, asOf: asOf, isDraft: draft,
+            documents: { (kind, view, date, options) throws(AttendocError) in try run.letters(kind, for: view, dated: date, options: options) },
+            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
+    }
+
+    static func countyPlan() throws -> EvidenceBundle {
+        try plan(try LoadedCase.load(riverside, resources: resources))
+    }
+
+    @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheOfficersInitials() throws {
+        let bundle = try Self.countyPlan()
+        #expect(bundle.sections.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
+        // Alex Brennan: AB/1, AB/2, ... over D, E and F in bundle order, with no gap.
+        let exhibits = bundle.entries.filter(\.content.isExhibit).map(\.exhibit)
+        #expect(exhibits == (1...exhibits.count).map { "AB/\($0)" })
+        #expect(bundle.entries.filter { !$0.content.isExhibit }.allSatisfy { $0.exhibit == nil })
+        #expect(bundle.entries.filter(\.content.isExhibit).allSatisfy { ["D", "E", "F"].contains($0.id.prefix(1).uppercased()) })
+        #expect(Set(bundle.entries.map(\.id)).count == bundle.entries.count)
+    }
+
+    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
+        let titles = try Self.countyPlan().sections.first { $0.letter == "E" }!.entries.map(\.title)
+        for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
+            #expect(titles.contains("First warning letter to \(parent)"))
+            #expect(titles.contains("Final warning letter to \(parent)"))
+            #expect(titles.contains("Invitation to an interview under caution to \(parent)"))
+        }
+        #expect(titles.contains("Minutes of the parenting contract meeting"))
+        #expect(titles.contains("Minutes of the Team Around the Family meeting"))
+        #expect(titles.contains("Minutes of the interview under caution (PACE)"))
+        // The grandmother has no parental responsibility and is not a party.
+        #expect(!titles.contains { $0.contains("Maureen") })
+    }
+
+    @Test func sectionFHoldsEveryEvidenceFileOnceByKind() throws {
+        let entries = try Self.countyPlan().sections.first { $0.letter == "F" }!.entries
+        var kinds: [String: String] = [:]
+        for entry in entries {
+            switch entry.content {
+            case .suppliedPDF(let url, let pages): kinds[url.lastPathComponent] = "pdf \(pages)"
+            case .suppliedImage(let url): kinds[url.lastPathComponent] = "image"
+            case .suppliedText(let url, _): kinds[url.lastPathComponent] = "text"
+            default: Issue.record("section F holds \(entry.title), which is not a supplied file")
+            }
+        }
+        #expect(kinds == [
+            "parenting-contract-2026-10-02.txt": "text",
+            "parenting-contract-signed-2026-10-02.png": "image",
+            "mentor-check-in-log-october-2026.txt": "text",
+            "early-help-referral-2026-10-23.txt": "text",
+            "early-help-home-visits-november-2026.pdf": "pdf 2",
+            "concern-letter-2026-09-25.txt": "text",
+            "cat-referral-form-2026-11-13.txt": "text",
+            "taf-action-plan-2026-10-21.txt": "text",
+        ])
+        // In the order of the events that cite them: the concern letter (25 September) first.
+        #expect(entries.first?.source == "evidence/concern-letter-2026-09-25.txt")
+    }
+
+    @Test func everySupportiveMeasureIsInTheScheduleWithItsOutcomeAndEvidence() throws {
+        let bundle = try Self.countyPlan()
+        let tiers = BundleFacts.measuresByTier(bundle)
+        // The county policy (seed 004) has no tier bands of its own, so the tiers are by number.
+        #expect(tiers.map { $0["title"] as? String } == ["Tier 2", "Tier 3"])
+        let rows = tiers.flatMap { $0["measures"] as? [[String: Any]] ?? [] }
+        let measures = bundle.view.attendanceCase.supportiveMeasures
+        #expect(rows.count == measures.count)
+        for measure in measures {
+            let row = rows.first { $0["what"] as? String == measure.what }
+            #expect(row?["outcome"] as? String == measure.outcome)
+            let proofs = (row?["proofs"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+            #expect(proofs.count == measure.evidence.count, "\(measure.what): \(proofs)")
+            #expect(proofs.allSatisfy { $0.hasPrefix("AB/") })
+        }
+        #expect(rows.first { ($0["what"] as? String)?.hasPrefix("A daily check-in") == true }?["response"] as? String == "not engaged with")
+    }
+
+    @Test func theChronologyHasEveryDatedEventInDateOrderEachWithItsProof() throws {
+        let bundle = try Self.countyPlan()
+        let events = BundleFacts.chronology(bundle, yearFigures: try bundle.view.figures(asOf: Self.asOf))
+        let attendanceCase = bundle.view.attendanceCase
+        let expectedCount = attendanceCase.lettersIssued.count + attendanceCase.meetings.count + attendanceCase.supportiveMeasures.count
+            + attendanceCase.referrals.count + 2 /* referral accepted, legal route decided */
+        let thresholdEvents = events.filter { ($0["event"] as? String)?.hasPrefix("Attendance entered tier") == true || ($0["event"] as? String)?.hasPrefix("The threshold") == true }
+        #expect(events.count == expectedCount + thresholdEvents.count)
+        #expect(!thresholdEvents.isEmpty)
+        let first = events.first { ($0["event"] as? String)?.hasPrefix("First warning letter sent to Ms Zoë D'Souza") == true }
+        let proofs = (first?["proofs"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
+        #expect(proofs.count == 1 && proofs[0].hasPrefix("AB/"), "\(proofs)")
+        // A letter with a supplied copy is proved by both the document and the file.
+        let concern = events.first { ($0["event"] as? String)?.hasPrefix("Letter of concern about attendance sent to Ms Zoë D'Souza") == true }
+        #expect((concern?["proofs"] as? [[String: Any]])?.count == 2)
+    }
+
+    @Test func theCourtViewWithholdsTheConfidentialAddressAgencyNotesAndSiblings() throws {
+        let original = try LoadedCase.load(Self.riverside, resources: resources).attendanceCase
+        let view = CourtView(of: original)
+        let father = view.attendanceCase.parentsAndCarers.first { $0.id == "father" }!
+        #expect(father.ownAddress == CourtView.withheldAddress)
+        #expect(view.attendanceCase.meetings.allSatisfy { $0.agencyOnlyNotes == nil })
+        #expect(view.attendanceCase.pupil.siblings.isEmpty)
+        // "Take Ronan to primary school on Mondays and Fridays" (meetings[1] and [2]).
+        let actions = view.attendanceCase.meetings.flatMap(\.actions).map(\.action)
+        #expect(actions.contains("Take a sibling to primary school on Mondays and Fridays"))
+        #expect(!actions.contains { $0.contains("Ronan") })
+        #expect(view.leftOut.map(\.place) == [
+            "parents[1].address", "meetings[1].agency_only_notes", "pupil.siblings[0]",
+            "meetings[1].actions[1]", "meetings[2].discussion", "meetings[2].actions[0]",
+        ])
+        // The places say where, never what.
+        #expect(!view.leftOut.map(\.description).joined().contains("Sidwell"))
+        #expect(!view.leftOut.map(\.description).joined().contains("Ronan"))
+    }
+
+    @Test func aSiblingsForenameIsReplacedOnlyAsAWholeWord() {
+        var attendanceCase = try! LoadedCase.load(Self.riverside, resources: resources).attendanceCase
+        attendanceCase.meetings[0].discussion = "Ronan's school run; Ronanstown; RONAN; Ronan O'Brien came."
+        let view = CourtView(of: attendanceCase)
+        #expect(view.attendanceCase.meetings[0].discussion == "a sibling's school run; Ronanstown; RONAN; a sibling came.")
+    }
+
+    @Test func sha256MatchesSha256sum() throws {
+        let folder = try temporaryFolder("sha")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for size in [0, 1, 55, 56, 63, 64, 65, 1000, 100_003] {
+            let data = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+            let file = folder.appendingPathComponent("\(size)")
+            try data.write(to: file)
+            let expected = try run("sha256sum", [file.path]).output.split(separator: " ").first.map(String.init)
+            #expect(SHA256.hex(data) == expected, "size \(size)")
+        }
+    }
+
+    @Test func exhibitPrefixIsTheOfficersInitials() {
+        #expect(EvidenceBundle.exhibitPrefix(for: "Alex Brennan") == "AB")
+        #expect(EvidenceBundle.exhibitPrefix(for: "Mary Anne O'Neill") == "MO")
+        #expect(EvidenceBundle.exhibitPrefix(for: "Cher") == "C")
+    }
+
+    @Test func aSuppliedFileOfAnotherKindIsRefusedNamingTheCaseEntry() throws {
+        let folder = try temporaryFolder("docx-exhibit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("notes.docx")
+        try Data("x".utf8).write(to: file)
+        let reference = FileReference(path: "evidence/notes.docx", url: file)
+        #expect {
+            _ = try EvidenceBundle.suppliedContent(reference, citedBy: "supportive_measures[1]") { (_) throws(AttendocError) in 1 }
+        } throws: { error in
+            "\(error)" == "supportive_measures[1].evidence: evidence/notes.docx is a .docx file; the bundle takes PDF, PNG, JPEG or plain text (.txt) exhibits, so save it as PDF"
+        }
+    }
+}
