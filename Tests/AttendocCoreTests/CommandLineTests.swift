@@ -163,4 +163,30 @@ struct CommandLineTests {
         #expect(early.output.contains("not ready for prosecution"))
         #expect(early.output.contains("- register: unauthorised absence is 5.9%"))
     }
+
+    @Test func bundleRefusesAnIncompleteCaseNamingWhatIsMissingAndWritesNothing() throws {
+        let out = try temporaryFolder("cli-bundle-refused")
+        defer { try? FileManager.default.removeItem(at: out) }
+        // As of 25 September 2026 the county case has no warnings, no interview, too little absence.
+        let result = try Self.attendoc(["bundle", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                        "--as-of", "2026-09-25", "--out", out.path])
+        #expect(result.status == 1)
+        #expect(result.error.hasPrefix("attendoc: error: the case CAT/2026/0142 is not ready for court as of 25 September 2026"))
+        #expect(result.error.contains("- register: unauthorised absence is 5.9%"))
+        #expect(result.error.contains("--draft"))
+        #expect(filesUnder(out).isEmpty)
+    }
+
+    @Test func bundleWritesThePDFAndManifestAndSaysWhatItLeftOut() throws {
+        let out = try temporaryFolder("cli-bundle")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try Self.attendoc(["bundle", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                        "--as-of", "2027-01-11", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(filesUnder(out) == ["CAT-2026-0142/evidence-bundle-manifest.json", "CAT-2026-0142/evidence-bundle.pdf"])
+        #expect(result.output.contains("left out: parents[1].address: withheld from every document"))
+        #expect(result.output.contains("left out: meetings[1].agency_only_notes"))
+        let digest = String(try run("sha256sum", [out.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf").path]).output.prefix(64))
+        #expect(result.output.contains("SHA-256 \(digest)"))
+    }
 }

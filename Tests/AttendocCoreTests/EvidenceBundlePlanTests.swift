@@ -165,4 +165,16 @@ struct EvidenceBundlePlanTests {
             "\(error)" == "supportive_measures[1].evidence: evidence/notes.docx is a .docx file; the bundle takes PDF, PNG, JPEG or plain text (.txt) exhibits, so save it as PDF"
         }
     }
+
+    @Test func anImageThatIsNotOneIsRefusedBeforeFOPCanLeaveItsPageEmpty() throws {
+        let folder = try temporaryFolder("fake-image")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("scan.png")
+        try Data("%PDF-1.4 not a png".utf8).write(to: file)
+        #expect {
+            _ = try EvidenceBundle.suppliedContent(FileReference(path: "evidence/scan.png", url: file), citedBy: "referrals[0]") { (_) throws(AttendocError) in 1 }
+        } throws: { error in
+            "\(error)".hasPrefix("referrals[0].evidence: evidence/scan.png is not a PNG image")
+        }
+    }
 }

@@ -129,8 +129,9 @@ struct EvidenceBundleTests {
         let labels = (visits["labels"] as! String).components(separatedBy: "–")
         #expect(labels.count == 2)
         let page1 = flattened(bundle.pageTexts[first - 1]), page2 = flattened(bundle.pageTexts[first])
-        #expect(page1.contains("5 November 2026") && page1.contains("\(labels[0]) · Page \(first) of"))
-        #expect(page2.contains("19 November 2026") && page2.contains("\(labels[1]) · Page \(first + 1) of"))
+        let exhibit = visits["exhibit"] as! String
+        #expect(page1.contains("5 November 2026") && page1.contains("\(labels[0]) · \(exhibit) · Page \(first) of"))
+        #expect(page2.contains("19 November 2026") && page2.contains("\(labels[1]) · \(exhibit) · Page \(first + 1) of"))
     }
 
     @Test func everySupportiveMeasureIsInSectionBWithItsOutcome() throws {

@@ -204,13 +204,19 @@ public struct BundleRun {
                 continue
             }
         }
+        // Each page of an exhibit carries its exhibit number beside its section page: "E2 · AB/2".
+        var stamps = layout.labels
+        for entry in bundle.entries {
+            guard let exhibit = entry.exhibit, let pages = layout.pages[entry.id] else { continue }
+            for page in pages { stamps[page - 1] += "  ·  \(exhibit)" }
+        }
         if !documentPages.source.isEmpty {
             underlays.insert(BundlePDFAssembly.Underlay(source: .data(documentsData, name: "the bundle's typeset documents"),
                                                         sourcePages: documentPages.source, targetPages: documentPages.target), at: 0)
         }
         observe?(Intermediates(documentsFO: documentsFO, pagesFO: fo, pagesPDF: pagesData, underlays: underlays,
-                               labels: layout.labels, draft: bundle.isDraft))
-        let final = try BundlePDFAssembly.assemble(pages: pagesData, underlays: underlays, labels: layout.labels,
+                               labels: stamps, draft: bundle.isDraft))
+        let final = try BundlePDFAssembly.assemble(pages: pagesData, underlays: underlays, labels: stamps,
                                                    draft: bundle.isDraft, qpdf: qpdf)
         return TypesetBundle(data: final.pdf, layout: layout, warnings: final.warnings)
     }

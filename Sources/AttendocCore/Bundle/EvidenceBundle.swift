@@ -268,6 +268,17 @@ public struct EvidenceBundle {
         case "pdf":
             return .suppliedPDF(url, pages: try pageCount(url))
         case "png", "jpg", "jpeg":
+            // FOP only logs an image it cannot read and lays out an empty page, so look first.
+            guard let handle = FileHandle(forReadingAtPath: url.path) else {
+                throw AttendocError("\(casePath).evidence: \(file.path) cannot be read")
+            }
+            let start = [UInt8](handle.readData(ofLength: 8))
+            try? handle.close()
+            let isPNG = start.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            let isJPEG = start.starts(with: [0xFF, 0xD8, 0xFF])
+            guard url.pathExtension.lowercased() == "png" ? isPNG : isJPEG else {
+                throw AttendocError("\(casePath).evidence: \(file.path) is not a \(url.pathExtension.lowercased() == "png" ? "PNG" : "JPEG") image (its first bytes are not an image's); save the scan again, or as PDF")
+            }
             return .suppliedImage(url)
         case "txt", "text":
             guard let data = FileManager.default.contents(atPath: url.path) else {

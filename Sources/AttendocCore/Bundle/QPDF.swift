@@ -178,32 +178,9 @@ public struct QPDF: Sendable {
         if let reading, !FileManager.default.fileExists(atPath: reading.path) {
             throw AttendocError(name == reading.path ? "\(name) does not exist" : "\(name) does not exist (\(reading.path))")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-qpdf-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let standardOutput = folder.appendingPathComponent("stdout")
-        let standardError = folder.appendingPathComponent("stderr")
-        let process = Process()
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            _ = FileManager.default.createFile(atPath: standardOutput.path, contents: nil)
-            _ = FileManager.default.createFile(atPath: standardError.path, contents: nil)
-            let outputHandle = try FileHandle(forWritingTo: standardOutput)
-            defer { try? outputHandle.close() }
-            let errorHandle = try FileHandle(forWritingTo: standardError)
-            defer { try? errorHandle.close() }
-            process.executableURL = executable
-            process.arguments = arguments
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = outputHandle
-            process.standardError = errorHandle
-            try process.run()
-        } catch {
-            throw AttendocError("could not run qpdf (\(executable.path)) for \(name): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        let output = (try? Data(contentsOf: standardOutput)) ?? Data()
-        let messages = String(decoding: (try? Data(contentsOf: standardError)) ?? Data(), as: UTF8.self)
-            .split(whereSeparator: \.isNewline).map(String.init)
+        let finished = try ChildProcess.run(executable, arguments)
+        let output = finished.output
+        let messages = String(decoding: finished.error, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         // qpdf's warnings start "WARNING: ", its errors "qpdf: " (after them, on a command-line
         // mistake, come lines of help, which are left out).
         let paths = reading == nil ? [] : arguments.filter { $0.hasPrefix("/") }
@@ -211,12 +188,12 @@ public struct QPDF: Sendable {
             .map { Self.plain($0.dropFirst("WARNING: ".count), paths: paths) }
         let errors = messages.filter { $0.hasPrefix("qpdf: ") && !$0.contains("operation succeeded with warnings") }
             .map { Self.plain($0.dropFirst("qpdf: ".count), paths: paths) }
-        let status = process.terminationStatus
-        if process.terminationReason == .exit, status == 0 || status == 3 {
+        let status = finished.status
+        if !finished.signalled, status == 0 || status == 3 {
             return Output(output: output, warnings: warnings)
         }
         let said = errors.first ?? warnings.last
-            ?? (process.terminationReason == .exit ? "exit status \(status)" : "stopped by signal \(status)")
+            ?? (finished.signalled ? "stopped by signal \(status)" : "exit status \(status)")
         if reading != nil {
             var reason = said
             if said.contains("invalid password") { reason += " (the file is protected by a password)" }
