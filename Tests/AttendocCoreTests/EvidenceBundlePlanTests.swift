@@ -177,4 +177,24 @@ struct EvidenceBundlePlanTests {
             "\(error)".hasPrefix("referrals[0].evidence: evidence/scan.png is not a PNG image")
         }
     }
+
+    @Test func theStatementStatesEachStepWithItsExhibitNumbers() throws {
+        let bundle = try Self.countyPlan()
+        let paragraphs = WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom))
+        #expect(paragraphs.first?.hasPrefix("I am employed by Northshire County Council as Senior County Attendance Officer.") == true)
+        #expect(paragraphs.contains { $0.contains("attended 40 of the 50 sessions for which the school was open (80.0%)") && $0.hasSuffix("as exhibit AB/1.") })
+        // The invitation went to the mother only, so only her copy is produced.
+        #expect(paragraphs.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit AB/4."))
+        #expect(paragraphs.contains { $0.hasPrefix("On 3 December 2026 an interview under caution (PACE) was held at Riverside Academy") })
+        #expect(paragraphs.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6.") })
+        // Dates run in order after the opening paragraphs.
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        let dated = paragraphs.compactMap { paragraph -> CalendarDate? in
+            let words = paragraph.split(separator: " ").map(String.init)
+            guard words.count > 4, words[0] == "On", let day = Int(words[1]), let month = months.firstIndex(of: words[2]),
+                  let year = Int(words[3]) else { return nil }
+            return CalendarDate(year: year, month: month + 1, day: day)
+        }
+        #expect(dated == dated.sorted() && dated.count >= 15)
+    }
 }

@@ -76,4 +76,21 @@ struct ReadinessTests {
         let gaps = Self.gaps(try LoadedCase.load(Self.riverside, resources: resources), asOf: date("2026-09-25"))
         #expect(gaps.contains("register: unauthorised absence is 5.9% to 25 September 2026, under the policy's 10%. To do: check the register; the referral criterion is not met"), "\(gaps)")
     }
+
+    @Test func anExhibitThatCanNoLongerBeReadIsAGap() throws {
+        // The tests run as root, who can read any file whatever its permissions, so the file
+        // goes away after the case is loaded (as it might between loading and making a bundle).
+        let folder = try temporaryFolder("readiness-exhibit")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/evidence"), to: folder.appendingPathComponent("evidence"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("registers"),
+                                                   withDestinationURL: repositoryRoot.appendingPathComponent("examples/registers"))
+        let caseFile = folder.appendingPathComponent("case.yaml")
+        try FileManager.default.copyItem(at: Self.riverside, to: caseFile)
+        let loaded = try LoadedCase.load(caseFile, resources: resources)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("evidence/mentor-check-in-log-october-2026.txt"))
+        #expect(Self.gaps(loaded) == [
+            "supportive_measures[1]: the exhibit evidence/mentor-check-in-log-october-2026.txt cannot be read. To do: restore the file or its permissions",
+        ])
+    }
 }

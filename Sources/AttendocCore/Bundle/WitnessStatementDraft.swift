@@ -42,14 +42,19 @@ enum WitnessStatementDraft {
             }
             return seen
         }
-        func produce(_ what: String, _ ids: [String]) -> String {
-            let numbers = exhibits(ids)
-            switch numbers.count {
-            case 0: return ""
-            case 1: return " I produce \(what) as exhibit \(numbers[0])."
-            default: return " I produce \(what) as exhibits \(numbers.dropLast().joined(separator: ", ")) and \(numbers.last!)."
+        // " I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6."
+        func produce(_ items: [(what: String, ids: [String])]) -> String {
+            let parts = items.compactMap { item -> String? in
+                let numbers = exhibits(item.ids)
+                switch numbers.count {
+                case 0: return nil
+                case 1: return "\(item.what) as exhibit \(numbers[0])"
+                default: return "\(item.what) as exhibits \(numbers.dropLast().joined(separator: ", ")) and \(numbers.last!)"
+                }
             }
+            return parts.isEmpty ? "" : " I produce \(parts.joined(separator: " and "))."
         }
+        func produce(_ what: String, _ ids: [String]) -> String { produce([(what, ids)]) }
 
         let team = authority.department.map { "the \($0) of \(authority.name)" } ?? authority.name
         paragraphs.append("I am employed by \(authority.name) as \(officer.role). I am responsible for the case of \(pupil.fullName) (our reference \(attendanceCase.reference)). I make this statement from my own knowledge and from the records of \(team) and of \(school.name), which are made and kept in the ordinary course of their work.")
@@ -82,7 +87,7 @@ enum WitnessStatementDraft {
                           "On \(group.date.longForm) \(group.sender) sent \(article(group.kind)) \(group.kind) to \(group.names.joined(separator: " and ")).\(produce(copies, group.ids))"))
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
-            var text = "On \(meeting.date.longForm) a \(meeting.kind.description) was held" + (meeting.place.map { " at \($0)" } ?? "") + "."
+            var text = "On \(meeting.date.longForm) \(article(meeting.kind.description)) \(meeting.kind.description) was held" + (meeting.place.map { " at \($0)" } ?? "") + "."
             let present = meeting.attendees.map { $0.agency == nil ? "\($0.name) (\($0.role))" : "\($0.name) (\($0.role), \($0.agency!))" }
             if !present.isEmpty { text += " Present: \(present.joined(separator: "; "))." }
             if let target = meeting.attendanceTarget {
@@ -91,11 +96,12 @@ enum WitnessStatementDraft {
             let records = bundle.entriesFor[meeting.casePath] ?? []
             let minutes = records.filter { bundle.entry($0)?.title.hasPrefix("Minutes") == true }
             let others = records.filter { !minutes.contains($0) }
-            text += produce("the minutes", minutes)
+            var items: [(what: String, ids: [String])] = [("the minutes", minutes)]
             if let first = others.first.flatMap({ bundle.entry($0) }) {
-                let what = first.title.components(separatedBy: " to ").first?.lowercased() ?? "the record"
-                text += produce(others.count > 1 ? "copies of the \(what)" : "the \(what)", others)
+                let what = first.title.components(separatedBy: " to ").first?.lowercased() ?? "record"
+                items.append((others.count > 1 ? "copies of the \(what)" : "the \(what)", others))
             }
+            text += produce(items)
             steps.append((meeting.date, steps.count, text))
         }
         for measure in attendanceCase.supportiveMeasures {
