@@ -218,6 +218,19 @@ struct EnforcementLetterTests {
         #expect(message.contains("add attendance_target"), "\(message)")
     }
 
+    @Test func aFinalWarningReportsOnATargetSetBeforeItsDateAsATargetMetLetterDoes() throws {
+        let loaded = try Self.loaded()
+        let interview = loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)]
+        // On the interview's own day its target has had no time to be met or missed.
+        for kind in [DocumentKind.finalWarningLetter, .targetMetLetter] {
+            let message = try Self.renderError(kind, loaded, dated: interview.date.iso,
+                                               options: LetterOptions(meeting: interview.casePath, deadlineOverrideReason: "testing"))
+            #expect(message.contains("before") && message.contains(interview.casePath), "\(kind): \(message)")
+        }
+        let unknown = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11", options: LetterOptions(meeting: "meetings[9]"))
+        #expect(unknown.hasPrefix("the case CAT/2026/0142 has no meeting meetings[9]; its meetings are: meetings[0] (parenting_contract, 2026-10-02)"), "\(unknown)")
+    }
+
     // MARK: Notice to improve
 
     @Test func theNoticeToImproveStatesTheThresholdTheSupportAndThePeriod() throws {

@@ -80,15 +80,17 @@ enum FinalWarningLetterFacts {
     static func targetMeeting(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
         let kinds: [Meeting.Kind] = [.attendancePanel, .paceInterview]
         if let path {
-            let meeting = try LegalRouteFacts.meeting(at: path, in: attendanceCase)
-            guard kinds.contains(meeting.kind), meeting.attendanceTarget != nil, meeting.date <= date else {
-                throw AttendocError("\(path) is not an attendance panel meeting or interview under caution that set an attendance target on or before \(date.longForm); a final warning reports on the target set at one")
+            let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
+            guard kinds.contains(meeting.kind), meeting.attendanceTarget != nil, meeting.date < date else {
+                throw AttendocError("\(path) is not an attendance panel meeting or interview under caution that set an attendance target before \(date.longForm); a final warning reports on the target set at one")
             }
             return meeting
         }
-        let candidates = attendanceCase.meetings.filter { kinds.contains($0.kind) && $0.attendanceTarget != nil && $0.date <= date }
+        // Strictly before the letter, as for the target met letter: a target set on the day of
+        // the letter has had no time to be met or missed.
+        let candidates = attendanceCase.meetings.filter { kinds.contains($0.kind) && $0.attendanceTarget != nil && $0.date < date }
         guard let latest = candidates.max(by: { $0.date < $1.date }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or interview under caution on or before \(date.longForm) with an attendance target; add attendance_target to that meeting under meetings: (meetings: \(LegalRouteFacts.meetingList(attendanceCase)))")
+            throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or interview under caution before \(date.longForm) with an attendance target; add attendance_target to that meeting under meetings: (meetings: \(RecordedMeeting.list(attendanceCase)))")
         }
         return latest
     }

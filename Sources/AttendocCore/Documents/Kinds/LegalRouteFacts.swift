@@ -34,18 +34,4 @@ enum LegalRouteFacts {
         case .educationSupervisionOrder, .parentingOrder: "an \(section.description)"
         }
     }
-
-
-    /// The meetings of the case, each by its place and kind, for messages.
-    static func meetingList(_ attendanceCase: AttendanceCase) -> String {
-        attendanceCase.meetings.isEmpty ? "none" : attendanceCase.meetings.map { "\($0.casePath) (\($0.kind.rawValue), \($0.date.iso))" }.joined(separator: ", ")
-    }
-
-    /// The meeting `path` (`meetings[3]`) names, or an error listing the case's meetings.
-    static func meeting(at path: String, in attendanceCase: AttendanceCase) throws(AttendocError) -> Meeting {
-        guard let meeting = attendanceCase.meetings.first(where: { $0.casePath == path }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no meeting \(path); its meetings are: \(meetingList(attendanceCase))")
-        }
-        return meeting
-    }
 }

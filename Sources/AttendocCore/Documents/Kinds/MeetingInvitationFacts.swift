@@ -67,11 +67,7 @@ enum MeetingInvitationFacts {
     static func chooseMeeting(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
         let meetings = attendanceCase.meetings
         if let path {
-            guard let meeting = meetings.first(where: { $0.casePath == path }) else {
-                throw AttendocError(meetings.isEmpty
-                    ? "the case \(attendanceCase.reference) has no meetings, so there is no \(path); add the meeting under meetings:"
-                    : "the case \(attendanceCase.reference) has no meeting \(path); its meetings are \(meetings.first!.casePath) to \(meetings.last!.casePath)")
-            }
+            let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
                 throw AttendocError("\(path) is an \(meeting.kind): its invitation is the document pace-interview-invitation, not meeting-invitation")
             }

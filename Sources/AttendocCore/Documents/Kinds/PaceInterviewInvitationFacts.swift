@@ -42,7 +42,7 @@ enum PaceInterviewInvitationFacts {
     /// date; by default the first such interview on or after it.
     static func chosenInterview(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
         if let path {
-            let meeting = try LegalRouteFacts.meeting(at: path, in: attendanceCase)
+            let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard meeting.kind == .paceInterview else {
                 throw AttendocError("\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
             }

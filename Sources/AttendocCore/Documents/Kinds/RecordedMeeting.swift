@@ -1,13 +1,25 @@
-/// Choosing the meeting a record is about, and the meeting's values as record templates print them.
+/// Choosing the meeting a document is about (`--meeting meetings[N]`, or the right one by date),
+/// and the meeting's values as record templates print them.
 enum RecordedMeeting {
+    /// The meeting `path` (`meetings[3]`) names, or an error listing the case's meetings. Every
+    /// kind of document that takes `--meeting` looks it up here.
+    static func meeting(at path: String, in attendanceCase: AttendanceCase) throws(AttendocError) -> Meeting {
+        guard let meeting = attendanceCase.meetings.first(where: { $0.casePath == path }) else {
+            throw AttendocError("the case \(attendanceCase.reference) has no meeting \(path); its meetings are: \(list(attendanceCase))")
+        }
+        return meeting
+    }
+
+    /// The meetings of the case, each by its place, kind and date, for messages.
+    static func list(_ attendanceCase: AttendanceCase) -> String {
+        attendanceCase.meetings.isEmpty ? "none" : attendanceCase.meetings.map { "\($0.casePath) (\($0.kind.rawValue), \($0.date.iso))" }.joined(separator: ", ")
+    }
+
     /// The meeting `path` names (`meetings[1]`), or the latest meeting of `kinds` on or before `date`.
     static func choose(in attendanceCase: AttendanceCase, kinds: [Meeting.Kind], dated date: CalendarDate,
                        path: String?, for what: String) throws(AttendocError) -> Meeting {
-        let listed = attendanceCase.meetings.map { "\($0.casePath) (\($0.kind), \($0.date.iso))" }.joined(separator: ", ")
         if let path {
-            guard let meeting = attendanceCase.meetings.first(where: { $0.casePath == path }) else {
-                throw AttendocError("--meeting \(path): the case has no such meeting; its meetings are: \(listed.isEmpty ? "none" : listed)")
-            }
+            let meeting = try meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
                 throw AttendocError("--meeting \(path) is a \(meeting.kind), which has no \(what)")
             }
@@ -17,7 +29,7 @@ enum RecordedMeeting {
             return meeting
         }
         guard let meeting = attendanceCase.meetings.filter({ kinds.contains($0.kind) && $0.date <= date }).max(by: { $0.date < $1.date }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no \(kinds.map(\.description).joined(separator: " or ")) on or before \(date.longForm) for the \(what); add it to meetings (its meetings are: \(listed.isEmpty ? "none" : listed))")
+            throw AttendocError("the case \(attendanceCase.reference) has no \(kinds.map(\.description).joined(separator: " or ")) on or before \(date.longForm) for the \(what); add it to meetings (its meetings are: \(list(attendanceCase)))")
         }
         return meeting
     }

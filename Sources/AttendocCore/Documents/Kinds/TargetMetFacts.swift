@@ -79,9 +79,7 @@ enum TargetMetFacts {
     static func chooseMeeting(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
         let meetings = attendanceCase.meetings
         if let path {
-            guard let meeting = meetings.first(where: { $0.casePath == path }) else {
-                throw AttendocError("the case \(attendanceCase.reference) has no meeting \(path)")
-            }
+            let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
                 throw AttendocError("\(path) is a \(meeting.kind); a target met letter reports on the target set at an attendance panel meeting or PACE interview")
             }
