@@ -197,4 +197,56 @@ struct EvidenceBundlePlanTests {
         }
         #expect(dated == dated.sorted() && dated.count >= 15)
     }
+
+    /// The bundle's XML (checked against schema/bundle.rng) for the county example with `old`
+    /// replaced by `new`: no FOP needed.
+    static func bundleXML(_ old: String, _ new: String) throws -> String {
+        let loaded = try ReadinessTests.variant(old, new)
+        let (xml, _) = try BundleRun(resources: resources).bundleXML(try plan(loaded, draft: true))
+        return String(decoding: xml, as: UTF8.self)
+    }
+
+    @Test func theFrontSheetNamesTheCourtTheHearingAndOnlyTheParentsProsecuted() throws {
+        let xml = try Self.bundleXML("  court: Exeter Magistrates' Court\n",
+                                     "  court: Exeter Magistrates' Court\n  hearing_on: 2027-02-15\n  hearing_time: \"10:00\"\n  defendants: [mother]\n")
+        // (The template escapes an apostrophe as &#39;.)
+        #expect(xml.contains("<court>Exeter Magistrates&#39; Court</court>"))
+        #expect(xml.contains("<fact label=\"Hearing\">Monday 15 February 2027 at 10:00</fact>"))
+        #expect(xml.components(separatedBy: "<defendant>").count == 2)
+        #expect(xml.components(separatedBy: "<charge>").count == 2)
+        #expect(xml.contains("<charge>Ms Zoë D&#39;Souza: between 23 November 2026"))
+    }
+
+    @Test func anApplicationForAnEducationSupervisionOrderHasNoCharge() throws {
+        // The county case as an application: no warnings or invitation to an interview under
+        // caution, which are only for a prosecution.
+        var text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        for kind in ["first_warning_letter", "pace_interview_invitation", "final_warning_letter"] {
+            text = text.replacingOccurrences(of: "  - kind: \(kind)\n    date: [0-9-]+\n    recipient: [a-z]+\n    method: post\n",
+                                             with: "", options: .regularExpression)
+        }
+        text = text.replacingOccurrences(of: "  section: s444_1\n", with: "  section: education_supervision_order\n")
+        let folder = try temporaryFolder("eso")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for item in ["registers", "evidence"] {
+            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
+                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+        }
+        try Data(text.utf8).write(to: folder.appendingPathComponent("case.yaml"))
+        let loaded = try LoadedCase.load(folder.appendingPathComponent("case.yaml"), resources: resources)
+        #expect(!loaded.attendanceCase.lettersIssued.contains { $0.kind == .known(.finalWarningLetter) })
+        let (data, _) = try BundleRun(resources: resources).bundleXML(try Self.plan(loaded, draft: true))
+        let xml = String(decoding: data, as: UTF8.self)
+        #expect(!xml.contains("<charge>"))
+        #expect(xml.contains("Application for an Education Supervision Order under section 36 of the Children Act 1989"))
+        #expect(xml.contains("<heading>The application</heading>"))
+    }
+
+    @Test func aDefendantWithoutParentalResponsibilityIsRefusedNamingTheField() throws {
+        #expect {
+            _ = try ReadinessTests.variant("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  defendants: [grandmother]\n")
+        } throws: { error in
+            "\(error)".contains("legal_route.defendants: names parents[2], who has no parental responsibility")
+        }
+    }
 }
