@@ -55,13 +55,13 @@ struct BundlePDFTests {
     // MARK: Labels and the stamp sheet
 
     @Test func sectionLabelsNumberEachSectionFromOne() throws {
-        let labels = try BundleStamps.sectionLabels(sectionStarts: [("A", 3), ("B", 9)], pageCount: 12)
+        let labels = try BundleStamps.pageLabels(runs: [("Front ", 1), ("A", 3), ("B", 9)], pageCount: 12)
         #expect(labels == ["Front 1", "Front 2", "A1", "A2", "A3", "A4", "A5", "A6", "B1", "B2", "B3", "B4"])
-        #expect(try BundleStamps.sectionLabels(sectionStarts: [("A", 1), ("B", 2)], pageCount: 3) == ["A1", "B1", "B2"])
-        #expect(try BundleStamps.sectionLabels(sectionStarts: [], pageCount: 2) == ["Front 1", "Front 2"])
+        #expect(try BundleStamps.pageLabels(runs: [("A", 1), ("B", 2)], pageCount: 3) == ["A1", "B1", "B2"])
+        #expect(try BundleStamps.pageLabels(runs: [("Front ", 1)], pageCount: 2) == ["Front 1", "Front 2"])
         #expect(try BundleStamps.pageLabels(runs: [("Index ", 1), ("E", 2)], pageCount: 2) == ["Index 1", "E1"])
-        #expect(throws: AttendocError.self) { try BundleStamps.sectionLabels(sectionStarts: [("A", 3), ("B", 3)], pageCount: 12) }
-        #expect(throws: AttendocError.self) { try BundleStamps.sectionLabels(sectionStarts: [("A", 3), ("B", 13)], pageCount: 12) }
+        #expect(throws: AttendocError.self) { try BundleStamps.pageLabels(runs: [("Front ", 1), ("A", 3), ("B", 3)], pageCount: 12) }
+        #expect(throws: AttendocError.self) { try BundleStamps.pageLabels(runs: [("Front ", 1), ("A", 3), ("B", 13)], pageCount: 12) }
         #expect(throws: AttendocError.self) { try BundleStamps.pageLabels(runs: [("A", 2)], pageCount: 3) }
     }
 
@@ -146,7 +146,7 @@ struct BundlePDFTests {
         let pages = TextPagesPDF.plainPages((1...12).map { placeholders.contains($0) ? [] : ["Bundle page \($0) laid out by FOP"] })
         let supplied = try write(TextPagesPDF.plainPages((1...3).map { ["Exhibit AB/3 school register page \($0)"] }), "register.pdf", in: folder)
         let letter = TextPagesPDF.plainPages((1...3).map { ["Letter to Ms D’Souza page \($0)"] })
-        let labels = try BundleStamps.sectionLabels(sectionStarts: [("A", 3), ("B", 6)], pageCount: 12)
+        let labels = try BundleStamps.pageLabels(runs: [("Front ", 1), ("A", 3), ("B", 6)], pageCount: 12)
         return try BundlePDFAssembly.assemble(
             pages: pages,
             underlays: [
@@ -275,7 +275,7 @@ struct BundlePDFTests {
         ])
 
         let letter = TextPagesPDF.plainPages([["First warning letter, page 1 of 2"], ["First warning letter, page 2 of 2"]])
-        let labels = try BundleStamps.sectionLabels(sectionStarts: [("A", 2), ("B", 5)], pageCount: 6)
+        let labels = try BundleStamps.pageLabels(runs: [("Front ", 1), ("A", 2), ("B", 5)], pageCount: 6)
         let assembled = try BundlePDFAssembly.assemble(
             pages: try Data(contentsOf: pages),
             underlays: [.init(source: .data(letter, name: "the first warning letter"), sourcePages: [1, 2], targetPages: [5, 6])],

@@ -14,7 +14,7 @@ struct EvidenceBundlePlanTests {
         let run = try LetterRun(resources: resources, formats: [.pdf])
         let qpdf = try QPDF()
         return try EvidenceBundle.plan(
-            loaded, asOf: asOf, isDraft: draft,
+            loaded, asOf: asOf, isDraft: draft, gaps: ProsecutionReadiness.check(loaded, asOf: asOf).gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try run.letters(kind, for: view, dated: date, options: options) },
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
     }

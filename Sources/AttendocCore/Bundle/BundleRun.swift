@@ -69,7 +69,7 @@ public struct BundleRun {
         let letterRun = self.letterRun
         let qpdf = self.qpdf
         let bundle = try EvidenceBundle.plan(
-            loaded, asOf: asOf, isDraft: draft,
+            loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
         let (xml, tree) = try bundleXML(bundle)

@@ -80,15 +80,6 @@ public enum BundleStamps {
         }
         return labels
     }
-
-    /// The bundle's labels: pages before the first section are "Front 1", "Front 2", ... (the front
-    /// sheet and the index); a section's pages are its letter and the page's place in the section,
-    /// "A1", "A2", .... `sectionStarts` are each section's first page, rising.
-    public static func sectionLabels(sectionStarts: [(letter: String, page: Int)], pageCount: Int) throws(AttendocError) -> [String] {
-        var runs = sectionStarts.map { (prefix: $0.letter, firstPage: $0.page) }
-        if runs.first?.firstPage != 1 { runs.insert((prefix: "Front ", firstPage: 1), at: 0) }
-        return try pageLabels(runs: runs, pageCount: pageCount)
-    }
 }
 
 extension BundleStamps {

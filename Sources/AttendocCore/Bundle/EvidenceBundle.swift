@@ -75,10 +75,11 @@ public struct EvidenceBundle {
         return initials.isEmpty ? "EX" : initials.joined()
     }
 
-    /// Plans the bundle of `loaded` as of `asOf`. `documents` makes the copies of one kind of
+    /// Plans the bundle of `loaded` as of `asOf`. `gaps` are what `ProsecutionReadiness` found
+    /// missing (printed on a draft's front sheet); `documents` makes the copies of one kind of
     /// document from the court view (LetterRun.letters); `pageCount` counts a supplied PDF's pages.
     public static func plan(
-        _ loaded: LoadedCase, asOf: CalendarDate, isDraft: Bool,
+        _ loaded: LoadedCase, asOf: CalendarDate, isDraft: Bool, gaps: [ProsecutionReadiness.Gap],
         documents: (DocumentKind, LoadedCase, CalendarDate, LetterOptions) throws(AttendocError) -> [LetterRun.Letter],
         pageCount: (URL) throws(AttendocError) -> Int
     ) throws(AttendocError) -> EvidenceBundle {
@@ -91,7 +92,6 @@ public struct EvidenceBundle {
         }
         let courtView = CourtView(of: original)
         let view = LoadedCase(attendanceCase: courtView.attendanceCase, policy: loaded.policy, pupilRegister: loaded.pupilRegister)
-        let gaps = ProsecutionReadiness.check(loaded, asOf: asOf).gaps
         let withResponsibility = Recipient.withParentalResponsibility(in: original).map(\.person)
         let defendants = route.defendantIDs.isEmpty
             ? withResponsibility
