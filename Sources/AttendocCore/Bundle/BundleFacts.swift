@@ -166,12 +166,12 @@ enum BundleFacts {
             add(met, "The threshold of unauthorised absence (\(policy?.unauthorisedSessions ?? 10) sessions within \(policy?.unauthorisedWindowSchoolWeeks ?? 10) school weeks) was first met", certificate)
         }
         for letter in attendanceCase.lettersIssued {
-            let name = attendanceCase.parentsAndCarers.first { $0.casePath == letter.recipientPath }?.fullName ?? letter.recipientPath
-            add(letter.date, "\(letter.kind.description.prefix(1).uppercased())\(letter.kind.description.dropFirst()) sent to \(name) (\(letter.method.rawValue))",
+            let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
+            add(letter.date, "\(LetterContext.capitalised(letter.kind.description)) sent to \(name) (\(letter.method.rawValue))",
                 (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? []))
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
-            var text = "\(meeting.kind.description.prefix(1).uppercased())\(meeting.kind.description.dropFirst())" + (meeting.place.map { " at \($0)" } ?? "")
+            var text = LetterContext.capitalised(meeting.kind.description) + (meeting.place.map { " at \($0)" } ?? "")
             if let target = meeting.attendanceTarget {
                 text += "; attendance target \(target.display)" + (meeting.reviewDate.map { ", to be reviewed on \($0.longForm)" } ?? "")
             }

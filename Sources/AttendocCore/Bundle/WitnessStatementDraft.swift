@@ -70,7 +70,7 @@ enum WitnessStatementDraft {
         var steps: [(date: CalendarDate, order: Int, text: String)] = []
         var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], sender: String)] = []
         for letter in attendanceCase.lettersIssued {
-            let name = attendanceCase.parentsAndCarers.first { $0.casePath == letter.recipientPath }?.fullName ?? letter.recipientPath
+            let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
             let ids = (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? [])
             let kind = CaseHistory.documentKind(forIssued: letter)
             let sender = kind?.sentBy == .school ? "the school" : "the \(authority.department ?? authority.name)"

@@ -122,6 +122,12 @@ enum LetterContext {
         ["lines": address.lines, "postcode": address.postcode]
     }
 
+    /// `words` with a capital first letter, to start a sentence or a title: "parenting contract
+    /// meeting" → "Parenting contract meeting".
+    static func capitalised(_ words: String) -> String {
+        words.prefix(1).uppercased() + words.dropFirst()
+    }
+
     /// A date as a template sees it: `{{x.iso}}` for the document XML's attribute, `{{x.long}}` and
     /// `{{x.withWeekday}}` for the words.
     static func dateValue(_ date: CalendarDate) -> [String: Any] {

@@ -41,7 +41,7 @@ enum RecordedMeeting {
     static func values(_ meeting: Meeting) -> [String: Any] {
         var values: [String: Any] = [
             "description": meeting.kind.description,
-            "title": meeting.kind.description.prefix(1).uppercased() + meeting.kind.description.dropFirst(),
+            "title": LetterContext.capitalised(meeting.kind.description),
             "date": LetterContext.dateValue(meeting.date),
             "attendees": meeting.attendees.map { attendee in
                 var person: [String: Any] = ["name": attendee.name, "role": attendee.role]
