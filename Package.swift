@@ -1,12 +1,21 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The modules and who may import whom are written down in docs/architecture.md and checked by
+// scripts/check-architecture (run by the tests): a target's dependencies here are its allowed edges.
+let yams = Target.Dependency.product(name: "Yams", package: "Yams")
+
 let package = Package(
     name: "Attendoc",
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "attendoc", targets: ["attendoc"]),
-        .library(name: "AttendocCore", targets: ["AttendocCore"]),
+        .library(name: "Attendoc", targets: [
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister",
+            "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering",
+            "AttendocBundle",
+        ]),
+        .library(name: "AttendocTesting", targets: ["AttendocTesting"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -25,34 +34,68 @@ let package = Package(
         .target(name: "CLibXSLTErrorCapture", dependencies: ["CLibXSLT"]),
         // The one module that touches the C libraries: safe parsing, schema validation, XSLT.
         .target(name: "SafeXML", dependencies: ["CLibXSLT", "CLibXSLTErrorCapture"]),
-        // Case files, templates, rendering to every format, writing output.
-        .target(
-            name: "AttendocCore",
-            dependencies: [
-                "SafeXML",
-                .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
+
+        // Values every stage shares: calendar dates, shares, postal addresses, file names, errors,
+        // where the product files are.
+        .target(name: "AttendocValues"),
+        // Strict YAML reading: located errors, no unknown keys, bounded aliases.
+        .target(name: "AttendocYAML", dependencies: ["AttendocValues", yams]),
+        // The case file: pupil, parents, school, meetings, letters, referrals, legal route.
+        .target(name: "AttendocCaseModel", dependencies: ["AttendocValues", "AttendocYAML", yams]),
+        // Policies (thresholds, bands, deadlines, letter settings) and the school calendar.
+        .target(name: "AttendocPolicy", dependencies: ["AttendocValues", "AttendocYAML", yams]),
+        // Register exports (CSV, DfE CTF) read into marks.
+        .target(name: "AttendocRegister", dependencies: ["AttendocValues", "SafeXML"]),
+        // The attendance engine: figures and deadlines from a register and a policy. No case model.
+        .target(name: "AttendocEngine", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocRegister"]),
+        // A case with its policy and register loaded; who receives letters; readiness for court.
+        .target(name: "AttendocCasework", dependencies: [
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+        ]),
+        // Case → validated document XML, through the templates. Nothing else.
+        .target(name: "AttendocDocuments", dependencies: [
+            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+            "AttendocCasework", "SafeXML", .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        // Programs Attendoc runs: Apache FOP and qpdf, with time limits.
+        .target(name: "AttendocPrograms", dependencies: ["AttendocValues"]),
+        // Document XML → HTML, text, DOCX, PDF files, written all or nothing. Never sees a case.
+        .target(name: "AttendocRendering", dependencies: [
+            "AttendocValues", "AttendocPrograms", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // The evidence bundle for court.
+        .target(name: "AttendocBundle", dependencies: [
+            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML",
+        ]),
+        // The command line, thin over the library.
         .executableTarget(
             name: "attendoc",
             dependencies: [
-                "AttendocCore",
+                "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+                "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Builders and readers for tests: registers, CTF files, cases, golden files, text of HTML/DOCX/PDF.
+        .target(name: "AttendocTesting", dependencies: [
+            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocCasework", "AttendocPrograms",
+            "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .executableTarget(
             name: "attendoc-benchmark",
-            dependencies: ["AttendocCore", "SafeXML"],
+            dependencies: [
+                "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine", "AttendocCasework",
+                "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "SafeXML",
+            ],
             path: "Benchmarks/attendoc-benchmark"
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
-        .testTarget(
-            name: "AttendocCoreTests",
-            dependencies: ["AttendocCore", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            exclude: ["Fixtures", "Golden"]
-        ),
+        .testTarget(name: "AttendocCoreTests", dependencies: [
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
+            "AttendocTesting", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,12 @@
-import AttendocCore
+import AttendocBundle
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
+import AttendocEngine
+import AttendocPrograms
+import AttendocRegister
+import AttendocRendering
+import AttendocValues
 import Foundation
 
 /// The evidence bundle (issue 6): a bundle of about 300 pages with 20 supplied PDF exhibits, made

@@ -1,4 +1,13 @@
-import AttendocCore
+import AttendocBundle
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
+import AttendocEngine
+import AttendocPolicy
+import AttendocPrograms
+import AttendocRegister
+import AttendocRendering
+import AttendocValues
 import Foundation
 
 /// Register import and figures for a whole school (issue: case model, register import and engine).

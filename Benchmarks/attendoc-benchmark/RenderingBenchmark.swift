@@ -1,4 +1,12 @@
-import AttendocCore
+import AttendocBundle
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
+import AttendocEngine
+import AttendocPrograms
+import AttendocRegister
+import AttendocRendering
+import AttendocValues
 import Foundation
 import SafeXML
 
@@ -57,10 +65,11 @@ enum RenderingBenchmark {
         let docxCount = min(options.letters, 500)
         let packaging = try LetterRun(resources: resources)
         let docxLetters = try packaging.letters(.firstWarningLetter, for: example, dated: date)
+        let writer = try DocumentWriter(resources: resources, formats: [.docx])
         let docxFolder = folder.appendingPathComponent("docx")
         let docx = try seconds {
             for _ in 0..<(docxCount / docxLetters.count) {
-                _ = try packaging.write(docxLetters, formats: [.docx], to: docxFolder, fop: nil)
+                _ = try writer.write(docxLetters.map(\.document), formats: [.docx], to: docxFolder, fop: nil)
             }
         }
         print("text: \(format(text * 1000 / Double(textCount), 3)) ms per letter")

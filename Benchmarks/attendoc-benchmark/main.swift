@@ -1,3 +1,5 @@
+import Foundation
+
 // Attendoc's benchmarks. Each prints its figures as ratios against a baseline measured in the same
 // run on the same input, so the result means the same on a fast or a slow machine.
 //
@@ -14,7 +16,6 @@
 // bundle: an evidence bundle of about 300 pages with 20 supplied PDF exhibits, made whole, against
 //   FOP alone on the same two XSL-FO files plus qpdf alone on the same merge; and the peak memory
 //   of this process and of FOP. Last line: `bundle-vs-fop-plus-qpdf: R` (target R <= 1.3).
-import Foundation
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.removeFirst() } ?? "rendering"

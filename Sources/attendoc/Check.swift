@@ -1,5 +1,6 @@
-import AttendocCore
 import ArgumentParser
+import AttendocCasework
+import AttendocValues
 import Foundation
 
 struct Check: ParsableCommand {

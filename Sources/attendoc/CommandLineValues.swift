@@ -1,4 +1,4 @@
-import AttendocCore
+import AttendocValues
 import Foundation
 
 /// Reading the values several subcommands share, with the same messages everywhere.

@@ -1,5 +1,7 @@
-import AttendocCore
 import ArgumentParser
+import AttendocCasework
+import AttendocRegister
+import AttendocValues
 import Foundation
 
 struct Contacts: ParsableCommand {

@@ -1,5 +1,6 @@
-import AttendocCore
 import ArgumentParser
+import AttendocBundle
+import AttendocCasework
 import Foundation
 
 struct EvidenceBundleCommand: ParsableCommand {

@@ -1,5 +1,5 @@
-import AttendocCore
 import ArgumentParser
+import AttendocDocuments
 
 struct Kinds: ParsableCommand {
     static let configuration = CommandConfiguration(

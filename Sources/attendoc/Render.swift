@@ -1,5 +1,9 @@
-import AttendocCore
 import ArgumentParser
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocValues
 import Foundation
 
 struct Render: ParsableCommand {
@@ -71,7 +75,8 @@ struct Render: ParsableCommand {
             default:
                 throw AttendocError("give either --document KIND or --all")
             }
-            let run = try LetterRun(resources: location, formats: formats)
+            let run = try LetterRun(resources: location)
+            let writer = try DocumentWriter(resources: location, formats: formats)
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: location.fopConfiguration) : nil
             var letters: [LetterRun.Letter] = []
             for job in jobs {
@@ -82,7 +87,7 @@ struct Render: ParsableCommand {
                     throw AttendocError("the \(job.kind.title.lowercased()) of \(job.date.longForm), which \(calledForBy) calls for: \(error)")
                 }
             }
-            let written = try run.write(letters, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
+            let written = try writer.write(letters.map(\.document), formats: formats, to: URL(fileURLWithPath: out), fop: fop)
             for note in run.notes(for: loaded, options: options) {
                 print("note: \(note)")
             }

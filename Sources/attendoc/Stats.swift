@@ -1,5 +1,9 @@
-import AttendocCore
 import ArgumentParser
+import AttendocCasework
+import AttendocEngine
+import AttendocPolicy
+import AttendocRegister
+import AttendocValues
 import Foundation
 
 struct Stats: ParsableCommand {

@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -40,10 +51,10 @@ struct CaseFiguresTests {
         #expect(attendance.possibleSessions == 92)
         #expect(attendance.attendedSessions == 82)
         #expect(attendance.unauthorisedAbsenceSessions == 10)
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(.firstWarningLetter, for: forLetters, dated: date("2026-11-23"))
         let folder = try temporaryFolder("engine-letters")
-        _ = try run.write(letters, formats: [.txt], to: folder, fop: nil)
+        _ = try DocumentWriter(resources: resources, formats: [.txt]).write(letters.map(\.document), formats: [.txt], to: folder, fop: nil)
         let text = flattened(try String(contentsOf: folder.appendingPathComponent("CAT-2026-0099/first-warning-letter/tomas-o-briain.txt"), encoding: .utf8))
         #expect(text.contains("between 3 September 2026 and 13 November 2026"))
         #expect(text.contains("Possible sessions 92 100.0%"))

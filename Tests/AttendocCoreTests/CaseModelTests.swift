@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -207,7 +218,7 @@ struct CaseModelTests {
 
     @Test func theLetterRunWritesNoCopyForADoNotContactParent() throws {
         let attendanceCase = try CaseFileReader.read(Self.valid, file: Self.file)
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(.firstWarningLetter, for: attendanceCase, dated: CalendarDate(iso: "2026-11-23")!)
         #expect(letters.map(\.relativeStem) == ["CAT-2026-0150/first-warning-letter/zoe-dsouza"])
     }

@@ -1,4 +1,5 @@
 import Foundation
+import AttendocTesting
 import Testing
 
 /// The `attendoc` program as a person runs it.

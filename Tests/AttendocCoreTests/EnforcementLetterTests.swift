@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -36,11 +47,11 @@ struct EnforcementLetterTests {
     /// Each recipient's plain text (whitespace flattened), by file stem.
     static func texts(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
                       options: LetterOptions = LetterOptions()) throws -> [String: String] {
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(kind, for: loaded, dated: date(iso), options: options)
         let folder = try temporaryFolder("enforcement")
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try run.write(letters, formats: [.txt], to: folder, fop: nil)
+        _ = try DocumentWriter(resources: resources, formats: [.txt]).write(letters.map(\.document), formats: [.txt], to: folder, fop: nil)
         var texts: [String: String] = [:]
         for letter in letters {
             let url = folder.appendingPathComponent(letter.relativeStem + ".txt")
@@ -56,7 +67,7 @@ struct EnforcementLetterTests {
 
     static func renderError(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
                             options: LetterOptions = LetterOptions()) throws -> String {
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let error = #expect(throws: AttendocError.self) { try run.letters(kind, for: loaded, dated: date(iso), options: options) }
         return error?.description ?? ""
     }
@@ -137,7 +148,7 @@ struct EnforcementLetterTests {
         let text = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: options)
         #expect(text.contains("Date: Wednesday 6 January 2027"))
         #expect(text.contains(Self.caution))
-        let notes = try LetterRun(resources: resources, formats: [.txt]).notes(for: loaded, options: options)
+        let notes = try LetterRun(resources: resources).notes(for: loaded, options: options)
         #expect(notes.contains("--override-deadline given, with the reason: the father was in hospital until 4 January (it applies only where a deadline was passed)"))
     }
 
@@ -287,13 +298,13 @@ struct EnforcementLetterTests {
 
     @Test func allThreeKindsReadCorrectlyInPDF() throws {
         let loaded = try Self.loaded()
-        let run = try LetterRun(resources: resources, formats: [.pdf])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(.paceInterviewInvitation, for: loaded, dated: date("2026-11-23"))
             + run.letters(.finalWarningLetter, for: loaded, dated: date("2027-01-11"))
             + run.letters(.noticeToImprove, for: loaded, dated: date("2026-11-23"))
         let folder = try temporaryFolder("enforcement-pdf")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.pdf], to: folder,
+        let written = try DocumentWriter(resources: resources, formats: [.pdf]).write(letters.map(\.document), formats: [.pdf], to: folder,
                                     fop: try PDFTypesetter(configuration: resources.fopConfiguration))
         #expect(written.count == 6)
         func pdf(_ kind: DocumentKind) throws -> String {

@@ -1,4 +1,15 @@
-@testable import AttendocCore
+@testable import AttendocValues
+@testable import AttendocYAML
+@testable import AttendocCaseModel
+@testable import AttendocPolicy
+@testable import AttendocRegister
+@testable import AttendocEngine
+@testable import AttendocCasework
+@testable import AttendocDocuments
+@testable import AttendocPrograms
+@testable import AttendocRendering
+@testable import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -11,7 +22,7 @@ struct EvidenceBundlePlanTests {
     static let asOf = date("2027-01-11")
 
     static func plan(_ loaded: LoadedCase, draft: Bool = false) throws -> EvidenceBundle {
-        let run = try LetterRun(resources: resources, formats: [.pdf])
+        let run = try LetterRun(resources: resources)
         let qpdf = try QPDF()
         return try EvidenceBundle.plan(
             loaded, asOf: asOf, isDraft: draft, gaps: ProsecutionReadiness.check(loaded, asOf: asOf).gaps,

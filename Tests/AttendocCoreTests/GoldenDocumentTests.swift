@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -32,7 +43,7 @@ struct GoldenDocumentTests {
     func theDocumentMatchesItsGolden(_ index: Int) throws {
         let entry = Self.cases[index]
         let loaded = try LoadedCase.load(Self.examples.appendingPathComponent(entry.example), resources: resources)
-        let run = try LetterRun(resources: resources, formats: [])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(entry.kind, for: loaded, dated: date(entry.date), options: LetterOptions(meeting: entry.meeting))
         let letter = try #require(entry.copy.isEmpty ? letters.first : letters.first { $0.fileStem == entry.copy })
         let golden = repositoryRoot.appendingPathComponent("Tests/AttendocCoreTests/Golden/\(entry.kind.rawValue).xml")

@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import SafeXML
 import Testing
@@ -17,7 +28,7 @@ struct RenderedLetters: Sendable {
         let run = try LetterRun(resources: resources)
         let letters = try run.letters(.firstWarningLetter, for: attendanceCase, dated: date)
         let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
-        let written = try run.write(letters, formats: OutputFormat.allCases, to: folder, fop: fop)
+        let written = try DocumentWriter(resources: resources, formats: OutputFormat.allCases).write(letters.map(\.document), formats: OutputFormat.allCases, to: folder, fop: fop)
         return RenderedLetters(folder: folder, written: written)
     }
 
@@ -225,7 +236,7 @@ struct FailedRunTests {
         let letters = try run.letters(.firstWarningLetter, for: attendanceCase, dated: RenderedLetters.date)
         let brokenFOP = PDFTypesetter(executable: URL(fileURLWithPath: "/bin/false"), configuration: resources.fopConfiguration)
         let error = #expect(throws: AttendocError.self) {
-            try run.write(letters, formats: [.html, .txt, .docx, .pdf], to: folder, fop: brokenFOP)
+            try DocumentWriter(resources: resources, formats: OutputFormat.allCases).write(letters.map(\.document), formats: [.html, .txt, .docx, .pdf], to: folder, fop: brokenFOP)
         }
         #expect(error?.description.contains("could not make the PDF") == true)
         #expect(filesUnder(folder) == ["earlier.txt"])

@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -29,7 +40,7 @@ struct LetterSettingsTests {
     }
 
     static func texts(_ loaded: LoadedCase) throws -> [String: String] {
-        let run = try LetterRun(resources: resources, formats: [])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(.firstWarningLetter, for: loaded, dated: date("2026-11-23"))
         return Dictionary(uniqueKeysWithValues: letters.map { ($0.fileStem, String(decoding: $0.xml, as: UTF8.self)) })
     }

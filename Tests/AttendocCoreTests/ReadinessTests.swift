@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 

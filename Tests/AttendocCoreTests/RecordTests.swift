@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -15,11 +26,11 @@ struct RecordTests {
     static func render(_ kind: DocumentKind, _ example: URL, date: String, formats: [OutputFormat],
                        meeting: String? = nil) throws -> URL {
         let loaded = try LoadedCase.load(example, resources: resources)
-        let run = try LetterRun(resources: resources, formats: formats)
-        let letters = try run.letters(kind, for: loaded, dated: AttendocCoreTests.date(date), options: LetterOptions(meeting: meeting))
+        let run = try LetterRun(resources: resources)
+        let letters = try run.letters(kind, for: loaded, dated: AttendocTesting.date(date), options: LetterOptions(meeting: meeting))
         let folder = try temporaryFolder("records")
         let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-        _ = try run.write(letters, formats: formats, to: folder, fop: fop)
+        _ = try DocumentWriter(resources: resources, formats: formats).write(letters.map(\.document), formats: formats, to: folder, fop: fop)
         return folder.appendingPathComponent("\(loaded.attendanceCase.reference.replacingOccurrences(of: "/", with: "-"))/\(kind.rawValue)")
     }
 

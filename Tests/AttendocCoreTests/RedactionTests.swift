@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -23,7 +34,7 @@ struct RedactionTests {
                                            options: LetterOptions(meeting: planned.meeting), folder: planned.folder(in: loaded.attendanceCase))
             }
             let folder = try temporaryFolder("redaction")
-            _ = try run.write(letters, formats: OutputFormat.allCases, to: folder, fop: try PDFTypesetter(configuration: resources.fopConfiguration))
+            _ = try DocumentWriter(resources: resources, formats: OutputFormat.allCases).write(letters.map(\.document), formats: OutputFormat.allCases, to: folder, fop: try PDFTypesetter(configuration: resources.fopConfiguration))
             return folder
         } catch let error as AttendocError {
             throw error

@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -19,11 +30,11 @@ struct SchoolLettersAndTargetMetTests {
     /// The plain text of each recipient's copy, whitespace flattened, by file stem.
     static func texts(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
                       options: LetterOptions = LetterOptions()) throws -> [String: String] {
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(kind, for: loaded, dated: date(iso), options: options)
         let folder = try temporaryFolder("kinds-a-text")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.txt], to: folder, fop: nil)
+        let written = try DocumentWriter(resources: resources, formats: [.txt]).write(letters.map(\.document), formats: [.txt], to: folder, fop: nil)
         var texts: [String: String] = [:]
         for file in written {
             texts[file.deletingPathExtension().lastPathComponent] = flattened(try String(contentsOf: file, encoding: .utf8))
@@ -33,7 +44,7 @@ struct SchoolLettersAndTargetMetTests {
 
     static func error(_ kind: DocumentKind, _ loaded: LoadedCase, dated iso: String,
                       options: LetterOptions = LetterOptions()) throws -> String {
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         do {
             _ = try run.letters(kind, for: loaded, dated: date(iso), options: options)
         } catch {
@@ -96,11 +107,11 @@ struct SchoolLettersAndTargetMetTests {
         // 6 authorised and 22 unauthorised absences), and names that must print as themselves.
         var attendanceCase = try CaseFileReader.read(contentsOf: fixture("separated-parents.yaml"))
         attendanceCase.school.phone = "01392 000 999"
-        let run = try LetterRun(resources: resources, formats: [.txt])
+        let run = try LetterRun(resources: resources)
         let letters = try run.letters(.attendanceConcernLetter, for: attendanceCase, dated: date("2026-11-16"))
         let folder = try temporaryFolder("kinds-a-stated")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let written = try run.write(letters, formats: [.txt], to: folder, fop: nil)
+        let written = try DocumentWriter(resources: resources, formats: [.txt]).write(letters.map(\.document), formats: [.txt], to: folder, fop: nil)
         let text = flattened(try String(contentsOf: try #require(written.first { $0.lastPathComponent == "tomas-o-briain.txt" }), encoding: .utf8))
         #expect(text.hasPrefix("St Mary's & St John's <Primary> Church Street"))
         #expect(text.contains("Between 3 September 2026 and 13 November 2026, Siobhán missed 28 of 94 sessions (29.8%)."))
@@ -323,7 +334,7 @@ struct SchoolLettersAndTargetMetTests {
 
     /// One FOP run for all three kinds: what pdftotext reads in each.
     @Test func allThreeKindsAsPDF() throws {
-        let run = try LetterRun(resources: resources, formats: [.pdf])
+        let run = try LetterRun(resources: resources)
         let school = try Self.load(Self.schoolCase), county = try Self.load(Self.countyCase)
         var letters = try run.letters(.attendanceConcernLetter, for: school, dated: date("2026-09-28")).prefix(1)
         letters += try run.letters(.meetingInvitation, for: school, dated: date("2026-12-01")).prefix(1)
@@ -332,7 +343,7 @@ struct SchoolLettersAndTargetMetTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
         // Each letter's files carry its own date.
-        let written = try run.write(Array(letters), formats: [.pdf], to: folder, fop: fop)
+        let written = try DocumentWriter(resources: resources, formats: [.pdf]).write(Array(letters).map(\.document), formats: [.pdf], to: folder, fop: fop)
             .sorted { $0.path < $1.path }
         #expect(written.map { $0.path.replacingOccurrences(of: folder.path + "/", with: "") } == [
             "BPS-ATT-2026-031/attendance-concern-letter/agnieszka-kowalczyk.pdf",

@@ -1,4 +1,15 @@
-import AttendocCore
+import AttendocValues
+import AttendocYAML
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocRegister
+import AttendocEngine
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocBundle
+import AttendocTesting
 import Foundation
 import Testing
 
@@ -22,7 +33,7 @@ struct StrictTemplateTests {
 
     static func letters(_ resources: AttendocResources) throws -> [LetterRun.Letter] {
         let attendanceCase = try CaseFileReader.read(contentsOf: fixture("separated-parents.yaml"))
-        return try LetterRun(resources: resources, formats: [.txt]).letters(.firstWarningLetter, for: attendanceCase, dated: date("2026-11-23"))
+        return try LetterRun(resources: resources).letters(.firstWarningLetter, for: attendanceCase, dated: date("2026-11-23"))
     }
 
     @Test func aMissingFactNamesTemplateLineAndKey() throws {
@@ -63,7 +74,7 @@ struct StrictTemplateTests {
         // The school's tier 2 case has not been referred to the local authority.
         let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/school-tier2-case.yaml"), resources: resources)
         let error = #expect(throws: AttendocError.self) {
-            try LetterRun(resources: resources, formats: []).letters(.firstWarningLetter, for: loaded, dated: date("2026-11-23"))
+            try LetterRun(resources: resources).letters(.firstWarningLetter, for: loaded, dated: date("2026-11-23"))
         }
         #expect(error?.description.contains("first-warning-letter.mustache:") == true)
         #expect(error?.description.contains("the case has no value for referral.acceptedOn") == true, "\(error?.description ?? "")")

@@ -1,0 +1,254 @@
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocValues
+import Foundation
+import SafeXML
+
+/// Makes a case's evidence bundle (`attendoc bundle`): one PDF and its manifest, written all or
+/// nothing to `OUT/<case reference>/`.
+///
+/// The steps (docs/evidence-bundle.md, "How the PDF is made"):
+/// 1. plan the bundle from the court view of the case (`EvidenceBundle.plan`);
+/// 2. the bundle's XML from `templates/evidence-bundle.mustache`, with each document Attendoc
+///    makes put in whole, checked against `schema/bundle.rng`;
+/// 3. FOP lays out the typeset entries (documents and the witness statement), each numbered
+///    from 1 as it was printed ("documents FO"); their page counts come from its bookmarks;
+/// 4. FOP lays out the bundle's own pages with a placeholder page for every page of a typeset
+///    entry or supplied PDF ("pages FO"), so that the index and every page reference are the
+///    final PDF's page numbers;
+/// 5. qpdf lays each PDF's pages under its placeholders and the stamp sheet (section page, PDF
+///    page number, DRAFT) over every page.
+public struct BundleRun {
+    public let resources: AttendocResources
+    private let letterRun: LetterRun
+    private let templates: DocumentTemplates
+    private let schema: RelaxNGSchema
+    private let stylesheet: XSLTStylesheet
+    private let fop: PDFTypesetter
+    private let qpdf: QPDF
+
+    public init(resources: AttendocResources) throws(AttendocError) {
+        self.resources = resources
+        self.letterRun = try LetterRun(resources: resources)
+        self.templates = try DocumentTemplates(folder: resources.templates)
+        do {
+            schema = try RelaxNGSchema(contentsOf: resources.bundleSchema)
+            stylesheet = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent("bundle-fo.xsl"))
+        } catch {
+            throw AttendocError("\(error)")
+        }
+        var typesetter = try PDFTypesetter(configuration: resources.fopConfiguration)
+        typesetter.profile = nil
+        self.fop = typesetter
+        self.qpdf = try QPDF()
+    }
+
+    /// What a run made: the files written, the bundle's pages and fingerprint, what was left
+    /// out of it for privacy, and (for a draft) what is missing.
+    public struct Outcome {
+        public var files: [URL]
+        public var pageCount: Int
+        public var sha256: String
+        public var leftOut: [CourtView.LeftOut]
+        public var gaps: [ProsecutionReadiness.Gap]
+        public var manifest: BundleManifest
+        /// What qpdf warned about while merging (a supplied PDF it had to repair, say).
+        public var warnings: [String]
+    }
+
+    /// The bundle of `loaded` as of `asOf`. An incomplete case (anything `attendoc check --for
+    /// prosecution` finds missing) is refused unless `draft`, which prints DRAFT on every page
+    /// and lists the gaps on the front sheet.
+    /// `observe` is given the intermediate files (the two FO files, the laid-out PDFs and the
+    /// merge), for the benchmark, which times FOP and qpdf alone on exactly the same input.
+    public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
+                     observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
+        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf)
+        if !draft && !readiness.isReady {
+            throw AttendocError("the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
+                                + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")
+                                + "\nmend them, or make a draft with --draft (DRAFT on every page, the gaps on the front sheet)")
+        }
+        let letterRun = self.letterRun
+        let qpdf = self.qpdf
+        let bundle = try EvidenceBundle.plan(
+            loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
+            documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
+            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
+        let (xml, tree) = try bundleXML(bundle)
+        let pdf = try typeset(bundle, tree: tree, observe: observe)
+        let manifest = BundleManifest(bundle: bundle, layout: pdf.layout, pdf: pdf.data, xml: xml)
+
+        let folder = FileName.caseFolder(loaded.attendanceCase.reference)
+        let transaction = try OutputTransaction(outputFolder: outputFolder)
+        do throws(AttendocError) {
+            try transaction.add(pdf.data, at: "\(folder)/evidence-bundle.pdf")
+            try transaction.add(manifest.json(), at: "\(folder)/evidence-bundle-manifest.json")
+            let files = try transaction.commit()
+            return Outcome(files: files, pageCount: pdf.layout.pageCount, sha256: manifest.sha256, leftOut: bundle.leftOut,
+                           gaps: draft ? readiness.gaps : [], manifest: manifest, warnings: pdf.warnings)
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+    }
+
+    /// The bundle's XML: the template's output with each document put in whole, checked
+    /// against the bundle schema.
+    func bundleXML(_ bundle: EvidenceBundle) throws(AttendocError) -> (Data, XMLTree) {
+        let values = try BundleFacts.values(for: bundle)
+        let rendered = try templates.render("evidence-bundle", with: values)
+        var text = String(decoding: rendered, as: UTF8.self)
+        for entry in bundle.entries {
+            guard case .document(let document) = entry.content else { continue }
+            let placeholder = "<included-document ref=\"\(entry.id)\"/>"
+            guard text.contains(placeholder) else {
+                throw AttendocError("templates/evidence-bundle.mustache did not leave a place for the document \(entry.id) (\(entry.title)): it must write \(placeholder) in the entry's typeset element")
+            }
+            text = text.replacingOccurrences(of: placeholder, with: Self.withoutDeclaration(document))
+        }
+        let xml = Data(text.utf8)
+        do {
+            let tree = try XMLTree(data: xml, source: "evidence bundle of \(bundle.view.attendanceCase.reference) (from templates/evidence-bundle.mustache)")
+            try schema.validate(tree)
+            return (xml, tree)
+        } catch {
+            throw AttendocError("the template evidence-bundle.mustache made a bundle that Attendoc cannot use: \(error)")
+        }
+    }
+
+    static func withoutDeclaration(_ document: Data) -> String {
+        var text = String(decoding: document, as: UTF8.self)
+        if text.hasPrefix("<?xml"), let end = text.range(of: "?>") {
+            text = String(text[end.upperBound...])
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What the two FOP runs and the qpdf merge were given and made.
+    public struct Intermediates {
+        /// The documents FO (nil when nothing is typeset apart) and the pages FO.
+        public var documentsFO: Data?
+        public var pagesFO: Data
+        public var pagesPDF: Data
+        public var underlays: [BundlePDFAssembly.Underlay]
+        public var labels: [String]
+        public var draft: Bool
+    }
+
+    struct TypesetBundle {
+        var data: Data
+        var layout: BundleLayout
+        /// What qpdf warned about (a supplied PDF it had to repair).
+        var warnings: [String]
+    }
+
+    /// Steps 3 to 5: the two FOP runs and the qpdf assembly.
+    func typeset(_ bundle: EvidenceBundle, tree: XMLTree, observe: ((Intermediates) -> Void)?) throws(AttendocError) -> TypesetBundle {
+        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-evidence-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: workFolder) }
+        do {
+            try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
+        } catch {
+            throw AttendocError("cannot make a temporary folder for the bundle: \(error.localizedDescription)")
+        }
+        let name = "the evidence bundle of \(bundle.view.attendanceCase.reference)"
+
+        // 3. The typeset entries, each numbered from 1 as printed.
+        let typesetIDs = bundle.entries.filter(\.content.isTypeset).map(\.id)
+        var typesetPages: [String: ClosedRange<Int>] = [:]
+        let documentsPDF = workFolder.appendingPathComponent("documents.pdf")
+        var documentsFO: Data?
+        var documentsData = Data()
+        if !typesetIDs.isEmpty {
+            let fo = try transform(tree, parameters: ["bundle.part": "documents"])
+            documentsFO = fo
+            documentsData = try fop.typesetOne(fo, name: "\(name) (its documents)", date: bundle.asOf)
+            try write(documentsData, to: documentsPDF)
+            let outline = try qpdf.outline(of: documentsPDF).filter { $0.depth == 0 }
+            let total = try qpdf.pageCount(of: documentsPDF)
+            guard outline.map(\.title) == typesetIDs else {
+                throw AttendocError("bundle-fo.xsl's documents part has bookmarks \(outline.map(\.title)) where Attendoc expected one per typeset entry, \(typesetIDs)")
+            }
+            for (index, entry) in outline.enumerated() {
+                let end = index + 1 < outline.count ? outline[index + 1].page - 1 : total
+                typesetPages[entry.title] = entry.page...end
+            }
+        }
+
+        // 4. The bundle's own pages, with placeholders.
+        let counts = typesetIDs.map { "\($0)=\(typesetPages[$0]!.count) " }.joined()
+        let fo = try transform(tree, parameters: ["bundle.part": "pages", "typeset.pages": counts])
+        let pagesData = try fop.typesetOne(fo, name: name, date: bundle.asOf)
+        let pagesPDF = workFolder.appendingPathComponent("pages.pdf")
+        try write(pagesData, to: pagesPDF)
+        let layout = try BundleLayout(outline: qpdf.outline(of: pagesPDF), pageCount: qpdf.pageCount(of: pagesPDF), bundle: bundle)
+
+        // 5. Every PDF's pages under its placeholders; the stamps over every page.
+        var underlays: [BundlePDFAssembly.Underlay] = []
+        // Every typeset page comes from the one documents PDF: one underlay for them all.
+        var documentPages: (source: [Int], target: [Int]) = ([], [])
+        for entry in bundle.entries {
+            guard let placed = layout.pages[entry.id] else { continue }
+            switch entry.content {
+            case .document, .statement:
+                let source = typesetPages[entry.id]!
+                guard source.count == placed.count else {
+                    throw AttendocError("\(entry.id) has \(source.count) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
+                }
+                documentPages.source += Array(source)
+                documentPages.target += Array(placed)
+            case .suppliedPDF(let url, let pages):
+                guard pages == placed.count else {
+                    throw AttendocError("\(url.path) has \(pages) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
+                }
+                underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: Array(1...pages), targetPages: Array(placed)))
+            default:
+                continue
+            }
+        }
+        // Each page of an exhibit carries its exhibit number beside its section page: "E2 · AB/2".
+        var stamps = layout.labels
+        for entry in bundle.entries {
+            guard let exhibit = entry.exhibit, let pages = layout.pages[entry.id] else { continue }
+            for page in pages { stamps[page - 1] += "  ·  \(exhibit)" }
+        }
+        if !documentPages.source.isEmpty {
+            underlays.insert(BundlePDFAssembly.Underlay(source: .data(documentsData, name: "the bundle's typeset documents"),
+                                                        sourcePages: documentPages.source, targetPages: documentPages.target), at: 0)
+        }
+        observe?(Intermediates(documentsFO: documentsFO, pagesFO: fo, pagesPDF: pagesData, underlays: underlays,
+                               labels: stamps, draft: bundle.isDraft))
+        let final = try BundlePDFAssembly.assemble(pages: pagesData, underlays: underlays, labels: stamps,
+                                                   draft: bundle.isDraft, qpdf: qpdf)
+        return TypesetBundle(data: final.pdf, layout: layout, warnings: final.warnings)
+    }
+
+    private func transform(_ tree: XMLTree, parameters: [String: String]) throws(AttendocError) -> Data {
+        do {
+            return try stylesheet.transform(tree, parameters: parameters)
+        } catch {
+            throw AttendocError("stylesheets/bundle-fo.xsl could not lay out the bundle: \(error)")
+        }
+    }
+
+    private func write(_ data: Data, to url: URL) throws(AttendocError) {
+        do {
+            try data.write(to: url)
+        } catch {
+            throw AttendocError("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+}
+
+extension EvidenceBundle.Content {
+    /// Laid out on pages of their own by the documents part (and underlaid into the bundle).
+    var isTypeset: Bool {
+        switch self {
+        case .document, .statement: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,318 @@
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
+import AttendocValues
+import Foundation
+
+/// What goes into a case's evidence bundle, and where: the sections A to F, each entry with its
+/// id, title, date and exhibit number, and what the entry holds. Made from the court view of the
+/// case (`CourtView`), so nothing in it is private. `BundleFacts` turns it into the template's
+/// values; `BundleRun` lays it out.
+///
+/// The sections (issue 6, and the prosecution file conventions in docs/evidence-bundle.md):
+/// A summary and chronology; B schedule of supportive measures; C the officer's witness
+/// statement; D the register certificate and the attendance figures for the period of the
+/// offence; E the letters and notices sent and the minutes of meetings; F the exhibits the
+/// officer supplies. Every entry of D, E and F has an exhibit number (`AB/1`, from the officer's
+/// initials), numbered in bundle order.
+public struct EvidenceBundle {
+    public struct Section {
+        public var letter: String
+        public var title: String
+        public var entries: [Entry]
+    }
+
+    public struct Entry {
+        public var id: String
+        public var title: String
+        public var date: CalendarDate?
+        public var exhibit: String?
+        public var content: Content
+        /// Where it comes from: a case file entry (`letters_issued[7]`) or a supplied file's path.
+        public var source: String
+    }
+
+    public enum Content {
+        case summary
+        case chronology
+        case measures
+        case figures
+        case statement
+        /// A document Attendoc makes (letter, minutes, register certificate), as document XML.
+        case document(Data)
+        case suppliedPDF(URL, pages: Int)
+        case suppliedImage(URL)
+        case suppliedText(URL, text: String)
+    }
+
+    /// A file the officer supplies, and every case entry that cites it.
+    public struct SuppliedFile {
+        public var file: FileReference
+        public var citedBy: [String]
+        public var entryID: String
+    }
+
+    public var view: LoadedCase
+    public var leftOut: [CourtView.LeftOut]
+    public var gaps: [ProsecutionReadiness.Gap]
+    public var isDraft: Bool
+    public var asOf: CalendarDate
+    public var route: LegalRoute
+    public var offenceFrom: CalendarDate
+    public var offenceTo: CalendarDate
+    public var defendants: [ParentOrCarer]
+    public var sections: [Section]
+    /// Entry ids of documents made from a case entry (`letters_issued[3]`, `meetings[1]`), and of
+    /// the register certificate (`register`).
+    public var entriesFor: [String: [String]]
+    /// Entry ids of the supplied files each case entry cites.
+    public var exhibitsFor: [String: [String]]
+
+    public var entries: [Entry] { sections.flatMap(\.entries) }
+
+    public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
+
+    /// The initials exhibit numbers start with: the officer's (`Alex Brennan` → `AB`).
+    public static func exhibitPrefix(for officer: String) -> String {
+        let words = officer.split(separator: " ").filter { $0.first?.isLetter == true }
+        let initials = [words.first, words.count > 1 ? words.last : nil].compactMap { $0?.first.map { String($0).uppercased() } }
+        return initials.isEmpty ? "EX" : initials.joined()
+    }
+
+    /// Plans the bundle of `loaded` as of `asOf`. `gaps` are what `ProsecutionReadiness` found
+    /// missing (printed on a draft's front sheet); `documents` makes the copies of one kind of
+    /// document from the court view (LetterRun.letters); `pageCount` counts a supplied PDF's pages.
+    public static func plan(
+        _ loaded: LoadedCase, asOf: CalendarDate, isDraft: Bool, gaps: [ProsecutionReadiness.Gap],
+        documents: (DocumentKind, LoadedCase, CalendarDate, LetterOptions) throws(AttendocError) -> [LetterRun.Letter],
+        pageCount: (URL) throws(AttendocError) -> Int
+    ) throws(AttendocError) -> EvidenceBundle {
+        let original = loaded.attendanceCase
+        guard let route = original.legalRoute else {
+            throw AttendocError("the case \(original.reference) has no legal_route; the bundle names the offence or the application, so add legal_route with its section (docs/case-file.md)")
+        }
+        guard loaded.pupilRegister != nil else {
+            throw AttendocError("the case \(original.reference) has no register; the bundle's certificate and figures come from it, so add register: to the case file")
+        }
+        let courtView = CourtView(of: original)
+        let view = LoadedCase(attendanceCase: courtView.attendanceCase, policy: loaded.policy, pupilRegister: loaded.pupilRegister)
+        let withResponsibility = Recipient.withParentalResponsibility(in: original).map(\.person)
+        let defendants = route.defendantIDs.isEmpty
+            ? withResponsibility
+            : route.defendantIDs.compactMap { original.parentOrCarer(id: $0) }
+        let registerEnd = (try? loaded.figures(asOf: asOf).to) ?? asOf
+        let offenceFrom = route.offenceFrom ?? route.firstWarningOn ?? route.decidedOn
+        let offenceTo = route.offenceTo ?? registerEnd
+        if offenceTo < offenceFrom {
+            throw AttendocError("the period of the offence would run from \(offenceFrom.longForm) to \(offenceTo.longForm), backwards; set legal_route.offence_period (from, to) or check the bundle's --as-of date")
+        }
+
+        var entriesFor: [String: [String]] = [:]
+        var counter: [String: Int] = [:]
+        func nextID(_ letter: String) -> String {
+            counter[letter, default: 0] += 1
+            return "\(letter.lowercased())\(counter[letter]!)"
+        }
+
+        // A: summary and chronology. B: the schedule. C: the statement.
+        let sectionA = Section(letter: "A", title: "Summary and chronology", entries: [
+            Entry(id: nextID("A"), title: "Summary of the case and the charge", date: asOf, content: .summary, source: "legal_route"),
+            Entry(id: nextID("A"), title: "Chronology", content: .chronology, source: "the whole case"),
+        ])
+        let sectionB = Section(letter: "B", title: "Schedule of supportive measures", entries: [
+            Entry(id: nextID("B"), title: "Supportive measures offered, by tier", content: .measures, source: "supportive_measures"),
+        ])
+        let sectionC = Section(letter: "C", title: "Witness statement", entries: [
+            Entry(id: nextID("C"), title: "Statement of \(original.officer.name), \(original.officer.role)", date: asOf,
+                  content: .statement, source: "officer"),
+        ])
+
+        // D: the register certificate as of the bundle's date, and the figures.
+        var sectionD = Section(letter: "D", title: "Register certificate and attendance figures", entries: [])
+        let certificate = try documents(.registerCertificate, view, asOf, LetterOptions())
+        guard let certificateCopy = certificate.first(where: { $0.recipient == nil }) ?? certificate.first else {
+            throw AttendocError("the register certificate for the bundle could not be made")
+        }
+        let certificateID = nextID("D")
+        sectionD.entries.append(Entry(id: certificateID, title: "Register certificate (section 566 Education Act 1996)", date: asOf,
+                                      content: .document(certificateCopy.xml), source: "register"))
+        entriesFor["register", default: []].append(certificateID)
+        sectionD.entries.append(Entry(id: nextID("D"), title: "Attendance figures for the period of the offence", date: asOf,
+                                      content: .figures, source: "register"))
+
+        // E: each document of the case's history, as each parent with parental responsibility
+        // received it (records: the agency copy), from the court view.
+        var sectionE = Section(letter: "E", title: "Letters, notices and minutes", entries: [])
+        let parentPaths = Set(withResponsibility.map(\.casePath))
+        for planned in CaseHistory.documents(in: view.attendanceCase) where planned.kind != .registerCertificate {
+            let copies: [LetterRun.Letter]
+            do {
+                copies = try documents(planned.kind, view, planned.date, LetterOptions(meeting: planned.meeting))
+            } catch {
+                throw AttendocError("the \(planned.kind.title.lowercased()) of \(planned.date.longForm), which \(planned.calledForBy) calls for: \(error)")
+            }
+            let meeting = planned.meeting.flatMap { path in view.attendanceCase.meetings.first { $0.casePath == path } }
+            let chosen = bundleCopies(of: planned, from: copies, meeting: meeting, parents: parentPaths, in: original)
+            for copy in chosen {
+                let id = nextID("E")
+                var title: String
+                switch (planned.kind, meeting) {
+                case (.meetingMinutes, .some(let meeting)): title = "Minutes of the \(meeting.kind.description)"
+                case (.meetingInvitation, .some(let meeting)): title = "Invitation to the \(meeting.kind.description)"
+                default: title = planned.kind.title
+                }
+                if let recipient = copy.recipient {
+                    title += planned.kind == .meetingInvitation ? ", sent to \(recipient.person.fullName)" : " to \(recipient.person.fullName)"
+                }
+                sectionE.entries.append(Entry(id: id, title: title, date: planned.date, content: .document(copy.xml), source: planned.calledForBy))
+                // The letters_issued entries this copy proves: the same kind and date, to this
+                // recipient. A record made from a meeting proves the meeting.
+                var proves = false
+                for letter in original.lettersIssued where letter.date == planned.date
+                    && CaseHistory.documentKind(forIssued: letter) == planned.kind
+                    && (copy.recipient == nil || letter.recipientPath == copy.recipient?.person.casePath) {
+                    entriesFor[letter.casePath, default: []].append(id)
+                    proves = true
+                }
+                if !proves {
+                    entriesFor[planned.calledForBy, default: []].append(id)
+                }
+            }
+        }
+
+        // A parent's copy of minutes is proved by the minutes of the last meeting before it was sent.
+        for letter in original.lettersIssued where letter.kind == .known(.minutesParentCopy) {
+            let meeting = original.meetings.filter { $0.date <= letter.date && CaseHistory.hasBeenMinuted($0) }.max { $0.date < $1.date }
+            if let meeting, let minutes = entriesFor[meeting.casePath]?.first {
+                entriesFor[letter.casePath, default: []].append(minutes)
+            }
+        }
+
+        // F: every file the case cites as evidence, in the order of the events that cite it.
+        var citations: [(date: CalendarDate, order: Int, casePath: String, title: String, file: FileReference)] = []
+        for measure in original.supportiveMeasures {
+            for file in measure.evidence {
+                citations.append((measure.offeredOn, citations.count, measure.casePath, "Evidence of the offer: \(measure.what)", file))
+            }
+        }
+        for letter in original.lettersIssued {
+            for file in letter.evidence {
+                citations.append((letter.date, citations.count, letter.casePath, "Copy of the \(letter.kind) sent on \(letter.date.longForm)", file))
+            }
+        }
+        for referral in original.referrals {
+            for file in referral.evidence {
+                citations.append((referral.date, citations.count, referral.casePath, "Referral to \(referral.to), \(referral.date.longForm)", file))
+            }
+        }
+        citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
+        var sectionF = Section(letter: "F", title: "Exhibits", entries: [])
+        var exhibitsFor: [String: [String]] = [:]
+        var fileEntries: [URL: String] = [:]
+        for citation in citations {
+            let url = citation.file.url.standardizedFileURL
+            if let existing = fileEntries[url] {
+                if !(exhibitsFor[citation.casePath] ?? []).contains(existing) { exhibitsFor[citation.casePath, default: []].append(existing) }
+                continue
+            }
+            let id = nextID("F")
+            fileEntries[url] = id
+            exhibitsFor[citation.casePath, default: []].append(id)
+            let content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
+            sectionF.entries.append(Entry(id: id, title: "\(citation.title) (\(url.lastPathComponent))", date: citation.date,
+                                          content: content, source: citation.file.path))
+        }
+
+        // Exhibit numbers: D, E and F in bundle order.
+        let prefix = exhibitPrefix(for: original.officer.name)
+        var number = 0
+        var sections = [sectionA, sectionB, sectionC, sectionD, sectionE, sectionF].filter { !$0.entries.isEmpty }
+        for s in sections.indices where ["D", "E", "F"].contains(sections[s].letter) {
+            for e in sections[s].entries.indices where sections[s].entries[e].content.isExhibit {
+                number += 1
+                sections[s].entries[e].exhibit = "\(prefix)/\(number)"
+            }
+        }
+        return EvidenceBundle(
+            view: view, leftOut: courtView.leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
+            offenceFrom: offenceFrom, offenceTo: offenceTo, defendants: defendants, sections: sections,
+            entriesFor: entriesFor, exhibitsFor: exhibitsFor)
+    }
+
+    /// The copies of a planned document the bundle holds: the agency copy of a record that has
+    /// one; otherwise each copy to a parent with parental responsibility that the case records as
+    /// sent (a letter), or, for a record made at a meeting (a parenting contract), each such
+    /// parent who was at the meeting.
+    static func bundleCopies(of planned: CaseHistory.PlannedDocument, from copies: [LetterRun.Letter], meeting: Meeting?,
+                             parents: Set<String>, in original: AttendanceCase) -> [LetterRun.Letter] {
+        if copies.contains(where: { $0.recipient == nil }) {
+            return copies.filter { $0.recipient == nil }
+        }
+        let toParents = copies.filter { $0.recipient.map { parents.contains($0.person.casePath) } ?? false }
+        let sent = original.lettersIssued.filter { $0.date == planned.date && CaseHistory.documentKind(forIssued: $0) == planned.kind }
+        if !sent.isEmpty {
+            return toParents.filter { copy in sent.contains { $0.recipientPath == copy.recipient?.person.casePath } }
+        }
+        if let meeting {
+            let present = toParents.filter { copy in
+                guard let person = copy.recipient?.person else { return false }
+                return meeting.attendees.contains { $0.name == "\(person.forename) \(person.surname)" || $0.name == person.fullName }
+            }
+            return present.isEmpty ? toParents : present
+        }
+        return toParents
+    }
+
+    /// What a supplied file becomes, by its kind: a PDF's pages, an image on a page of its own,
+    /// or a text file's lines.
+    static func suppliedContent(_ file: FileReference, citedBy casePath: String,
+                                pageCount: (URL) throws(AttendocError) -> Int) throws(AttendocError) -> Content {
+        let url = file.url
+        switch url.pathExtension.lowercased() {
+        case "pdf":
+            return .suppliedPDF(url, pages: try pageCount(url))
+        case "png", "jpg", "jpeg":
+            // FOP only logs an image it cannot read and lays out an empty page, so look first.
+            guard let handle = FileHandle(forReadingAtPath: url.path) else {
+                throw AttendocError("\(casePath).evidence: \(file.path) cannot be read")
+            }
+            let start = [UInt8](handle.readData(ofLength: 8))
+            try? handle.close()
+            let isPNG = start.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+            let isJPEG = start.starts(with: [0xFF, 0xD8, 0xFF])
+            guard url.pathExtension.lowercased() == "png" ? isPNG : isJPEG else {
+                throw AttendocError("\(casePath).evidence: \(file.path) is not a \(url.pathExtension.lowercased() == "png" ? "PNG" : "JPEG") image (its first bytes are not an image's); save the scan again, or as PDF")
+            }
+            return .suppliedImage(url)
+        case "txt", "text":
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw AttendocError("\(casePath).evidence: \(file.path) cannot be read")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw AttendocError("\(casePath).evidence: \(file.path) is not UTF-8 text; save it as UTF-8, or as PDF")
+            }
+            return .suppliedText(url, text: text)
+        default:
+            throw AttendocError("\(casePath).evidence: \(file.path) is a .\(url.pathExtension) file; the bundle takes PDF, PNG, JPEG or plain text (.txt) exhibits, so save it as PDF")
+        }
+    }
+}
+
+extension EvidenceBundle.Content {
+    /// Documents and supplied files are exhibits; the bundle's own summary, schedule, statement
+    /// and figures are not.
+    var isExhibit: Bool {
+        switch self {
+        case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
+        case .summary, .chronology, .measures, .figures, .statement: false
+        }
+    }
+}
+
+extension CaseHistory {
+    /// The document kind that renders a letters_issued entry, where Attendoc has one.
+    public static func documentKind(forIssued letter: IssuedLetter) -> DocumentKind? {
+        guard case .known(let known) = letter.kind else { return nil }
+        return documentKind(for: known)
+    }
+}

@@ -1,0 +1,43 @@
+import AttendocYAML
+import Foundation
+import Yams
+
+/// The attendance target a meeting sets: a percentage (`90%`) or, when it is not a percentage, the
+/// words agreed (`No unauthorised absence before the half-term holiday`).
+public enum AttendanceTarget: Sendable, Equatable {
+    /// Tenths of a per cent: `90%` is 900, `92.5%` is 925.
+    case percent(tenths: Int)
+    case words(String)
+
+    /// As a document shows it: `90.0%`, or the words.
+    public var display: String {
+        switch self {
+        case .percent(let tenths): "\(tenths / 10).\(tenths % 10)%"
+        case .words(let text): text
+        }
+    }
+}
+
+extension YAMLFields {
+    func optionalAttendanceTarget(_ key: String) throws(CaseFileError) -> AttendanceTarget? {
+        guard let text = try optionalString(key) else { return nil }
+        let value = node(key)
+        if text.hasSuffix("%") {
+            let number = text.dropLast().trimmingCharacters(in: .whitespaces)
+            let parts = number.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+                  parts.count == 1 || parts[1].count == 1, let whole = Int(parts[0]) else {
+                throw error(key, "expected a percentage such as 90% or 92.5% (one decimal place at most), or the target in words", at: value)
+            }
+            let tenths = whole * 10 + (parts.count == 2 ? Int(parts[1])! : 0)
+            guard tenths <= 1000 else {
+                throw error(key, "is more than 100%", at: value)
+            }
+            return .percent(tenths: tenths)
+        }
+        if Double(text) != nil {
+            throw error(key, "is a bare number; write a percentage with % (90%), or the target in words", at: value)
+        }
+        return .words(text)
+    }
+}

@@ -1,0 +1,102 @@
+import AttendocValues
+import AttendocYAML
+
+/// The legal route the local authority chose after accepting the referral, and the dates of its
+/// steps (seed 004, "CAT responsibility post referral"). The dates are checked to run in order.
+public struct LegalRoute: Sendable {
+    public var section: Section
+    public var decidedOn: CalendarDate
+    /// Who decided (seed 004: the Senior County Attendance Officer).
+    public var decidedBy: String?
+    /// The first warning letter, sent with the PACE letter when the referral is accepted.
+    public var firstWarningOn: CalendarDate?
+    public var finalWarningOn: CalendarDate?
+    /// The day the papers went to the magistrates' court.
+    public var papersToCourtOn: CalendarDate?
+    /// The court that will hear the case (`Exeter Magistrates' Court`), when known.
+    public var court: String? = nil
+    /// The first hearing, when listed.
+    public var hearingOn: CalendarDate? = nil
+    public var hearingTime: TimeOfDay? = nil
+    /// The parents prosecuted, by their `id` under `parents`. Empty: every parent with parental
+    /// responsibility (the evidence bundle names each as a defendant).
+    public var defendantIDs: [String] = []
+    /// The period of the offence charged (the dates of the information). Absent: from the first
+    /// warning (or the legal route's decision) to the last day of the register.
+    public var offenceFrom: CalendarDate? = nil
+    public var offenceTo: CalendarDate? = nil
+
+    public enum Section: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
+        /// Section 444(1) Education Act 1996: the child has not attended regularly.
+        case s444_1
+        /// Section 444(1A): the parent knew of the failure to attend and did not act.
+        case s444_1a
+        /// An Education Supervision Order (section 36 Children Act 1989).
+        case educationSupervisionOrder = "education_supervision_order"
+        /// A Parenting Order (section 8 Crime and Disorder Act 1998).
+        case parentingOrder = "parenting_order"
+
+        /// As a document names it.
+        public var description: String {
+            switch self {
+            case .s444_1: "prosecution under section 444(1) of the Education Act 1996"
+            case .s444_1a: "prosecution under section 444(1A) of the Education Act 1996"
+            case .educationSupervisionOrder: "application for an Education Supervision Order"
+            case .parentingOrder: "application for a Parenting Order"
+            }
+        }
+    }
+}
+
+extension CaseFileReader {
+    static func readLegalRoute(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> LegalRoute {
+        var result = LegalRoute(
+            section: try fields.fixedValue("section"),
+            decidedOn: try fields.date("decided_on"),
+            decidedBy: try fields.optionalString("decided_by"),
+            firstWarningOn: try fields.optionalDate("first_warning_on"),
+            finalWarningOn: try fields.optionalDate("final_warning_on"),
+            papersToCourtOn: try fields.optionalDate("papers_to_court_on"))
+        result.court = try fields.optionalString("court")
+        result.hearingOn = try fields.optionalDate("hearing_on")
+        result.hearingTime = try fields.optionalTime("hearing_time")
+        if result.hearingTime != nil && result.hearingOn == nil {
+            throw fields.error("hearing_time", "is given without hearing_on; give the hearing's date too", at: fields.node("hearing_time"))
+        }
+        result.defendantIDs = try fields.strings("defendants", required: false)
+        for (index, id) in result.defendantIDs.enumerated() {
+            guard let parent = parents.first(where: { $0.id == id }) else {
+                throw fields.error("defendants", "entry \(index + 1) does not match the id of any parent or carer (ids are set with `id:` under parents)", at: fields.node("defendants"))
+            }
+            if !parent.hasParentalResponsibility {
+                throw fields.error("defendants", "names \(parent.casePath), who has no parental responsibility; only a parent can be prosecuted under section 444", at: fields.node("defendants"))
+            }
+        }
+        if let period = try fields.optionalFields("offence_period") {
+            result.offenceFrom = try period.date("from")
+            result.offenceTo = try period.date("to")
+            try period.finish()
+            if let from = result.offenceFrom, let to = result.offenceTo, to < from {
+                throw period.error("to", "is \(to.iso), before from (\(from.iso)); the period must run forwards", at: period.node("to"))
+            }
+        }
+        try fields.finish()
+        // Each step comes after the ones before it that are recorded.
+        let steps: [(key: String, date: CalendarDate?)] = [
+            ("decided_on", result.decidedOn), ("first_warning_on", result.firstWarningOn),
+            ("final_warning_on", result.finalWarningOn), ("papers_to_court_on", result.papersToCourtOn),
+        ]
+        // (Written with two plain variables: Swift 6.3's optimiser crashes on an optional tuple here.)
+        var latestKey = ""
+        var latestDate: CalendarDate?
+        for (key, date) in steps {
+            guard let date else { continue }
+            if let previous = latestDate, date < previous {
+                throw fields.error(key, "is \(date.iso), before \(latestKey) (\(previous.iso)); the steps of the legal route run in order", at: fields.node(key))
+            }
+            latestKey = key
+            latestDate = date
+        }
+        return result
+    }
+}

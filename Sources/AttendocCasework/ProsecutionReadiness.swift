@@ -1,0 +1,105 @@
+import AttendocCaseModel
+import AttendocValues
+import Foundation
+
+/// What a court, or the local authority's referral criteria (seed 004: "a referral will only be
+/// accepted when all steps above have been attempted and evidence provided"), would find missing
+/// from a case before a prosecution: each gap with where it is and what to do about it.
+public struct ProsecutionReadiness: Sendable {
+    public struct Gap: Sendable, Equatable, CustomStringConvertible {
+        /// Where in the case file the gap is, or the step it concerns.
+        public var place: String
+        public var problem: String
+        public var toDo: String
+
+        public var description: String { "\(place): \(problem). To do: \(toDo)" }
+    }
+
+    public var gaps: [Gap]
+    public var isReady: Bool { gaps.isEmpty }
+
+    /// Checks `loaded` as of `date` (the figures are the engine's to that date).
+    public static func check(_ loaded: LoadedCase, asOf date: CalendarDate) -> ProsecutionReadiness {
+        let attendanceCase = loaded.attendanceCase
+        var gaps: [Gap] = []
+        func gap(_ place: String, _ problem: String, _ toDo: String) { gaps.append(Gap(place: place, problem: problem, toDo: toDo)) }
+
+        // Steps of the process (seed 004): parenting contract meeting, reviewed within the
+        // policy's deadline; first warning to every parent with parental responsibility; the
+        // interview within the deadline after the referral; the final warning.
+        let contracts = attendanceCase.meetings.filter { $0.kind == .parentingContract }
+        if contracts.isEmpty {
+            gap("meetings", "no parenting contract meeting is recorded", "record the parenting contract meeting (kind: parenting_contract) with its minutes, or the offer and the parents' response")
+        }
+        for meeting in contracts {
+            guard let review = meeting.reviewDate else {
+                gap(meeting.casePath, "the parenting contract meeting has no review date", "add review_date (seed 004: not more than 20 days later)")
+                continue
+            }
+            if let policy = loaded.policy, policy.deadlines["concern_review"] != nil,
+               let latest = try? policy.deadline("concern_review", from: meeting.date, calendar: (try? loaded.calendar()) ?? policy.calendar),
+               review > latest {
+                gap(meeting.casePath, "the review (\(review.longForm)) is later than the policy allows (\(latest.longForm))",
+                    "record a review held by \(latest.longForm), or explain the delay in the case notes")
+            }
+        }
+        let parents = Recipient.withParentalResponsibility(in: attendanceCase).map(\.person)
+        func lettersIssued(_ kind: IssuedLetter.KnownKind) -> [IssuedLetter] {
+            attendanceCase.lettersIssued.filter { $0.kind == .known(kind) }
+        }
+        for (kind, name) in [(IssuedLetter.KnownKind.firstWarningLetter, "first warning letter"), (.finalWarningLetter, "final warning letter")] {
+            let sent = lettersIssued(kind)
+            for parent in parents where !sent.contains(where: { $0.recipientPath == parent.casePath }) {
+                gap(parent.casePath, "no \(name) to this parent with parental responsibility is recorded",
+                    "send it (attendoc render --document \(kind == .firstWarningLetter ? "first-warning-letter" : "final-warning-letter")) and record it in letters_issued")
+            }
+        }
+        let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview || $0.kind == .attendancePanel }
+        if attendanceCase.referral == nil {
+            gap("referral", "no accepted referral to the local authority is recorded", "add referral: accepted_on: once the local authority accepts the school's referral")
+        }
+        if interviews.isEmpty {
+            gap("meetings", "no interview under caution (PACE) or attendance panel meeting is recorded", "hold it within the policy's deadline after the referral and record it in meetings")
+        } else if let policy = loaded.policy, policy.deadlines["pace_interview"] != nil,
+                  let acceptedOn = attendanceCase.referral?.acceptedOn,
+                  let deadline = try? policy.deadline("pace_interview", from: acceptedOn),
+                  let first = interviews.min(by: { $0.date < $1.date }), first.date > deadline {
+            gap(first.casePath, "the interview or panel meeting (\(first.date.longForm)) was after the deadline of \(deadline.longForm)",
+                "record why it was late, or hold it again")
+        }
+
+        // Supportive measures: each needs an outcome and evidence.
+        if attendanceCase.supportiveMeasures.isEmpty {
+            gap("supportive_measures", "no supportive measure is recorded", "record every measure offered, with its outcome and evidence (seed 003)")
+        }
+        for measure in attendanceCase.supportiveMeasures {
+            if measure.outcome == nil {
+                gap(measure.casePath, "the supportive measure has no outcome", "add outcome: what happened")
+            }
+            if measure.evidence.isEmpty {
+                gap(measure.casePath, "the supportive measure has no evidence", "add evidence: the file that proves it was offered")
+            }
+        }
+
+        // Unauthorised absence against the referral criterion (seed 004: at least 10%).
+        if let policy = loaded.policy, let minimum = policy.referralMinimumUnauthorised {
+            if let figures = try? loaded.figures(asOf: date) {
+                if !minimum.isReached(by: figures.unauthorisedAbsence) {
+                    gap("register", "unauthorised absence is \(figures.unauthorisedAbsence.display) to \(figures.to.longForm), under the policy's \(minimum)",
+                        "check the register; the referral criterion is not met")
+                }
+            } else {
+                gap("register", "there is no register to show the unauthorised absence", "add register: to the case file")
+            }
+        }
+
+        // Every exhibit must be readable.
+        let files = attendanceCase.supportiveMeasures.flatMap { measure in measure.evidence.map { (measure.casePath, $0) } }
+            + attendanceCase.lettersIssued.flatMap { letter in letter.evidence.map { (letter.casePath, $0) } }
+            + attendanceCase.referrals.flatMap { referral in referral.evidence.map { (referral.casePath, $0) } }
+        for (place, file) in files where !FileManager.default.isReadableFile(atPath: file.url.path) {
+            gap(place, "the exhibit \(file.path) cannot be read", "restore the file or its permissions")
+        }
+        return ProsecutionReadiness(gaps: gaps)
+    }
+}

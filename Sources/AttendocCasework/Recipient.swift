@@ -1,0 +1,55 @@
+import AttendocCaseModel
+import AttendocPolicy
+import AttendocValues
+
+/// One person a letter is addressed to, at the address their copy goes to.
+public struct Recipient: Sendable {
+    public var person: ParentOrCarer
+    public var address: PostalAddress
+    /// A stable, readable file name for their copy: `zoe-dsouza`.
+    public var fileStem: String
+
+    /// Everyone with parental responsibility, each at their own address (or the pupil's, when they
+    /// live with the pupil and no other address is recorded). Separated parents both receive a copy.
+    /// Nobody marked do-not-contact.
+    public static func withParentalResponsibility(in attendanceCase: AttendanceCase) -> [Recipient] {
+        recipients(in: attendanceCase, settings: LetterSettings())
+    }
+
+    /// Who receives a copy under `settings`: everyone with parental responsibility, and, where the
+    /// policy says so, carers without it who live with the pupil or have an address of their own.
+    /// Nobody marked do-not-contact.
+    public static func recipients(in attendanceCase: AttendanceCase, settings: LetterSettings) -> [Recipient] {
+        var stems: [String: Int] = [:]
+        return attendanceCase.parentsAndCarers.compactMap { person in
+            guard reasonForNoCopy(person, settings: settings) == nil, let address = address(of: person, in: attendanceCase) else { return nil }
+            var stem = FileName.slug("\(person.forename) \(person.surname)")
+            stems[stem, default: 0] += 1
+            if let count = stems[stem], count > 1 { stem += "-\(count)" }
+            return Recipient(person: person, address: address, fileStem: stem)
+        }
+    }
+
+    /// The parents and carers `recipients(in:settings:)` leaves out, in case-file order, each
+    /// with the reason.
+    public static func skipped(in attendanceCase: AttendanceCase, settings: LetterSettings = LetterSettings()) -> [SkippedRecipient] {
+        attendanceCase.parentsAndCarers.compactMap { person in
+            if let reason = reasonForNoCopy(person, settings: settings) {
+                return SkippedRecipient(casePath: person.casePath, reason: reason)
+            }
+            return address(of: person, in: attendanceCase) == nil ? SkippedRecipient(casePath: person.casePath, reason: .noAddress) : nil
+        }
+    }
+
+    static func reasonForNoCopy(_ person: ParentOrCarer, settings: LetterSettings) -> SkippedRecipient.Reason? {
+        if person.doNotContact { return .doNotContact }
+        if !person.hasParentalResponsibility && !settings.copiesForCarersWithoutParentalResponsibility { return .noParentalResponsibility }
+        return nil
+    }
+
+    /// Their own address, or the pupil's when they live with the pupil. (The case file reader
+    /// requires one for every contactable parent with parental responsibility.)
+    static func address(of person: ParentOrCarer, in attendanceCase: AttendanceCase) -> PostalAddress? {
+        person.ownAddress ?? (person.livesWithPupil ? attendanceCase.pupil.address : nil)
+    }
+}

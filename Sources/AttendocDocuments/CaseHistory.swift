@@ -1,0 +1,81 @@
+import AttendocCaseModel
+import AttendocValues
+
+/// The documents a case's history calls for: each letter or notice it records as issued, on the
+/// day it was issued, and the minutes (and, for a parenting contract meeting, the contract) of each
+/// meeting held. `attendoc render --all` renders them all, so the case's paperwork can be made again,
+/// exactly, from the case file.
+public enum CaseHistory {
+    public struct PlannedDocument: Sendable, Equatable {
+        public var kind: DocumentKind
+        public var date: CalendarDate
+        /// The meeting it is about, by its place in the case file.
+        public var meeting: String?
+        /// The entry of the case file that calls for it (`letters_issued[3]`, `meetings[1]`).
+        public var calledForBy: String
+
+        /// Its folder: `<case reference>/<date>-<kind>`, so a listing reads in date order.
+        public func folder(in attendanceCase: AttendanceCase) -> String {
+            "\(FileName.caseFolder(attendanceCase.reference))/\(date.iso)-\(kind.rawValue)"
+        }
+    }
+
+    public static func documents(in attendanceCase: AttendanceCase) -> [PlannedDocument] {
+        var planned: [PlannedDocument] = []
+        func add(_ document: PlannedDocument) {
+            // A letter is recorded once per parent's copy; render it once (each run makes every copy).
+            if !planned.contains(where: { $0.kind == document.kind && $0.date == document.date && $0.meeting == document.meeting }) {
+                planned.append(document)
+            }
+        }
+        for letter in attendanceCase.lettersIssued {
+            guard case .known(let known) = letter.kind, let kind = documentKind(for: known) else { continue }
+            let meeting = kind == .meetingInvitation ? invitedMeeting(for: known, after: letter.date, in: attendanceCase) : nil
+            if kind == .meetingInvitation && meeting == nil { continue }
+            add(PlannedDocument(kind: kind, date: letter.date, meeting: meeting, calledForBy: letter.casePath))
+        }
+        // Minutes for each meeting that has been minuted: one planned but not yet held has only its
+        // time, place and attendees, and no minutes yet.
+        for meeting in attendanceCase.meetings where hasBeenMinuted(meeting) {
+            add(PlannedDocument(kind: .meetingMinutes, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+            if meeting.kind == .parentingContract, meeting.attendanceTarget != nil, meeting.reviewDate != nil {
+                add(PlannedDocument(kind: .parentingContract, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+            }
+        }
+        return planned.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
+    }
+
+    public static func hasBeenMinuted(_ meeting: Meeting) -> Bool {
+        meeting.discussion != nil || !meeting.actions.isEmpty || !meeting.barriers.isEmpty || meeting.attendanceTarget != nil
+    }
+
+    /// The document kind that renders a recorded letter kind, where Attendoc has one.
+    public static func documentKind(for known: IssuedLetter.KnownKind) -> DocumentKind? {
+        switch known {
+        case .concernLetter: .attendanceConcernLetter
+        case .parentingContractInvitation, .attendanceImprovementPlanInvitation, .teamAroundTheFamilyInvitation,
+             .attendancePanelInvitation: .meetingInvitation
+        case .firstWarningLetter: .firstWarningLetter
+        case .paceInterviewInvitation: .paceInterviewInvitation
+        case .registerCertificate: .registerCertificate
+        case .targetMetLetter: .targetMetLetter
+        case .finalWarningLetter: .finalWarningLetter
+        case .penaltyNoticeWarning: .noticeToImprove
+        // Minutes are rendered from the meetings themselves; a penalty notice is not an Attendoc document.
+        case .minutesParentCopy, .penaltyNotice: nil
+        }
+    }
+
+    /// The meeting an invitation sent on `date` was for: the first meeting of its kind on or after it.
+    static func invitedMeeting(for known: IssuedLetter.KnownKind, after date: CalendarDate, in attendanceCase: AttendanceCase) -> String? {
+        let kind: Meeting.Kind
+        switch known {
+        case .parentingContractInvitation: kind = .parentingContract
+        case .attendanceImprovementPlanInvitation: kind = .attendanceImprovementPlan
+        case .teamAroundTheFamilyInvitation: kind = .teamAroundTheFamily
+        case .attendancePanelInvitation: kind = .attendancePanel
+        default: return nil
+        }
+        return attendanceCase.meetings.filter { $0.kind == kind && $0.date >= date }.min { $0.date < $1.date }?.casePath
+    }
+}

@@ -1,0 +1,85 @@
+
+
+/// A kind of document Attendoc produces. Its wording is the template of the same name in
+/// `templates/`; its common values come from `LetterContext` and its own from `KindFacts`.
+public enum DocumentKind: String, CaseIterable, Sendable {
+    case attendanceConcernLetter = "attendance-concern-letter"
+    case meetingInvitation = "meeting-invitation"
+    case firstWarningLetter = "first-warning-letter"
+    case paceInterviewInvitation = "pace-interview-invitation"
+    case targetMetLetter = "target-met-letter"
+    case finalWarningLetter = "final-warning-letter"
+    case noticeToImprove = "notice-to-improve"
+    case meetingMinutes = "meeting-minutes"
+    case parentingContract = "parenting-contract"
+    case registerCertificate = "register-certificate"
+
+    /// Who sends a document: the letterhead and the signature.
+    public enum Sender: String, Sendable {
+        case school
+        case localAuthority = "local authority"
+    }
+
+    /// The title a reader sees in the document's properties and in lists.
+    public var title: String {
+        switch self {
+        case .attendanceConcernLetter: "Attendance concern letter"
+        case .meetingInvitation: "Invitation to a meeting"
+        case .firstWarningLetter: "First warning letter"
+        case .paceInterviewInvitation: "Invitation to an interview under caution"
+        case .targetMetLetter: "Attendance target met"
+        case .finalWarningLetter: "Final warning letter"
+        case .noticeToImprove: "Notice to improve"
+        case .meetingMinutes: "Minutes of a meeting"
+        case .parentingContract: "Parenting contract"
+        case .registerCertificate: "Register certificate"
+        }
+    }
+
+    public var sentBy: Sender {
+        switch self {
+        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate: .school
+        case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        }
+    }
+
+    /// Who receives it, in words.
+    public var sentTo: String {
+        hasAgencyCopy
+            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
+            : "each parent or carer with parental responsibility, at their own address"
+    }
+
+    /// When in the process it is sent, and the facts of the case it needs, in words.
+    public var needs: String {
+        switch self {
+        case .attendanceConcernLetter:
+            "attendance under 90% (persistent absence) or below the policy's first tier; the register (figures, absences by day of the week) or an attendance section; school.phone or school.email"
+        case .meetingInvitation:
+            "a meeting on or after the letter's date (parenting_contract, attendance_improvement_plan, team_around_the_family or attendance_panel; or --meeting meetings[N]) with date, time, place and attendees; school.phone or school.email"
+        case .firstWarningLetter:
+            "the referral accepted (referral.accepted_on); the register; support offered; the officer"
+        case .paceInterviewInvitation:
+            "a pace_interview meeting (with time and place) on or after the letter's date, within the policy's pace_interview deadline after referral.accepted_on (or --override-deadline with a reason); legal_route.section s444_1 or s444_1a; the register"
+        case .targetMetLetter:
+            "an attendance_panel or pace_interview meeting before the letter's date with an attendance_target (dated on or after its review_date); the register, showing the target met since the meeting; the policy's target_review deadline (the next review)"
+        case .finalWarningLetter:
+            "the first warning's date (legal_route.first_warning_on or letters_issued); a percentage attendance_target set at an attendance_panel or pace_interview meeting, not met by its review (review_date or the policy's target_review); the register; the legal route"
+        case .noticeToImprove:
+            "the policy's unauthorised-absence threshold met by the letter's date (from the register); support offered; the policy's notice_to_improve_period"
+        case .meetingMinutes:
+            "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
+        case .parentingContract:
+            "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .registerCertificate:
+            "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
+        }
+    }
+
+    /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
+    /// parent's copy.
+    public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// The template file in `templates/`, without `.mustache`.
+    var templateName: String { rawValue }
+}

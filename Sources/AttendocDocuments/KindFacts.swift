@@ -1,0 +1,48 @@
+import AttendocCasework
+import AttendocValues
+
+/// Choices a person makes when rendering a document, beyond the case file.
+public struct LetterOptions: Sendable {
+    /// Which meeting an invitation is for, by its place in the case file (`meetings[2]`); by default
+    /// the next meeting of the right kind on or after the letter's date.
+    public var meeting: String?
+    /// Why a deadline the policy sets may be passed (a PACE interview more than 5 weeks after the
+    /// referral). Without it, a missed deadline is an error.
+    public var deadlineOverrideReason: String?
+
+    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil) {
+        self.meeting = meeting
+        self.deadlineOverrideReason = deadlineOverrideReason
+    }
+}
+
+/// The values one kind of document needs beyond `LetterContext`'s common ones: the meeting it
+/// invites to, the target it reports on, the figures since the first warning. Each kind's facts
+/// are computed in its own file; a fact the case does not have is an error that says what to add.
+enum KindFacts {
+    static func values(for kind: DocumentKind, case loaded: LoadedCase, dated date: CalendarDate,
+                       options: LetterOptions, audience: Audience) throws(AttendocError) -> [String: Any] {
+        switch kind {
+        case .firstWarningLetter:
+            return [:]
+        case .attendanceConcernLetter:
+            return try AttendanceConcernFacts.values(case: loaded, dated: date)
+        case .meetingInvitation:
+            return try MeetingInvitationFacts.values(case: loaded, dated: date, options: options)
+        case .targetMetLetter:
+            return try TargetMetFacts.values(case: loaded, dated: date, options: options)
+        case .paceInterviewInvitation:
+            return try PaceInterviewInvitationFacts.values(case: loaded, dated: date, options: options)
+        case .finalWarningLetter:
+            return try FinalWarningLetterFacts.values(case: loaded, dated: date, options: options)
+        case .meetingMinutes:
+            return try MinutesFacts.values(case: loaded, dated: date, options: options, audience: audience)
+        case .parentingContract:
+            return try ParentingContractFacts.values(case: loaded, dated: date, options: options)
+        case .registerCertificate:
+            return try RegisterCertificateFacts.values(case: loaded, dated: date)
+        case .noticeToImprove:
+            return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        }
+    }
+}

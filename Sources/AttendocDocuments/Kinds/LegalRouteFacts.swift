@@ -1,0 +1,40 @@
+import AttendocCaseModel
+import AttendocValues
+
+/// Values the local authority's enforcement letters share (the PACE interview invitation, the
+/// final warning, the notice to improve): the offence, the legal route in words, a period's figures.
+enum LegalRouteFacts {
+    /// Which subsection of section 444 of the Education Act 1996 a letter quotes, for the statutory
+    /// partial `partials/statutory/s444-offence`: exactly one of `s444_1` and `s444_1a` is true.
+    static func offence(_ section: LegalRoute.Section) -> [String: Any]? {
+        switch section {
+        case .s444_1:
+            ["s444_1": true, "s444_1a": false, "section": "section 444(1) of the Education Act 1996"]
+        case .s444_1a:
+            ["s444_1": false, "s444_1a": true, "section": "section 444(1A) of the Education Act 1996"]
+        case .educationSupervisionOrder, .parentingOrder:
+            nil
+        }
+    }
+
+    /// The offence the parent is suspected of, for a letter that needs one (an interview under
+    /// caution): the case's legal route must be a prosecution under section 444.
+    static func suspectedOffence(in attendanceCase: AttendanceCase, for letter: String) throws(AttendocError) -> [String: Any] {
+        guard let route = attendanceCase.legalRoute else {
+            throw AttendocError("the case \(attendanceCase.reference) has no legal_route, so \(letter) cannot name the offence; add legal_route with section: s444_1 or s444_1a")
+        }
+        guard let offence = offence(route.section) else {
+            throw AttendocError("the case \(attendanceCase.reference)'s legal route is an \(route.section.description), not a prosecution; \(letter) is only for an offence under section 444 (legal_route.section: s444_1 or s444_1a)")
+        }
+        return offence
+    }
+
+    /// The legal route as a sentence can use it after "for": `prosecution under section 444(1) of
+    /// the Education Act 1996`, `an application for an Education Supervision Order`.
+    static func routeInWords(_ section: LegalRoute.Section) -> String {
+        switch section {
+        case .s444_1, .s444_1a: section.description
+        case .educationSupervisionOrder, .parentingOrder: "an \(section.description)"
+        }
+    }
+}

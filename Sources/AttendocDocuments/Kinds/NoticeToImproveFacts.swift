@@ -1,0 +1,68 @@
+import AttendocCasework
+import AttendocValues
+
+/// The facts of a notice to improve, the last chance to engage with support before a penalty notice
+/// (the national framework for penalty notices, August 2024; notes/domain.md §2): the unauthorised-
+/// absence threshold met, the support offered and still open, and the improvement period, which ends
+/// the policy's `notice_to_improve_period` after the notice, counted in the school's calendar.
+enum NoticeToImproveFacts {
+    static let periodDeadlineName = "notice_to_improve_period"
+
+    static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
+        let attendanceCase = loaded.attendanceCase
+        if let meeting = options.meeting {
+            throw AttendocError("a notice to improve is not about a meeting; leave out the meeting (\(meeting))")
+        }
+        if options.deadlineOverrideReason != nil {
+            throw AttendocError("a notice to improve has no deadline to override; leave out --override-deadline")
+        }
+        guard let policy = loaded.policy else {
+            throw AttendocError("the case \(attendanceCase.reference) names no policy, so its unauthorised-absence threshold and improvement period are not known; add policy: to the case file")
+        }
+        let figures = try loaded.figures(asOf: date)
+        let threshold = "\(policy.unauthorisedSessions) sessions of unauthorised absence within \(policy.unauthorisedWindowSchoolWeeks) school weeks"
+        guard let firstMetOn = figures.unauthorisedThresholdFirstMetOn, let windowStarts = figures.windowStarts else {
+            throw AttendocError("the unauthorised-absence threshold (\(threshold), policy \(policy.identifier)) is not met as of \(date.longForm): the register shows \(figures.unauthorisedInWindow) unauthorised sessions in the last \(figures.windowSchoolWeeks) school weeks; a notice to improve may only be sent once it is met")
+        }
+        guard let period = policy.deadlines[periodDeadlineName] else {
+            throw AttendocError("the policy \(policy.identifier) has no deadline \(periodDeadlineName), so the improvement period is not known; add it under deadlines: (for example within: 6, unit: school_weeks)")
+        }
+        let endsOn = try policy.deadline(periodDeadlineName, from: date, calendar: try loaded.calendar())
+
+        let measures = attendanceCase.supportiveMeasures
+        let continuing = measures.filter { $0.response == .accepted && $0.startedOn != nil && $0.endedOn == nil }
+            .map { "\($0.what), from \($0.offeredBy)" }
+        let notTakenUp = measures.filter { $0.response == .declined || $0.response == .notEngaged }.map(\.offeredInWords)
+
+        var improvement: [String: Any] = [
+            "startsOn": LetterContext.dateValue(date),
+            "endsOn": LetterContext.dateValue(endsOn),
+            "length": period.lengthInWords,
+        ]
+        // The target agreed most recently, when one was: what "sufficient improvement" means for this pupil.
+        if let meeting = attendanceCase.meetings.filter({ $0.attendanceTarget != nil && $0.date <= date }).max(by: { $0.date < $1.date }),
+           let target = meeting.attendanceTarget {
+            improvement["target"] = [
+                "value": target.display,
+                "meeting": meeting.kind.description,
+                "meetingDate": LetterContext.dateValue(meeting.date),
+            ] as [String: Any]
+        }
+        return [
+            "threshold": [
+                "sessions": policy.unauthorisedSessions,
+                "schoolWeeks": policy.unauthorisedWindowSchoolWeeks,
+                "firstMetOn": LetterContext.dateValue(firstMetOn),
+                "inWindow": figures.unauthorisedInWindow,
+                "windowStarts": LetterContext.dateValue(windowStarts),
+            ] as [String: Any],
+            "improvement": improvement,
+            "supportContinuing": continuing,
+            "hasSupportContinuing": !continuing.isEmpty,
+            "supportNotTakenUp": notTakenUp,
+            "hasSupportNotTakenUp": !notTakenUp.isEmpty,
+            // A penalty notice is given for an offence under section 444(1) (section 444A).
+            "offence": LegalRouteFacts.offence(.s444_1) ?? [:],
+        ]
+    }
+}

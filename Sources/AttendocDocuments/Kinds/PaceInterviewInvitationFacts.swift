@@ -1,0 +1,66 @@
+import AttendocCaseModel
+import AttendocCasework
+import AttendocValues
+
+/// The facts of an invitation to an interview under caution (PACE): the interview's date, time and
+/// place, within the policy's `pace_interview` deadline after the referral (seed 004: "within 5
+/// weeks of referral"), and the offence the parent is suspected of.
+enum PaceInterviewInvitationFacts {
+    static let deadlineName = "pace_interview"
+    static let letter = "an invitation to an interview under caution"
+
+    static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
+        let attendanceCase = loaded.attendanceCase
+        let offence = try LegalRouteFacts.suspectedOffence(in: attendanceCase, for: letter)
+        let interview = try chosenInterview(in: attendanceCase, dated: date, path: options.meeting)
+        let named = "the interview under caution at \(interview.casePath) (\(interview.date.longForm))"
+        guard let time = interview.time else {
+            throw AttendocError("\(named) has no time; add time: HH:MM to \(interview.casePath)")
+        }
+        guard let place = interview.place else {
+            throw AttendocError("\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
+        }
+        guard let policy = loaded.policy else {
+            throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview is not known; add policy: to the case file")
+        }
+        guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
+            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview is not known; add referral: accepted_on: to the case file")
+        }
+        let deadline = try policy.deadline(deadlineName, from: acceptedOn, calendar: try loaded.calendar())
+        if interview.date > deadline, options.deadlineOverrideReason == nil {
+            let length = policy.deadlines[deadlineName].map { $0.lengthInWords + " after" } ?? "after"
+            throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(deadlineName): \(length) the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
+        }
+        return [
+            "interview": [
+                "date": LetterContext.dateValue(interview.date),
+                "time": time.description,
+                "place": place,
+                "deadline": LetterContext.dateValue(deadline),
+            ] as [String: Any],
+            "offence": offence,
+        ]
+    }
+
+    /// The meeting `path` names, which must be an interview under caution on or after the letter's
+    /// date; by default the first such interview on or after it.
+    static func chosenInterview(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
+        if let path {
+            let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
+            guard meeting.kind == .paceInterview else {
+                throw AttendocError("\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
+            }
+            guard meeting.date >= date else {
+                throw AttendocError("the interview under caution at \(path) is on \(meeting.date.longForm), before the letter's date (\(date.longForm)); a letter cannot invite to an interview that has already happened")
+            }
+            return meeting
+        }
+        let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview }
+        guard let next = interviews.filter({ $0.date >= date }).min(by: { $0.date < $1.date }) else {
+            let earlier = interviews.map { "\($0.casePath) is on \($0.date.longForm)" }
+            let found = earlier.isEmpty ? "" : " (\(earlier.joined(separator: "; ")), before the letter's date)"
+            throw AttendocError("the case \(attendanceCase.reference) has no interview under caution on or after \(date.longForm)\(found); add a meeting with kind: pace_interview, its date, time and place under meetings:")
+        }
+        return next
+    }
+}

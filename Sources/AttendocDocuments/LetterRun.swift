@@ -1,0 +1,106 @@
+import AttendocCaseModel
+import AttendocCasework
+import AttendocPolicy
+import AttendocValues
+import Foundation
+import SafeXML
+
+/// Renders one kind of letter for a case: one copy per recipient, in each asked-for format, written
+/// all or nothing to `DIR/<case reference>/<kind>/<recipient>.<format>`.
+public struct LetterRun {
+    public let resources: AttendocResources
+    private let templates: DocumentTemplates
+    private let schema: DocumentSchema
+
+    public init(resources: AttendocResources) throws(AttendocError) {
+        self.resources = resources
+        self.templates = try DocumentTemplates(folder: resources.templates)
+        self.schema = try DocumentSchema(resources: resources)
+    }
+
+    /// One copy's document XML, checked against the schema, with who it is for.
+    public struct Letter {
+        /// The parent or carer this copy is for; nil for the agency copy of a record.
+        public let recipient: Recipient?
+        public let xml: Data
+        /// Where it goes, relative to the output folder, without the format's extension.
+        public let relativeStem: String
+        /// The document's date: it dates the DOCX and PDF files too.
+        public let date: CalendarDate
+
+        /// The copy's file name without extension: the recipient's, or `agency-copy`.
+        public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
+
+        /// The copy as the writers take it: document XML, where it goes and its date; no case.
+        public var document: RenderableDocument {
+            RenderableDocument(xml: xml, relativeStem: relativeStem, date: date)
+        }
+    }
+
+    static let agencyCopyStem = "agency-copy"
+
+    /// The document XML of `kind` for each recipient of a case without a register or policy.
+    public func letters(_ kind: DocumentKind, for attendanceCase: AttendanceCase, dated date: CalendarDate) throws(AttendocError) -> [Letter] {
+        try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: nil, pupilRegister: nil), dated: date)
+    }
+
+    /// The document XML of `kind` for each recipient, each validated against the schema. With a
+    /// register, the figures quoted are the engine's as of `date`.
+    /// `folder` is where the copies go inside the output folder: by default `<case reference>/<kind>`.
+    public func letters(_ kind: DocumentKind, for loaded: LoadedCase, dated date: CalendarDate,
+                        options: LetterOptions = LetterOptions(), folder explicitFolder: String? = nil) throws(AttendocError) -> [Letter] {
+        let attendanceCase = try loaded.forLettersDated(date)
+        let settings = loaded.policy?.letters ?? LetterSettings()
+        let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
+        guard !recipients.isEmpty else {
+            throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+        }
+        guard let attendance = attendanceCase.quotedAttendance else {
+            throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
+        }
+        let folder = explicitFolder ?? "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
+        // Each audience's values are computed from its own view of the case: the parent's view
+        // never holds agency-only notes, so no parent copy can show them.
+        let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
+        var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        if kind.hasAgencyCopy {
+            copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
+        }
+        var letters: [Letter] = []
+        for copy in copies {
+            let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
+                                              dated: date, kind: kind, settings: settings)
+                .merging(copy.facts) { _, kindValue in kindValue }
+            let xml = try templates.render(kind, with: values)
+            let stem = copy.recipient?.fileStem ?? Self.agencyCopyStem
+            let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
+            do {
+                _ = try schema.checkedDocument(xml, source: source)
+            } catch {
+                throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
+            }
+            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date))
+        }
+        return letters
+    }
+
+    /// What the person running Attendoc must know about a run, by place in the case file, never by
+    /// name: who gets no copy and why, copies that need translating or large print before they go.
+    public func notes(for loaded: LoadedCase, options: LetterOptions = LetterOptions()) -> [String] {
+        let settings = loaded.policy?.letters ?? LetterSettings()
+        var notes = Recipient.skipped(in: loaded.attendanceCase, settings: settings).map(\.description)
+        for recipient in Recipient.recipients(in: loaded.attendanceCase, settings: settings) {
+            let person = recipient.person
+            if person.preferredLanguage.lowercased() != "english" {
+                notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")
+            }
+            if person.needs.contains(.largePrint) {
+                notes.append("\(person.casePath) (\(recipient.fileStem)): needs large print; print this copy enlarged")
+            }
+        }
+        if let reason = options.deadlineOverrideReason {
+            notes.append("--override-deadline given, with the reason: \(reason) (it applies only where a deadline was passed)")
+        }
+        return notes
+    }
+}

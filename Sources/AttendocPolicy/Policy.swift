@@ -1,0 +1,124 @@
+import AttendocValues
+import Foundation
+
+/// A local authority's numbers for one process from the seeds: thresholds, tier bands, deadlines and
+/// the term dates they count in. Read from `policies/<name>.yaml` (docs/policies.md); never in code.
+public struct Policy: Sendable {
+    /// The file's name without `.yaml`, as a case names it.
+    public var identifier: String
+    public var name: String
+    /// Where the numbers come from (a seed, the local authority's published policy).
+    public var source: String
+    /// Absence at or above this share of possible sessions is persistent absence (DfE: 10 %).
+    public var persistentAbsence: PercentThreshold
+    /// Absence at or above this share is severe absence (DfE: 50 %).
+    public var severeAbsence: PercentThreshold
+    /// The unauthorised-absence threshold: this many sessions within this many school weeks.
+    public var unauthorisedSessions: Int
+    public var unauthorisedWindowSchoolWeeks: Int
+    /// The share of unauthorised absence a referral needs (seed 004: at least 10 %), if the process has one.
+    public var referralMinimumUnauthorised: PercentThreshold?
+    /// Tier bands by attendance, highest first.
+    public var tiers: [TierBand]
+    /// Named deadlines: `parenting_contract_review`, `pace_interview` ...
+    public var deadlines: [String: Deadline]
+    public var calendar: SchoolCalendar
+    /// How letters are addressed under this policy.
+    public var letters = LetterSettings()
+
+    /// The tier whose band `attendance` falls in: the first (highest) band whose lower bound it
+    /// reaches, compared exactly, without rounding first (92.9 % is below 93 %).
+    public func tier(for attendance: Percentage) -> TierBand? {
+        guard attendance.whole > 0 else { return nil }
+        return tiers.first { $0.from.isReached(by: attendance) }
+    }
+
+    /// The date a named deadline falls on, counted from `start`.
+    public func deadline(_ name: String, from start: CalendarDate, calendar: SchoolCalendar? = nil) throws(AttendocError) -> CalendarDate {
+        guard let deadline = deadlines[name] else {
+            throw AttendocError("the policy \(identifier) has no deadline \"\(name)\"; it has: \(deadlines.keys.sorted().joined(separator: ", "))")
+        }
+        return try deadline.date(from: start, calendar: calendar ?? self.calendar)
+    }
+}
+
+/// A local authority's choices about who receives letters and how they name the pupil.
+public struct LetterSettings: Sendable, Equatable {
+    /// Whether a carer without parental responsibility (who lives with the pupil, or has an
+    /// address of their own) also receives a copy. Default: no.
+    public var copiesForCarersWithoutParentalResponsibility = false
+    /// Whether letters call the pupil by their preferred forename, where one is recorded. Default: yes.
+    public var usePreferredNames = true
+
+    public init(copiesForCarersWithoutParentalResponsibility: Bool = false, usePreferredNames: Bool = true) {
+        self.copiesForCarersWithoutParentalResponsibility = copiesForCarersWithoutParentalResponsibility
+        self.usePreferredNames = usePreferredNames
+    }
+}
+
+/// A share in per cent, kept exactly (in hundredths of a per cent).
+public struct PercentThreshold: Sendable, Equatable, CustomStringConvertible {
+    public let hundredths: Int
+
+    public init(hundredths: Int) {
+        self.hundredths = hundredths
+    }
+
+    /// Parses `10`, `92.5`, `33.33`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, whole <= 100 else { return nil }
+        var fraction = 0
+        if parts.count == 2 {
+            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let value = Int(parts[1]) else { return nil }
+            fraction = parts[1].count == 1 ? value * 10 : value
+        }
+        hundredths = whole * 100 + fraction
+        guard hundredths <= 10_000 else { return nil }
+    }
+
+    /// Whether `share` is at or above this threshold, compared exactly: part / whole ≥ hundredths / 10 000.
+    public func isReached(by share: Percentage) -> Bool {
+        share.whole > 0 && share.part * 10_000 >= hundredths * share.whole
+    }
+
+    public var description: String {
+        hundredths % 100 == 0 ? "\(hundredths / 100)%" : "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))%"
+    }
+}
+
+public struct TierBand: Sendable, Equatable {
+    public var tier: Int
+    /// The band's lower bound: attendance at or above it (and below the band above) is in this tier.
+    public var from: PercentThreshold
+    public var description: String
+}
+
+/// A deadline: a number of days or weeks, counted as calendar or school time.
+public struct Deadline: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable {
+        case days
+        case weeks
+        case schoolDays = "school_days"
+        case schoolWeeks = "school_weeks"
+    }
+
+    public var count: Int
+    public var unit: Unit
+    public var description: String
+
+    /// Its length in words: `20 school days`, `5 weeks`, `1 school week`.
+    public var lengthInWords: String {
+        let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
+        return "\(count) \(count == 1 ? String(unit.dropLast()) : unit)"
+    }
+
+    public func date(from start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {
+        switch unit {
+        case .days: start.adding(days: count)
+        case .weeks: start.adding(days: 7 * count)
+        case .schoolDays: try calendar.adding(schoolDays: count, to: start)
+        case .schoolWeeks: try calendar.adding(schoolWeeks: count, to: start)
+        }
+    }
+}

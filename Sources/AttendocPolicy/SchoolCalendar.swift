@@ -1,0 +1,104 @@
+import AttendocValues
+
+/// Which days a school is open, for deadline arithmetic: "review not more than 20 school days
+/// later", "runs at least 6 school weeks".
+///
+/// A school day is a weekday inside a term, outside its half-term break, and not a listed closure
+/// (bank holiday, training day). Where a pupil's register covers a day, the register decides
+/// instead: a day with a mark other than `#` was a school day. A school week is a Monday-to-Sunday
+/// week with at least one school day.
+public struct SchoolCalendar: Sendable {
+    public struct Term: Sendable {
+        public var name: String
+        public var starts: CalendarDate
+        public var ends: CalendarDate
+        public var halfTerm: ClosedRange<CalendarDate>?
+    }
+
+    public var terms: [Term]
+    /// Closure days inside terms, with their reason.
+    public var closures: [CalendarDate: String]
+    /// Days known from a register: the range it covers and the days in it that had sessions.
+    var registerRange: ClosedRange<Int32>?
+    var registerDays: Set<Int32> = []
+
+    public init(terms: [Term], closures: [CalendarDate: String]) {
+        self.terms = terms.sorted { $0.starts < $1.starts }
+        self.closures = closures
+    }
+
+    /// This calendar, with the days a register has marks for (as day numbers, in order) deciding
+    /// where it has marks.
+    public func using(registerDays days: [Int32]) -> SchoolCalendar {
+        var calendar = self
+        guard let first = days.first, let last = days.last else { return calendar }
+        calendar.registerRange = first...last
+        calendar.registerDays = Set(days)
+        return calendar
+    }
+
+    /// The last day the calendar knows about.
+    public var knownUntil: CalendarDate? {
+        let termEnd = terms.last?.ends
+        let registerEnd = registerRange.map { CalendarDate(daysSinceEpoch: Int($0.upperBound)) }
+        return [termEnd, registerEnd].compactMap { $0 }.max()
+    }
+
+    public func isSchoolDay(_ date: CalendarDate) -> Bool {
+        let number = Int32(date.daysSinceEpoch)
+        if let registerRange, registerRange.contains(number) {
+            return registerDays.contains(number)
+        }
+        guard date.weekdayIndex < 5, closures[date] == nil else { return false }
+        return terms.contains { term in
+            term.starts <= date && date <= term.ends && !(term.halfTerm?.contains(date) ?? false)
+        }
+    }
+
+    /// The Monday of `date`'s week.
+    public static func weekStart(of date: CalendarDate) -> CalendarDate {
+        date.adding(days: -date.weekdayIndex)
+    }
+
+    /// The `count`th school day after `date` (`date` itself is not counted).
+    public func adding(schoolDays count: Int, to date: CalendarDate) throws(AttendocError) -> CalendarDate {
+        var day = date
+        var found = 0
+        while found < count {
+            day = day.adding(days: 1)
+            try checkKnown(day, counting: "\(count) school days after \(date.longForm)")
+            if isSchoolDay(day) { found += 1 }
+        }
+        return day
+    }
+
+    /// The date `count` school weeks after `date`: the same weekday in the `count`th following week
+    /// that has a school day, or the first school day after it if that day is not one.
+    public func adding(schoolWeeks count: Int, to date: CalendarDate) throws(AttendocError) -> CalendarDate {
+        var week = Self.weekStart(of: date)
+        var found = 0
+        while found < count {
+            week = week.adding(days: 7)
+            try checkKnown(week, counting: "\(count) school weeks after \(date.longForm)")
+            if (0..<5).contains(where: { isSchoolDay(week.adding(days: $0)) }) { found += 1 }
+        }
+        var day = week.adding(days: date.weekdayIndex)
+        while !isSchoolDay(day) {
+            day = day.adding(days: 1)
+            try checkKnown(day, counting: "\(count) school weeks after \(date.longForm)")
+        }
+        return day
+    }
+
+    /// School days from `start` to `end`, both included.
+    public func schoolDays(from start: CalendarDate, through end: CalendarDate) -> Int {
+        guard start <= end else { return 0 }
+        return (0...(end.daysSinceEpoch - start.daysSinceEpoch)).count { isSchoolDay(start.adding(days: $0)) }
+    }
+
+    private func checkKnown(_ day: CalendarDate, counting what: String) throws(AttendocError) {
+        guard let knownUntil, day <= knownUntil else {
+            throw AttendocError("cannot count \(what): the term dates end on \(knownUntil?.longForm ?? "(none given)"); add the next term's dates to the policy's term dates file")
+        }
+    }
+}

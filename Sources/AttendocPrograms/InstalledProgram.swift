@@ -1,0 +1,20 @@
+import AttendocValues
+import Foundation
+
+/// Finds a program Attendoc runs (Apache FOP, qpdf): the one an environment variable names, or
+/// the first on PATH. Its error says how to install it.
+enum InstalledProgram {
+    /// `variable` overrides the search; `title` names the program in the error and `package` is
+    /// the Debian package scripts/setup installs it from.
+    static func find(_ name: String, overriddenBy variable: String, title: String, package: String) throws(AttendocError) -> URL {
+        let environment = ProcessInfo.processInfo.environment
+        if let named = environment[variable], !named.isEmpty {
+            return URL(fileURLWithPath: named)
+        }
+        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw AttendocError("\(title) is not installed (no `\(name)` on PATH); run scripts/setup, which installs the Debian package \(package), or set \(variable)")
+    }
+}

@@ -1,0 +1,99 @@
+import AttendocValues
+
+/// A school's attendance register for one or more pupils, as imported from a CSV or DfE Common
+/// Transfer File export: for each pupil, each school day's morning and afternoon marks.
+public struct Register: Sendable {
+    /// The file it was read from, for messages.
+    public var source: String
+    public var pupils: [PupilRegister]
+
+    public func pupil(upn: String) -> PupilRegister? {
+        pupils.first { $0.upn == upn }
+    }
+}
+
+/// Morning or afternoon.
+public enum Session: String, Sendable, CaseIterable {
+    case morning = "AM"
+    case afternoon = "PM"
+}
+
+/// One pupil's marks, day by day, in date order, with what the export said about the pupil.
+public struct PupilRegister: Sendable {
+    public var upn: String
+    public var forename: String?
+    public var surname: String?
+    public var dateOfBirth: CalendarDate?
+    /// Days with at least one mark, in date order. Marks are kept compactly, as their numbers in
+    /// `codes`, so a whole school's year fits in little memory.
+    public var days: [RegisterDay]
+    /// The code table the marks refer to.
+    public var codes: AttendanceCodeTable
+    /// Parents and carers listed in a Common Transfer File.
+    public var contacts: [RegisterContact] = []
+    public var address: PostalAddress?
+}
+
+public struct RegisterDay: Sendable, Equatable {
+    /// Days since 1970-01-01.
+    public var dayNumber: Int32
+    /// The code's number in the table, or `RegisterDay.noMark`.
+    var morningCode: UInt8
+    var afternoonCode: UInt8
+
+    public static let noMark = UInt8.max
+
+    init(date: CalendarDate, morning: UInt8, afternoon: UInt8) {
+        self.dayNumber = Int32(date.daysSinceEpoch)
+        self.morningCode = morning
+        self.afternoonCode = afternoon
+    }
+
+    public var date: CalendarDate { CalendarDate(daysSinceEpoch: Int(dayNumber)) }
+
+    public func code(_ session: Session) -> UInt8 {
+        session == .morning ? morningCode : afternoonCode
+    }
+}
+
+extension PupilRegister {
+    /// The mark for one session (`/`, `N`, `Y2` ...), or nil when there was none.
+    public func mark(on date: CalendarDate, _ session: Session) -> String? {
+        let target = Int32(date.daysSinceEpoch)
+        guard let day = days.first(where: { $0.dayNumber == target }) else { return nil }
+        let code = day.code(session)
+        return code == RegisterDay.noMark ? nil : codes.code(number: code).code
+    }
+}
+
+/// A contact from a Common Transfer File (`Contacts/Contact`).
+public struct RegisterContact: Sendable, Equatable {
+    public var order: Int?
+    public var title: String?
+    public var forename: String
+    public var surname: String
+    public var relationship: String?
+    public var hasParentalResponsibility: Bool
+    /// nil when the file says the contact lives at the pupil's address.
+    public var address: PostalAddress?
+    public var phones: [String]
+    public var email: String?
+}
+
+/// A problem in a register file: the file, the line, and for marks the pupil, date and session.
+/// Nothing is imported from a file with a problem.
+public struct RegisterError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int?, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+    }
+}

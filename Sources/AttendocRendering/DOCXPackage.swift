@@ -1,0 +1,51 @@
+import AttendocValues
+import Foundation
+import SafeXML
+import ZIPFoundation
+
+/// Packages a document as a .docx: `stylesheets/docx.xsl` writes each WordprocessingML part (chosen
+/// by its `part` parameter) and this zips them. Entries are always in the same order and dated with
+/// the document's own date, so the same document always gives the same bytes.
+enum DOCXPackage {
+    /// Each part of the package: its path in the zip and the stylesheet's name for it.
+    static let parts: [(path: String, part: String)] = [
+        ("[Content_Types].xml", "content-types"),
+        ("_rels/.rels", "package-rels"),
+        ("docProps/core.xml", "core"),
+        ("docProps/app.xml", "app"),
+        ("word/document.xml", "document"),
+        ("word/_rels/document.xml.rels", "document-rels"),
+        ("word/styles.xml", "styles"),
+        ("word/settings.xml", "settings"),
+        ("word/numbering.xml", "numbering"),
+        ("word/header1.xml", "header"),
+        ("word/header2.xml", "first-page-header"),
+        ("word/footer1.xml", "footer"),
+        ("word/fontTable.xml", "font-table"),
+    ]
+
+    static func make(_ tree: XMLTree, dated date: CalendarDate, with stylesheets: DocumentStylesheets) throws(AttendocError) -> Data {
+        let stamp = Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400)
+        do {
+            let archive = try Archive(data: Data(), accessMode: .create)
+            for (path, part) in parts {
+                let content: Data
+                do {
+                    content = try stylesheets.transform(tree, to: .docx, parameters: ["part": part])
+                } catch {
+                    throw AttendocError("making the DOCX part \(path): \(error)")
+                }
+                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(content.count),
+                                     modificationDate: stamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
+                    content.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            guard let data = archive.data else { throw AttendocError("the DOCX archive was not created in memory") }
+            return data
+        } catch let error as AttendocError {
+            throw error
+        } catch {
+            throw AttendocError("packaging the DOCX: \(error)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import Yams
+
+/// Opening a YAML file as the fields of its top-level mapping.
+public enum YAMLDocument {
+    public static func fields(of url: URL) throws(CaseFileError) -> YAMLFields {
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw CaseFileError(file: url.path, line: nil, column: nil, field: "", message: "cannot be read: \(error.localizedDescription)")
+        }
+        return try fields(of: text, file: url.path)
+    }
+
+    public static func fields(of text: String, file: String) throws(CaseFileError) -> YAMLFields {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is empty; see docs/ for the fields it needs")
+            }
+            root = node
+        } catch let error as CaseFileError {
+            throw error
+        } catch let error as YamlError {
+            throw describe(error, file: file)
+        } catch {
+            throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is not valid YAML: \(error)")
+        }
+        return try YAMLFields(root, file: file, path: "")
+    }
+
+    /// A Yams error as a located error: file, line, column and what was wrong.
+    public static func describe(_ error: YamlError, file: String) -> CaseFileError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return CaseFileError(file: file, line: mark.line, column: mark.column, field: "", message: "is not valid YAML: \(what)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.sorted().joined(separator: ", ")
+            return CaseFileError(file: file, line: context.mark.line, column: context.mark.column, field: keys,
+                                 message: "appears more than once in the same mapping")
+        default:
+            return CaseFileError(file: file, line: nil, column: nil, field: "", message: "is not valid YAML: \(error)")
+        }
+    }
+}

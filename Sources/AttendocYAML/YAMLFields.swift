@@ -1,0 +1,172 @@
+import AttendocValues
+import Foundation
+import Yams
+
+/// Reads one YAML mapping of a case file field by field, remembering which keys were read so that
+/// any key left over is reported as unknown, with its line. Every error names the file, the line
+/// and the field's path.
+public final class YAMLFields {
+    public let file: String
+    public let path: String
+    private let mapping: Node.Mapping
+    private let mark: Mark?
+    private var read: Set<String> = []
+
+    public init(_ node: Node, file: String, path: String) throws(CaseFileError) {
+        guard case .mapping(let mapping) = node else {
+            throw CaseFileError(file: file, line: node.mark?.line, column: node.mark?.column, field: path,
+                                message: "expected a mapping of fields (key: value lines), found \(Self.kind(of: node))")
+        }
+        self.file = file
+        self.path = path
+        self.mapping = mapping
+        self.mark = node.mark
+    }
+
+    private func fieldPath(_ key: String) -> String {
+        path.isEmpty ? key : "\(path).\(key)"
+    }
+
+    public func error(_ key: String, _ message: String, at node: Node? = nil) -> CaseFileError {
+        let mark = node?.mark ?? self.mark
+        return CaseFileError(file: file, line: mark?.line, column: mark?.column, field: fieldPath(key), message: message)
+    }
+
+    /// The value node for `key`, or nil when the key is absent or null.
+    public func node(_ key: String) -> Node? {
+        read.insert(key)
+        guard let value = mapping[key] else { return nil }
+        if case .scalar(let scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
+            return nil
+        }
+        return value
+    }
+
+    public func require(_ key: String) throws(CaseFileError) -> Node {
+        guard let value = node(key) else {
+            throw error(key, "is required but missing")
+        }
+        return value
+    }
+
+    public func optionalString(_ key: String) throws(CaseFileError) -> String? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            throw error(key, "expected text, found \(Self.kind(of: value))", at: value)
+        }
+        let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    public func string(_ key: String) throws(CaseFileError) -> String {
+        guard let text = try optionalString(key) else { throw error(key, "is required but missing") }
+        return text
+    }
+
+    public func optionalInt(_ key: String, in range: ClosedRange<Int>? = nil) throws(CaseFileError) -> Int? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string) else {
+            throw error(key, "expected a whole number, found \(Self.kind(of: value))", at: value)
+        }
+        if let range, !range.contains(number) {
+            throw error(key, "expected a number from \(range.lowerBound) to \(range.upperBound), found \(number)", at: value)
+        }
+        return number
+    }
+
+    public func int(_ key: String, in range: ClosedRange<Int>? = nil) throws(CaseFileError) -> Int {
+        guard let number = try optionalInt(key, in: range) else { throw error(key, "is required but missing") }
+        return number
+    }
+
+    public func optionalBool(_ key: String) throws(CaseFileError) -> Bool? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            throw error(key, "expected yes or no, found \(Self.kind(of: value))", at: value)
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default: throw error(key, "expected yes or no (or true or false), found \"\(scalar.string)\"", at: value)
+        }
+    }
+
+    public func bool(_ key: String) throws(CaseFileError) -> Bool {
+        guard let flag = try optionalBool(key) else { throw error(key, "is required but missing (yes or no)") }
+        return flag
+    }
+
+    public func optionalDate(_ key: String) throws(CaseFileError) -> CalendarDate? {
+        guard let value = node(key) else { return nil }
+        guard case .scalar(let scalar) = value, let date = CalendarDate(iso: scalar.string) else {
+            let found = value.scalar.map { "\"\($0.string)\"" } ?? Self.kind(of: value)
+            throw error(key, "expected a date written YYYY-MM-DD (for example 2026-11-23), found \(found)", at: value)
+        }
+        return date
+    }
+
+    public func date(_ key: String) throws(CaseFileError) -> CalendarDate {
+        guard let date = try optionalDate(key) else { throw error(key, "is required but missing (a date written YYYY-MM-DD)") }
+        return date
+    }
+
+    public func optionalFields(_ key: String) throws(CaseFileError) -> YAMLFields? {
+        guard let value = node(key) else { return nil }
+        return try YAMLFields(value, file: file, path: fieldPath(key))
+    }
+
+    public func fields(_ key: String) throws(CaseFileError) -> YAMLFields {
+        try YAMLFields(require(key), file: file, path: fieldPath(key))
+    }
+
+    /// The items of a list, each with its path (`parents[0]`).
+    public func list(_ key: String, required: Bool = true) throws(CaseFileError) -> [(node: Node, path: String)] {
+        guard let value = node(key) else {
+            if required { throw error(key, "is required but missing (a list)") }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            throw error(key, "expected a list (lines starting with \"- \"), found \(Self.kind(of: value))", at: value)
+        }
+        return sequence.enumerated().map { (node: $0.element, path: "\(fieldPath(key))[\($0.offset)]") }
+    }
+
+    /// A list of text items.
+    public func strings(_ key: String, required: Bool = true) throws(CaseFileError) -> [String] {
+        var result: [String] = []
+        for (item, itemPath) in try list(key, required: required) {
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                throw CaseFileError(file: file, line: item.mark?.line, column: item.mark?.column, field: itemPath,
+                                    message: "expected text, found \(Self.kind(of: item))")
+            }
+            result.append(scalar.string.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        return result
+    }
+
+    /// The keys of the mapping, in file order (for mappings whose keys are names the file chooses).
+    public var keys: [String] {
+        mapping.map { $0.key.string ?? "" }
+    }
+
+    /// Reports the first key that no reader asked for.
+    public func finish() throws(CaseFileError) {
+        for (key, _) in mapping {
+            let name = key.string ?? "?"
+            if !read.contains(name) {
+                let known = read.sorted().joined(separator: ", ")
+                throw CaseFileError(file: file, line: key.mark?.line, column: key.mark?.column, field: fieldPath(name),
+                                    message: "is not a known field here; known fields are: \(known)")
+            }
+        }
+    }
+
+    public static func kind(of node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "\"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+}
