@@ -51,7 +51,7 @@ public enum BundlePDFAssembly {
     /// `labels` (and "DRAFT" when `draft`) over every page.
     public static func assemble(pages: Data, underlays: [Underlay], labels: [String], draft: Bool,
                                 qpdf: QPDF) throws(AttendocError) -> Assembled {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-bundle-\(UUID().uuidString)")
+        let folder = qpdf.temporaryFolder.appendingPathComponent("attendoc-bundle-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let pagesFile = folder.appendingPathComponent("pages.pdf")
         let stampsFile = folder.appendingPathComponent("stamps.pdf")

@@ -11,6 +11,9 @@ import Foundation
 /// warnings (kept, and returned where a caller may want them) and 2 on an error.
 public struct QPDF: Sendable {
     public let executable: URL
+    /// Where runs of qpdf keep their working files (each run its own folder, removed after it):
+    /// the system's temporary folder unless a caller gives its own.
+    public var temporaryFolder: URL = FileManager.default.temporaryDirectory
 
     /// One bookmark of a PDF's outline.
     public struct OutlineEntry: Sendable, Equatable {
@@ -117,7 +120,7 @@ public struct QPDF: Sendable {
             throw AttendocError("cannot lay both \(twice.0.file.path) and \(twice.1.file.path) under page \(twice.0.target)")
         }
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-qpdf-underlay-\(UUID().uuidString)")
+        let folder = temporaryFolder.appendingPathComponent("attendoc-qpdf-underlay-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         var warnings: [String] = []
         var arguments = ["--deterministic-id", Self.argument(pages)]

@@ -18,18 +18,19 @@ public struct AttendocResources: Sendable {
         self.root = root.standardizedFileURL
     }
 
-    /// The folder named by `explicit`, else `$ATTENDOC_HOME`, else the nearest folder holding
-    /// `schema/document.rng` above the running program or the current directory.
+    /// The folder named by `explicit`, else `$ATTENDOC_HOME`, else `../share/attendoc` beside the
+    /// installed program (scripts/install), else the nearest folder holding `schema/document.rng`
+    /// above the running program or the current directory (a checkout).
     public static func locate(explicit: URL? = nil) throws(AttendocError) -> AttendocResources {
         if let explicit { return try checked(explicit, origin: "--resources") }
         if let home = ProcessInfo.processInfo.environment["ATTENDOC_HOME"], !home.isEmpty {
             return try checked(URL(fileURLWithPath: home), origin: "ATTENDOC_HOME")
         }
-        let starts = [
-            URL(fileURLWithPath: CommandLine.arguments.first ?? ".").resolvingSymlinksInPath().deletingLastPathComponent(),
-            URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
-        ]
-        for start in starts {
+        let program = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments.first ?? "."))
+            .resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = program.deletingLastPathComponent().appendingPathComponent("share/attendoc")
+        if isResourceRoot(installed) { return AttendocResources(root: installed) }
+        for start in [program, URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
             var folder = start.standardizedFileURL
             while true {
                 if isResourceRoot(folder) { return AttendocResources(root: folder) }
@@ -38,7 +39,7 @@ public struct AttendocResources: Sendable {
                 folder = parent
             }
         }
-        throw AttendocError("cannot find Attendoc's templates and stylesheets (a folder holding schema/document.rng); run from the project folder, set ATTENDOC_HOME, or pass --resources")
+        throw AttendocError("cannot find Attendoc's templates and stylesheets (a folder holding schema/document.rng); install with scripts/install, set ATTENDOC_HOME, or pass --resources")
     }
 
     private static func isResourceRoot(_ folder: URL) -> Bool {

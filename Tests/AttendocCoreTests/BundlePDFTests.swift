@@ -152,7 +152,8 @@ struct BundlePDFTests {
     /// A 12-page bundle: the pages FOP would lay out, with placeholders at 4 (under which goes
     /// page 2 of a letter given as bytes), 6 to 8 (a three-page supplied PDF) and 11 and 12 (the
     /// letter's pages 3 and 1).
-    func assembleExample(draft: Bool, in folder: URL) throws -> BundlePDFAssembly.Assembled {
+    func assembleExample(draft: Bool, in folder: URL, qpdf explicitQPDF: QPDF? = nil) throws -> BundlePDFAssembly.Assembled {
+        let qpdf = explicitQPDF ?? self.qpdf
         let placeholders: Set<Int> = [4, 6, 7, 8, 11, 12]
         let pages = TextPagesPDF.plainPages((1...12).map { placeholders.contains($0) ? [] : ["Bundle page \($0) laid out by FOP"] })
         let supplied = try write(TextPagesPDF.plainPages((1...3).map { ["Exhibit AB/3 school register page \($0)"] }), "register.pdf", in: folder)
@@ -170,8 +171,12 @@ struct BundlePDFTests {
     @Test func assemblyLaysExhibitsUnderPlaceholdersAndStampsEveryPage() throws {
         let folder = try temporaryFolder("pdftest")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let ownFoldersBefore = try temporaryFoldersOfAssembly()
-        let assembled = try assembleExample(draft: false, in: folder)
+        // This test's own working folder, so that no other test's files can be counted.
+        let working = folder.appendingPathComponent("working")
+        try FileManager.default.createDirectory(at: working, withIntermediateDirectories: true)
+        var qpdf = self.qpdf
+        qpdf.temporaryFolder = working
+        let assembled = try assembleExample(draft: false, in: folder, qpdf: qpdf)
         #expect(assembled.warnings.isEmpty)
         let bundle = try write(assembled.pdf, "bundle.pdf", in: folder)
         try expectCleanCheck(bundle)
@@ -193,9 +198,9 @@ struct BundlePDFTests {
         #expect(seventh.contains("Exhibit AB/3 school register page 2"))
         #expect(flattened(seventh).contains(flattened("B2  ·  Page 7 of 12")))
 
-        let again = try assembleExample(draft: false, in: folder)
+        let again = try assembleExample(draft: false, in: folder, qpdf: qpdf)
         #expect(again.pdf == assembled.pdf, "the same input gives the same bytes")
-        #expect(try temporaryFoldersOfAssembly().subtracting(ownFoldersBefore).isEmpty, "no temporary files are left behind")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: working.path).isEmpty, "no temporary files are left behind")
     }
 
     @Test func aDraftBundleSaysDraftOnEveryPage() throws {
@@ -419,9 +424,4 @@ struct BundlePDFTests {
         }
     }
 
-    /// The temporary folders the assembly and the qpdf wrapper make, which must all be gone.
-    private func temporaryFoldersOfAssembly() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: FileManager.default.temporaryDirectory.path)
-            .filter { $0.hasPrefix("attendoc-bundle-") || $0.hasPrefix("attendoc-qpdf-") })
-    }
 }
