@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "Attendoc", targets: [
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister",
             "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering",
-            "AttendocBundle",
+            "AttendocBundle", "AttendocWorkspace", "AttendocIssuing",
         ]),
         .library(name: "AttendocTesting", targets: ["AttendocTesting"]),
     ],
@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // libxml2, libxslt and libexslt from the system (Debian: libxml2-dev, libxslt1-dev).
@@ -63,6 +64,14 @@ let package = Package(
         .target(name: "AttendocRendering", dependencies: [
             "AttendocValues", "AttendocPrograms", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The casework record: cases and their versions, register imports and mark history, every
+        // document issued with its archived bytes (SQLite through GRDB). Knows no templates.
+        .target(name: "AttendocWorkspace", dependencies: ["AttendocValues", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Issuing documents into the record, and what the record answers: history, due list.
+        .target(name: "AttendocIssuing", dependencies: [
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace",
+        ]),
         // The evidence bundle for court.
         .target(name: "AttendocBundle", dependencies: [
             "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
@@ -74,7 +83,7 @@ let package = Package(
             dependencies: [
                 "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
                 "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AttendocWorkspace", "AttendocIssuing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Builders and readers for tests: registers, CTF files, cases, golden files, text of HTML/DOCX/PDF.
@@ -94,7 +103,7 @@ let package = Package(
         .testTarget(name: "AttendocCoreTests", dependencies: [
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
             "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
-            "AttendocTesting", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "AttendocWorkspace", "AttendocIssuing", "AttendocTesting", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: ["Fixtures", "Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -25,6 +25,9 @@ public struct Policy: Sendable {
     public var calendar: SchoolCalendar
     /// How letters are addressed under this policy.
     public var letters = LetterSettings()
+    /// Deemed service and the reissue window; nil when the policy sets none (then documents
+    /// under it cannot be issued into a workspace).
+    public var issuing: IssuingRules? = nil
 
     /// The tier whose band `attendance` falls in: the first (highest) band whose lower bound it
     /// reaches, compared exactly, without rounding first (92.9 % is below 93 %).

@@ -75,6 +75,9 @@ public enum PolicyReader {
             unauthorisedWindowSchoolWeeks: weeks, referralMinimumUnauthorised: referral, tiers: tiers,
             deadlines: deadlines, calendar: calendar)
         policy.letters = letters
+        policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
+            try IssuingRules.read(section, folder: url.deletingLastPathComponent())
+        }
         _ = try top.optionalString("notes")
         try top.finish()
         return policy

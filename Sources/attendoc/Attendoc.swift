@@ -9,5 +9,7 @@ struct Attendoc: ParsableCommand {
         Attendoc reads a case file (YAML; see docs/case-file.md) and writes the case's documents as \
         HTML, plain text, Word (DOCX) and PDF, one copy for each person they are addressed to.
         """,
-        subcommands: [Render.self, Kinds.self, Stats.self, Check.self, EvidenceBundleCommand.self, Contacts.self])
+        subcommands: [Render.self, Kinds.self, Stats.self, Check.self, EvidenceBundleCommand.self, Contacts.self,
+                      Init.self, CaseCommand.self, RegisterCommand.self, IssueCommand.self, HistoryCommand.self,
+                      BackupCommand.self, ExportCommand.self])
 }

@@ -1,0 +1,161 @@
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
+import AttendocEngine
+import AttendocPolicy
+import AttendocPrograms
+import AttendocRendering
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+
+/// `attendoc issue`: renders each recipient's copy of a document, and records and archives the
+/// exact files as one unit, with how and when each was sent, when it is deemed served, who issued
+/// it, the template and policy versions and the figures it quoted.
+public struct DocumentIssue {
+    public struct Request: Sendable {
+        public var reference: String
+        public var kind: DocumentKind
+        /// A recipient's id or case path (`parents[1]`); nil for every recipient.
+        public var recipient: String?
+        public var method: ServiceMethod
+        public var date: CalendarDate
+        public var issuedBy: String
+        public var reissueReason: String?
+        public var formats: [OutputFormat]
+        public var options: LetterOptions
+
+        public init(reference: String, kind: DocumentKind, recipient: String?, method: ServiceMethod, date: CalendarDate,
+                    issuedBy: String, reissueReason: String?, formats: [OutputFormat], options: LetterOptions) {
+            self.reference = reference
+            self.kind = kind
+            self.recipient = recipient
+            self.method = method
+            self.date = date
+            self.issuedBy = issuedBy
+            self.reissueReason = reissueReason
+            self.formats = formats
+            self.options = options
+        }
+    }
+
+    public let workspace: Workspace
+    public let resources: AttendocResources
+
+    public init(workspace: Workspace, resources: AttendocResources) {
+        self.workspace = workspace
+        self.resources = resources
+    }
+
+    /// Issues `request`: all its copies recorded, or none (and nothing archived).
+    public func issue(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> [IssuedDocument] {
+        let recorded = try wrapped { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
+        let caseFile = URL(fileURLWithPath: recorded.sourcePath)
+        // The case as it is now is recorded first, so the issue names the version it was made from.
+        let intake = try CaseIntake.add(caseFile, to: workspace, resources: resources, by: request.issuedBy,
+                                        change: "recorded at an issue of \(request.kind.rawValue)")
+        guard intake.reference == request.reference else {
+            throw AttendocError("\(caseFile.path): now holds the case \(intake.reference), not \(request.reference); add it again with `attendoc case add`")
+        }
+        let loaded = try LoadedCase.load(caseFile, resources: resources)
+        guard let policy = loaded.policy, let rules = policy.issuing else {
+            throw AttendocError("\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
+        }
+        let run = try LetterRun(resources: resources)
+        var letters = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        if let wanted = request.recipient {
+            letters = letters.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
+            guard !letters.isEmpty else {
+                let known = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+                    .compactMap { $0.recipient.map { "\(Self.recipientID(of: $0)) (\($0.person.casePath))" } }
+                throw AttendocError("\(caseFile.path): --to \(wanted): no recipient of this \(request.kind.rawValue) has that id or place; the recipients are: \(known.joined(separator: ", "))")
+            }
+        } else {
+            // The agency copy of a record is not served on anyone.
+            letters = letters.filter { $0.recipient != nil }
+        }
+        let writer = try DocumentWriter(resources: resources, formats: request.formats)
+        let rendered = try writer.render(letters.map(\.document), formats: request.formats, fop: fop)
+        let figures = try? loaded.figures(asOf: request.date)
+        let figuresJSON = figures.map(Self.figuresJSON)
+        let templateSHA = try Self.folderSHA256(resources.templates)
+        let policySHA = try Self.policySHA256(policy, resources: resources)
+        let deemed = rules.deemedServed(sent: request.date, method: request.method.rawValue)
+        let documents = letters.map { letter in
+            let recipient = letter.recipient!
+            let files = rendered.filter { $0.relativePath.hasPrefix(letter.relativeStem + ".") }.map {
+                DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
+            }
+            return DocumentToIssue(reference: request.reference, upn: loaded.attendanceCase.pupil.upn?.text, kind: request.kind.rawValue,
+                                   recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
+                                   method: request.method, sentOn: request.date, deemedServedOn: deemed, issuedBy: request.issuedBy,
+                                   caseVersion: intake.recording.currentVersion, templateSHA256: templateSHA, policySHA256: policySHA,
+                                   figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
+                                   duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+        }
+        return try wrapped { () throws(WorkspaceError) in try workspace.issue(documents) }
+    }
+
+    /// The id a recipient is recorded under: the case file's id for the person, else their place.
+    public static func recipientID(of recipient: Recipient) -> String {
+        recipient.person.id ?? recipient.person.casePath
+    }
+
+    /// The kind a case file's `letters_issued` entry is recorded as: Attendoc's document kind where
+    /// it has one (so a later `attendoc issue` of it is seen as the same kind), else the entry's own.
+    public static func recordedKind(of letter: IssuedLetter) -> String {
+        if case .known(let known) = letter.kind, let kind = CaseHistory.documentKind(for: known) { return kind.rawValue }
+        switch letter.kind {
+        case .known(let known): return known.rawValue
+        case .other(let words): return words
+        }
+    }
+
+    /// The figures a document quoted, as the record keeps them (docs/workspace.md).
+    static func figuresJSON(_ figures: PupilFigures) -> String {
+        let fields: [(String, String)] = [
+            ("from", "\"\(figures.from.iso)\""), ("to", "\"\(figures.to.iso)\""),
+            ("possible_sessions", "\(figures.possibleSessions)"), ("attended_sessions", "\(figures.attendedSessions)"),
+            ("authorised_absence_sessions", "\(figures.authorisedAbsenceSessions)"),
+            ("unauthorised_absence_sessions", "\(figures.unauthorisedAbsenceSessions)"),
+            ("attendance_percent", "\"\(figures.attendance.display.dropLast())\""),
+        ]
+        return "{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// One SHA-256 over every file in `folder` (names and bytes, in name order): the version of
+    /// the templates a document was made with.
+    static func folderSHA256(_ folder: URL) throws(AttendocError) -> String {
+        var paths: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)
+        while let path = enumerator?.nextObject() as? String { paths.append(path) }
+        var combined = Data()
+        for path in paths.sorted() {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            guard let bytes = FileManager.default.contents(atPath: url.path) else {
+                throw AttendocError("\(url.path): cannot be read to record the templates' version")
+            }
+            combined.append(Data("\(path)\n\(SHA256.hex(bytes))\n".utf8))
+        }
+        return SHA256.hex(combined)
+    }
+
+    static func policySHA256(_ policy: Policy, resources: AttendocResources) throws(AttendocError) -> String {
+        let file = resources.policies.appendingPathComponent("\(policy.identifier).yaml")
+        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+            throw AttendocError("\(file.path): cannot be read to record the policy's version")
+        }
+        let termDates = try folderSHA256(resources.policies.appendingPathComponent("term-dates"))
+        return SHA256.hex(Data("\(SHA256.hex(bytes))\n\(termDates)\n".utf8))
+    }
+
+    private func wrapped<T>(_ body: () throws(WorkspaceError) -> T) throws(AttendocError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw AttendocError("\(error)")
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import AttendocRegister
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+
+/// `attendoc register import`: a register export (CSV or CTF), read and checked in full, recorded
+/// with its file's SHA-256, and its marks merged into the record's, keeping every changed mark.
+public enum RegisterIntake {
+    public static func importRegister(_ file: URL, into workspace: Workspace, resources: AttendocResources,
+                                      by person: String) throws(AttendocError) -> RegisterImportRecord {
+        let codes = try AttendanceCodeTable(resources: resources)
+        let register = try RegisterImport.read(file, codes: codes)
+        guard let bytes = FileManager.default.contents(atPath: file.path) else {
+            throw AttendocError("\(file.path): cannot be read again to record it")
+        }
+        var marks: [SessionMark] = []
+        for pupil in register.pupils {
+            for day in pupil.days {
+                for session in Session.allCases {
+                    let code = day.code(session)
+                    guard code != RegisterDay.noMark else { continue }
+                    marks.append(SessionMark(upn: pupil.upn, day: day.date, session: session.rawValue, mark: pupil.codes.code(number: code).code))
+                }
+            }
+        }
+        do {
+            return try workspace.importRegister(fileName: file.lastPathComponent, sha256: SHA256.hex(bytes), pupils: register.pupils.count,
+                                                marks: marks, by: person)
+        } catch {
+            throw AttendocError("\(error)")
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import AttendocValues
+import Foundation
+import GRDB
+
+/// One session's mark for one pupil, as a register export gives it.
+public struct SessionMark: Sendable, Equatable {
+    public var upn: String
+    public var day: CalendarDate
+    /// `AM` or `PM`.
+    public var session: String
+    public var mark: String
+
+    public init(upn: String, day: CalendarDate, session: String, mark: String) {
+        self.upn = upn
+        self.day = day
+        self.session = session
+        self.mark = mark
+    }
+}
+
+/// A register import as the record keeps it.
+public struct RegisterImportRecord: Sendable, Codable, Equatable {
+    public var id: Int
+    public var fileName: String
+    public var sha256: String
+    public var importedAt: String
+    public var importedBy: String
+    public var pupils: Int
+    public var marks: Int
+    public var newMarks: Int
+    public var changedMarks: Int
+}
+
+/// A mark that an import changed: a defence solicitor will ask when an N became an O.
+public struct MarkChange: Sendable, Codable, Equatable {
+    public var upn: String
+    public var day: String
+    public var session: String
+    public var oldMark: String
+    public var newMark: String
+    public var importID: Int
+}
+
+extension Workspace {
+    /// Records an import of `marks` (a whole export, already read and checked) from a file with
+    /// `sha256`: new marks are added, a mark that differs from the one held is replaced and the
+    /// change kept as history. One transaction.
+    public func importRegister(fileName: String, sha256: String, pupils: Int, marks: [SessionMark], by person: String,
+                               at date: Date = Date()) throws(WorkspaceError) -> RegisterImportRecord {
+        let stamp = Self.timestamp(date)
+        do {
+            return try writeImmediately { db in
+                try db.execute(sql: """
+                    INSERT INTO register_import (file_name, sha256, imported_at, imported_by, pupils, marks, new_marks, changed_marks)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, 0)
+                    """, arguments: [fileName, sha256, stamp, person, pupils, marks.count])
+                let importID = Int(db.lastInsertedRowID)
+                let find = try db.makeStatement(sql: "SELECT mark FROM mark WHERE upn = ? AND day = ? AND session = ?")
+                let add = try db.makeStatement(sql: "INSERT INTO mark (upn, day, session, mark, import_id) VALUES (?, ?, ?, ?, ?)")
+                let replace = try db.makeStatement(sql: "UPDATE mark SET mark = ?, import_id = ? WHERE upn = ? AND day = ? AND session = ?")
+                let change = try db.makeStatement(sql: """
+                    INSERT INTO mark_change (upn, day, session, old_mark, new_mark, import_id) VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+                var added = 0, changed = 0
+                for mark in marks {
+                    let day = mark.day.iso
+                    if let old = try String.fetchOne(find, arguments: [mark.upn, day, mark.session]) {
+                        guard old != mark.mark else { continue }
+                        try replace.execute(arguments: [mark.mark, importID, mark.upn, day, mark.session])
+                        try change.execute(arguments: [mark.upn, day, mark.session, old, mark.mark, importID])
+                        changed += 1
+                    } else {
+                        try add.execute(arguments: [mark.upn, day, mark.session, mark.mark, importID])
+                        added += 1
+                    }
+                }
+                try db.execute(sql: "UPDATE register_import SET new_marks = ?, changed_marks = ? WHERE id = ?", arguments: [added, changed, importID])
+                return RegisterImportRecord(id: importID, fileName: fileName, sha256: sha256, importedAt: stamp, importedBy: person,
+                                            pupils: pupils, marks: marks.count, newMarks: added, changedMarks: changed)
+            }
+        } catch {
+            if let workspace = error as? WorkspaceError { throw workspace }
+            throw WorkspaceError("the register \(fileName) was not imported (\(Self.reason(error))); nothing was changed")
+        }
+    }
+
+    /// The marks the record holds for `upn`, in day and session order.
+    public func marks(for upn: String) throws(WorkspaceError) -> [SessionMark] {
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM mark WHERE upn = ? ORDER BY day, session", arguments: [upn]).compactMap { row in
+                    CalendarDate(iso: row["day"]).map { SessionMark(upn: upn, day: $0, session: row["session"], mark: row["mark"]) }
+                }
+            }
+        } catch {
+            throw WorkspaceError("the marks of \(upn) cannot be read (\(Self.reason(error)))")
+        }
+    }
+
+    /// Every mark change the record holds for `upn`, oldest first.
+    public func markChanges(for upn: String) throws(WorkspaceError) -> [MarkChange] {
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM mark_change WHERE upn = ? ORDER BY id", arguments: [upn]).map {
+                    MarkChange(upn: $0["upn"], day: $0["day"], session: $0["session"], oldMark: $0["old_mark"], newMark: $0["new_mark"],
+                               importID: $0["import_id"])
+                }
+            }
+        } catch {
+            throw WorkspaceError("the mark history of \(upn) cannot be read (\(Self.reason(error)))")
+        }
+    }
+
+    /// Every register import, oldest first.
+    public func registerImports() throws(WorkspaceError) -> [RegisterImportRecord] {
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM register_import ORDER BY id").map {
+                    RegisterImportRecord(id: $0["id"], fileName: $0["file_name"], sha256: $0["sha256"], importedAt: $0["imported_at"],
+                                         importedBy: $0["imported_by"], pupils: $0["pupils"], marks: $0["marks"],
+                                         newMarks: $0["new_marks"], changedMarks: $0["changed_marks"])
+                }
+            }
+        } catch {
+            throw WorkspaceError("the record cannot be read (\(Self.reason(error)))")
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import ArgumentParser
+import AttendocDocuments
+import AttendocIssuing
+import AttendocPrograms
+import AttendocRendering
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+
+struct IssueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "issue",
+        abstract: "Issue a document: render each recipient's copy and record it, with the exact files, as sent.",
+        discussion: """
+        The case must be in the workspace (attendoc case add). Each recipient's copy is rendered, and \
+        the files, who sent them, how and when, the day each is deemed served (from the policy's \
+        issuing: section), the template and policy versions and the figures quoted are recorded in one \
+        transaction with the archived bytes: all of it or, on any failure or interruption, none. \
+        The same kind to the same person again inside the policy's window is refused unless \
+        --reissue gives the reason, which is recorded.
+        """)
+
+    @Argument(help: "The case reference.")
+    var reference: String
+
+    @Option(name: .long, help: ArgumentHelp("The kind of document (see attendoc kinds).", valueName: "kind"))
+    var document: String
+
+    @Option(name: .long, help: ArgumentHelp("One recipient, by id or case-file place (parents[1]); default: every recipient.", valueName: "person"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("How it is sent: post, hand or email.", valueName: "method"))
+    var method: String
+
+    @Option(name: .long, help: ArgumentHelp("The day it is sent, and printed on it, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(name: .long, help: ArgumentHelp("Who is issuing it (default: the login name).", valueName: "name"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp("Issue again inside the policy's window, for this reason (recorded).", valueName: "reason"))
+    var reissue: String?
+
+    @Option(name: .long, help: ArgumentHelp("Formats to archive, comma-separated: pdf, html, txt, docx.", valueName: "formats"))
+    var format: String = "pdf"
+
+    @Option(name: .long, help: ArgumentHelp("For an invitation or a letter about a meeting: which meeting (meetings[2]).", valueName: "meeting"))
+    var meeting: String?
+
+    @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Issue although a deadline the policy sets is passed, for this reason.", valueName: "reason"))
+    var overrideDeadline: String?
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            guard let kind = DocumentKind(rawValue: document) else {
+                throw AttendocError("--document: unknown document kind \"\(document)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard let serviceMethod = ServiceMethod(rawValue: method) else {
+                throw AttendocError("--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let formats = try OutputFormat.list(format)
+            let resources = try CommandLineValues.resources(options.resources)
+            let workspace = try options.open()
+            let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+            let request = DocumentIssue.Request(
+                reference: reference, kind: kind, recipient: to, method: serviceMethod,
+                date: try CommandLineValues.date(date, option: "--date"), issuedBy: WorkspaceOptions.person(by),
+                reissueReason: reissue, formats: formats,
+                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline))
+            let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request, fop: fop)
+            for record in issued {
+                let served = record.deemedServedOn.map { ", deemed served \($0)" } ?? ""
+                print("issued \(record.kind) to \(record.recipientPath) by \(record.method) on \(record.sentOn)\(served)")
+                for file in record.files {
+                    print("  archive/\(file.archivePath)  sha256 \(file.sha256)")
+                }
+            }
+        } catch let error as AttendocError {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "What the record shows was sent for a case: to whom, when, how, by whom, with the figures quoted.")
+
+    @Argument(help: "The case reference.")
+    var reference: String
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            let workspace = try options.open()
+            let issued: [IssuedDocument]
+            do {
+                _ = try workspace.recordedCase(reference)
+                issued = try workspace.issuedDocuments(for: reference)
+            } catch {
+                throw AttendocError("\(error)")
+            }
+            if issued.isEmpty { print("\(reference): nothing issued yet") }
+            for record in issued {
+                var line = "\(record.sentOn)  \(record.kind)  to \(record.recipientPath)  by \(record.method)"
+                if let served = record.deemedServedOn { line += "  deemed served \(served)" }
+                line += "  issued by \(TerminalText.visible(record.issuedBy))"
+                print(line)
+                if !record.archived { print("  recorded without an archived copy (\(record.source))") }
+                if let reason = record.reissueReason { print("  reissued: \(TerminalText.visible(reason))") }
+                if let figures = record.figuresJSON { print("  figures quoted: \(figures)") }
+                for file in record.files { print("  archive/\(file.archivePath)  sha256 \(file.sha256)") }
+            }
+        } catch let error as AttendocError {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct BackupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backup",
+        abstract: "A consistent copy of the workspace, made while it may be in use.",
+        discussion: "Writes FILE (the database, through SQLite's backup API) and FILE.archive/ (the archived files its rows name).")
+
+    @Argument(help: "The new backup file.")
+    var file: String
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            let workspace = try options.open()
+            do {
+                try workspace.backup(to: URL(fileURLWithPath: file))
+            } catch {
+                throw AttendocError("\(error)")
+            }
+            print("backed up the workspace to \(file) and \(file).archive/")
+        } catch let error as AttendocError {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "The whole record as JSON: cases and their versions, register imports, every document issued.")
+
+    @Option(name: .long, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            let workspace = try options.open()
+            let json: Data
+            do {
+                json = try workspace.exportJSON()
+            } catch {
+                throw AttendocError("\(error)")
+            }
+            if let out {
+                do {
+                    try json.write(to: URL(fileURLWithPath: out), options: .atomic)
+                } catch {
+                    throw AttendocError("\(out): cannot be written; check the folder exists and is writable")
+                }
+            } else {
+                FileHandle.standardOutput.write(json)
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            }
+        } catch let error as AttendocError {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
