@@ -46,15 +46,18 @@ extension Workspace {
                         recordedAt: stamp, caseVersion: document.caseVersion, templateSHA256: document.templateSHA256,
                         policySHA256: document.policySHA256, figuresJSON: document.figuresJSON, reissueReason: document.reissueReason,
                         archived: true, source: "attendoc issue", files: recordedFiles)
+                    CrashPoint.reach("archive-files-written")
                     try insert(record, db)
                     records.append(record)
                 }
+                CrashPoint.reach("rows-inserted")
                 // Into place while the transaction still holds the write lock: a kill before the
                 // commit leaves folders without rows, which the next open removes.
                 for (index, pending) in placed.enumerated() {
                     let final = location.archive.appendingPathComponent(records[index].id)
                     try files.moveItem(at: pending, to: final)
                     placed[index] = final
+                    CrashPoint.reach("archive-folder-in-place")
                 }
                 return records
             }

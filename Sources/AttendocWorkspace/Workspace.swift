@@ -52,6 +52,9 @@ public final class Workspace: Sendable {
     }
 
     private static func open(at location: WorkspaceLocation, creating: Bool) throws(WorkspaceError) -> Workspace {
+        // Looked at read-only first: a foreign or newer database must be left exactly as it was,
+        // and opening it for writing in WAL mode would already change its header.
+        if !creating { try inspect(location) }
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another attendoc writing at the same moment: wait for it rather than fail.
@@ -60,28 +63,33 @@ public final class Workspace: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: location.database.path, configuration: configuration)
+            try WorkspaceSchema.migrator.migrate(pool)
         } catch {
-            throw WorkspaceError("\(location.database.path) cannot be opened as a workspace database: \(Self.reason(error))")
+            throw WorkspaceError("\(location.database.path) is not a usable workspace database (\(Self.reason(error))); nothing was changed. Restore it from a backup (attendoc backup)")
         }
         let workspace = Workspace(location: location, pool: pool)
-        try workspace.checkAndMigrate(creating: creating)
         try workspace.clearUnfinishedIssues()
         return workspace
     }
 
-    private func checkAndMigrate(creating: Bool) throws(WorkspaceError) {
-        let migrator = WorkspaceSchema.migrator
+    /// Refuses, without writing anything, a file that is not an SQLite database, a database that
+    /// is not a workspace, and a workspace made by a newer Attendoc.
+    private static func inspect(_ location: WorkspaceLocation) throws(WorkspaceError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(30)
         do {
-            try pool.writeWithoutTransaction { db in
+            let queue = try DatabaseQueue(path: location.database.path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-                if !creating, !tables.isEmpty, !tables.contains("grdb_migrations") {
+                if !tables.isEmpty, !tables.contains("grdb_migrations") {
                     throw WorkspaceError("\(location.database.path) is an SQLite database but not an Attendoc workspace; nothing was changed")
                 }
-                if try migrator.hasBeenSuperseded(db) {
+                if try WorkspaceSchema.migrator.hasBeenSuperseded(db) {
                     throw WorkspaceError("\(location.database.path) was made by a newer version of Attendoc; use that version (nothing was changed)")
                 }
             }
-            try migrator.migrate(pool)
         } catch let error as WorkspaceError {
             throw error
         } catch {

@@ -1,0 +1,356 @@
+import AttendocIssuing
+import AttendocPolicy
+import AttendocTesting
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+import Testing
+
+/// The casework record as an attendance officer relies on it: what was sent is what the archive
+/// holds, byte for byte, with who sent it, how and when; a kill or a second attendoc at the same
+/// moment never leaves half an issue; a damaged or foreign database is refused untouched.
+@Suite("Workspace: the record of what was sent")
+struct WorkspaceTests {
+    let program = repositoryRoot.appendingPathComponent(".build/debug/attendoc").path
+    let example = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path
+    let reference = "CAT/2026/0142"
+
+    /// The county example copied into `folder` (beside its register and evidence) without its
+    /// `letters_issued`, so that its letters can be issued afresh.
+    func exampleWithoutEarlierIssues(_ folder: URL) throws -> URL {
+        let cases = folder.appendingPathComponent("examples")
+        if !FileManager.default.fileExists(atPath: cases.path) {
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples"), to: cases)
+        }
+        let caseFile = cases.appendingPathComponent("riverside-first-warning.yaml")
+        let text = try String(contentsOf: caseFile, encoding: .utf8)
+        let start = try #require(text.range(of: "\nletters_issued:\n"))
+        let end = try #require(text.range(of: "\nreferrals:\n"))
+        try Data((String(text[..<start.lowerBound]) + String(text[end.lowerBound...])).utf8).write(to: caseFile)
+        return caseFile
+    }
+
+    /// A new workspace in the test's own folder, with the county example (without its earlier
+    /// issues) added.
+    func workspaceWithExample(_ folder: URL) throws -> URL {
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        let caseFile = try exampleWithoutEarlierIssues(folder)
+        let added = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path, "--by", "A. Officer"])
+        #expect(added.status == 0, "\(added.error)")
+        return workspace
+    }
+
+    func issueFirstWarning(_ workspace: URL, extra: [String] = [], environment: [String: String]? = nil) throws -> (status: Int32, output: String, error: String) {
+        try run(program, ["issue", reference, "--document", "first-warning-letter", "--method", "post", "--date", "2026-11-30",
+                          "--by", "A. Officer", "--workspace", workspace.path] + extra, environment: environment)
+    }
+
+    @Test func initMakesAnOwnerOnlyDatabaseAndArchive() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        for path in ["ws", "ws/archive", "ws/attendoc.sqlite"] {
+            let mode = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)[.posixPermissions] as? Int
+            #expect(mode.map { $0 & 0o077 } == 0, "\(path) is readable by its owner only")
+        }
+        let again = try run(program, ["init", workspace.path])
+        #expect(again.status != 0)
+        #expect(again.error.contains("already holds a workspace"))
+        let journal = try run("sqlite3", [workspace.appendingPathComponent("attendoc.sqlite").path, "PRAGMA journal_mode;"])
+        #expect(journal.output.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+    }
+
+    @Test func everyChangeToACaseIsAVersionWithWhenAndWhom() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A copy of the example beside its register and evidence, so it can be changed.
+        let cases = folder.appendingPathComponent("examples")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples"), to: cases)
+        let caseFile = cases.appendingPathComponent("riverside-first-warning.yaml")
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        let first = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path, "--by", "A. Officer"])
+        #expect(first.output.contains("recorded CAT/2026/0142, version 1"))
+        #expect(first.output.contains("recorded 15 earlier issue(s) from letters_issued, without archived copies"))
+        let unchanged = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path])
+        #expect(unchanged.output.contains("unchanged since version 1"))
+        var text = try String(contentsOf: caseFile, encoding: .utf8)
+        text = text.replacingOccurrences(of: "year_group: 8", with: "year_group: 9")
+        try Data(text.utf8).write(to: caseFile)
+        let second = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path, "--by", "B. Clerk"])
+        #expect(second.output.contains("version 2"))
+        #expect(!second.output.contains("earlier issue"), "letters_issued entries are recorded once")
+        let log = try run(program, ["case", "log", reference, "--workspace", workspace.path]).output.split(separator: "\n")
+        #expect(log.count == 2)
+        #expect(log[0].contains("version 1") && log[0].contains("by A. Officer") && log[0].contains("added"))
+        #expect(log[1].contains("version 2") && log[1].contains("by B. Clerk") && log[1].contains("changed"))
+        let versions = try Workspace.open(at: WorkspaceLocation(folder: workspace)).versions(of: reference)
+        #expect(versions[1].yaml == text, "the version is the YAML exactly as written")
+    }
+
+    @Test func aRegisterImportKeepsEveryChangedMark() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        let register = repositoryRoot.appendingPathComponent("examples/registers/riverside-academy-autumn-2026.csv")
+        let first = try run(program, ["register", "import", register.path, "--workspace", workspace.path])
+        #expect(first.status == 0, "\(first.error)")
+        #expect(first.output.contains("0 changed"))
+        // The school later authorises an absence: an N becomes an O? No: an unexplained N becomes
+        // an authorised illness, I, on one session.
+        var lines = try String(contentsOf: register, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("Y878401219052,") && $0.split(separator: ",").dropFirst(2).contains("N") })
+        var cells = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        let session = cells[2] == "N" ? 2 : 3
+        cells[session] = "I"
+        lines[index] = cells.joined(separator: ",")
+        let changed = folder.appendingPathComponent("riverside-later.csv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: changed)
+        let second = try run(program, ["register", "import", changed.path, "--workspace", workspace.path])
+        #expect(second.output.contains("0 new, 1 changed"), "\(second.output)\(second.error)")
+        let record = try Workspace.open(at: WorkspaceLocation(folder: workspace))
+        let history = try record.markChanges(for: "Y878401219052")
+        #expect(history.count == 1)
+        #expect(history.first?.oldMark == "N" && history.first?.newMark == "I" && history.first?.day == cells[1] && history.first?.importID == 2)
+        let imports = try record.registerImports()
+        #expect(imports.map(\.sha256) == [try sha256sum(register), try sha256sum(changed)])
+    }
+
+    @Test func issuingArchivesTheExactBytesWithWhoHowAndWhen() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        let issued = try issueFirstWarning(workspace, extra: ["--format", "pdf,html"])
+        #expect(issued.status == 0, "\(issued.error)")
+        // Posted on Monday 30 November 2026: deemed served on the second working day, 2 December.
+        #expect(issued.output.contains("issued first-warning-letter to parents[0] by post on 2026-11-30, deemed served 2026-12-02"))
+        let record = try Workspace.open(at: WorkspaceLocation(folder: workspace))
+        let documents = try record.issuedDocuments(for: reference).filter(\.archived)
+        #expect(documents.map(\.recipientID) == ["mother", "father"])
+        for document in documents {
+            #expect(document.issuedBy == "A. Officer" && document.method == "post" && document.sentOn == "2026-11-30")
+            #expect(document.files.map(\.format) == ["html", "pdf"])
+            #expect(document.figuresJSON?.contains("\"to\": \"2026-11-30\"") == true)
+            #expect(document.caseVersion == 1 && document.templateSHA256?.count == 64 && document.policySHA256?.count == 64)
+            for file in document.files {
+                let url = workspace.appendingPathComponent("archive/\(file.archivePath)")
+                #expect(try sha256sum(url) == file.sha256, "the record's SHA-256 is the archived file's")
+                let mode = try FileManager.default.attributesOfItem(atPath: url.path)[.posixPermissions] as? Int
+                #expect(mode.map { $0 & 0o077 } == 0)
+            }
+        }
+        // The archived copy is the letter the parent reads: her own name and address, not his.
+        let mother = try #require(documents.first { $0.recipientID == "mother" }?.files.first { $0.format == "pdf" })
+        let text = try pdfText(workspace.appendingPathComponent("archive/\(mother.archivePath)"))
+        #expect(text.contains("D’Souza") || text.contains("D'Souza"))
+        #expect(!text.contains("Sidwell"))
+        // The same letter rendered now is byte-identical to the archived one (deterministic output).
+        let render = try run(program, ["render", folder.appendingPathComponent("examples/riverside-first-warning.yaml").path, "--document", "first-warning-letter", "--format", "pdf", "--date", "2026-11-30",
+                                       "--out", folder.appendingPathComponent("out").path])
+        #expect(render.status == 0)
+        #expect(try sha256sum(folder.appendingPathComponent("out/CAT-2026-0142/first-warning-letter/zoe-dsouza.pdf")) == mother.sha256)
+
+        let history = try run(program, ["history", reference, "--workspace", workspace.path]).output
+        #expect(history.contains("2026-11-30  first-warning-letter  to parents[1]  by post  deemed served 2026-12-02  issued by A. Officer"))
+    }
+
+    @Test func theSameLetterTwiceInsideTheWindowIsRefusedUnlessAReasonIsGiven() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        #expect(try issueFirstWarning(workspace, extra: ["--format", "txt", "--to", "mother"]).status == 0)
+        let twice = try issueFirstWarning(workspace, extra: ["--format", "txt", "--to", "mother"])
+        #expect(twice.status != 0)
+        #expect(twice.error.contains("a first-warning-letter was already issued to parents[0] on 2026-11-30"))
+        #expect(twice.error.contains("--reissue"))
+        let again = try issueFirstWarning(workspace, extra: ["--format", "txt", "--to", "mother", "--reissue", "returned undelivered"])
+        #expect(again.status == 0, "\(again.error)")
+        let documents = try Workspace.open(at: WorkspaceLocation(folder: workspace)).issuedDocuments(for: reference).filter(\.archived)
+        #expect(documents.count == 2)
+        #expect(documents.last?.reissueReason == "returned undelivered")
+    }
+
+    /// Kill -9 at each named instant of an issue to two recipients, and at spread-out moments:
+    /// afterwards the record holds the whole issue with every archived file, or none of it, and
+    /// a rerun completes it.
+    @Test(arguments: ["archive-files-written", "rows-inserted", "archive-folder-in-place"])
+    func aKillDuringAnIssueLeavesAllOrNothing(point: String) throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        var environment = ProcessInfo.processInfo.environment
+        environment["ATTENDOC_CRASH_POINT"] = point
+        let killed = try issueFirstWarning(workspace, extra: ["--format", "txt"], environment: environment)
+        #expect(killed.status != 0, "the process was killed at \(point)")
+        try expectWholeOrNothing(workspace, expecting: 0)
+        let rerun = try issueFirstWarning(workspace, extra: ["--format", "txt"])
+        #expect(rerun.status == 0, "\(rerun.error)")
+        try expectWholeOrNothing(workspace, expecting: 2)
+    }
+
+    @Test func killsAtSpreadOutMomentsNeverLeaveHalfAnIssue() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        var issuedSoFar = 0
+        for delay in [0.05, 0.15, 0.3, 0.5, 0.8] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = ["issue", reference, "--document", "first-warning-letter", "--method", "post", "--date", "2026-11-30",
+                                 "--format", "txt", "--workspace", workspace.path, "--reissue", "kill test"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let count = try expectWholeOrNothing(workspace, atLeast: issuedSoFar)
+            issuedSoFar = count
+        }
+    }
+
+    /// The archive and the rows agree: every archived issue has all its files (with the right
+    /// SHA-256) and no folder is left that no row names. Returns the number of archived issues.
+    @discardableResult
+    func expectWholeOrNothing(_ workspace: URL, expecting expected: Int? = nil, atLeast minimum: Int = 0) throws -> Int {
+        let record = try Workspace.open(at: WorkspaceLocation(folder: workspace))
+        let archived = try record.issuedDocuments(for: reference).filter(\.archived)
+        if let expected { #expect(archived.count == expected) }
+        #expect(archived.count >= minimum && archived.count % 2 == 0, "an issue to two parents is recorded whole: \(archived.count)")
+        for document in archived {
+            for file in document.files {
+                #expect(try record.archivedBytes(of: file).count == file.bytes)
+            }
+        }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("archive").path).sorted()
+        #expect(folders == archived.map(\.id).sorted(), "no archived file without its row, no row without its file")
+        return archived.count
+    }
+
+    @Test func twoIssuesAtOnceGiveOneIssueAndAClearMessage() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        let results = ResultBox()
+        let group = DispatchGroup()
+        for _ in 0..<2 {
+            DispatchQueue.global().async(group: group) {
+                let result = try? self.issueFirstWarning(workspace, extra: ["--format", "txt", "--to", "father"])
+                results.append(result)
+            }
+        }
+        group.wait()
+        let all = results.values.compactMap { $0 }
+        #expect(all.count == 2)
+        #expect(all.filter { $0.status == 0 }.count == 1, "exactly one issue")
+        let loser = try #require(all.first { $0.status != 0 })
+        #expect(loser.error.contains("already issued to parents[1]"), "\(loser.error)")
+                let archived = try Workspace.open(at: WorkspaceLocation(folder: workspace)).issuedDocuments(for: reference).filter(\.archived)
+        #expect(archived.count == 1)
+        #expect(try run("sqlite3", [workspace.appendingPathComponent("attendoc.sqlite").path, "PRAGMA integrity_check;"]).output
+            .trimmingCharacters(in: .whitespacesAndNewlines) == "ok")
+    }
+
+    @Test func aDamagedForeignOrNewerDatabaseIsRefusedAndLeftAsItWas() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Not a database at all.
+        let damaged = folder.appendingPathComponent("damaged")
+        try FileManager.default.createDirectory(at: damaged, withIntermediateDirectories: true)
+        let junk = Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) })
+        try junk.write(to: damaged.appendingPathComponent("attendoc.sqlite"))
+        let first = try run(program, ["history", reference, "--workspace", damaged.path])
+        #expect(first.status != 0)
+        #expect(first.error.contains("is not a usable workspace database") || first.error.contains("cannot be opened"), "\(first.error)")
+        #expect(try Data(contentsOf: damaged.appendingPathComponent("attendoc.sqlite")) == junk, "nothing changed")
+
+        // Another program's SQLite database.
+        let foreign = folder.appendingPathComponent("foreign")
+        try FileManager.default.createDirectory(at: foreign, withIntermediateDirectories: true)
+        _ = try run("sqlite3", [foreign.appendingPathComponent("attendoc.sqlite").path, "CREATE TABLE invoices (id INTEGER);"])
+        let before = try Data(contentsOf: foreign.appendingPathComponent("attendoc.sqlite"))
+        let second = try run(program, ["history", reference, "--workspace", foreign.path])
+        #expect(second.error.contains("is an SQLite database but not an Attendoc workspace"), "\(second.error)")
+        #expect(try Data(contentsOf: foreign.appendingPathComponent("attendoc.sqlite")) == before)
+
+        // A workspace from a newer Attendoc: a migration this version does not know.
+        let workspace = try workspaceWithExample(folder)
+        _ = try run("sqlite3", [workspace.appendingPathComponent("attendoc.sqlite").path,
+                                "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from the future');"])
+        let third = try run(program, ["history", reference, "--workspace", workspace.path])
+        #expect(third.status != 0)
+        #expect(third.error.contains("was made by a newer version of Attendoc"), "\(third.error)")
+
+        // No workspace at all.
+        let none = try run(program, ["history", reference, "--workspace", folder.appendingPathComponent("nowhere").path])
+        #expect(none.error.contains("there is no workspace in") && none.error.contains("attendoc init"))
+    }
+
+    @Test func aMissingOrChangedArchiveFileIsNamed() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        #expect(try issueFirstWarning(workspace, extra: ["--format", "txt"]).status == 0)
+        let record = try Workspace.open(at: WorkspaceLocation(folder: workspace))
+        let files = try record.issuedDocuments(for: reference).filter(\.archived).flatMap(\.files)
+        try Data("changed".utf8).write(to: workspace.appendingPathComponent("archive/\(files[0].archivePath)"))
+        try FileManager.default.removeItem(at: workspace.appendingPathComponent("archive/\(files[1].archivePath)"))
+        let changed = #expect(throws: WorkspaceError.self) { try record.archivedBytes(of: files[0]) }
+        #expect(changed?.description.contains("no longer matches the SHA-256") == true)
+        let missing = #expect(throws: WorkspaceError.self) { try record.archivedBytes(of: files[1]) }
+        #expect(missing?.description.contains("is missing from the workspace") == true)
+    }
+
+    @Test func backupAndExportHoldTheWholeRecord() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        #expect(try issueFirstWarning(workspace, extra: ["--format", "txt"]).status == 0)
+        let backup = folder.appendingPathComponent("backup.sqlite")
+        let made = try run(program, ["backup", backup.path, "--workspace", workspace.path])
+        #expect(made.status == 0, "\(made.error)")
+        // The backup is a workspace of its own: its rows and archived files agree.
+        let restored = folder.appendingPathComponent("restored")
+        try FileManager.default.createDirectory(at: restored, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: backup, to: restored.appendingPathComponent("attendoc.sqlite"))
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: backup.path + ".archive"), to: restored.appendingPathComponent("archive"))
+        try expectWholeOrNothing(restored, expecting: 2)
+
+        let export = try run(program, ["export", "--workspace", workspace.path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(export.output.utf8)) as? [String: Any])
+        let issued = try #require(json["issuedDocuments"] as? [[String: Any]])
+        #expect(issued.count == 2)
+        #expect((json["cases"] as? [[String: Any]])?.count == 1)
+        #expect(try run(program, ["export", "--workspace", workspace.path]).output == export.output, "the same record, the same bytes")
+    }
+
+    @Test func deemedServiceCountsWorkingDaysFromThePolicy() throws {
+        let rules = try #require(try policy("county-attendance-team").issuing)
+        // Friday 18 December 2026 by post: Monday 21, Tuesday 22.
+        #expect(rules.deemedServed(sent: date("2026-12-18"), method: "post") == date("2026-12-22"))
+        // Thursday 24 December 2026 by post: Christmas (25) and Boxing Day substitute (28) are not
+        // working days: Tuesday 29, Wednesday 30.
+        #expect(rules.deemedServed(sent: date("2026-12-24"), method: "post") == date("2026-12-30"))
+        // By hand on a Saturday: the next working day.
+        #expect(rules.deemedServed(sent: date("2026-11-28"), method: "hand") == date("2026-11-30"))
+        #expect(rules.deemedServed(sent: date("2026-11-30"), method: "email") == date("2026-11-30"))
+    }
+
+    func sha256sum(_ url: URL) throws -> String {
+        String(try run("sha256sum", [url.path]).output.prefix(64))
+    }
+}
+
+/// Results gathered from threads.
+final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [(status: Int32, output: String, error: String)?] = []
+    func append(_ value: (status: Int32, output: String, error: String)?) {
+        lock.lock(); stored.append(value); lock.unlock()
+    }
+    var values: [(status: Int32, output: String, error: String)?] {
+        lock.lock(); defer { lock.unlock() }; return stored
+    }
+}
