@@ -1055,6 +1055,19 @@
           <xsl:with-param name="instruction" select="'NUMPAGES'"/>
         </xsl:call-template>
       </w:p>
+      <!-- The house style's name and footer wording (common/parameters.xsl), if it has them,
+           centred under the reference and page number. -->
+      <xsl:variable name="house.footer">
+        <xsl:call-template name="house.footer.line"/>
+      </xsl:variable>
+      <xsl:if test="string($house.footer) != ''">
+        <w:p>
+          <w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="string($house.footer)"/>
+          </xsl:call-template>
+        </w:p>
+      </xsl:if>
     </w:ftr>
   </xsl:template>
 

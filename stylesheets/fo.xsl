@@ -192,6 +192,18 @@
   <!-- Height of the footer region, and the gap between it and the body text. -->
   <xsl:param name="footer.extent">8mm</xsl:param>
   <xsl:param name="footer.gap">5mm</xsl:param>
+  <!-- Added to the footer's height when the house style has a footer line (its name, its
+       footer wording), which goes on a line of its own under the reference and page number. -->
+  <xsl:param name="footer.house.extent">4mm</xsl:param>
+  <xsl:variable name="house.footer">
+    <xsl:call-template name="house.footer.line"/>
+  </xsl:variable>
+  <xsl:variable name="footer.height">
+    <xsl:value-of select="$footer.extent"/>
+    <xsl:if test="string($house.footer) != ''">
+      <xsl:value-of select="concat(' + ', $footer.house.extent)"/>
+    </xsl:if>
+  </xsl:variable>
 
   <!-- Height of the running header on pages 2+, and the gap between it and the body text. -->
   <xsl:param name="running.header.extent">8mm</xsl:param>
@@ -222,8 +234,6 @@
   <!-- Fixed PDF creation and modification date as an XMP date ("2026-11-23T00:00:00Z").
        Empty: FOP uses the time of the run. The stylesheet never reads the clock itself. -->
   <xsl:param name="pdf.date"/>
-
-  <!-- Words the stylesheet adds (en-GB). -->
 
   <!-- Page master names (fixed; referenced only inside this stylesheet). -->
   <xsl:variable name="master.first">attendoc-letter-first</xsl:variable>
@@ -295,20 +305,20 @@
                            margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
       <!-- The body's first line (the recipient's name) sits at address.window.top. -->
       <fo:region-body margin-top="{$address.window.top} - {$page.margin.top}"
-                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+                      margin-bottom="{$footer.height} + {$footer.gap}"/>
       <!-- The letterhead band: from the top margin down to just above the address window. -->
       <fo:region-before region-name="attendoc-letterhead"
                         extent="{$address.window.top} - {$page.margin.top} - 4mm"/>
-      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
     <fo:simple-page-master master-name="{$master.rest}"
                            page-width="{$page.width}" page-height="{$page.height}"
                            margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
                            margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
       <fo:region-body margin-top="{$running.header.extent} + {$running.header.gap}"
-                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+                      margin-bottom="{$footer.height} + {$footer.gap}"/>
       <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
-      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
     <fo:page-sequence-master master-name="{$master.letter}">
       <fo:repeatable-page-master-alternatives>
@@ -323,8 +333,8 @@
                              page-width="{$page.width}" page-height="{$page.height}"
                              margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
                              margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
-        <fo:region-body margin-bottom="{$footer.extent} + {$footer.gap}"/>
-        <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+        <fo:region-body margin-bottom="{$footer.height} + {$footer.gap}"/>
+        <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="{$master.record}">
         <fo:repeatable-page-master-alternatives>
@@ -455,6 +465,12 @@
           <xsl:text> </xsl:text>
           <fo:page-number-citation-last ref-id="{$sequence.id}"/>
         </fo:block>
+        <xsl:if test="string($house.footer) != ''">
+          <fo:block font-size="{$running.font.size}" color="{$muted.colour}" text-align="center"
+                    space-before="1pt">
+            <xsl:value-of select="$house.footer"/>
+          </fo:block>
+        </xsl:if>
       </fo:static-content>
 
       <!-- The letter itself, in document order: recipient, date, references, salutation,

@@ -94,6 +94,11 @@
 
   <xsl:variable name="nl" select="'&#10;'"/>
 
+  <!-- The house style's line at the foot of the page (empty: none). -->
+  <xsl:variable name="house.footer">
+    <xsl:call-template name="house.footer.line"/>
+  </xsl:variable>
+
   <!-- ====================================================================================== -->
   <!-- Guards: unknown elements and stray text stop the transform.                             -->
   <!-- ====================================================================================== -->
@@ -193,6 +198,9 @@
         <xsl:if test="d:record or .//d:table[count(d:columns/d:column) &gt; $table.dense.columns]">
           <xsl:call-template name="css-record"/>
         </xsl:if>
+        <xsl:if test="string($house.footer) != ''">
+          <xsl:call-template name="css-house-footer"/>
+        </xsl:if>
       </style>
       <xsl:value-of select="$nl"/>
       <xsl:text disable-output-escaping="yes">&lt;/head&gt;</xsl:text>
@@ -200,6 +208,13 @@
       <body>
         <xsl:value-of select="$nl"/>
         <xsl:apply-templates select="d:letter | d:record"/>
+        <!-- The house style's name and footer wording (common/parameters.xsl), if it has them. -->
+        <xsl:if test="string($house.footer) != ''">
+          <footer class="house-footer">
+            <p><xsl:value-of select="$house.footer"/></p>
+          </footer>
+          <xsl:value-of select="$nl"/>
+        </xsl:if>
       </body>
       <xsl:value-of select="$nl"/>
     </html>
@@ -835,6 +850,20 @@ tr.total th, tr.total td {
   .closing { break-after: avoid; page-break-after: avoid; }
   p { orphans: 3; widows: 3; }
 }
+</xsl:text>
+  </xsl:template>
+
+  <!-- The house footer's rule, only when the house style has a footer line (so that a page
+       without one is as it was). -->
+  <xsl:template name="css-house-footer">
+    <xsl:text>
+.house-footer {
+  margin-top: 2.5em;
+  padding-top: 0.5em;
+  border-top: 1px solid </xsl:text><xsl:value-of select="$rule.colour"/><xsl:text>;
+  font-size: 0.875em;
+}
+.house-footer p { margin: 0; }
 </xsl:text>
   </xsl:template>
 

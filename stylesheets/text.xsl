@@ -169,6 +169,17 @@
 
   <xsl:template match="/d:document">
     <xsl:apply-templates/>
+    <!-- The house style's name and footer wording (common/parameters.xsl), if it has them:
+         the last block, after a blank line. -->
+    <xsl:variable name="house.footer">
+      <xsl:call-template name="house.footer.line"/>
+    </xsl:variable>
+    <xsl:if test="string($house.footer) != ''">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="emit-wrapped">
+        <xsl:with-param name="text" select="string($house.footer)"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Metadata is for PDF/DOCX properties and the HTML title; plain text prints none of it, but

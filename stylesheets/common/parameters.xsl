@@ -60,23 +60,6 @@
        Empty: house.default.font.family.*. -->
   <xsl:param name="house.font.family" select="''"/>
 
-  <!-- The authority's logo, a PNG, as a data: URI (data:image/png;base64,...), shown at the top
-       left of the letterhead in HTML and PDF. Empty: no logo. Attendoc makes the URI from the
-       house-style file's logo: PNG file; DOCX takes the same image as a package part, below. -->
-  <xsl:param name="house.logo.uri" select="''"/>
-
-  <!-- The logo's size on the page, in millimetres (its width, and its height from the image's
-       proportions). Attendoc sets both from the house-style file and the PNG. -->
-  <xsl:param name="house.logo.width.mm" select="''"/>
-  <xsl:param name="house.logo.height.mm" select="''"/>
-
-  <!-- The logo's text alternative (HTML alt, DOCX description, PDF alternative text). -->
-  <xsl:param name="house.logo.description" select="''"/>
-
-  <!-- DOCX only: the logo's part in the package, relative to word/ (media/logo.png), which the
-       program adds to the zip. Empty: no logo in DOCX. -->
-  <xsl:param name="house.logo.docx.part" select="''"/>
-
   <!-- Each format's own default where a house value is empty (see the top of this file). -->
   <xsl:variable name="house.default.accent.colour" select="'#1d4f91'"/>        <!-- HTML, PDF -->
   <xsl:variable name="house.default.accent.colour.docx" select="'#1F4E79'"/>
