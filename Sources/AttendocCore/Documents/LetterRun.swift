@@ -23,6 +23,8 @@ public struct LetterRun {
         public let relativeStem: String
         /// The document's date: it dates the DOCX and PDF files too.
         public let date: CalendarDate
+        /// The house style's stylesheet parameters (the policy's `letters: house_style:`); empty: the default style.
+        public var stylesheetParameters: [String: String] = [:]
 
         /// The copy's file name without extension: the recipient's, or `agency-copy`.
         public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
@@ -70,7 +72,8 @@ public struct LetterRun {
             } catch {
                 throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
             }
-            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date))
+            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
+                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:]))
         }
         return letters
     }
@@ -114,11 +117,11 @@ public struct LetterRun {
                     let path = "\(letter.relativeStem).\(format.fileExtension)"
                     switch format {
                     case .html, .txt:
-                        try transaction.add(try transformed(tree, to: format, path: path), at: path)
+                        try transaction.add(try transformed(tree, to: format, path: path, parameters: letter.stylesheetParameters), at: path)
                     case .docx:
-                        try transaction.add(try DOCXPackage.make(tree, dated: letter.date, with: stylesheets), at: path)
+                        try transaction.add(try DOCXPackage.make(tree, dated: letter.date, with: stylesheets, parameters: letter.stylesheetParameters), at: path)
                     case .pdf:
-                        pdfQueue.append((try transformed(tree, to: .pdf, path: path), path, letter.date))
+                        pdfQueue.append((try transformed(tree, to: .pdf, path: path, parameters: letter.stylesheetParameters), path, letter.date))
                         pdfPaths.append(path)
                     }
                 }
@@ -136,9 +139,9 @@ public struct LetterRun {
         }
     }
 
-    private func transformed(_ tree: XMLTree, to format: OutputFormat, path: String) throws(AttendocError) -> Data {
+    private func transformed(_ tree: XMLTree, to format: OutputFormat, path: String, parameters: [String: String]) throws(AttendocError) -> Data {
         do {
-            return try stylesheets.transform(tree, to: format)
+            return try stylesheets.transform(tree, to: format, parameters: parameters)
         } catch {
             throw AttendocError(while: "making \(path) with stylesheets/\(format.stylesheetName)", error)
         }
