@@ -141,11 +141,11 @@
   <xsl:param name="bundle.table.dense.columns" select="5"/>
   <xsl:param name="bundle.table.dense.font.size">10pt</xsl:param>
 
-  <!-- Colours: links (ref), rules, the table header's background. fo.xsl's text.color,
-       accent.color and muted.color are used for text. -->
-  <xsl:param name="bundle.link.color">#1d4f91</xsl:param>
-  <xsl:param name="bundle.rule.color">#8c8c8c</xsl:param>
-  <xsl:param name="bundle.table.header.background.color">#e4ebf3</xsl:param>
+  <!-- Colours: links (ref), rules, the table header's background. fo.xsl's text.colour,
+       accent.colour and muted.colour are used for text. -->
+  <xsl:param name="bundle.link.colour">#1d4f91</xsl:param>
+  <xsl:param name="bundle.rule.colour">#8c8c8c</xsl:param>
+  <xsl:param name="bundle.table.header.background.colour">#e4ebf3</xsl:param>
 
   <!-- Words the stylesheet adds (en-GB). -->
   <xsl:param name="bundle.label.bundle">Evidence bundle</xsl:param>
@@ -379,15 +379,15 @@
                       initial-page-number="1"
                       force-page-count="no-force"
                       xml:lang="{/b:bundle/@xml:lang}"
-                      font-family="{$body.font.family}"
+                      font-family="{$font.family}"
                       font-size="{$bundle.font.size}"
                       line-height="{$bundle.line.height}"
-                      color="{$text.color}"
+                      color="{$text.colour}"
                       hyphenate="false">
       <fo:static-content flow-name="attendoc-statement-header">
-        <fo:block font-size="{$bundle.running.font.size}" color="{$muted.color}"
+        <fo:block font-size="{$bundle.running.font.size}" color="{$muted.colour}"
                   text-align-last="justify"
-                  border-bottom="0.5pt solid {$bundle.rule.color}" padding-bottom="1.5pt">
+                  border-bottom="0.5pt solid {$bundle.rule.colour}" padding-bottom="1.5pt">
           <xsl:value-of select="$bundle.label.statement.continuation"/>
           <xsl:text> </xsl:text>
           <xsl:value-of select="b:witness/b:name"/>
@@ -398,7 +398,7 @@
       <!-- Every page is signed: "Signed:" and a line on the left, "Page X of Y" on the right,
            where Y is the last page of this page-sequence (the statement), not of the PDF. -->
       <fo:static-content flow-name="attendoc-statement-footer">
-        <fo:block border-top="0.5pt solid {$bundle.rule.color}" padding-top="6mm"
+        <fo:block border-top="0.5pt solid {$bundle.rule.colour}" padding-top="6mm"
                   text-align-last="justify">
           <xsl:value-of select="$bundle.label.signed"/>
           <xsl:text> </xsl:text>
@@ -439,7 +439,7 @@
       <xsl:value-of select="/b:bundle/b:meta/b:reference"/>
     </fo:block>
     <fo:table table-layout="fixed" width="100%" space-before="3mm"
-              border="0.5pt solid {$bundle.rule.color}" border-collapse="collapse"
+              border="0.5pt solid {$bundle.rule.colour}" border-collapse="collapse"
               keep-together.within-page="always">
       <fo:table-column column-number="1" column-width="45mm"/>
       <fo:table-column column-number="2" column-width="proportional-column-width(1)"/>
@@ -464,10 +464,10 @@
     <xsl:param name="label"/>
     <xsl:param name="value"/>
     <fo:table-row>
-      <fo:table-cell padding="2pt 4pt" border-bottom="0.5pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt" border-bottom="0.5pt solid {$bundle.rule.colour}">
         <fo:block font-weight="bold"><xsl:value-of select="$label"/>:</fo:block>
       </fo:table-cell>
-      <fo:table-cell padding="2pt 4pt" border-bottom="0.5pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt" border-bottom="0.5pt solid {$bundle.rule.colour}">
         <fo:block><xsl:value-of select="$value"/></fo:block>
       </fo:table-cell>
     </fo:table-row>
@@ -627,8 +627,8 @@
        on the left only (the stamp prints the page number on the right). -->
   <xsl:template name="bundle.footer">
     <fo:static-content flow-name="attendoc-bundle-footer">
-      <fo:block font-size="{$bundle.running.font.size}" color="{$muted.color}"
-                border-top="0.5pt solid {$bundle.rule.color}" padding-top="2pt">
+      <fo:block font-size="{$bundle.running.font.size}" color="{$muted.colour}"
+                border-top="0.5pt solid {$bundle.rule.colour}" padding-top="2pt">
         <xsl:value-of select="/b:bundle/b:meta/b:reference"/>
         <xsl:text>  &#183;  </xsl:text>
         <xsl:value-of select="$bundle.label.bundle"/>
@@ -641,10 +641,10 @@
   <xsl:template name="bundle.sequence.properties">
     <xsl:attribute name="force-page-count">no-force</xsl:attribute>
     <xsl:attribute name="xml:lang"><xsl:value-of select="/b:bundle/@xml:lang"/></xsl:attribute>
-    <xsl:attribute name="font-family"><xsl:value-of select="$body.font.family"/></xsl:attribute>
+    <xsl:attribute name="font-family"><xsl:value-of select="$font.family"/></xsl:attribute>
     <xsl:attribute name="font-size"><xsl:value-of select="$bundle.font.size"/></xsl:attribute>
     <xsl:attribute name="line-height"><xsl:value-of select="$bundle.line.height"/></xsl:attribute>
-    <xsl:attribute name="color"><xsl:value-of select="$text.color"/></xsl:attribute>
+    <xsl:attribute name="color"><xsl:value-of select="$text.colour"/></xsl:attribute>
     <xsl:attribute name="hyphenate">false</xsl:attribute>
   </xsl:template>
 
@@ -660,9 +660,9 @@
         <fo:block id="{$bundle.id.front.sheet}" text-align="center">
           <xsl:apply-templates select="b:court | b:parties" mode="bundle.front"/>
         </fo:block>
-        <fo:block font-size="22pt" font-weight="bold" color="{$accent.color}" text-align="center"
+        <fo:block font-size="22pt" font-weight="bold" color="{$accent.colour}" text-align="center"
                   space-before="8mm" padding-top="6mm"
-                  border-top="1.5pt solid {$accent.color}">
+                  border-top="1.5pt solid {$accent.colour}">
           <xsl:value-of select="$bundle.label.bundle"/>
         </fo:block>
         <xsl:call-template name="bundle.front.facts"/>
@@ -676,7 +676,7 @@
   </xsl:template>
 
   <xsl:template match="b:front-sheet/b:court" mode="bundle.front">
-    <fo:block space-before="10mm" color="{$muted.color}">
+    <fo:block space-before="10mm" color="{$muted.colour}">
       <xsl:value-of select="$bundle.label.court"/>
     </fo:block>
     <fo:block font-size="{$bundle.title.font.size}" font-weight="bold">
@@ -690,7 +690,7 @@
     <fo:block space-before="14mm" font-size="{$bundle.title.font.size}" font-weight="bold">
       <xsl:value-of select="b:prosecutor"/>
     </fo:block>
-    <fo:block color="{$muted.color}">
+    <fo:block color="{$muted.colour}">
       <xsl:value-of select="$bundle.label.prosecutor"/>
     </fo:block>
     <fo:block space-before="6mm" space-after="6mm" font-size="{$bundle.title.font.size}">
@@ -704,7 +704,7 @@
         <xsl:value-of select="."/>
       </fo:block>
     </xsl:for-each>
-    <fo:block color="{$muted.color}">
+    <fo:block color="{$muted.colour}">
       <xsl:choose>
         <xsl:when test="count(b:defendant) &gt; 1"><xsl:value-of select="$bundle.label.defendants"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$bundle.label.defendant"/></xsl:otherwise>
@@ -715,7 +715,7 @@
   <!-- The offence, then the facts: a two-column table, bold labels, ruled between rows. -->
   <xsl:template name="bundle.front.facts">
     <fo:table table-layout="fixed" width="100%" space-before="8mm" border-collapse="collapse"
-              border-top="0.5pt solid {$bundle.rule.color}">
+              border-top="0.5pt solid {$bundle.rule.colour}">
       <fo:table-column column-number="1" column-width="50mm"/>
       <fo:table-column column-number="2" column-width="proportional-column-width(1)"/>
       <fo:table-body>
@@ -723,7 +723,7 @@
           <xsl:call-template name="bundle.fact.label">
             <xsl:with-param name="label" select="$bundle.label.offence"/>
           </xsl:call-template>
-          <fo:table-cell padding="3pt 0" border-bottom="0.5pt solid {$bundle.rule.color}">
+          <fo:table-cell padding="3pt 0" border-bottom="0.5pt solid {$bundle.rule.colour}">
             <fo:block><xsl:value-of select="b:offence"/></fo:block>
           </fo:table-cell>
         </fo:table-row>
@@ -737,7 +737,7 @@
       <xsl:call-template name="bundle.fact.label">
         <xsl:with-param name="label" select="@label"/>
       </xsl:call-template>
-      <fo:table-cell padding="3pt 0" border-bottom="0.5pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="3pt 0" border-bottom="0.5pt solid {$bundle.rule.colour}">
         <fo:block><xsl:apply-templates mode="bundle.inline"/></fo:block>
       </fo:table-cell>
     </fo:table-row>
@@ -745,7 +745,7 @@
 
   <xsl:template name="bundle.fact.label">
     <xsl:param name="label"/>
-    <fo:table-cell padding="3pt 6pt 3pt 0" border-bottom="0.5pt solid {$bundle.rule.color}">
+    <fo:table-cell padding="3pt 6pt 3pt 0" border-bottom="0.5pt solid {$bundle.rule.colour}">
       <fo:block font-weight="bold"><xsl:value-of select="$label"/>:</fo:block>
     </fo:table-cell>
   </xsl:template>
@@ -761,7 +761,7 @@
   <xsl:template name="bundle.draft.box">
     <xsl:param name="gaps" select="/.."/>
     <fo:block space-before="8mm" margin-left="0pt" margin-right="0pt" padding="3mm 4mm"
-              border="2pt solid {$text.color}">
+              border="2pt solid {$text.colour}">
       <fo:block font-weight="bold" font-size="14pt" keep-with-next.within-page="always">
         <xsl:value-of select="$bundle.label.draft"/>
         <xsl:if test="$gaps">
@@ -814,13 +814,13 @@
           <xsl:value-of select="$bundle.label.index"/>
         </fo:block>
         <fo:table table-layout="fixed" width="100%" border-collapse="collapse"
-                  border-bottom="0.5pt solid {$bundle.rule.color}">
+                  border-bottom="0.5pt solid {$bundle.rule.colour}">
           <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
           <fo:table-column column-number="2" column-width="43mm"/>
           <fo:table-column column-number="3" column-width="20mm"/>
           <fo:table-column column-number="4" column-width="14mm"/>
           <fo:table-header>
-            <fo:table-row font-weight="bold" background-color="{$bundle.table.header.background.color}">
+            <fo:table-row font-weight="bold" background-color="{$bundle.table.header.background.colour}">
               <xsl:call-template name="bundle.index.header.cell">
                 <xsl:with-param name="label" select="$bundle.label.index.document"/>
               </xsl:call-template>
@@ -848,7 +848,7 @@
     <xsl:param name="label"/>
     <xsl:param name="align">start</xsl:param>
     <fo:table-cell padding="2pt 4pt" text-align="{$align}"
-                   border-bottom="0.75pt solid {$bundle.rule.color}">
+                   border-bottom="0.75pt solid {$bundle.rule.colour}">
       <fo:block><xsl:value-of select="$label"/></fo:block>
     </fo:table-cell>
   </xsl:template>
@@ -876,22 +876,22 @@
   <xsl:template match="b:section/b:entry" mode="bundle.index">
     <xsl:variable name="target" select="concat('entry-', @id)"/>
     <fo:table-row keep-together.within-page="always">
-      <fo:table-cell padding="2pt 4pt 2pt 12pt" border-top="0.25pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt 2pt 12pt" border-top="0.25pt solid {$bundle.rule.colour}">
         <fo:block>
           <fo:basic-link internal-destination="{$target}"><xsl:value-of select="@title"/></fo:basic-link>
         </fo:block>
       </fo:table-cell>
-      <fo:table-cell padding="2pt 4pt" border-top="0.25pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt" border-top="0.25pt solid {$bundle.rule.colour}">
         <fo:block>
           <fo:basic-link internal-destination="{$target}"><xsl:value-of select="@date-text"/></fo:basic-link>
         </fo:block>
       </fo:table-cell>
-      <fo:table-cell padding="2pt 4pt" border-top="0.25pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt" border-top="0.25pt solid {$bundle.rule.colour}">
         <fo:block>
           <fo:basic-link internal-destination="{$target}"><xsl:value-of select="@exhibit"/></fo:basic-link>
         </fo:block>
       </fo:table-cell>
-      <fo:table-cell padding="2pt 4pt" text-align="end" border-top="0.25pt solid {$bundle.rule.color}">
+      <fo:table-cell padding="2pt 4pt" text-align="end" border-top="0.25pt solid {$bundle.rule.colour}">
         <fo:block>
           <fo:basic-link internal-destination="{$target}"><fo:page-number-citation ref-id="{$target}"/></fo:basic-link>
         </fo:block>
@@ -910,7 +910,7 @@
       <xsl:call-template name="bundle.footer"/>
       <fo:flow flow-name="xsl-region-body">
         <fo:block id="section-{@id}" space-before="80mm" space-before.conditionality="retain"
-                  text-align="center" color="{$muted.color}" font-size="{$bundle.title.font.size}">
+                  text-align="center" color="{$muted.colour}" font-size="{$bundle.title.font.size}">
           <xsl:value-of select="concat($bundle.label.section, ' ', @letter)"/>
         </fo:block>
         <fo:block text-align="center" font-size="24pt" font-weight="bold" space-before="4mm"
@@ -929,8 +929,8 @@
     <fo:page-sequence master-reference="{$bundle.master.entry}">
       <xsl:call-template name="bundle.sequence.properties"/>
       <fo:static-content flow-name="attendoc-bundle-header">
-        <fo:block font-size="{$bundle.running.font.size}" color="{$muted.color}"
-                  border-bottom="0.5pt solid {$bundle.rule.color}" padding-bottom="1.5pt">
+        <fo:block font-size="{$bundle.running.font.size}" color="{$muted.colour}"
+                  border-bottom="0.5pt solid {$bundle.rule.colour}" padding-bottom="1.5pt">
           <xsl:for-each select="..">
             <xsl:call-template name="bundle.section.name"/>
           </xsl:for-each>
@@ -1012,13 +1012,13 @@
        exhibit number, ruled off. It carries the entry's id. -->
   <xsl:template name="bundle.entry.heading">
     <fo:block id="entry-{@id}" keep-with-next.within-page="always" space-after="5mm"
-              border-bottom="1pt solid {$accent.color}" padding-bottom="2mm">
-      <fo:block color="{$muted.color}">
+              border-bottom="1pt solid {$accent.colour}" padding-bottom="2mm">
+      <fo:block color="{$muted.colour}">
         <xsl:for-each select="..">
           <xsl:call-template name="bundle.section.name"/>
         </xsl:for-each>
       </fo:block>
-      <fo:block font-size="{$bundle.title.font.size}" font-weight="bold" color="{$accent.color}"
+      <fo:block font-size="{$bundle.title.font.size}" font-weight="bold" color="{$accent.colour}"
                 line-height="1.2" space-before="1mm">
         <xsl:value-of select="@title"/>
       </fo:block>
@@ -1050,7 +1050,7 @@
                            inline-progression-dimension.maximum="100%"
                            block-progression-dimension.maximum="{$bundle.image.max.height}"
                            content-width="scale-down-to-fit" content-height="scale-down-to-fit"
-                           scaling="uniform" border="0.5pt solid {$bundle.rule.color}"/>
+                           scaling="uniform" border="0.5pt solid {$bundle.rule.colour}"/>
     </fo:block>
   </xsl:template>
 
@@ -1179,7 +1179,7 @@
        inside the body's width. -->
   <xsl:template match="b:content/b:charge" mode="bundle.block">
     <fo:block space-before="8pt" margin-left="0pt" margin-right="0pt" padding="3mm 4mm"
-              border="1pt solid {$text.color}" keep-together.within-page="always">
+              border="1pt solid {$text.colour}" keep-together.within-page="always">
       <xsl:apply-templates mode="bundle.inline"/>
     </fo:block>
   </xsl:template>
@@ -1229,7 +1229,7 @@
     </xsl:variable>
     <fo:table table-layout="fixed" width="100%" space-before="6pt" border-collapse="collapse"
               font-size="{$bundle.table.font.size}" line-height="1.2"
-              border="0.5pt solid {$bundle.rule.color}">
+              border="0.5pt solid {$bundle.rule.colour}">
       <xsl:if test="$dense">
         <xsl:attribute name="font-size"><xsl:value-of select="$bundle.table.dense.font.size"/></xsl:attribute>
       </xsl:if>
@@ -1247,9 +1247,9 @@
       </xsl:for-each>
       <fo:table-header>
         <fo:table-row keep-together.within-page="always" font-weight="bold"
-                      background-color="{$bundle.table.header.background.color}">
+                      background-color="{$bundle.table.header.background.colour}">
           <xsl:for-each select="$columns">
-            <fo:table-cell padding="{$padding}" border="0.5pt solid {$bundle.rule.color}"
+            <fo:table-cell padding="{$padding}" border="0.5pt solid {$bundle.rule.colour}"
                            display-align="after">
               <fo:block><xsl:value-of select="."/></fo:block>
             </fo:table-cell>
@@ -1283,7 +1283,7 @@
     <xsl:param name="padding">2pt 4pt</xsl:param>
     <fo:table-row keep-together.within-page="always">
       <xsl:for-each select="b:cell">
-        <fo:table-cell padding="{$padding}" border="0.5pt solid {$bundle.rule.color}">
+        <fo:table-cell padding="{$padding}" border="0.5pt solid {$bundle.rule.colour}">
           <fo:block><xsl:apply-templates mode="bundle.inline"/></fo:block>
         </fo:table-cell>
       </xsl:for-each>
@@ -1304,7 +1304,7 @@
 
   <!-- The bundle page where the entry named by @to starts, as a link to it. -->
   <xsl:template match="b:ref" mode="bundle.inline">
-    <fo:basic-link internal-destination="entry-{@to}" color="{$bundle.link.color}">
+    <fo:basic-link internal-destination="entry-{@to}" color="{$bundle.link.colour}">
       <fo:page-number-citation ref-id="entry-{@to}"/>
     </fo:basic-link>
   </xsl:template>

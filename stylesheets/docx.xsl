@@ -46,7 +46,7 @@
   address and contacts right), the title (style Title), the facts as a borderless two-column
   table, the body as in a letter, then per signature line its label, name, and "Signed:" and
   "Date:" lines to write on, kept together on one page. The styles only records use, and the
-  smaller table styles for tables of more than $dense-table-columns columns, are written to
+  smaller table styles for tables of more than $table.dense.columns columns, are written to
   styles.xml only when the document needs them, so a letter's parts are unchanged.
 
   Measurements in WordprocessingML: twips (1/20 pt; 567 twips = 1 cm) for lengths, half-points
@@ -57,10 +57,40 @@
                 xmlns:d="urn:attendoc:document:1"
                 xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
                 exclude-result-prefixes="d w">
+
+  <!-- The shared house-style parameters and labels, and the named templates all formats use
+       (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
+  <xsl:import href="common/parameters.xsl"/>
+  <xsl:import href="common/templates.xsl"/>
+
   <!-- The r: (relationships) namespace is declared only on w:document below, so that it is
        declared once on the root of word/document.xml and nowhere else. -->
 
   <xsl:output method="xml" encoding="UTF-8" standalone="yes" indent="no"/>
+
+  <!-- House style (stylesheets/common/parameters.xsl): the values this format uses. Colours in
+       WordprocessingML are six hex digits without '#', in capitals. -->
+  <xsl:variable name="accent.colour.house">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.accent.colour"/>
+      <xsl:with-param name="default" select="$house.default.accent.colour.docx"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="accent.colour" select="translate($accent.colour.house, 'abcdef#', 'ABCDEF')"/>
+  <xsl:variable name="text.colour.house">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.text.colour"/>
+      <xsl:with-param name="default" select="$house.default.text.colour"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="text.colour" select="translate($text.colour.house, 'abcdef#', 'ABCDEF')"/>
+  <xsl:variable name="font.family.house">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.font.family"/>
+      <xsl:with-param name="default" select="$house.default.font.family.docx"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="font.family" select="string($font.family.house)"/>
 
   <!-- ==========================================================================================
        Parameters
@@ -69,84 +99,69 @@
   <!-- Which package part to write; see the table at the top. Set by the Swift side. -->
   <xsl:param name="part" select="''"/>
 
-  <!-- Local-authority customisation. Override with xsltproc's stringparam option (or the
-       Swift equivalent). Colours are six hex digits without '#'. -->
+  <!-- Layout of this format. Override with xsltproc's stringparam option (or the Swift
+       equivalent). Colours here are six hex digits without '#'. The house style (accent and
+       text colour, font, name, footer wording, logo) and the labels are set once for every
+       format in common/parameters.xsl. -->
 
-  <!-- Font for all text. Arial is on every Windows/Mac install; LibreOffice substitutes the
-       metric-compatible Liberation Sans, so line breaks match. -->
-  <xsl:param name="font" select="'Arial'"/>
   <!-- Body text size in points (may be a half point, e.g. 11.5). Other sizes derive from it. -->
-  <xsl:param name="font-size" select="11"/>
-  <!-- Colour of body text. -->
-  <xsl:param name="text-colour" select="'000000'"/>
-  <!-- Accent colour: sender organisation, headings, the rule under the running header. -->
-  <xsl:param name="accent-colour" select="'1F4E79'"/>
+  <xsl:param name="body.font.size" select="11"/>
   <!-- Colour of the running header and footer text. -->
-  <xsl:param name="muted-colour" select="'595959'"/>
+  <xsl:param name="muted.colour" select="'595959'"/>
   <!-- Table borders and the fill of the table's header row. -->
-  <xsl:param name="table-border-colour" select="'8C8C8C'"/>
-  <xsl:param name="table-header-fill" select="'E8EEF4'"/>
+  <xsl:param name="table.border.colour" select="'8C8C8C'"/>
+  <xsl:param name="table.header.background.colour" select="'E8EEF4'"/>
 
   <!-- Page: A4 portrait, margins in twips (1134 = 2 cm). header/footer-distance is the distance
        from the page edge to the running header/footer. -->
-  <xsl:param name="page-width" select="11906"/>
-  <xsl:param name="page-height" select="16838"/>
-  <xsl:param name="margin-top" select="1134"/>
-  <xsl:param name="margin-bottom" select="1134"/>
-  <xsl:param name="margin-left" select="1134"/>
-  <xsl:param name="margin-right" select="1134"/>
-  <xsl:param name="header-distance" select="567"/>
-  <xsl:param name="footer-distance" select="567"/>
+  <xsl:param name="page.width" select="11906"/>
+  <xsl:param name="page.height" select="16838"/>
+  <xsl:param name="page.margin.top" select="1134"/>
+  <xsl:param name="page.margin.bottom" select="1134"/>
+  <xsl:param name="page.margin.left" select="1134"/>
+  <xsl:param name="page.margin.right" select="1134"/>
+  <xsl:param name="header.distance" select="567"/>
+  <xsl:param name="footer.distance" select="567"/>
   <!-- Tables with at most this many rows are kept on one page (each row keeps with the next);
        longer tables may break anywhere after their first row, with the header row repeated. -->
-  <xsl:param name="keep-table-rows" select="15"/>
+  <xsl:param name="table.keep.rows" select="15"/>
   <!-- Tables with more columns than this (a register certificate: week, then ten sessions) are
        set in a smaller size with narrower cell margins, so that they fit A4 portrait. -->
-  <xsl:param name="dense-table-columns" select="6"/>
+  <xsl:param name="table.dense.columns" select="6"/>
   <!-- Records: width of the right-hand column of the heading band (address, contacts), and the
        length of the line to write the date on (twips; 4536 = 8 cm, 2268 = 4 cm). The line to
        sign on runs to the end of its column. -->
-  <xsl:param name="record-head-contact-width" select="4536"/>
-  <xsl:param name="signed-date-line-length" select="2268"/>
+  <xsl:param name="record.contact.width" select="4536"/>
+  <xsl:param name="signed.date.line.length" select="2268"/>
   <!-- Blank space above the signatory's name, for a handwritten signature (twips; 964 = 1.7 cm). -->
-  <xsl:param name="signature-space" select="964"/>
+  <xsl:param name="signature.space" select="964"/>
 
   <!-- Words the stylesheet adds itself (labels). -->
-  <xsl:param name="label-phone" select="'Telephone: '"/>  <!-- as html.xsl -->
-  <xsl:param name="label-email" select="'Email: '"/>
-  <xsl:param name="label-website" select="'Web: '"/>
-  <xsl:param name="label-enclosures" select="'Enclosures:'"/>
-  <xsl:param name="label-copies" select="'Copy to:'"/>
-  <xsl:param name="label-footer-reference" select="'Reference: '"/>
-  <xsl:param name="label-page" select="'Page '"/>
-  <xsl:param name="label-page-of" select="' of '"/>
-  <xsl:param name="label-signed" select="'Signed:'"/>
-  <xsl:param name="label-signed-date" select="'Date:'"/>
   <!-- Name written to docProps/app.xml as the producing application. -->
-  <xsl:param name="application" select="'Attendoc'"/>
+  <xsl:param name="application.name" select="'Attendoc'"/>
 
   <!-- ==========================================================================================
        Derived values
        ========================================================================================== -->
 
   <!-- Font sizes in half-points. -->
-  <xsl:variable name="sz" select="round($font-size * 2)"/>
-  <xsl:variable name="sz-small" select="round($font-size * 2 * 9 div 11)"/>   <!-- 9pt at 11 -->
-  <xsl:variable name="sz-table" select="round($font-size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
-  <xsl:variable name="sz-heading" select="round($font-size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
-  <xsl:variable name="sz-org" select="round($font-size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
-  <xsl:variable name="sz-title" select="round($font-size * 2 * 16 div 11)"/>  <!-- 16pt at 11 -->
-  <xsl:variable name="sz-dense" select="round($font-size * 2 * 8 div 11)"/>   <!-- 8pt at 11 -->
+  <xsl:variable name="sz" select="round($body.font.size * 2)"/>
+  <xsl:variable name="sz-small" select="round($body.font.size * 2 * 9 div 11)"/>   <!-- 9pt at 11 -->
+  <xsl:variable name="sz-table" select="round($body.font.size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
+  <xsl:variable name="sz-heading" select="round($body.font.size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
+  <xsl:variable name="sz-org" select="round($body.font.size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
+  <xsl:variable name="sz-title" select="round($body.font.size * 2 * 16 div 11)"/>  <!-- 16pt at 11 -->
+  <xsl:variable name="sz-dense" select="round($body.font.size * 2 * 8 div 11)"/>   <!-- 8pt at 11 -->
 
   <!-- What the document needs beyond a letter's styles. -->
   <xsl:variable name="is-record" select="boolean(/d:document/d:record)"/>
   <xsl:variable name="has-dense-table"
-                select="boolean(/d:document/*/d:body/d:table[count(d:columns/d:column) &gt; $dense-table-columns])"/>
+                select="boolean(/d:document/*/d:body/d:table[count(d:columns/d:column) &gt; $table.dense.columns])"/>
   <!-- The sender (letterhead of a letter, heading band of a record). -->
   <xsl:variable name="sender" select="/d:document/d:letter/d:sender | /d:document/d:record/d:sender"/>
 
   <!-- Width of the text column in twips: right-aligned tab stops and table grid use it. -->
-  <xsl:variable name="text-width" select="$page-width - $margin-left - $margin-right"/>
+  <xsl:variable name="text-width" select="$page.width - $page.margin.left - $page.margin.right"/>
 
   <!-- The document language (xml:lang is required by the schema), for spelling and hyphenation. -->
   <xsl:variable name="lang" select="string(/d:document/@xml:lang)"/>
@@ -299,7 +314,7 @@
 
   <xsl:template name="part-app">
     <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
-      <Application><xsl:value-of select="$application"/></Application>
+      <Application><xsl:value-of select="$application.name"/></Application>
       <DocSecurity>0</DocSecurity>
       <Company><xsl:value-of select="normalize-space($sender/d:organisation)"/></Company>
     </Properties>
@@ -329,8 +344,8 @@
 
   <xsl:template name="part-font-table">
     <w:fonts>
-      <w:font w:name="{$font}">
-        <xsl:if test="$font = 'Arial'">
+      <w:font w:name="{$font.family}">
+        <xsl:if test="$font.family = 'Arial'">
           <w:panose1 w:val="020B0604020202020204"/>
         </xsl:if>
         <w:charset w:val="00"/>
@@ -381,7 +396,7 @@
         <w:ind w:left="{360 * ($level + 1)}" w:hanging="360"/>
       </w:pPr>
       <w:rPr>
-        <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:cs="{$font}"/>
+        <w:rFonts w:ascii="{$font.family}" w:hAnsi="{$font.family}" w:cs="{$font.family}"/>
       </w:rPr>
     </w:lvl>
     <xsl:if test="$level &lt; 8">
@@ -429,8 +444,8 @@
       <w:docDefaults>
         <w:rPrDefault>
           <w:rPr>
-            <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:eastAsia="{$font}" w:cs="{$font}"/>
-            <w:color w:val="{$text-colour}"/>
+            <w:rFonts w:ascii="{$font.family}" w:hAnsi="{$font.family}" w:eastAsia="{$font.family}" w:cs="{$font.family}"/>
+            <w:color w:val="{$text.colour}"/>
             <w:sz w:val="{$sz}"/>
             <w:szCs w:val="{$sz}"/>
             <w:lang w:val="{$lang}" w:eastAsia="{$lang}" w:bidi="ar-SA"/>
@@ -452,8 +467,8 @@
           <w:spacing w:after="0" w:line="264" w:lineRule="auto"/>
         </w:pPr>
         <w:rPr>
-          <w:rFonts w:ascii="{$font}" w:hAnsi="{$font}" w:eastAsia="{$font}" w:cs="{$font}"/>
-          <w:color w:val="{$text-colour}"/>
+          <w:rFonts w:ascii="{$font.family}" w:hAnsi="{$font.family}" w:eastAsia="{$font.family}" w:cs="{$font.family}"/>
+          <w:color w:val="{$text.colour}"/>
           <w:sz w:val="{$sz}"/>
           <w:szCs w:val="{$sz}"/>
           <w:lang w:val="{$lang}"/>
@@ -511,7 +526,7 @@
         <w:rPr>
           <w:b/>
           <w:bCs/>
-          <w:color w:val="{$accent-colour}"/>
+          <w:color w:val="{$accent.colour}"/>
           <w:sz w:val="{$sz-heading}"/>
           <w:szCs w:val="{$sz-heading}"/>
         </w:rPr>
@@ -590,12 +605,12 @@
         </w:pPr>
         <w:tblPr>
           <w:tblBorders>
-            <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-            <w:left w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-            <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-            <w:right w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-            <w:insideV w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+            <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+            <w:left w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+            <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+            <w:right w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+            <w:insideH w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+            <w:insideV w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
           </w:tblBorders>
           <w:tblCellMar>
             <w:left w:w="100" w:type="dxa"/>
@@ -608,7 +623,7 @@
             <w:bCs/>
           </w:rPr>
           <w:tcPr>
-            <w:shd w:val="clear" w:color="auto" w:fill="{$table-header-fill}"/>
+            <w:shd w:val="clear" w:color="auto" w:fill="{$table.header.background.colour}"/>
           </w:tcPr>
         </w:tblStylePr>
       </w:style>
@@ -637,7 +652,7 @@
         <w:rPr>
           <w:b/>
           <w:bCs/>
-          <w:color w:val="{$accent-colour}"/>
+          <w:color w:val="{$accent.colour}"/>
           <w:sz w:val="{$sz-org}"/>
           <w:szCs w:val="{$sz-org}"/>
         </w:rPr>
@@ -726,7 +741,7 @@
         <w:next w:val="Signature"/>
         <w:qFormat/>
         <w:pPr>
-          <w:spacing w:before="{$signature-space}"/>
+          <w:spacing w:before="{$signature.space}"/>
         </w:pPr>
         <w:rPr>
           <w:b/>
@@ -778,14 +793,14 @@
         <w:unhideWhenUsed/>
         <w:pPr>
           <w:pBdr>
-            <w:bottom w:val="single" w:sz="4" w:space="3" w:color="{$accent-colour}"/>
+            <w:bottom w:val="single" w:sz="4" w:space="3" w:color="{$accent.colour}"/>
           </w:pBdr>
           <w:tabs>
             <w:tab w:val="right" w:pos="{$text-width}"/>
           </w:tabs>
         </w:pPr>
         <w:rPr>
-          <w:color w:val="{$muted-colour}"/>
+          <w:color w:val="{$muted.colour}"/>
           <w:sz w:val="{$sz-small}"/>
           <w:szCs w:val="{$sz-small}"/>
         </w:rPr>
@@ -801,7 +816,7 @@
           </w:tabs>
         </w:pPr>
         <w:rPr>
-          <w:color w:val="{$muted-colour}"/>
+          <w:color w:val="{$muted.colour}"/>
           <w:sz w:val="{$sz-small}"/>
           <w:szCs w:val="{$sz-small}"/>
         </w:rPr>
@@ -877,7 +892,7 @@
       <w:rPr>
         <w:b/>
         <w:bCs/>
-        <w:color w:val="{$accent-colour}"/>
+        <w:color w:val="{$accent.colour}"/>
         <w:sz w:val="{$sz-org}"/>
         <w:szCs w:val="{$sz-org}"/>
       </w:rPr>
@@ -887,7 +902,7 @@
       <w:basedOn w:val="Normal"/>
       <w:qFormat/>
       <w:rPr>
-        <w:color w:val="{$accent-colour}"/>
+        <w:color w:val="{$accent.colour}"/>
         <w:sz w:val="{$sz-table}"/>
         <w:szCs w:val="{$sz-table}"/>
       </w:rPr>
@@ -900,7 +915,7 @@
         <w:jc w:val="right"/>
       </w:pPr>
       <w:rPr>
-        <w:color w:val="{$muted-colour}"/>
+        <w:color w:val="{$muted.colour}"/>
         <w:sz w:val="{$sz-small}"/>
         <w:szCs w:val="{$sz-small}"/>
       </w:rPr>
@@ -919,7 +934,7 @@
       <w:rPr>
         <w:b/>
         <w:bCs/>
-        <w:color w:val="{$accent-colour}"/>
+        <w:color w:val="{$accent.colour}"/>
         <w:sz w:val="{$sz-title}"/>
         <w:szCs w:val="{$sz-title}"/>
       </w:rPr>
@@ -1024,22 +1039,35 @@
       <w:p>
         <w:pPr><w:pStyle w:val="Footer"/></w:pPr>
         <xsl:call-template name="run">
-          <xsl:with-param name="text" select="concat($label-footer-reference, normalize-space(/d:document/d:meta/d:reference))"/>
+          <xsl:with-param name="text" select="concat(concat($label.reference, ': '), normalize-space(/d:document/d:meta/d:reference))"/>
         </xsl:call-template>
         <w:r><w:tab/></w:r>
         <xsl:call-template name="run">
-          <xsl:with-param name="text" select="$label-page"/>
+          <xsl:with-param name="text" select="concat($label.page, ' ')"/>
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="instruction" select="'PAGE'"/>
         </xsl:call-template>
         <xsl:call-template name="run">
-          <xsl:with-param name="text" select="$label-page-of"/>
+          <xsl:with-param name="text" select="concat(' ', $label.of, ' ')"/>
         </xsl:call-template>
         <xsl:call-template name="field">
           <xsl:with-param name="instruction" select="'NUMPAGES'"/>
         </xsl:call-template>
       </w:p>
+      <!-- The house style's name and footer wording (common/parameters.xsl), if it has them,
+           centred under the reference and page number. -->
+      <xsl:variable name="house.footer">
+        <xsl:call-template name="house.footer.line"/>
+      </xsl:variable>
+      <xsl:if test="string($house.footer) != ''">
+        <w:p>
+          <w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>
+          <xsl:call-template name="run">
+            <xsl:with-param name="text" select="string($house.footer)"/>
+          </xsl:call-template>
+        </w:p>
+      </xsl:if>
     </w:ftr>
   </xsl:template>
 
@@ -1069,9 +1097,9 @@
           <w:headerReference w:type="first" r:id="rId7"/>
           <w:footerReference w:type="default" r:id="rId6"/>
           <w:footerReference w:type="first" r:id="rId6"/>
-          <w:pgSz w:w="{$page-width}" w:h="{$page-height}"/>
-          <w:pgMar w:top="{$margin-top}" w:right="{$margin-right}" w:bottom="{$margin-bottom}"
-                   w:left="{$margin-left}" w:header="{$header-distance}" w:footer="{$footer-distance}"
+          <w:pgSz w:w="{$page.width}" w:h="{$page.height}"/>
+          <w:pgMar w:top="{$page.margin.top}" w:right="{$page.margin.right}" w:bottom="{$page.margin.bottom}"
+                   w:left="{$page.margin.left}" w:header="{$header.distance}" w:footer="{$footer.distance}"
                    w:gutter="0"/>
           <w:cols w:space="708"/>
           <!-- Page 1 uses the first-page header (rId7). -->
@@ -1195,7 +1223,7 @@
   <!-- "Enclosures:" / "Copy to:" followed by one paragraph per item. -->
   <xsl:template mode="doc" match="d:letter/d:enclosures">
     <xsl:call-template name="labelled-list">
-      <xsl:with-param name="label" select="$label-enclosures"/>
+      <xsl:with-param name="label" select="concat($label.enclosures, ':')"/>
       <xsl:with-param name="heading-style" select="'EnclosuresHeading'"/>
       <xsl:with-param name="item-style" select="'EnclosuresItem'"/>
     </xsl:call-template>
@@ -1203,7 +1231,7 @@
 
   <xsl:template mode="doc" match="d:letter/d:copies">
     <xsl:call-template name="labelled-list">
-      <xsl:with-param name="label" select="$label-copies"/>
+      <xsl:with-param name="label" select="concat($label.copies, ':')"/>
       <xsl:with-param name="heading-style" select="'CopiesHeading'"/>
       <xsl:with-param name="item-style" select="'CopiesItem'"/>
     </xsl:call-template>
@@ -1242,7 +1270,7 @@
        Organisation and department on the left; the address on one line and each contact on a
        line of its own on the right. Page 1 has no running header (as for letters). -->
   <xsl:template mode="doc" match="d:record/d:sender">
-    <xsl:variable name="left-width" select="$text-width - $record-head-contact-width"/>
+    <xsl:variable name="left-width" select="$text-width - $record.contact.width"/>
     <xsl:for-each select="*[not(self::d:organisation or self::d:department or self::d:address
                                 or self::d:phone or self::d:email or self::d:website)]
                           | d:address/*[not(self::d:line or self::d:postcode)]">
@@ -1252,7 +1280,7 @@
       <w:tblPr>
         <w:tblW w:w="{$text-width}" w:type="dxa"/>
         <w:tblBorders>
-          <w:bottom w:val="single" w:sz="12" w:space="0" w:color="{$accent-colour}"/>
+          <w:bottom w:val="single" w:sz="12" w:space="0" w:color="{$accent.colour}"/>
         </w:tblBorders>
         <w:tblLayout w:type="fixed"/>
         <w:tblCellMar>
@@ -1265,7 +1293,7 @@
       </w:tblPr>
       <w:tblGrid>
         <w:gridCol w:w="{$left-width}"/>
-        <w:gridCol w:w="{$record-head-contact-width}"/>
+        <w:gridCol w:w="{$record.contact.width}"/>
       </w:tblGrid>
       <w:tr>
         <w:trPr><w:cantSplit/></w:trPr>
@@ -1283,7 +1311,7 @@
           </xsl:for-each>
         </w:tc>
         <w:tc>
-          <w:tcPr><w:tcW w:w="{$record-head-contact-width}" w:type="dxa"/></w:tcPr>
+          <w:tcPr><w:tcW w:w="{$record.contact.width}" w:type="dxa"/></w:tcPr>
           <w:p>
             <w:pPr><w:pStyle w:val="RecordSender"/></w:pPr>
             <xsl:call-template name="run">
@@ -1337,7 +1365,7 @@
         <xsl:if test="position() = 1"><xsl:value-of select="string-length(normalize-space(@label)) + 1"/></xsl:if>
       </xsl:for-each>
     </xsl:variable>
-    <xsl:variable name="estimate" select="round($longest * $font-size * 11) + 280"/>
+    <xsl:variable name="estimate" select="round($longest * $body.font.size * 11) + 280"/>
     <xsl:variable name="label-width">
       <xsl:choose>
         <xsl:when test="$estimate &lt; 1701">1701</xsl:when>
@@ -1353,8 +1381,8 @@
       <w:tblPr>
         <w:tblW w:w="{$text-width}" w:type="dxa"/>
         <w:tblBorders>
-          <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
-          <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table-border-colour}"/>
+          <w:top w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
+          <w:bottom w:val="single" w:sz="4" w:space="0" w:color="{$table.border.colour}"/>
         </w:tblBorders>
         <w:tblLayout w:type="fixed"/>
         <w:tblCellMar>
@@ -1469,15 +1497,15 @@
       <w:p><w:pPr><w:pStyle w:val="SigningName"/></w:pPr></w:p>
     </xsl:if>
     <xsl:call-template name="signing-line">
-      <xsl:with-param name="label" select="$label-signed"/>
+      <xsl:with-param name="label" select="$label.signed"/>
       <xsl:with-param name="end" select="$width"/>
     </xsl:call-template>
     <xsl:call-template name="signing-line">
-      <xsl:with-param name="label" select="$label-signed-date"/>
+      <xsl:with-param name="label" select="$label.signed.date"/>
       <xsl:with-param name="end">
         <xsl:choose>
-          <xsl:when test="1134 + $signed-date-line-length &lt; $width">
-            <xsl:value-of select="1134 + $signed-date-line-length"/>
+          <xsl:when test="1134 + $signed.date.line.length &lt; $width">
+            <xsl:value-of select="1134 + $signed.date.line.length"/>
           </xsl:when>
           <xsl:otherwise><xsl:value-of select="$width"/></xsl:otherwise>
         </xsl:choose>
@@ -1572,7 +1600,7 @@
     <xsl:variable name="unit" select="floor($text-width div ($n + 1))"/>
     <xsl:variable name="first-width" select="$text-width - $unit * ($n - 1)"/>
     <!-- Many columns: smaller text and cell margins (styles ...Dense), so that they fit. -->
-    <xsl:variable name="dense" select="$n &gt; $dense-table-columns"/>
+    <xsl:variable name="dense" select="$n &gt; $table.dense.columns"/>
     <xsl:variable name="style-suffix">
       <xsl:if test="$dense">Dense</xsl:if>
     </xsl:variable>
@@ -1623,7 +1651,7 @@
             <xsl:with-param name="width" select="$unit + ($first-width - $unit) * number(position() = 1)"/>
             <xsl:with-param name="align" select="@align"/>
             <xsl:with-param name="style" select="concat('TableHeading', $style-suffix)"/>
-            <xsl:with-param name="fill" select="$table-header-fill"/>
+            <xsl:with-param name="fill" select="$table.header.background.colour"/>
             <xsl:with-param name="heading" select="normalize-space(.)"/>
           </xsl:call-template>
         </xsl:for-each>
@@ -1635,7 +1663,7 @@
         <xsl:variable name="last" select="not(following-sibling::d:row)"/>
         <!-- Short table: keep every row with the next. Long table: only the first row, so the
              header never sits alone at the bottom of a page. -->
-        <xsl:variable name="keep" select="not($last) and (count(../d:row) &lt;= $keep-table-rows or position() = 1)"/>
+        <xsl:variable name="keep" select="not($last) and (count(../d:row) &lt;= $table.keep.rows or position() = 1)"/>
         <w:tr>
           <w:trPr><w:cantSplit/></w:trPr>
           <xsl:for-each select="$columns">
@@ -1676,7 +1704,7 @@
         <w:tcW w:w="{$width}" w:type="dxa"/>
         <xsl:if test="$total">
           <w:tcBorders>
-            <w:top w:val="single" w:sz="12" w:space="0" w:color="{$table-border-colour}"/>
+            <w:top w:val="single" w:sz="12" w:space="0" w:color="{$table.border.colour}"/>
           </w:tcBorders>
         </xsl:if>
         <xsl:if test="$fill != ''">
@@ -1686,7 +1714,7 @@
       <w:p>
         <w:pPr>
           <w:pStyle w:val="{$style}"/>
-          <!-- Keep with the next row (see $keep-table-rows). -->
+          <!-- Keep with the next row (see $table.keep.rows). -->
           <xsl:if test="$keep-next"><w:keepNext/></xsl:if>
           <xsl:if test="$align = 'right'"><w:jc w:val="right"/></xsl:if>
         </w:pPr>
@@ -1733,11 +1761,10 @@
 
   <!-- Label for a phone / email / website line. -->
   <xsl:template name="contact-label">
-    <xsl:choose>
-      <xsl:when test="self::d:phone"><xsl:value-of select="$label-phone"/></xsl:when>
-      <xsl:when test="self::d:email"><xsl:value-of select="$label-email"/></xsl:when>
-      <xsl:when test="self::d:website"><xsl:value-of select="$label-website"/></xsl:when>
-    </xsl:choose>
+    <xsl:call-template name="label.contact">
+      <xsl:with-param name="short" select="true()"/>
+    </xsl:call-template>
+    <xsl:text>: </xsl:text>
   </xsl:template>
 
   <!-- A plain run. Nothing for empty text. Text is written as text, so & < > ' " and any

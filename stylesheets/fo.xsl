@@ -73,7 +73,32 @@
                 xmlns:d="urn:attendoc:document:1"
                 exclude-result-prefixes="d">
 
+  <!-- The shared house-style parameters and labels, and the named templates all formats use
+       (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
+  <xsl:import href="common/parameters.xsl"/>
+  <xsl:import href="common/templates.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <!-- House style (stylesheets/common/parameters.xsl): the values this format uses. -->
+  <xsl:variable name="accent.colour">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.accent.colour"/>
+      <xsl:with-param name="default" select="$house.default.accent.colour"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="text.colour">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.text.colour"/>
+      <xsl:with-param name="default" select="$house.default.text.colour"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="font.family">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.font.family"/>
+      <xsl:with-param name="default" select="$house.default.font.family.pdf"/>
+    </xsl:call-template>
+  </xsl:variable>
 
   <!-- Whitespace-only text between structural elements is layout of the XML, not content.
        Mixed-content elements keep it: the space in "<em>a</em> <strong>b</strong>" matters. -->
@@ -81,13 +106,12 @@
   <xsl:preserve-space elements="d:para d:heading d:item d:cell d:subject d:em d:strong d:fact"/>
 
   <!-- ==================================================================================== -->
-  <!-- Parameters: local-authority customisation. Lengths are XSL-FO lengths ("20mm", "11pt"),
-       colours are CSS-style "#rrggbb". Pass them as string parameters (xsltproc: stringparam). -->
+  <!-- Parameters: the layout of this format. Lengths are XSL-FO lengths ("20mm", "11pt"),
+       colours are CSS-style "#rrggbb". Pass them as string parameters (xsltproc: stringparam).
+       The house style (accent and text colour, font, name, footer wording, logo) and the
+       labels are set once for every format in common/parameters.xsl; a house font must be
+       registered (embedded) in fop/fop.xconf, or PDF/A-1b rendering fails. -->
   <!-- ==================================================================================== -->
-
-  <!-- Font family for all text. It must be registered (embedded) in fop/fop.xconf, or FOP falls
-       back to a base-14 font and PDF/A-1b rendering fails. -->
-  <xsl:param name="body.font.family">Liberation Sans</xsl:param>
 
   <!-- Size of running text: body, address, signature. -->
   <xsl:param name="body.font.size">11pt</xsl:param>
@@ -125,19 +149,17 @@
   <xsl:param name="record.signing.space">9mm</xsl:param>
 
   <!-- Colour of ordinary text. -->
-  <xsl:param name="text.color">#000000</xsl:param>
 
   <!-- House colour: organisation name and department in the letterhead. -->
-  <xsl:param name="accent.color">#1d4f91</xsl:param>
 
   <!-- Secondary text: letterhead contact lines, footer, running header, reference labels. -->
-  <xsl:param name="muted.color">#4a4a4a</xsl:param>
+  <xsl:param name="muted.colour">#4a4a4a</xsl:param>
 
   <!-- Thin rules: under the running header (pages 2+), above the footer, in tables. -->
-  <xsl:param name="rule.color">#8c8c8c</xsl:param>
+  <xsl:param name="rule.colour">#8c8c8c</xsl:param>
 
   <!-- Background of a table's header row. -->
-  <xsl:param name="table.header.background.color">#e4ebf3</xsl:param>
+  <xsl:param name="table.header.background.colour">#e4ebf3</xsl:param>
 
   <!-- Page size: A4 portrait. -->
   <xsl:param name="page.width">210mm</xsl:param>
@@ -170,6 +192,18 @@
   <!-- Height of the footer region, and the gap between it and the body text. -->
   <xsl:param name="footer.extent">8mm</xsl:param>
   <xsl:param name="footer.gap">5mm</xsl:param>
+  <!-- Added to the footer's height when the house style has a footer line (its name, its
+       footer wording), which goes on a line of its own under the reference and page number. -->
+  <xsl:param name="footer.house.extent">4mm</xsl:param>
+  <xsl:variable name="house.footer">
+    <xsl:call-template name="house.footer.line"/>
+  </xsl:variable>
+  <xsl:variable name="footer.height">
+    <xsl:value-of select="$footer.extent"/>
+    <xsl:if test="string($house.footer) != ''">
+      <xsl:value-of select="concat(' + ', $footer.house.extent)"/>
+    </xsl:if>
+  </xsl:variable>
 
   <!-- Height of the running header on pages 2+, and the gap between it and the body text. -->
   <xsl:param name="running.header.extent">8mm</xsl:param>
@@ -200,17 +234,6 @@
   <!-- Fixed PDF creation and modification date as an XMP date ("2026-11-23T00:00:00Z").
        Empty: FOP uses the time of the run. The stylesheet never reads the clock itself. -->
   <xsl:param name="pdf.date"/>
-
-  <!-- Words the stylesheet adds (en-GB). -->
-  <xsl:param name="label.phone">Telephone</xsl:param>
-  <xsl:param name="label.email">Email</xsl:param>
-  <xsl:param name="label.website">Web</xsl:param>
-  <xsl:param name="label.enclosures">Enclosures</xsl:param>
-  <xsl:param name="label.copies">Copy to</xsl:param>
-  <xsl:param name="label.page">Page</xsl:param>
-  <xsl:param name="label.of">of</xsl:param>
-  <xsl:param name="label.signed">Signed:</xsl:param>
-  <xsl:param name="label.signed.date">Date:</xsl:param>
 
   <!-- Page master names (fixed; referenced only inside this stylesheet). -->
   <xsl:variable name="master.first">attendoc-letter-first</xsl:variable>
@@ -282,20 +305,20 @@
                            margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
       <!-- The body's first line (the recipient's name) sits at address.window.top. -->
       <fo:region-body margin-top="{$address.window.top} - {$page.margin.top}"
-                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+                      margin-bottom="{$footer.height} + {$footer.gap}"/>
       <!-- The letterhead band: from the top margin down to just above the address window. -->
       <fo:region-before region-name="attendoc-letterhead"
                         extent="{$address.window.top} - {$page.margin.top} - 4mm"/>
-      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
     <fo:simple-page-master master-name="{$master.rest}"
                            page-width="{$page.width}" page-height="{$page.height}"
                            margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
                            margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
       <fo:region-body margin-top="{$running.header.extent} + {$running.header.gap}"
-                      margin-bottom="{$footer.extent} + {$footer.gap}"/>
+                      margin-bottom="{$footer.height} + {$footer.gap}"/>
       <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
-      <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+      <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
     <fo:page-sequence-master master-name="{$master.letter}">
       <fo:repeatable-page-master-alternatives>
@@ -310,8 +333,8 @@
                              page-width="{$page.width}" page-height="{$page.height}"
                              margin-top="{$page.margin.top}" margin-bottom="{$page.margin.bottom}"
                              margin-left="{$page.margin.left}" margin-right="{$page.margin.right}">
-        <fo:region-body margin-bottom="{$footer.extent} + {$footer.gap}"/>
-        <fo:region-after region-name="attendoc-footer" extent="{$footer.extent}"/>
+        <fo:region-body margin-bottom="{$footer.height} + {$footer.gap}"/>
+        <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="{$master.record}">
         <fo:repeatable-page-master-alternatives>
@@ -386,10 +409,10 @@
                       initial-page-number="1"
                       force-page-count="{$letter.force.page.count}"
                       xml:lang="{@xml:lang}"
-                      font-family="{$body.font.family}"
+                      font-family="{$font.family}"
                       font-size="{$body.font.size}"
                       line-height="{$body.line.height}"
-                      color="{$text.color}"
+                      color="{$text.colour}"
                       hyphenate="false">
 
       <!-- Page 1: letterhead band. Organisation and department on the left in the house
@@ -405,7 +428,7 @@
                   <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.identity"/>
                 </fo:table-cell>
                 <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
-                               line-height="1.35" color="{$muted.color}">
+                               line-height="1.35" color="{$muted.colour}">
                   <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.contact"/>
                 </fo:table-cell>
               </fo:table-row>
@@ -417,9 +440,9 @@
       <!-- Pages 2+: running header with the document title and the letter's date (a record's:
            meta/date), ruled off. -->
       <fo:static-content flow-name="attendoc-running-header">
-        <fo:block font-size="{$running.font.size}" color="{$muted.color}"
+        <fo:block font-size="{$running.font.size}" color="{$muted.colour}"
                   text-align-last="justify"
-                  border-bottom="0.5pt solid {$rule.color}" padding-bottom="1.5pt">
+                  border-bottom="0.5pt solid {$rule.colour}" padding-bottom="1.5pt">
           <xsl:value-of select="d:meta/d:title"/>
           <fo:leader leader-pattern="space"/>
           <xsl:value-of select="$letter/d:date | d:meta[../d:record]/d:date"/>
@@ -429,9 +452,9 @@
       <!-- Every page: the document reference on the left, "Page X of Y" on the right.
            Y is the last page of this page-sequence, not of the whole PDF. -->
       <fo:static-content flow-name="attendoc-footer">
-        <fo:block font-size="{$running.font.size}" color="{$muted.color}"
+        <fo:block font-size="{$running.font.size}" color="{$muted.colour}"
                   text-align-last="justify"
-                  border-top="0.5pt solid {$rule.color}" padding-top="2pt">
+                  border-top="0.5pt solid {$rule.colour}" padding-top="2pt">
           <xsl:value-of select="d:meta/d:reference"/>
           <fo:leader leader-pattern="space"/>
           <xsl:value-of select="$label.page"/>
@@ -442,6 +465,12 @@
           <xsl:text> </xsl:text>
           <fo:page-number-citation-last ref-id="{$sequence.id}"/>
         </fo:block>
+        <xsl:if test="string($house.footer) != ''">
+          <fo:block font-size="{$running.font.size}" color="{$muted.colour}" text-align="center"
+                    space-before="1pt">
+            <xsl:value-of select="$house.footer"/>
+          </fo:block>
+        </xsl:if>
       </fo:static-content>
 
       <!-- The letter itself, in document order: recipient, date, references, salutation,
@@ -466,13 +495,13 @@
   <!-- Left column: who is writing. -->
   <xsl:template match="d:sender/d:organisation" mode="attendoc.letterhead.identity">
     <fo:block font-size="{$letterhead.organisation.font.size}" font-weight="bold"
-              color="{$accent.color}" line-height="1.15">
+              color="{$accent.colour}" line-height="1.15">
       <xsl:value-of select="."/>
     </fo:block>
   </xsl:template>
 
   <xsl:template match="d:sender/d:department" mode="attendoc.letterhead.identity">
-    <fo:block font-size="{$letterhead.department.font.size}" color="{$accent.color}"
+    <fo:block font-size="{$letterhead.department.font.size}" color="{$accent.colour}"
               space-before="1.5pt">
       <xsl:value-of select="."/>
     </fo:block>
@@ -509,7 +538,7 @@
   <xsl:template match="d:sender/d:website" mode="attendoc.letterhead.contact">
     <fo:block>
       <xsl:if test="not(../d:phone | ../d:email)"><xsl:attribute name="space-before">3pt</xsl:attribute></xsl:if>
-      <xsl:value-of select="$label.website"/>
+      <xsl:value-of select="$label.website.short"/>
       <xsl:text> </xsl:text>
       <xsl:value-of select="."/>
     </fo:block>
@@ -592,7 +621,7 @@
           </xsl:choose>
         </xsl:attribute>
       </xsl:if>
-      <fo:inline color="{$muted.color}">
+      <fo:inline color="{$muted.colour}">
         <xsl:value-of select="@label"/>
         <xsl:text>:</xsl:text>
       </fo:inline>
@@ -692,7 +721,7 @@
        in the letterhead), the address on one line and the contacts on the right, a rule in the
        house colour below. -->
   <xsl:template match="d:record/d:sender">
-    <fo:block border-bottom="1.5pt solid {$accent.color}" padding-bottom="3mm"
+    <fo:block border-bottom="1.5pt solid {$accent.colour}" padding-bottom="3mm"
               keep-together.within-page="always">
       <fo:table table-layout="fixed" width="100%">
         <fo:table-column column-number="1" column-width="proportional-column-width(1)"/>
@@ -703,7 +732,7 @@
               <xsl:apply-templates select="*" mode="attendoc.letterhead.identity"/>
             </fo:table-cell>
             <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
-                           line-height="1.35" color="{$muted.color}">
+                           line-height="1.35" color="{$muted.colour}">
               <xsl:apply-templates select="*" mode="attendoc.record.contact"/>
             </fo:table-cell>
           </fo:table-row>
@@ -735,11 +764,9 @@
   <xsl:template match="d:sender/d:phone | d:sender/d:email | d:sender/d:website"
                 mode="attendoc.record.contact">
     <fo:block>
-      <xsl:choose>
-        <xsl:when test="self::d:phone"><xsl:value-of select="$label.phone"/></xsl:when>
-        <xsl:when test="self::d:email"><xsl:value-of select="$label.email"/></xsl:when>
-        <xsl:otherwise><xsl:value-of select="$label.website"/></xsl:otherwise>
-      </xsl:choose>
+      <xsl:call-template name="label.contact">
+        <xsl:with-param name="short" select="true()"/>
+      </xsl:call-template>
       <xsl:text> </xsl:text>
       <xsl:value-of select="."/>
     </fo:block>
@@ -748,7 +775,7 @@
   <!-- The title: the main heading, kept with what follows. -->
   <xsl:template match="d:record/d:title">
     <fo:block space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
-              font-weight="bold" color="{$accent.color}" line-height="1.2"
+              font-weight="bold" color="{$accent.colour}" line-height="1.2"
               keep-with-next.within-page="always">
       <xsl:value-of select="."/>
     </fo:block>
@@ -774,7 +801,7 @@
       </xsl:choose>
     </xsl:variable>
     <fo:table table-layout="fixed" width="100%" space-after="2mm"
-              border-top="0.5pt solid {$rule.color}" border-bottom="0.5pt solid {$rule.color}"
+              border-top="0.5pt solid {$rule.colour}" border-bottom="0.5pt solid {$rule.colour}"
               keep-together.within-page="always">
       <fo:table-column column-number="1" column-width="{$label.width}mm"/>
       <fo:table-column column-number="2" column-width="proportional-column-width(1)"/>
@@ -933,7 +960,7 @@
     </fo:block>
     <fo:table table-layout="fixed" width="100%" space-before="3pt"
               font-size="{$table.font.size}" border-collapse="collapse"
-              border-bottom="0.5pt solid {$rule.color}">
+              border-bottom="0.5pt solid {$rule.colour}">
       <xsl:if test="$dense">
         <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
       </xsl:if>
@@ -971,8 +998,8 @@
       </xsl:call-template>
     </xsl:variable>
     <fo:table-cell padding="{$padding}" font-weight="bold"
-                   background-color="{$table.header.background.color}"
-                   border-bottom="0.75pt solid {$rule.color}" display-align="after">
+                   background-color="{$table.header.background.colour}"
+                   border-bottom="0.75pt solid {$rule.colour}" display-align="after">
       <xsl:call-template name="attendoc.cell.align">
         <xsl:with-param name="align" select="@align"/>
       </xsl:call-template>
@@ -998,7 +1025,7 @@
     </xsl:variable>
     <fo:table-cell padding="{$padding}">
       <xsl:if test="../@role = 'total'">
-        <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$rule.color"/></xsl:attribute>
+        <xsl:attribute name="border-top">0.75pt solid <xsl:value-of select="$rule.colour"/></xsl:attribute>
       </xsl:if>
       <xsl:call-template name="attendoc.cell.align">
         <xsl:with-param name="align" select="../../d:columns/d:column[$position]/@align"/>

@@ -35,54 +35,69 @@
                 xmlns:d="urn:attendoc:document:1"
                 exclude-result-prefixes="d">
 
+  <!-- The shared house-style parameters and labels, and the named templates all formats use
+       (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
+  <xsl:import href="common/parameters.xsl"/>
+  <xsl:import href="common/templates.xsl"/>
+
   <!-- indent="no": whitespace inside running text is significant, so the stylesheet writes its
        own line breaks between blocks instead. -->
   <xsl:output method="html" encoding="UTF-8" indent="no"/>
 
   <!-- ====================================================================================== -->
-  <!-- Parameters a local authority may set for its house style                               -->
-  <!-- (xsltproc: stringparam accent-colour '#00703c', and so on). The values go into the      -->
-  <!-- style sheet unescaped: take them from configuration, never from case data.              -->
+  <!-- House style (stylesheets/common/parameters.xsl): the values this format uses.           -->
+  <!-- ====================================================================================== -->
+  <xsl:variable name="accent.colour">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.accent.colour"/>
+      <xsl:with-param name="default" select="$house.default.accent.colour"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="text.colour">
+    <xsl:call-template name="house.value">
+      <xsl:with-param name="value" select="$house.text.colour"/>
+      <xsl:with-param name="default" select="$house.default.text.colour.html"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <!-- Font list. A house font goes first, and the reader's system fonts stay behind it for the
+       machines that do not have it installed (no web fonts are loaded). -->
+  <xsl:variable name="font.family">
+    <xsl:if test="string($house.font.family) != ''">
+      <xsl:value-of select="concat('&quot;', $house.font.family, '&quot;, ')"/>
+    </xsl:if>
+    <xsl:value-of select="$house.default.font.family.html"/>
+  </xsl:variable>
+
+  <!-- ====================================================================================== -->
+  <!-- Layout parameters of this format (xsltproc: stringparam page.max.width 40em). The house  -->
+  <!-- style (colours, font, name, footer wording, logo) and the labels are set once for every  -->
+  <!-- format in common/parameters.xsl. Values go into the style sheet unescaped: take them     -->
+  <!-- from configuration, never from case data.                                              -->
   <!-- ====================================================================================== -->
 
-  <!-- Letterhead name, the rule under the letterhead, table heading rules. -->
-  <xsl:param name="accent-colour" select="'#1d4f91'"/>
-
-  <!-- Body text and page background. Keep the contrast at 4.5:1 or better (WCAG AA). -->
-  <xsl:param name="text-colour" select="'#1b1b1b'"/>
-  <xsl:param name="background-colour" select="'#ffffff'"/>
+  <!-- Page background. Keep the text's contrast with it at 4.5:1 or better (WCAG AA). -->
+  <xsl:param name="page.background.colour" select="'#ffffff'"/>
 
   <!-- Quiet rules between table rows. -->
-  <xsl:param name="rule-colour" select="'#b1b4b6'"/>
-
-  <!-- Font stack. The default uses the reader's system font; put a corporate font first if it
-       is installed on the machines that open the letters (no web fonts are loaded). -->
-  <xsl:param name="font-family"
-             select="'system-ui, -apple-system, &quot;Segoe UI&quot;, Roboto, &quot;Helvetica Neue&quot;, Arial, &quot;Noto Sans&quot;, &quot;Liberation Sans&quot;, sans-serif'"/>
+  <xsl:param name="rule.colour" select="'#b1b4b6'"/>
 
   <!-- Text size on screen and on paper. -->
-  <xsl:param name="font-size" select="'1rem'"/>
-  <xsl:param name="print-font-size" select="'11pt'"/>
+  <xsl:param name="body.font.size" select="'1rem'"/>
+  <xsl:param name="print.font.size" select="'11pt'"/>
 
   <!-- Width of the text column on screen. -->
-  <xsl:param name="max-width" select="'42em'"/>
-
-  <!-- Labels. -->
-  <xsl:param name="phone-label" select="'Telephone: '"/>
-  <xsl:param name="email-label" select="'Email: '"/>
-  <xsl:param name="website-label" select="'Website: '"/>
-  <xsl:param name="references-label" select="'References'"/>
-  <xsl:param name="enclosures-label" select="'Enclosures'"/>
-  <xsl:param name="copies-label" select="'Copy to'"/>
-  <xsl:param name="signatures-label" select="'Signatures'"/>
-  <xsl:param name="signed-label" select="'Signed:'"/>
-  <xsl:param name="signed-date-label" select="'Date:'"/>
+  <xsl:param name="page.max.width" select="'42em'"/>
 
   <!-- A table with more columns than this (a register certificate's sessions) is set closer
        (class "dense"). -->
-  <xsl:param name="dense-table-columns" select="6"/>
+  <xsl:param name="table.dense.columns" select="6"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
+
+  <!-- The house style's line at the foot of the page (empty: none). -->
+  <xsl:variable name="house.footer">
+    <xsl:call-template name="house.footer.line"/>
+  </xsl:variable>
 
   <!-- ====================================================================================== -->
   <!-- Guards: unknown elements and stray text stop the transform.                             -->
@@ -180,8 +195,11 @@
       <xsl:value-of select="$nl"/>
       <style>
         <xsl:call-template name="css"/>
-        <xsl:if test="d:record or .//d:table[count(d:columns/d:column) &gt; $dense-table-columns]">
+        <xsl:if test="d:record or .//d:table[count(d:columns/d:column) &gt; $table.dense.columns]">
           <xsl:call-template name="css-record"/>
+        </xsl:if>
+        <xsl:if test="string($house.footer) != ''">
+          <xsl:call-template name="css-house-footer"/>
         </xsl:if>
       </style>
       <xsl:value-of select="$nl"/>
@@ -190,6 +208,13 @@
       <body>
         <xsl:value-of select="$nl"/>
         <xsl:apply-templates select="d:letter | d:record"/>
+        <!-- The house style's name and footer wording (common/parameters.xsl), if it has them. -->
+        <xsl:if test="string($house.footer) != ''">
+          <footer class="house-footer">
+            <p><xsl:value-of select="$house.footer"/></p>
+          </footer>
+          <xsl:value-of select="$nl"/>
+        </xsl:if>
       </body>
       <xsl:value-of select="$nl"/>
     </html>
@@ -211,7 +236,7 @@
       <xsl:value-of select="$nl"/>
       <xsl:apply-templates select="d:recipient | d:date"/>
       <xsl:if test="d:reference">
-        <dl class="references" aria-label="{$references-label}">
+        <dl class="references" aria-label="{$label.references}">
           <xsl:apply-templates select="d:reference"/>
         </dl>
         <xsl:value-of select="$nl"/>
@@ -295,7 +320,7 @@
   <!-- A telephone number is a link only if it is nothing but a number. -->
   <xsl:template match="d:phone" mode="field">
     <xsl:variable name="number" select="normalize-space(.)"/>
-    <xsl:value-of select="$phone-label"/>
+    <xsl:call-template name="label.contact"/><xsl:text>: </xsl:text>
     <xsl:choose>
       <xsl:when test="translate($number, '0123456789+ ()-', '') = ''">
         <a href="tel:{translate($number, ' ()-', '')}">
@@ -309,7 +334,7 @@
   </xsl:template>
 
   <xsl:template match="d:email" mode="field">
-    <xsl:value-of select="$email-label"/>
+    <xsl:call-template name="label.contact"/><xsl:text>: </xsl:text>
     <a href="mailto:{normalize-space(.)}">
       <xsl:apply-templates select="." mode="plain"/>
     </a>
@@ -319,7 +344,7 @@
        never makes up a URL (a bare "www.example" would otherwise be a relative link). -->
   <xsl:template match="d:website" mode="field">
     <xsl:variable name="url" select="normalize-space(.)"/>
-    <xsl:value-of select="$website-label"/>
+    <xsl:call-template name="label.contact"/><xsl:text>: </xsl:text>
     <xsl:choose>
       <xsl:when test="starts-with($url, 'https://') or starts-with($url, 'http://')">
         <a href="{$url}">
@@ -457,7 +482,7 @@
                                  | d:signature-line/d:name/*"/>
     <section class="signatures" aria-labelledby="signatures-heading">
       <h2 id="signatures-heading" class="visually-hidden">
-        <xsl:value-of select="$signatures-label"/>
+        <xsl:value-of select="$label.signatures"/>
       </h2>
       <xsl:for-each select="d:signature-line">
         <xsl:value-of select="$nl"/>
@@ -471,12 +496,12 @@
             </p>
           </xsl:for-each>
           <p class="sign-here">
-            <xsl:value-of select="$signed-label"/>
+            <xsl:value-of select="$label.signed"/>
             <xsl:text> </xsl:text>
             <span class="write-on" aria-hidden="true"></span>
           </p>
           <p class="sign-here">
-            <xsl:value-of select="$signed-date-label"/>
+            <xsl:value-of select="$label.signed.date"/>
             <xsl:text> </xsl:text>
             <span class="write-on short" aria-hidden="true"></span>
           </p>
@@ -541,7 +566,7 @@
       </xsl:message>
     </xsl:if>
     <table>
-      <xsl:if test="$n &gt; $dense-table-columns">
+      <xsl:if test="$n &gt; $table.dense.columns">
         <xsl:attribute name="class">dense</xsl:attribute>
       </xsl:if>
       <xsl:value-of select="$nl"/>
@@ -630,14 +655,14 @@
   <xsl:template match="d:letter/d:enclosures">
     <xsl:call-template name="end-list">
       <xsl:with-param name="class" select="'enclosures'"/>
-      <xsl:with-param name="label" select="$enclosures-label"/>
+      <xsl:with-param name="label" select="$label.enclosures"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="d:letter/d:copies">
     <xsl:call-template name="end-list">
       <xsl:with-param name="class" select="'copies'"/>
-      <xsl:with-param name="label" select="$copies-label"/>
+      <xsl:with-param name="label" select="$label.copies"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -723,16 +748,16 @@
   <xsl:template name="css">
     <xsl:text>
 :root { color-scheme: light; }
-html { background: </xsl:text><xsl:value-of select="$background-colour"/><xsl:text>; }
+html { background: </xsl:text><xsl:value-of select="$page.background.colour"/><xsl:text>; }
 body {
   margin: 0 auto;
-  max-width: </xsl:text><xsl:value-of select="$max-width"/><xsl:text>;
+  max-width: </xsl:text><xsl:value-of select="$page.max.width"/><xsl:text>;
   padding: 2rem 1.25rem 3rem;
-  font-family: </xsl:text><xsl:value-of select="$font-family"/><xsl:text>;
-  font-size: </xsl:text><xsl:value-of select="$font-size"/><xsl:text>;
+  font-family: </xsl:text><xsl:value-of select="$font.family"/><xsl:text>;
+  font-size: </xsl:text><xsl:value-of select="$body.font.size"/><xsl:text>;
   line-height: 1.5;
-  color: </xsl:text><xsl:value-of select="$text-colour"/><xsl:text>;
-  background: </xsl:text><xsl:value-of select="$background-colour"/><xsl:text>;
+  color: </xsl:text><xsl:value-of select="$text.colour"/><xsl:text>;
+  background: </xsl:text><xsl:value-of select="$page.background.colour"/><xsl:text>;
   overflow-wrap: break-word;
 }
 p, ul, dl, address, table { margin: 0 0 1em; }
@@ -746,14 +771,14 @@ a { color: inherit; }
   gap: 0.75em 2em;
   padding-bottom: 1em;
   margin-bottom: 2em;
-  border-bottom: 3px solid </xsl:text><xsl:value-of select="$accent-colour"/><xsl:text>;
+  border-bottom: 3px solid </xsl:text><xsl:value-of select="$accent.colour"/><xsl:text>;
 }
 .letterhead p { margin: 0; }
 .letterhead .organisation {
   font-size: 1.35em;
   font-weight: 700;
   line-height: 1.2;
-  color: </xsl:text><xsl:value-of select="$accent-colour"/><xsl:text>;
+  color: </xsl:text><xsl:value-of select="$accent.colour"/><xsl:text>;
 }
 .letterhead .department { margin-top: 0.25em; font-weight: 600; }
 .letterhead .sender-address { margin: 0; font-size: 0.9em; text-align: right; }
@@ -783,16 +808,16 @@ th, td {
   padding: 0.3em 0.75em;
   text-align: left;
   vertical-align: top;
-  border-bottom: 1px solid </xsl:text><xsl:value-of select="$rule-colour"/><xsl:text>;
+  border-bottom: 1px solid </xsl:text><xsl:value-of select="$rule.colour"/><xsl:text>;
 }
 th:first-child, td:first-child { padding-left: 0; }
 th:last-child, td:last-child { padding-right: 0; }
-thead th { border-bottom: 2px solid </xsl:text><xsl:value-of select="$accent-colour"/><xsl:text>; }
+thead th { border-bottom: 2px solid </xsl:text><xsl:value-of select="$accent.colour"/><xsl:text>; }
 tbody th { font-weight: normal; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.total th, tr.total td {
   font-weight: 700;
-  border-top: 2px solid </xsl:text><xsl:value-of select="$text-colour"/><xsl:text>;
+  border-top: 2px solid </xsl:text><xsl:value-of select="$text.colour"/><xsl:text>;
 }
 
 .closing { margin-top: 2em; }
@@ -813,7 +838,7 @@ tr.total th, tr.total td {
     max-width: none;
     margin: 0;
     padding: 0;
-    font-size: </xsl:text><xsl:value-of select="$print-font-size"/><xsl:text>;
+    font-size: </xsl:text><xsl:value-of select="$print.font.size"/><xsl:text>;
     line-height: 1.4;
     color: #000;
   }
@@ -825,6 +850,20 @@ tr.total th, tr.total td {
   .closing { break-after: avoid; page-break-after: avoid; }
   p { orphans: 3; widows: 3; }
 }
+</xsl:text>
+  </xsl:template>
+
+  <!-- The house footer's rule, only when the house style has a footer line (so that a page
+       without one is as it was). -->
+  <xsl:template name="css-house-footer">
+    <xsl:text>
+.house-footer {
+  margin-top: 2.5em;
+  padding-top: 0.5em;
+  border-top: 1px solid </xsl:text><xsl:value-of select="$rule.colour"/><xsl:text>;
+  font-size: 0.875em;
+}
+.house-footer p { margin: 0; }
 </xsl:text>
   </xsl:template>
 
@@ -841,8 +880,8 @@ h1.title { font-size: 1.45em; margin: 0 0 0.75em; }
   grid-template-columns: fit-content(40%) 1fr;
   gap: 0.2em 1em;
   padding: 0.75em 0;
-  border-top: 1px solid </xsl:text><xsl:value-of select="$rule-colour"/><xsl:text>;
-  border-bottom: 1px solid </xsl:text><xsl:value-of select="$rule-colour"/><xsl:text>;
+  border-top: 1px solid </xsl:text><xsl:value-of select="$rule.colour"/><xsl:text>;
+  border-bottom: 1px solid </xsl:text><xsl:value-of select="$rule.colour"/><xsl:text>;
 }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; }
@@ -860,7 +899,7 @@ table.dense tbody th { white-space: nowrap; }
 .signature-block p { margin: 0; }
 .signature-label { font-weight: 600; }
 .signature-block .sign-here { margin-top: 1.75em; display: flex; align-items: flex-end; gap: 0.4em; }
-.write-on { flex: 1 1 auto; min-width: 6em; border-bottom: 1px solid </xsl:text><xsl:value-of select="$text-colour"/><xsl:text>; }
+.write-on { flex: 1 1 auto; min-width: 6em; border-bottom: 1px solid </xsl:text><xsl:value-of select="$text.colour"/><xsl:text>; }
 .write-on.short { flex: 0 1 9em; }
 @media print {
   h1.title { break-after: avoid; page-break-after: avoid; }

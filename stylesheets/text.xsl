@@ -4,7 +4,7 @@
 
   The result is meant for an email body or a plain-text case record:
 
-    * every line is word-wrapped at $line-width characters (a single word longer than the line is
+    * every line is word-wrapped at $line.width characters (a single word longer than the line is
       left whole and may exceed it, as a URL or reference must not be broken);
     * paragraphs and other blocks are separated by exactly one blank line;
     * whitespace inside running text is normalised (the source is indented), but the spaces
@@ -18,7 +18,7 @@
       it. Widths are measured with string-length(), which counts characters (so "á" is one
       column, as it is on screen). A table too wide for the line has its widest columns
       narrowed and their cells wrapped inside the column; only if the longest words alone do
-      not fit does the table run past $line-width;
+      not fit does the table run past $line.width;
     * no line has trailing spaces, and the output ends with exactly one newline.
 
   A record (minutes, a contract, a register certificate) prints the issuing organisation compactly
@@ -42,40 +42,37 @@
                 xmlns:t="urn:attendoc:stylesheet:text"
                 exclude-result-prefixes="d exsl str t">
 
+  <!-- The shared house-style parameters and labels, and the named templates all formats use
+       (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
+  <xsl:import href="common/parameters.xsl"/>
+  <xsl:import href="common/templates.xsl"/>
+
   <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- ====================================================================================== -->
-  <!-- Parameters a local authority may set (xsltproc: stringparam line-width 66, and so on).  -->
+  <!-- Layout parameters of this format (xsltproc: stringparam line.width 66, and so on). The   -->
+  <!-- house style and the labels are set for every format in common/parameters.xsl.         -->
   <!-- ====================================================================================== -->
 
   <!-- Maximum characters per line. 72 suits email; a case-management system may want less. -->
-  <xsl:param name="line-width" select="72"/>
+  <xsl:param name="line.width" select="72"/>
 
   <!-- How many blank lines to leave between the closing and the signatory's name. -->
-  <xsl:param name="signature-lines" select="3"/>
-
-  <!-- Labels printed before contact details and the end-of-letter lists. -->
-  <xsl:param name="phone-label" select="'Telephone: '"/>
-  <xsl:param name="email-label" select="'Email: '"/>
-  <xsl:param name="website-label" select="'Website: '"/>
-  <xsl:param name="enclosures-label" select="'Enclosures:'"/>
-  <xsl:param name="copies-label" select="'Copy to:'"/>
-  <xsl:param name="signed-label" select="'Signed:'"/>
-  <xsl:param name="signed-date-label" select="'Date:'"/>
+  <xsl:param name="signature.lines" select="3"/>
 
   <!-- Tables with more columns than this (a register certificate: the week, then ten sessions)
        wrap their column headings before any cell, when that makes them fit. -->
-  <xsl:param name="dense-table-columns" select="6"/>
+  <xsl:param name="table.dense.columns" select="6"/>
 
   <!-- Length of the lines to sign and to date on, in characters (at most the line width). -->
-  <xsl:param name="signed-rule-length" select="32"/>
-  <xsl:param name="signed-date-rule-length" select="16"/>
+  <xsl:param name="signed.rule.length" select="32"/>
+  <xsl:param name="signed.date.rule.length" select="16"/>
 
   <!-- ====================================================================================== -->
   <!-- Fixed layout values.                                                                    -->
   <!-- ====================================================================================== -->
 
-  <xsl:variable name="width" select="number($line-width)"/>
+  <xsl:variable name="width" select="number($line.width)"/>
 
   <!-- Bullet for list items; wrapped lines of an item hang under its first word. -->
   <xsl:variable name="bullet" select="'  - '"/>
@@ -162,8 +159,8 @@
   <xsl:template match="/">
     <xsl:if test="not($width &gt;= 20)">
       <xsl:message terminate="yes">
-        <xsl:text>text.xsl: line-width must be a number of at least 20, not "</xsl:text>
-        <xsl:value-of select="$line-width"/>
+        <xsl:text>text.xsl: line.width must be a number of at least 20, not "</xsl:text>
+        <xsl:value-of select="$line.width"/>
         <xsl:text>"</xsl:text>
       </xsl:message>
     </xsl:if>
@@ -172,6 +169,17 @@
 
   <xsl:template match="/d:document">
     <xsl:apply-templates/>
+    <!-- The house style's name and footer wording (common/parameters.xsl), if it has them:
+         the last block, after a blank line. -->
+    <xsl:variable name="house.footer">
+      <xsl:call-template name="house.footer.line"/>
+    </xsl:variable>
+    <xsl:if test="string($house.footer) != ''">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="emit-wrapped">
+        <xsl:with-param name="text" select="string($house.footer)"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- Metadata is for PDF/DOCX properties and the HTML title; plain text prints none of it, but
@@ -202,19 +210,19 @@
 
   <xsl:template match="d:sender/d:phone | d:signature/d:phone">
     <xsl:call-template name="field">
-      <xsl:with-param name="label" select="$phone-label"/>
+      <xsl:with-param name="label" select="concat($label.phone, ': ')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="d:sender/d:email | d:signature/d:email">
     <xsl:call-template name="field">
-      <xsl:with-param name="label" select="$email-label"/>
+      <xsl:with-param name="label" select="concat($label.email, ': ')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="d:sender/d:website">
     <xsl:call-template name="field">
-      <xsl:with-param name="label" select="$website-label"/>
+      <xsl:with-param name="label" select="concat($label.website, ': ')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -393,8 +401,8 @@
     <xsl:apply-templates mode="unexpected"
                          select="*[not(self::d:signature-line)] | d:signature-line/*[not(self::d:name)]
                                  | d:signature-line/d:name/*"/>
-    <xsl:variable name="signed" select="concat(normalize-space($signed-label), ' ')"/>
-    <xsl:variable name="dated" select="concat(normalize-space($signed-date-label), ' ')"/>
+    <xsl:variable name="signed" select="concat(normalize-space($label.signed), ' ')"/>
+    <xsl:variable name="dated" select="concat(normalize-space($label.signed.date), ' ')"/>
     <xsl:variable name="label-width">
       <xsl:choose>
         <xsl:when test="string-length($signed) &gt; string-length($dated)">
@@ -422,12 +430,12 @@
       <xsl:call-template name="write-on-line">
         <xsl:with-param name="label" select="$signed"/>
         <xsl:with-param name="label-width" select="$label-width"/>
-        <xsl:with-param name="length" select="$signed-rule-length"/>
+        <xsl:with-param name="length" select="$signed.rule.length"/>
       </xsl:call-template>
       <xsl:call-template name="write-on-line">
         <xsl:with-param name="label" select="$dated"/>
         <xsl:with-param name="label-width" select="$label-width"/>
-        <xsl:with-param name="length" select="$signed-date-rule-length"/>
+        <xsl:with-param name="length" select="$signed.date.rule.length"/>
       </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
@@ -507,7 +515,7 @@
   <xsl:template match="d:letter/d:signature">
     <xsl:call-template name="repeat">
       <xsl:with-param name="s" select="$nl"/>
-      <xsl:with-param name="n" select="$signature-lines"/>
+      <xsl:with-param name="n" select="$signature.lines"/>
     </xsl:call-template>
     <xsl:apply-templates/>
   </xsl:template>
@@ -518,13 +526,13 @@
 
   <xsl:template match="d:letter/d:enclosures">
     <xsl:call-template name="labelled-list">
-      <xsl:with-param name="label" select="$enclosures-label"/>
+      <xsl:with-param name="label" select="concat($label.enclosures, ':')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:template match="d:letter/d:copies">
     <xsl:call-template name="labelled-list">
-      <xsl:with-param name="label" select="$copies-label"/>
+      <xsl:with-param name="label" select="concat($label.copies, ':')"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -541,7 +549,7 @@
   <!-- Tables: caption, header row, a rule of '-', rows. Columns are as wide as their widest   -->
   <!-- cell. If that does not fit the line, the widest columns are narrowed (never below their -->
   <!-- longest word) and their cells wrap within the column. A dense table (more than          -->
-  <!-- $dense-table-columns columns, such as a register's sessions) first tries wrapping only  -->
+  <!-- $table.dense.columns columns, such as a register's sessions) first tries wrapping only  -->
   <!-- its column headings: a heading wraps once, a cell would wrap on every row.              -->
   <!-- A total row gets a rule above.                                                          -->
   <!-- ====================================================================================== -->
@@ -648,7 +656,7 @@
     <!-- A dense table for which wrapping the headings is enough: the floor of each column is
          its soft minimum (the same columns with min set to soft). -->
     <xsl:variable name="soft-fits"
-                  select="$n &gt; $dense-table-columns
+                  select="$n &gt; $table.dense.columns
                           and sum($measured/@natural) &gt; $available
                           and sum($measured/@soft) &lt;= $available"/>
     <xsl:variable name="soft-rtf">

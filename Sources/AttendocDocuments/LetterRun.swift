@@ -27,13 +27,15 @@ public struct LetterRun {
         public let relativeStem: String
         /// The document's date: it dates the DOCX and PDF files too.
         public let date: CalendarDate
+        /// The house style's stylesheet parameters (the policy's `letters: house_style:`); empty: the default style.
+        public var stylesheetParameters: [String: String] = [:]
 
         /// The copy's file name without extension: the recipient's, or `agency-copy`.
         public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
 
         /// The copy as the writers take it: document XML, where it goes and its date; no case.
         public var document: RenderableDocument {
-            RenderableDocument(xml: xml, relativeStem: relativeStem, date: date)
+            RenderableDocument(xml: xml, relativeStem: relativeStem, date: date, stylesheetParameters: stylesheetParameters)
         }
     }
 
@@ -79,7 +81,8 @@ public struct LetterRun {
             } catch {
                 throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
             }
-            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date))
+            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
+                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:]))
         }
         return letters
     }

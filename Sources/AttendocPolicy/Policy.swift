@@ -52,10 +52,13 @@ public struct LetterSettings: Sendable, Equatable {
     public var copiesForCarersWithoutParentalResponsibility = false
     /// Whether letters call the pupil by their preferred forename, where one is recorded. Default: yes.
     public var usePreferredNames = true
+    /// The house style of the letters (`house_style:`, a file in house-styles/); nil: the stylesheets' own.
+    public var houseStyle: HouseStyle?
 
-    public init(copiesForCarersWithoutParentalResponsibility: Bool = false, usePreferredNames: Bool = true) {
+    public init(copiesForCarersWithoutParentalResponsibility: Bool = false, usePreferredNames: Bool = true, houseStyle: HouseStyle? = nil) {
         self.copiesForCarersWithoutParentalResponsibility = copiesForCarersWithoutParentalResponsibility
         self.usePreferredNames = usePreferredNames
+        self.houseStyle = houseStyle
     }
 }
 

@@ -67,6 +67,9 @@ public enum PolicyReader {
         if let section = try top.optionalFields("letters") {
             letters.copiesForCarersWithoutParentalResponsibility = try section.optionalBool("copies_for_carers_without_parental_responsibility") ?? false
             letters.usePreferredNames = try section.optionalBool("use_preferred_names") ?? true
+            if let name = try section.optionalString("house_style") {
+                letters.houseStyle = try HouseStyleReader.read(named: name, in: HouseStyleReader.folder(besidePolicies: url.deletingLastPathComponent()))
+            }
             try section.finish()
         }
         var policy = Policy(

@@ -24,14 +24,16 @@ enum DOCXPackage {
         ("word/fontTable.xml", "font-table"),
     ]
 
-    static func make(_ tree: XMLTree, dated date: CalendarDate, with stylesheets: DocumentStylesheets) throws(AttendocError) -> Data {
+    /// `parameters`: the house style's stylesheet parameters, passed to every part.
+    static func make(_ tree: XMLTree, dated date: CalendarDate, with stylesheets: DocumentStylesheets,
+                     parameters: [String: String] = [:]) throws(AttendocError) -> Data {
         let stamp = Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400)
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for (path, part) in parts {
                 let content: Data
                 do {
-                    content = try stylesheets.transform(tree, to: .docx, parameters: ["part": part])
+                    content = try stylesheets.transform(tree, to: .docx, parameters: parameters.merging(["part": part]) { _, part in part })
                 } catch {
                     throw AttendocError("making the DOCX part \(path): \(error)")
                 }

@@ -54,11 +54,11 @@ public struct DocumentWriter: Sendable {
                 let path = "\(document.relativeStem).\(format.fileExtension)"
                 switch format {
                 case .html, .txt:
-                    files.append(RenderedFile(relativePath: path, format: format, bytes: try transformed(tree, to: format, path: path)))
+                    files.append(RenderedFile(relativePath: path, format: format, bytes: try transformed(tree, to: format, path: path, parameters: document.stylesheetParameters)))
                 case .docx:
-                    files.append(RenderedFile(relativePath: path, format: format, bytes: try DOCXPackage.make(tree, dated: document.date, with: stylesheets)))
+                    files.append(RenderedFile(relativePath: path, format: format, bytes: try DOCXPackage.make(tree, dated: document.date, with: stylesheets, parameters: document.stylesheetParameters)))
                 case .pdf:
-                    pdfQueue.append((try transformed(tree, to: .pdf, path: path), path, document.date))
+                    pdfQueue.append((try transformed(tree, to: .pdf, path: path, parameters: document.stylesheetParameters), path, document.date))
                     pdfSlots.append((files.count, path))
                     files.append(nil)
                 }
@@ -73,9 +73,10 @@ public struct DocumentWriter: Sendable {
         return files.compactMap { $0 }
     }
 
-    private func transformed(_ tree: XMLTree, to format: OutputFormat, path: String) throws(AttendocError) -> Data {
+    private func transformed(_ tree: XMLTree, to format: OutputFormat, path: String,
+                             parameters: [String: String]) throws(AttendocError) -> Data {
         do {
-            return try stylesheets.transform(tree, to: format)
+            return try stylesheets.transform(tree, to: format, parameters: parameters)
         } catch {
             throw AttendocError(while: "making \(path) with stylesheets/\(format.stylesheetName)", error)
         }

@@ -7,10 +7,14 @@ public struct RenderableDocument: Sendable {
     public let xml: Data
     public let relativeStem: String
     public let date: CalendarDate
+    /// Stylesheet parameters for this document (a house style's `house.*` and `label.*`); empty
+    /// for the default style.
+    public let stylesheetParameters: [String: String]
 
-    public init(xml: Data, relativeStem: String, date: CalendarDate) {
+    public init(xml: Data, relativeStem: String, date: CalendarDate, stylesheetParameters: [String: String] = [:]) {
         self.xml = xml
         self.relativeStem = relativeStem
         self.date = date
+        self.stylesheetParameters = stylesheetParameters
     }
 }
