@@ -14,11 +14,16 @@ public struct IssuingRules: Sendable, Equatable {
     public var reissueWindowDays: Int
     /// Days that are not working days although they fall Monday to Friday (bank holidays).
     public var bankHolidays: Set<CalendarDate>
+    /// School days after which a session still marked N (no reason yet) is shown as due in
+    /// `attendoc due`; nil: not shown.
+    public var unexplainedAbsenceSchoolDays: Int?
 
-    public init(deemedServiceWorkingDays: [String: Int], reissueWindowDays: Int, bankHolidays: Set<CalendarDate>) {
+    public init(deemedServiceWorkingDays: [String: Int], reissueWindowDays: Int, bankHolidays: Set<CalendarDate>,
+                unexplainedAbsenceSchoolDays: Int? = nil) {
         self.deemedServiceWorkingDays = deemedServiceWorkingDays
         self.reissueWindowDays = reissueWindowDays
         self.bankHolidays = bankHolidays
+        self.unexplainedAbsenceSchoolDays = unexplainedAbsenceSchoolDays
     }
 
     /// Whether `date` is a working day: Monday to Friday and not a bank holiday.
@@ -73,7 +78,9 @@ public struct IssuingRules: Sendable, Equatable {
             _ = try file.optionalString("source")
             try file.finish()
         }
+        let unexplained = try section.optionalInt("unexplained_absence_school_days", in: 1...60)
         try section.finish()
-        return IssuingRules(deemedServiceWorkingDays: days, reissueWindowDays: window, bankHolidays: holidays)
+        return IssuingRules(deemedServiceWorkingDays: days, reissueWindowDays: window, bankHolidays: holidays,
+                            unexplainedAbsenceSchoolDays: unexplained)
     }
 }

@@ -97,6 +97,19 @@ extension Workspace {
         }
     }
 
+    /// Every mark with `code`, on or before `date`, for any pupil, in day order.
+    public func marks(coded code: String, through date: CalendarDate) throws(WorkspaceError) -> [SessionMark] {
+        do {
+            return try read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM mark WHERE mark = ? AND day <= ? ORDER BY day, session, upn", arguments: [code, date.iso]).compactMap { row in
+                    CalendarDate(iso: row["day"]).map { SessionMark(upn: row["upn"], day: $0, session: row["session"], mark: row["mark"]) }
+                }
+            }
+        } catch {
+            throw WorkspaceError("the record's marks cannot be read (\(Self.reason(error)))")
+        }
+    }
+
     /// Every mark change the record holds for `upn`, oldest first.
     public func markChanges(for upn: String) throws(WorkspaceError) -> [MarkChange] {
         do {

@@ -105,6 +105,9 @@ struct HistoryCommand: ParsableCommand {
                 throw AttendocError("\(error)")
             }
             if issued.isEmpty { print("\(reference): nothing issued yet") }
+            let resources = try CommandLineValues.resources(options.resources)
+            let changed = Dictionary(uniqueKeysWithValues: try DueList(workspace: workspace, resources: resources).outOfDate(reference)
+                .map { ($0.document.id, $0) })
             for record in issued {
                 var line = "\(record.sentOn)  \(record.kind)  to \(record.recipientPath)  by \(record.method)"
                 if let served = record.deemedServedOn { line += "  deemed served \(served)" }
@@ -113,6 +116,7 @@ struct HistoryCommand: ParsableCommand {
                 if !record.archived { print("  recorded without an archived copy (\(record.source))") }
                 if let reason = record.reissueReason { print("  reissued: \(TerminalText.visible(reason))") }
                 if let figures = record.figuresJSON { print("  figures quoted: \(figures)") }
+                if let now = changed[record.id] { print("  OUT OF DATE: the register now gives \(now.now) for the same period") }
                 for file in record.files { print("  archive/\(file.archivePath)  sha256 \(file.sha256)") }
             }
         } catch let error as AttendocError {
@@ -179,6 +183,45 @@ struct ExportCommand: ParsableCommand {
                 FileHandle.standardOutput.write(Data("\n".utf8))
             }
         } catch let error as AttendocError {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct DueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "due",
+        abstract: "What is due or overdue in the workspace's cases, soonest first.",
+        discussion: """
+        Meeting reviews, the interview deadline after a referral, target reviews, a notice or \
+        warning the unauthorised-absence threshold calls for, sessions still marked N past the \
+        policy's limit, and documents whose quoted figures the register now contradicts. Each line \
+        gives the due date, the school days left (negative when overdue), the case and the UPN.
+        """)
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day to count from, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only the cases of the school with this URN.", valueName: "urn"))
+    var school: String?
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            let workspace = try options.open()
+            let resources = try CommandLineValues.resources(options.resources)
+            let date = try CommandLineValues.date(asOf, option: "--as-of")
+            let items = try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school)
+            if items.isEmpty { print("nothing due as of \(date.iso)") }
+            for item in items {
+                let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
+                    : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
+                let who = [item.reference, item.upn.map { "UPN \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                print("\(item.due.iso)  \(left)  \(who): \(item.what)")
+            }
+        } catch {
             CommandLineValues.report(error)
             throw ExitCode.failure
         }

@@ -338,6 +338,57 @@ struct WorkspaceTests {
         #expect(rules.deemedServed(sent: date("2026-11-30"), method: "email") == date("2026-11-30"))
     }
 
+    @Test func dueListsWhatNeedsDoingSoonestFirstInSchoolDays() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        for example in ["riverside-first-warning", "school-tier2-case", "hillside-send-and-social-worker", "hillcrest-target-met"] {
+            let added = try run(program, ["case", "add", repositoryRoot.appendingPathComponent("examples/\(example).yaml").path, "--workspace", workspace.path])
+            #expect(added.status == 0, "\(added.error)")
+        }
+        let register = repositoryRoot.appendingPathComponent("examples/registers/riverside-academy-autumn-2026.csv").path
+        #expect(try run(program, ["register", "import", register, "--workspace", workspace.path]).status == 0)
+        let due = try run(program, ["due", "--as-of", "2026-12-10", "--workspace", workspace.path])
+        #expect(due.status == 0, "\(due.error)")
+        let lines = due.output.split(separator: "\n").map(String.init)
+        // The interview (3 December) set a target; its review is the policy's target_review, 5 weeks on.
+        #expect(lines.contains("2027-01-07  in 10 school day(s)  CAT/2026/0142, UPN Y878401219052: target review for the target set at meetings[2]: a target met letter or a final warning"), "\(due.output)")
+        #expect(lines.contains { $0.hasPrefix("2026-12-17  in 5 school day(s)  BPS/ATT/2026/031") && $0.contains("review of the attendance improvement plan meeting of 2026-11-05 (meetings[1])") })
+        // An N mark of 16 November still open after 5 school days.
+        #expect(lines.contains("2026-11-23  overdue by 13 school day(s)  UPN Y878401219052: the AM session of 2026-11-16 is still marked N (no reason yet) after 5 school days"))
+        let dates = lines.map { String($0.prefix(10)) }
+        #expect(dates == dates.sorted(), "soonest first")
+        // Only one school's cases.
+        let one = try run(program, ["due", "--as-of", "2026-12-10", "--school", "149876", "--workspace", workspace.path]).output
+        #expect(!one.contains("BPS/ATT/2026/031"))
+        #expect(one.contains("CAT/2026/0142"))
+    }
+
+    @Test func aRegisterChangeBehindAnIssuedLetterShowsItsFiguresThenAndNow() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        let register = folder.appendingPathComponent("examples/registers/riverside-academy-autumn-2026.csv")
+        #expect(try run(program, ["register", "import", register.path, "--workspace", workspace.path]).status == 0)
+        #expect(try issueFirstWarning(workspace, extra: ["--format", "txt", "--to", "mother"]).status == 0)
+        // Later the school authorises an absence that was unauthorised when the letter went.
+        var lines = try String(contentsOf: register, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("Y878401219052,2026-11") && $0.split(separator: ",").dropFirst(2).first == "O" })
+        var cells = lines[index].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        cells[2] = "I"
+        lines[index] = cells.joined(separator: ",")
+        let later = folder.appendingPathComponent("later.csv")
+        try Data(lines.joined(separator: "\n").utf8).write(to: later)
+        #expect(try run(program, ["register", "import", later.path, "--workspace", workspace.path]).output.contains("1 changed"))
+        let history = try run(program, ["history", reference, "--workspace", workspace.path]).output
+        #expect(history.contains("figures quoted: {\"from\": \"2026-09-03\", \"to\": \"2026-11-30\""))
+        #expect(history.contains("OUT OF DATE: the register now gives"), "\(history)")
+        let due = try run(program, ["due", "--as-of", "2026-12-01", "--workspace", workspace.path]).output
+        #expect(due.contains("the first-warning-letter sent to parents[0] on 2026-11-30 quoted"), "\(due)")
+        #expect(due.contains("the register now gives"))
+    }
+
     func sha256sum(_ url: URL) throws -> String {
         String(try run("sha256sum", [url.path]).output.prefix(64))
     }
