@@ -21,28 +21,7 @@ public enum LetterContext {
         let pupil = attendanceCase.pupil
         let authority = attendanceCase.localAuthority
         let school = attendanceCase.school
-        // The letterhead and the signature: the school's for the letters it sends (signed by the
-        // head teacher), the local authority's for the rest (signed by the case officer).
-        var sender: [String: Any]
-        var officer: [String: Any]
-        switch kind.sentBy {
-        case .school:
-            sender = ["organisation": school.name, "address": address(school.address)]
-            sender["phone"] = school.phone
-            sender["email"] = school.email
-            officer = ["name": school.headTeacher, "role": "Head Teacher"]
-            officer["phone"] = school.phone
-            officer["email"] = school.email
-        case .localAuthority:
-            sender = ["organisation": authority.name, "address": address(authority.address)]
-            sender["department"] = authority.department
-            sender["phone"] = authority.phone
-            sender["email"] = authority.email
-            sender["website"] = authority.website
-            officer = ["name": attendanceCase.officer.name, "role": attendanceCase.officer.role]
-            officer["phone"] = attendanceCase.officer.phone
-            officer["email"] = attendanceCase.officer.email
-        }
+        let (sender, officer) = senderAndSignatory(for: attendanceCase, sentBy: kind.sentBy)
         var values: [String: Any] = [
             "document": [
                 "kind": kind.rawValue,
@@ -92,6 +71,35 @@ public enum LetterContext {
 
     /// The person this copy is addressed to. What they need to take part (an interpreter) is in
     /// their own copy only, never in anyone else's.
+    /// The letterhead and the signature: the school's for the letters it sends (signed by the
+    /// head teacher), the local authority's for the rest (signed by the case officer).
+    public static func senderAndSignatory(for attendanceCase: AttendanceCase,
+                                          sentBy: DocumentKind.Sender) -> (sender: [String: Any], officer: [String: Any]) {
+        let authority = attendanceCase.localAuthority
+        let school = attendanceCase.school
+        var sender: [String: Any]
+        var officer: [String: Any]
+        switch sentBy {
+        case .school:
+            sender = ["organisation": school.name, "address": address(school.address)]
+            sender["phone"] = school.phone
+            sender["email"] = school.email
+            officer = ["name": school.headTeacher, "role": "Head Teacher"]
+            officer["phone"] = school.phone
+            officer["email"] = school.email
+        case .localAuthority:
+            sender = ["organisation": authority.name, "address": address(authority.address)]
+            sender["department"] = authority.department
+            sender["phone"] = authority.phone
+            sender["email"] = authority.email
+            sender["website"] = authority.website
+            officer = ["name": attendanceCase.officer.name, "role": attendanceCase.officer.role]
+            officer["phone"] = attendanceCase.officer.phone
+            officer["email"] = attendanceCase.officer.email
+        }
+        return (sender, officer)
+    }
+
     static func recipientValue(_ recipient: Recipient) -> [String: Any] {
         let person = recipient.person
         var value: [String: Any] = [
@@ -123,7 +131,7 @@ public enum LetterContext {
         ]
     }
 
-    static func address(_ address: PostalAddress) -> [String: Any] {
+    public static func address(_ address: PostalAddress) -> [String: Any] {
         ["lines": address.lines, "postcode": address.postcode]
     }
 

@@ -11,5 +11,6 @@ struct Attendoc: ParsableCommand {
         """,
         subcommands: [Render.self, Kinds.self, Stats.self, Check.self, EvidenceBundleCommand.self, Contacts.self,
                       Init.self, CaseCommand.self, RegisterCommand.self, IssueCommand.self, HistoryCommand.self,
-                      BackupCommand.self, ExportCommand.self, DueCommand.self])
+                      BackupCommand.self, ExportCommand.self, DueCommand.self,
+                      CertificateOfServiceCommand.self])
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocCasework
 import AttendocDocuments
 import AttendocIssuing
 import AttendocPrograms
@@ -222,6 +223,60 @@ struct DueCommand: ParsableCommand {
                 print("\(item.due.iso)  \(left)  \(who): \(item.what)")
             }
         } catch {
+            CommandLineValues.report(error)
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct CertificateOfServiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certificate-of-service",
+        abstract: "Certificates of service for a case's recorded issues: who, what, how, when sent, when deemed served.",
+        discussion: "Made from the workspace's record of each issue (attendoc issue), one per recipient's copy, into OUT/<case reference>/certificates-of-service/.")
+
+    @Argument(help: "The case reference.")
+    var reference: String
+
+    @Option(name: .long, help: ArgumentHelp("Only issues of this kind of document.", valueName: "kind"))
+    var document: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only issues to this recipient, by id or case-file place.", valueName: "person"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: html, txt, docx, pdf.", valueName: "formats"))
+    var format: String = "pdf"
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    var out: String = "output"
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        do {
+            let workspace = try options.open()
+            let resources = try CommandLineValues.resources(options.resources)
+            let formats = try OutputFormat.list(format)
+            let recorded: RecordedCase
+            let issued: [IssuedDocument]
+            do {
+                recorded = try workspace.recordedCase(reference)
+                issued = try workspace.issuedDocuments(for: reference).filter {
+                    (document == nil || $0.kind == document) && (to == nil || $0.recipientID == to || $0.recipientPath == to)
+                }
+            } catch {
+                throw AttendocError("\(error)")
+            }
+            guard !issued.isEmpty else { throw AttendocError("the record holds no issue of \(reference) that matches; see attendoc history \(reference)") }
+            let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources).attendanceCase
+            var documents: [RenderableDocument] = []
+            for record in issued {
+                documents.append(try CertificateOfService.document(for: record, in: attendanceCase, resources: resources))
+            }
+            let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+            let written = try DocumentWriter(resources: resources, formats: formats).write(documents, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
+            for file in written { print("wrote \(file.path)") }
+        } catch let error as AttendocError {
             CommandLineValues.report(error)
             throw ExitCode.failure
         }

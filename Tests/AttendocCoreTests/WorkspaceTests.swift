@@ -389,6 +389,30 @@ struct WorkspaceTests {
         #expect(due.contains("the register now gives"))
     }
 
+    @Test func aCertificateOfServiceIsMadeFromTheRecord() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = try workspaceWithExample(folder)
+        // Friday 4 December 2026 by post: deemed served on Tuesday 8 December.
+        #expect(try run(program, ["issue", reference, "--document", "first-warning-letter", "--method", "post", "--date", "2026-12-04",
+                                  "--by", "A. Officer", "--format", "pdf", "--workspace", workspace.path]).status == 0)
+        let out = folder.appendingPathComponent("out")
+        let made = try run(program, ["certificate-of-service", reference, "--to", "father", "--format", "txt,pdf",
+                                     "--out", out.path, "--workspace", workspace.path])
+        #expect(made.status == 0, "\(made.error)")
+        let record = try Workspace.open(at: WorkspaceLocation(folder: workspace)).issuedDocuments(for: reference).first { $0.recipientID == "father" }
+        let issued = try #require(record)
+        let stem = "CAT-2026-0142/certificates-of-service/2026-12-04-first-warning-letter-father-\(issued.id.prefix(8))"
+        let text = flattened(try String(contentsOf: out.appendingPathComponent("\(stem).txt"), encoding: .utf8))
+        for expected in ["Certificate of service", "Document: First warning letter, dated 4 December 2026", "Method: First class post",
+                         "Sent on: 4 December 2026", "Deemed served on: 8 December 2026", "Sent by: A. Officer",
+                         "Address: Address withheld (confidential)", issued.files[0].sha256] {
+            #expect(text.contains(expected), "\(expected) in \(text)")
+        }
+        #expect(!text.contains("Sidwell") && !text.contains("EX4 6NN"), "the confidential address is never on a certificate")
+        #expect(flattened(try pdfText(out.appendingPathComponent("\(stem).pdf"))).contains("Deemed served on: 8 December 2026"))
+    }
+
     func sha256sum(_ url: URL) throws -> String {
         String(try run("sha256sum", [url.path]).output.prefix(64))
     }
