@@ -95,7 +95,8 @@ let package = Package(
             name: "attendoc-benchmark",
             dependencies: [
                 "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine", "AttendocCasework",
-                "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "SafeXML",
+                "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "AttendocWorkspace",
+                "AttendocIssuing", "SafeXML",
             ],
             path: "Benchmarks/attendoc-benchmark"
         ),

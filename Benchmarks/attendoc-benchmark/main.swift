@@ -6,6 +6,7 @@ import Foundation
 //     swift run -c release attendoc-benchmark rendering [--letters 5000] [--pdf-letters 100]
 //     swift run -c release attendoc-benchmark ctf [--pupils 1200]
 //     swift run -c release attendoc-benchmark bundle [--exhibits 20] [--exhibit-pages 12]
+//     swift run -c release attendoc-benchmark record [--letters 1000] [--rendered 20] [--pupils 1200]
 //
 // rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
 //   per letter; PDF per letter in one FOP run against one FOP run per letter.
@@ -16,6 +17,9 @@ import Foundation
 // bundle: an evidence bundle of about 300 pages with 20 supplied PDF exhibits, made whole, against
 //   FOP alone on the same two XSL-FO files plus qpdf alone on the same merge; and the peak memory
 //   of this process and of FOP. Last line: `bundle-vs-fop-plus-qpdf: R` (target R <= 1.3).
+// record: letters rendered (HTML + PDF) against the record's own work of archiving and recording
+//   them in a fresh workspace, and `due` over a 1,200-pupil register. Last lines:
+//   `record-vs-rendering: R` (target R < 0.05) and `due-ms-for-1200-pupils: T` (target T < 100).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.removeFirst() } ?? "rendering"
@@ -23,7 +27,8 @@ switch mode {
 case "rendering": try RenderingBenchmark.run(arguments)
 case "ctf": try CTFBenchmark.run(arguments)
 case "bundle": try BundleBenchmark.run(arguments)
+case "record": try RecordBenchmark.run(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf|bundle] [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf|bundle|record] [options]\n".utf8))
     exit(2)
 }
