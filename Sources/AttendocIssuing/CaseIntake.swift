@@ -23,13 +23,11 @@ public enum CaseIntake {
             EarlierIssue(kind: DocumentIssue.recordedKind(of: letter), recipientID: letter.recipientID, recipientPath: letter.recipientPath,
                          method: letter.method.rawValue, sentOn: letter.date, casePath: letter.casePath)
         }
-        do {
-            let recording = try workspace.record(caseFile: yaml, reference: attendanceCase.reference,
-                                                 sourcePath: caseFile.standardizedFileURL.path, upn: attendanceCase.pupil.upn?.text,
-                                                 schoolURN: attendanceCase.school.urn, earlierIssues: earlier, by: person, change: change)
-            return (attendanceCase.reference, recording)
-        } catch {
-            throw AttendocError("\(error)")
+        let recording = try fromRecord { () throws(WorkspaceError) in
+            try workspace.record(caseFile: yaml, reference: attendanceCase.reference, sourcePath: caseFile.standardizedFileURL.path,
+                                 upn: attendanceCase.pupil.upn?.text, schoolURN: attendanceCase.school.urn, earlierIssues: earlier,
+                                 by: person, change: change)
         }
+        return (attendanceCase.reference, recording)
     }
 }

@@ -49,7 +49,7 @@ public struct DocumentIssue {
 
     /// Issues `request`: all its copies recorded, or none (and nothing archived).
     public func issue(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> [IssuedDocument] {
-        let recorded = try wrapped { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
+        let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
         let caseFile = URL(fileURLWithPath: recorded.sourcePath)
         // The case as it is now is recorded first, so the issue names the version it was made from.
         let intake = try CaseIntake.add(caseFile, to: workspace, resources: resources, by: request.issuedBy,
@@ -93,7 +93,7 @@ public struct DocumentIssue {
                                    figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
                                    duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
         }
-        return try wrapped { () throws(WorkspaceError) in try workspace.issue(documents) }
+        return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.
@@ -149,13 +149,5 @@ public struct DocumentIssue {
         }
         let termDates = try folderSHA256(resources.policies.appendingPathComponent("term-dates"))
         return SHA256.hex(Data("\(SHA256.hex(bytes))\n\(termDates)\n".utf8))
-    }
-
-    private func wrapped<T>(_ body: () throws(WorkspaceError) -> T) throws(AttendocError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw AttendocError("\(error)")
-        }
     }
 }

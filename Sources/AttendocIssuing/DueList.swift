@@ -33,7 +33,7 @@ public struct DueList {
 
     public func items(asOf date: CalendarDate, school: String? = nil) throws(AttendocError) -> [Item] {
         var items: [Item] = []
-        let cases = try wrapped { () throws(WorkspaceError) in try workspace.recordedCases() }.filter { school == nil || $0.schoolURN == school }
+        let cases = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCases() }.filter { school == nil || $0.schoolURN == school }
         var calendars: [SchoolCalendar] = []
         let codes = try AttendanceCodeTable(resources: resources)
         for recorded in cases {
@@ -42,7 +42,7 @@ public struct DueList {
             let calendar = try loaded.calendar()
             calendars.append(calendar)
             // What had been sent, and which meetings held, by the as-of day.
-            let issued = try wrapped { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
+            let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.sentOn <= date.iso }
             func add(_ due: CalendarDate, _ what: String) {
                 items.append(Item(due: due, schoolDaysLeft: Self.schoolDaysLeft(from: date, to: due, calendar: calendar),
@@ -84,7 +84,7 @@ public struct DueList {
         // Unexplained absences left open: across every pupil the record has marks for.
         if let calendar = calendars.first, let rules = try firstDueRules(cases: cases) {
             let upns = school == nil ? nil : Set(cases.compactMap(\.upn))
-            for mark in try wrapped({ () throws(WorkspaceError) in try workspace.marks(coded: "N", through: date) })
+            for mark in try fromRecord({ () throws(WorkspaceError) in try workspace.marks(coded: "N", through: date) })
             where upns?.contains(mark.upn) ?? true {
                 let due = try calendar.adding(schoolDays: rules, to: mark.day)
                 guard due <= date else { continue }
@@ -106,15 +106,15 @@ public struct DueList {
 
     /// The documents of `reference` whose quoted figures the record's marks now contradict.
     public func outOfDate(_ reference: String) throws(AttendocError) -> [ChangedFigures] {
-        let recorded = try wrapped { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
+        let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
         let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
-        let issued = try wrapped { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }
+        let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }
         return try outOfDate(issued, loaded: loaded, upn: recorded.upn, codes: try AttendanceCodeTable(resources: resources))
     }
 
     func outOfDate(_ issued: [IssuedDocument], loaded: LoadedCase, upn: String?, codes: AttendanceCodeTable) throws(AttendocError) -> [ChangedFigures] {
         guard let upn, let policy = loaded.policy else { return [] }
-        let marks = try wrapped { () throws(WorkspaceError) in try workspace.marks(for: upn) }
+        let marks = try fromRecord { () throws(WorkspaceError) in try workspace.marks(for: upn) }
         guard !marks.isEmpty else { return [] }
         let register = try Self.register(upn: upn, marks: marks, codes: codes)
         var changed: [ChangedFigures] = []
@@ -168,13 +168,5 @@ public struct DueList {
         let attended = field(json, "attended_sessions") ?? "?", possible = field(json, "possible_sessions") ?? "?"
         let unauthorised = field(json, "unauthorised_absence_sessions") ?? "?"
         return "\(field(json, "attendance_percent") ?? "?")% (\(attended) of \(possible) sessions, \(unauthorised) unauthorised)"
-    }
-
-    private func wrapped<T>(_ body: () throws(WorkspaceError) -> T) throws(AttendocError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw AttendocError("\(error)")
-        }
     }
 }

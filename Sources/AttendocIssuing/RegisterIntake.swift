@@ -23,11 +23,9 @@ public enum RegisterIntake {
                 }
             }
         }
-        do {
-            return try workspace.importRegister(fileName: file.lastPathComponent, sha256: SHA256.hex(bytes), pupils: register.pupils.count,
-                                                marks: marks, by: person)
-        } catch {
-            throw AttendocError("\(error)")
+        return try fromRecord { () throws(WorkspaceError) in
+            try workspace.importRegister(fileName: file.lastPathComponent, sha256: SHA256.hex(bytes), pupils: register.pupils.count,
+                                         marks: marks, by: person)
         }
     }
 }

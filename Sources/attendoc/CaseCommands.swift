@@ -59,16 +59,11 @@ struct CaseCommand: ParsableCommand {
         func run() throws {
             do {
                 let workspace = try options.open()
-                let versions: [CaseVersion]
-                do {
-                    versions = try workspace.versions(of: reference)
-                } catch {
-                    throw AttendocError("\(error)")
-                }
+                let versions = try fromRecord { () throws(WorkspaceError) in try workspace.versions(of: reference) }
                 for version in versions {
                     print("version \(version.version)  \(version.recordedAt)  by \(TerminalText.visible(version.recordedBy))  \(version.change)  sha256 \(version.sha256.prefix(12))")
                 }
-            } catch let error as AttendocError {
+            } catch {
                 CommandLineValues.report(error)
                 throw ExitCode.failure
             }

@@ -98,13 +98,8 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         do {
             let workspace = try options.open()
-            let issued: [IssuedDocument]
-            do {
-                _ = try workspace.recordedCase(reference)
-                issued = try workspace.issuedDocuments(for: reference)
-            } catch {
-                throw AttendocError("\(error)")
-            }
+            _ = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
+            let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }
             if issued.isEmpty { print("\(reference): nothing issued yet") }
             let resources = try CommandLineValues.resources(options.resources)
             let changed = Dictionary(uniqueKeysWithValues: try DueList(workspace: workspace, resources: resources).outOfDate(reference)
@@ -120,7 +115,7 @@ struct HistoryCommand: ParsableCommand {
                 if let now = changed[record.id] { print("  OUT OF DATE: the register now gives \(now.now) for the same period") }
                 for file in record.files { print("  archive/\(file.archivePath)  sha256 \(file.sha256)") }
             }
-        } catch let error as AttendocError {
+        } catch {
             CommandLineValues.report(error)
             throw ExitCode.failure
         }
@@ -141,13 +136,11 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         do {
             let workspace = try options.open()
-            do {
+            try fromRecord { () throws(WorkspaceError) in
                 try workspace.backup(to: URL(fileURLWithPath: file))
-            } catch {
-                throw AttendocError("\(error)")
             }
             print("backed up the workspace to \(file) and \(file).archive/")
-        } catch let error as AttendocError {
+        } catch {
             CommandLineValues.report(error)
             throw ExitCode.failure
         }
@@ -167,12 +160,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         do {
             let workspace = try options.open()
-            let json: Data
-            do {
-                json = try workspace.exportJSON()
-            } catch {
-                throw AttendocError("\(error)")
-            }
+            let json = try fromRecord { () throws(WorkspaceError) in try workspace.exportJSON() }
             if let out {
                 do {
                     try json.write(to: URL(fileURLWithPath: out), options: .atomic)
@@ -257,15 +245,9 @@ struct CertificateOfServiceCommand: ParsableCommand {
             let workspace = try options.open()
             let resources = try CommandLineValues.resources(options.resources)
             let formats = try OutputFormat.list(format)
-            let recorded: RecordedCase
-            let issued: [IssuedDocument]
-            do {
-                recorded = try workspace.recordedCase(reference)
-                issued = try workspace.issuedDocuments(for: reference).filter {
-                    (document == nil || $0.kind == document) && (to == nil || $0.recipientID == to || $0.recipientPath == to)
-                }
-            } catch {
-                throw AttendocError("\(error)")
+            let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
+            let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }.filter {
+                (document == nil || $0.kind == document) && (to == nil || $0.recipientID == to || $0.recipientPath == to)
             }
             guard !issued.isEmpty else { throw AttendocError("the record holds no issue of \(reference) that matches; see attendoc history \(reference)") }
             let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources).attendanceCase

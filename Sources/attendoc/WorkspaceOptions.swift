@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocIssuing
 import AttendocValues
 import AttendocWorkspace
 import Foundation
@@ -14,11 +15,7 @@ struct WorkspaceOptions: ParsableArguments {
     var location: WorkspaceLocation { WorkspaceLocation.find(explicit: workspace) }
 
     func open() throws(AttendocError) -> Workspace {
-        do {
-            return try Workspace.open(at: location)
-        } catch {
-            throw AttendocError("\(error)")
-        }
+        try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: location) }
     }
 
     /// Who is acting: `--by`, else the login name.
@@ -43,13 +40,11 @@ struct Init: ParsableCommand {
     func run() throws {
         do {
             let location = WorkspaceLocation(folder: URL(fileURLWithPath: folder ?? FileManager.default.currentDirectoryPath))
-            do {
+            try fromRecord { () throws(WorkspaceError) in
                 _ = try Workspace.create(at: location)
-            } catch {
-                throw AttendocError("\(error)")
             }
             print("made the workspace \(location.folder.path)")
-        } catch let error as AttendocError {
+        } catch {
             CommandLineValues.report(error)
             throw ExitCode.failure
         }
