@@ -101,11 +101,20 @@ let package = Package(
             path: "Benchmarks/attendoc-benchmark"
         ),
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
-        .testTarget(name: "AttendocCoreTests", dependencies: [
-            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
-            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
-            "AttendocWorkspace", "AttendocIssuing", "AttendocTesting", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ], exclude: ["Fixtures", "Golden"]),
+        // Case files read strictly into the case model (no FOP).
+        .testTarget(name: "CaseModelTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocCasework", "AttendocDocuments", "AttendocTesting"]),
+        // Register import and the attendance engine, against hand-worked figures (no FOP).
+        .testTarget(name: "EngineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocRendering", "AttendocTesting"]),
+        // Each kind of document: its words, dates and figures, and the golden document XML.
+        .testTarget(name: "DocumentTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting"]),
+        // Every format a parent receives: HTML, text, DOCX and PDF (real libxslt and FOP), privacy per copy.
+        .testTarget(name: "RenderingTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The evidence bundle for court (real FOP and qpdf), and readiness for court.
+        .testTarget(name: "BundleTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocBundle", "SafeXML", "AttendocTesting"]),
+        // The casework record (real SQLite): archive, issue, kill and concurrency tests, due list.
+        .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
+        // The attendoc program as a user runs it, the module boundaries, the installed program.
+        .testTarget(name: "CommandLineTests", dependencies: ["AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

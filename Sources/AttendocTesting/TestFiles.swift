@@ -9,7 +9,7 @@ public let repositoryRoot = URL(fileURLWithPath: #filePath)
 public let resources = AttendocResources(root: repositoryRoot)
 
 public func fixture(_ name: String) -> URL {
-    repositoryRoot.appendingPathComponent("Tests/AttendocCoreTests/Fixtures/\(name)")
+    repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)")
 }
 
 /// A fresh, empty folder for one test's output.

@@ -1,19 +1,10 @@
-import AttendocValues
-import AttendocYAML
-import AttendocCaseModel
-import AttendocPolicy
-import AttendocRegister
-import AttendocEngine
 import AttendocCasework
 import AttendocDocuments
-import AttendocPrograms
-import AttendocRendering
-import AttendocBundle
 import AttendocTesting
 import Foundation
 import Testing
 
-/// The document XML of every kind, for one example case each, pinned in Tests/AttendocCoreTests/Golden/.
+/// The document XML of every kind, for one example case each, pinned in Tests/Golden/.
 /// A change to a template, the case model or the engine that changes what a parent reads shows up
 /// here as a diff to review. To accept a reviewed change, run the tests with
 /// ATTENDOC_UPDATE_GOLDEN=1 and read the diff before committing it.
@@ -46,7 +37,7 @@ struct GoldenDocumentTests {
         let run = try LetterRun(resources: resources)
         let letters = try run.letters(entry.kind, for: loaded, dated: date(entry.date), options: LetterOptions(meeting: entry.meeting))
         let letter = try #require(entry.copy.isEmpty ? letters.first : letters.first { $0.fileStem == entry.copy })
-        let golden = repositoryRoot.appendingPathComponent("Tests/AttendocCoreTests/Golden/\(entry.kind.rawValue).xml")
+        let golden = repositoryRoot.appendingPathComponent("Tests/Golden/\(entry.kind.rawValue).xml")
         if ProcessInfo.processInfo.environment["ATTENDOC_UPDATE_GOLDEN"] == "1" {
             try letter.xml.write(to: golden)
         }

@@ -1,14 +1,9 @@
-import AttendocValues
-import AttendocYAML
 import AttendocCaseModel
+import AttendocCasework
+import AttendocEngine
 import AttendocPolicy
 import AttendocRegister
-import AttendocEngine
-import AttendocCasework
-import AttendocDocuments
-import AttendocPrograms
-import AttendocRendering
-import AttendocBundle
+import AttendocValues
 import AttendocTesting
 import Foundation
 import Testing

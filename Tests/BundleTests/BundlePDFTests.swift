@@ -1,15 +1,7 @@
-@testable import AttendocValues
-@testable import AttendocYAML
-@testable import AttendocCaseModel
-@testable import AttendocPolicy
-@testable import AttendocRegister
-@testable import AttendocEngine
-@testable import AttendocCasework
-@testable import AttendocDocuments
-@testable import AttendocPrograms
-@testable import AttendocRendering
 @testable import AttendocBundle
+@testable import AttendocPrograms
 import AttendocTesting
+@testable import AttendocValues
 import Foundation
 import Testing
 

@@ -1,7 +1,4 @@
-import AttendocIssuing
-import AttendocPolicy
 import AttendocTesting
-import AttendocValues
 import AttendocWorkspace
 import Foundation
 import Testing

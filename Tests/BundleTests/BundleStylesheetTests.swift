@@ -1,14 +1,4 @@
-@testable import AttendocValues
-@testable import AttendocYAML
-@testable import AttendocCaseModel
-@testable import AttendocPolicy
-@testable import AttendocRegister
-@testable import AttendocEngine
-@testable import AttendocCasework
-@testable import AttendocDocuments
-@testable import AttendocPrograms
-@testable import AttendocRendering
-@testable import AttendocBundle
+import AttendocPrograms
 import AttendocTesting
 import Foundation
 import SafeXML

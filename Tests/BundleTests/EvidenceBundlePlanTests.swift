@@ -1,15 +1,10 @@
-@testable import AttendocValues
-@testable import AttendocYAML
+@testable import AttendocBundle
 @testable import AttendocCaseModel
-@testable import AttendocPolicy
-@testable import AttendocRegister
-@testable import AttendocEngine
 @testable import AttendocCasework
 @testable import AttendocDocuments
 @testable import AttendocPrograms
-@testable import AttendocRendering
-@testable import AttendocBundle
 import AttendocTesting
+@testable import AttendocValues
 import Foundation
 import Testing
 

@@ -1,15 +1,6 @@
-import AttendocValues
-import AttendocYAML
-import AttendocCaseModel
-import AttendocPolicy
-import AttendocRegister
-import AttendocEngine
 import AttendocCasework
-import AttendocDocuments
-import AttendocPrograms
-import AttendocRendering
-import AttendocBundle
 import AttendocTesting
+import AttendocValues
 import Foundation
 import Testing
 

@@ -1,14 +1,5 @@
-import AttendocValues
-import AttendocYAML
-import AttendocCaseModel
-import AttendocPolicy
-import AttendocRegister
 import AttendocEngine
-import AttendocCasework
-import AttendocDocuments
-import AttendocPrograms
-import AttendocRendering
-import AttendocBundle
+import AttendocRegister
 import AttendocTesting
 import Testing
 

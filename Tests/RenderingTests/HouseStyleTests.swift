@@ -1,15 +1,11 @@
-import AttendocValues
-import AttendocYAML
-import AttendocCaseModel
-import AttendocPolicy
-import AttendocRegister
-import AttendocEngine
 import AttendocCasework
 import AttendocDocuments
+import AttendocPolicy
 import AttendocPrograms
 import AttendocRendering
-import AttendocBundle
 import AttendocTesting
+import AttendocValues
+import AttendocYAML
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
-import Foundation
 import AttendocTesting
+import Foundation
 import Testing
 
 /// The `attendoc` program as a person runs it.

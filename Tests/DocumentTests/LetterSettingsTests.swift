@@ -1,15 +1,8 @@
-import AttendocValues
-import AttendocYAML
-import AttendocCaseModel
-import AttendocPolicy
-import AttendocRegister
-import AttendocEngine
 import AttendocCasework
 import AttendocDocuments
-import AttendocPrograms
-import AttendocRendering
-import AttendocBundle
+import AttendocPolicy
 import AttendocTesting
+import AttendocValues
 import Foundation
 import Testing
 
