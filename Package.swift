@@ -55,7 +55,7 @@ let package = Package(
         ]),
         // Case → validated document XML, through the templates. Nothing else.
         .target(name: "AttendocDocuments", dependencies: [
-            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
             "AttendocCasework", "SafeXML", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         // Programs Attendoc runs: Apache FOP and qpdf, with time limits.

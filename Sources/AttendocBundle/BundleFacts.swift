@@ -71,7 +71,7 @@ enum BundleFacts {
             "figures": [
                 "columns": ["Period of the offence", "School year to the date of this bundle"],
                 "rows": figureRows(offenceFigures, yearFigures),
-                "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { "The threshold of \(bundle.view.policy?.unauthorisedSessions ?? 10) unauthorised sessions within \(bundle.view.policy?.unauthorisedWindowSchoolWeeks ?? 10) school weeks was first met on \($0.longForm)." } ?? "",
+                "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { "The threshold of \(yearFigures.unauthorisedThresholdSessions) unauthorised sessions within \(yearFigures.windowSchoolWeeks) school weeks was first met on \($0.longForm)." } ?? "",
             ] as [String: Any],
             "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures),
             "sections": sections,
@@ -167,7 +167,7 @@ enum BundleFacts {
             add(entry.enteredOn, "Attendance entered tier \(entry.tier)" + (band.map { ": \($0.description)" } ?? ""), certificate + figures)
         }
         if let met = yearFigures.unauthorisedThresholdFirstMetOn {
-            add(met, "The threshold of unauthorised absence (\(policy?.unauthorisedSessions ?? 10) sessions within \(policy?.unauthorisedWindowSchoolWeeks ?? 10) school weeks) was first met", certificate)
+            add(met, "The threshold of unauthorised absence (\(yearFigures.unauthorisedThresholdSessions) sessions within \(yearFigures.windowSchoolWeeks) school weeks) was first met", certificate)
         }
         for letter in attendanceCase.lettersIssued {
             let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath

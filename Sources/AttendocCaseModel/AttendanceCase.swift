@@ -60,11 +60,15 @@ public struct Officer: Sendable {
 
 public struct Referral: Sendable {
     /// The day the local authority accepted the school's referral.
+    /// The interview or panel meeting is held within the policy's `pace_interview` deadline of
+    /// this day (seed 004: 5 weeks; `LoadedCase.interviewDeadline`).
     public var acceptedOn: CalendarDate
-    /// Weeks after acceptance within which the interview or panel meeting must be held (seed 004: 5).
-    public var interviewWithinWeeks: Int
+    /// `interview_within_weeks`, where an older case file still states it, with its line: not a
+    /// number Attendoc uses (the policy's `pace_interview` is), only checked to agree with it.
+    public var statedInterviewWithinWeeks: (weeks: Int, line: Int?)?
 
-    public var interviewDeadline: CalendarDate {
-        acceptedOn.adding(days: interviewWithinWeeks * 7)
+    public init(acceptedOn: CalendarDate, statedInterviewWithinWeeks: (weeks: Int, line: Int?)? = nil) {
+        self.acceptedOn = acceptedOn
+        self.statedInterviewWithinWeeks = statedInterviewWithinWeeks
     }
 }

@@ -91,9 +91,10 @@ public enum CaseFileReader {
     }
 
     static func readReferral(_ fields: YAMLFields) throws(CaseFileError) -> Referral {
-        let result = Referral(
-            acceptedOn: try fields.date("accepted_on"),
-            interviewWithinWeeks: try fields.optionalInt("interview_within_weeks", in: 1...52) ?? 5)
+        // The deadline is the policy's (pace_interview); a stated number is only checked against it
+        // (LoadedCase.load).
+        let stated = try fields.optionalInt("interview_within_weeks", in: 1...52).map { ($0, fields.node("interview_within_weeks")?.mark?.line) }
+        let result = Referral(acceptedOn: try fields.date("accepted_on"), statedInterviewWithinWeeks: stated)
         try fields.finish()
         return result
     }

@@ -25,6 +25,16 @@ public struct LoadedCase: Sendable {
         } catch {
             throw AttendocError("\(error)")
         }
+        if let stated = attendanceCase.referral?.statedInterviewWithinWeeks {
+            let place = "\(url.path):\(stated.line.map(String.init) ?? "1"): referral.interview_within_weeks"
+            guard let policy else {
+                throw AttendocError("\(place): the interview deadline is the policy's pace_interview, and the case names no policy; add policy: to the case file, or remove interview_within_weeks")
+            }
+            let deadline = try policy.deadline(.paceInterview, for: "referral.interview_within_weeks")
+            guard deadline.unit == .weeks, deadline.count == stated.weeks else {
+                throw AttendocError("\(place): says \(stated.weeks) weeks, but the policy \(policy.identifier)'s pace_interview is \(deadline.lengthInWords); the policy sets the deadline, so remove interview_within_weeks from the case file")
+            }
+        }
         guard let source = attendanceCase.register else {
             return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: nil)
         }
@@ -60,6 +70,30 @@ public struct LoadedCase: Sendable {
     public func calendar() throws(AttendocError) -> SchoolCalendar {
         guard let policy else { throw AttendocError("the case \(attendanceCase.reference) names no policy, so it has no term dates") }
         return pupilRegister.map { policy.calendar.using($0) } ?? policy.calendar
+    }
+
+    /// The date the policy's deadline `name` falls on, counted from `start` in the case's calendar
+    /// (`calendar()`): how every document and check that needs a deadline computes it. `purpose`
+    /// (the document or check) is named in the error when the policy does not set the deadline.
+    public func deadline(_ name: DeadlineName, from start: CalendarDate, for purpose: String) throws(AttendocError) -> CalendarDate {
+        guard let policy else {
+            throw AttendocError("the case \(attendanceCase.reference) names no policy, so its \(name.rawValue) deadline, which \(purpose) needs, is not known; add policy: to the case file")
+        }
+        return try policy.deadline(name, from: start, calendar: try calendar(), for: purpose)
+    }
+
+    /// The deadline for the attendance panel meeting or PACE interview (seed 004: "within 5 weeks
+    /// of referral"): the policy's `pace_interview` from the day the referral was accepted. The
+    /// first warning letter, the PACE invitation and the readiness check all use this date.
+    public func interviewDeadline(for purpose: String) throws(AttendocError) -> (deadline: Deadline, date: CalendarDate) {
+        guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
+            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview, which \(purpose) needs, is not known; add referral: accepted_on: to the case file")
+        }
+        guard let policy else {
+            throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview, which \(purpose) needs, is not known; add policy: to the case file")
+        }
+        let deadline = try policy.deadline(.paceInterview, for: purpose)
+        return (deadline, try deadline.date(from: acceptedOn, calendar: try calendar()))
     }
 
     public func statsReport(asOf date: CalendarDate) throws(AttendocError) -> StatsReport {

@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocPolicy
 import AttendocValues
 import Foundation
 
@@ -23,6 +24,16 @@ public struct ProsecutionReadiness: Sendable {
         let attendanceCase = loaded.attendanceCase
         var gaps: [Gap] = []
         func gap(_ place: String, _ problem: String, _ toDo: String) { gaps.append(Gap(place: place, problem: problem, toDo: toDo)) }
+        /// The date of the policy's deadline `name` from `start`, or nil with the reason it cannot
+        /// be known recorded as a gap: no deadline is ever skipped silently.
+        func deadline(_ name: DeadlineName, from start: CalendarDate, at place: String, checking what: String) -> CalendarDate? {
+            do {
+                return try loaded.deadline(name, from: start, for: "the readiness check (\(what))")
+            } catch {
+                gap(place, "\(what) cannot be checked against the policy's \(name.rawValue) deadline: \(error)", "fix the policy or the case file so that the deadline is known")
+                return nil
+            }
+        }
 
         // Steps of the process (seed 004): parenting contract meeting, reviewed within the
         // policy's deadline; first warning to every parent with parental responsibility; the
@@ -36,8 +47,7 @@ public struct ProsecutionReadiness: Sendable {
                 gap(meeting.casePath, "the parenting contract meeting has no review date", "add review_date (seed 004: not more than 20 days later)")
                 continue
             }
-            if let policy = loaded.policy, policy.deadlines["concern_review"] != nil,
-               let latest = try? policy.deadline("concern_review", from: meeting.date, calendar: (try? loaded.calendar()) ?? policy.calendar),
+            if let latest = deadline(.concernReview, from: meeting.date, at: meeting.casePath, checking: "the review of the parenting contract meeting"),
                review > latest {
                 gap(meeting.casePath, "the review (\(review.longForm)) is later than the policy allows (\(latest.longForm))",
                     "record a review held by \(latest.longForm), or explain the delay in the case notes")
@@ -60,12 +70,17 @@ public struct ProsecutionReadiness: Sendable {
         }
         if interviews.isEmpty {
             gap("meetings", "no interview under caution (PACE) or attendance panel meeting is recorded", "hold it within the policy's deadline after the referral and record it in meetings")
-        } else if let policy = loaded.policy, policy.deadlines["pace_interview"] != nil,
-                  let acceptedOn = attendanceCase.referral?.acceptedOn,
-                  let deadline = try? policy.deadline("pace_interview", from: acceptedOn),
-                  let first = interviews.min(by: { $0.date < $1.date }), first.date > deadline {
-            gap(first.casePath, "the interview or panel meeting (\(first.date.longForm)) was after the deadline of \(deadline.longForm)",
-                "record why it was late, or hold it again")
+        } else if attendanceCase.referral != nil, let first = interviews.min(by: { $0.date < $1.date }) {
+            do {
+                let deadline = try loaded.interviewDeadline(for: "the readiness check (the date of the interview or panel meeting)").date
+                if first.date > deadline {
+                    gap(first.casePath, "the interview or panel meeting (\(first.date.longForm)) was after the deadline of \(deadline.longForm)",
+                        "record why it was late, or hold it again")
+                }
+            } catch {
+                gap(first.casePath, "the date of the interview or panel meeting cannot be checked against the policy's pace_interview deadline: \(error)",
+                    "fix the policy or the case file so that the deadline is known")
+            }
         }
 
         // Supportive measures: each needs an outcome and evidence.

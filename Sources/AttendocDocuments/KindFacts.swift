@@ -24,7 +24,7 @@ enum KindFacts {
                        options: LetterOptions, audience: Audience) throws(AttendocError) -> [String: Any] {
         switch kind {
         case .firstWarningLetter:
-            return [:]
+            return try FirstWarningLetterFacts.values(case: loaded)
         case .attendanceConcernLetter:
             return try AttendanceConcernFacts.values(case: loaded, dated: date)
         case .meetingInvitation:

@@ -60,8 +60,6 @@ public enum LetterContext {
         if let referral = attendanceCase.referral {
             values["referral"] = [
                 "acceptedOn": dateValue(referral.acceptedOn),
-                "interviewWithinWeeks": referral.interviewWithinWeeks,
-                "interviewDeadline": dateValue(referral.interviewDeadline),
             ] as [String: Any]
         }
         // A record's agency copy is addressed to nobody: its values have no recipient at all.

@@ -2,6 +2,7 @@ import AttendocCaseModel
 import AttendocCasework
 import AttendocPolicy
 import AttendocValues
+import AttendocYAML
 import Foundation
 import SafeXML
 
@@ -41,9 +42,16 @@ public struct LetterRun {
 
     static let agencyCopyStem = "agency-copy"
 
-    /// The document XML of `kind` for each recipient of a case without a register or policy.
+    /// The document XML of `kind` for each recipient of a case without a register, under the
+    /// policy it names (read from the resources' policies folder), if it names one.
     public func letters(_ kind: DocumentKind, for attendanceCase: AttendanceCase, dated date: CalendarDate) throws(AttendocError) -> [Letter] {
-        try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: nil, pupilRegister: nil), dated: date)
+        let policy: Policy?
+        do {
+            policy = try attendanceCase.policyName.map { (name) throws(CaseFileError) in try PolicyReader.read(named: name, in: resources.policies) }
+        } catch {
+            throw AttendocError("\(error)")
+        }
+        return try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: nil), dated: date)
     }
 
     /// The document XML of `kind` for each recipient, each validated against the schema. With a

@@ -94,6 +94,7 @@ public struct AttendanceEngine: Sendable {
             isSeverelyAbsent: policy.severeAbsence.isReached(by: absence),
             meetsReferralUnauthorisedShare: policy.referralMinimumUnauthorised.map { $0.isReached(by: unauthorised) },
             unauthorisedInWindow: current.count, windowSchoolWeeks: window,
+            unauthorisedThresholdSessions: policy.unauthorisedSessions,
             windowStarts: current.starts.map { CalendarDate(daysSinceEpoch: Int($0)) },
             unauthorisedThresholdFirstMetOn: firstMet,
             tier: policy.tier(for: Percentage(totals.attended, of: totals.possible))?.tier,

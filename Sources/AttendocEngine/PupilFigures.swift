@@ -32,6 +32,9 @@ public struct PupilFigures: Sendable {
     /// Unauthorised sessions (G, N, O, U) in the last `windowSchoolWeeks` school weeks up to the as-of date.
     public var unauthorisedInWindow: Int
     public var windowSchoolWeeks: Int
+    /// The policy's unauthorised-absence threshold these figures were computed with: this many
+    /// sessions within `windowSchoolWeeks` school weeks (10 in 10).
+    public var unauthorisedThresholdSessions: Int
     /// The Monday of the first school week in that window.
     public var windowStarts: CalendarDate?
     /// The first day in the period on which the unauthorised threshold (10 sessions in 10 school

@@ -55,17 +55,17 @@ public struct DueList {
                 }
                 // The local authority's target (seed 004: set at the interview or panel meeting, then
                 // a target met letter or a final warning); a school meeting's target has its own review date.
-                if meeting.attendanceTarget != nil, [.paceInterview, .attendancePanel].contains(meeting.kind), policy.deadlines["target_review"] != nil {
+                if meeting.attendanceTarget != nil, [.paceInterview, .attendancePanel].contains(meeting.kind), policy.deadlines[.targetReview] != nil {
                     let answered = issued.contains { ["target-met-letter", "final-warning-letter"].contains($0.kind) && $0.sentOn > meeting.date.iso }
                     if !answered {
-                        add(try policy.deadline("target_review", from: meeting.date, calendar: calendar),
+                        add(try policy.deadline(.targetReview, from: meeting.date, calendar: calendar, for: "attendoc due"),
                             "target review for the target set at \(meeting.casePath): a target met letter or a final warning")
                     }
                 }
             }
-            if let referral = loaded.attendanceCase.referral, policy.deadlines["pace_interview"] != nil,
+            if let referral = loaded.attendanceCase.referral, policy.deadlines[.paceInterview] != nil,
                !meetings.contains(where: { [.paceInterview, .attendancePanel].contains($0.kind) && $0.date >= referral.acceptedOn }) {
-                add(try policy.deadline("pace_interview", from: referral.acceptedOn, calendar: calendar),
+                add(try policy.deadline(.paceInterview, from: referral.acceptedOn, calendar: calendar, for: "attendoc due"),
                     "interview under caution or attendance panel meeting after the referral accepted on \(referral.acceptedOn.iso)")
             }
             if loaded.pupilRegister != nil {

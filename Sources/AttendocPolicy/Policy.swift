@@ -20,14 +20,18 @@ public struct Policy: Sendable {
     public var referralMinimumUnauthorised: PercentThreshold?
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
-    /// Named deadlines: `parenting_contract_review`, `pace_interview` ...
-    public var deadlines: [String: Deadline]
+    /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.
+    public var deadlines: [DeadlineName: Deadline]
     public var calendar: SchoolCalendar
     /// How letters are addressed under this policy.
     public var letters = LetterSettings()
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The policy file, and the line of its `deadlines:` section (or of its first line when it has
+    /// none), for errors about a deadline that a document or check needs and the policy lacks.
+    public var file = ""
+    public var deadlinesLine: Int?
 
     /// The tier whose band `attendance` falls in: the first (highest) band whose lower bound it
     /// reaches, compared exactly, without rounding first (92.9 % is below 93 %).
@@ -36,12 +40,23 @@ public struct Policy: Sendable {
         return tiers.first { $0.from.isReached(by: attendance) }
     }
 
-    /// The date a named deadline falls on, counted from `start`.
-    public func deadline(_ name: String, from start: CalendarDate, calendar: SchoolCalendar? = nil) throws(AttendocError) -> CalendarDate {
+    /// The deadline `name`, which `purpose` (a document, a check) needs: an error naming the policy
+    /// file and the line of its deadlines when the policy does not set it.
+    public func deadline(_ name: DeadlineName, for purpose: String) throws(AttendocError) -> Deadline {
         guard let deadline = deadlines[name] else {
-            throw AttendocError("the policy \(identifier) has no deadline \"\(name)\"; it has: \(deadlines.keys.sorted().joined(separator: ", "))")
+            let place = "\(file):\(deadlinesLine ?? 1)"
+            let has = deadlines.keys.map(\.rawValue).sorted()
+            throw AttendocError("\(place): deadlines: the policy \(identifier) has no \(name.rawValue), which \(purpose) needs; add it under deadlines: (within:, unit:, description:)\(has.isEmpty ? "" : "; it has: " + has.joined(separator: ", "))")
         }
-        return try deadline.date(from: start, calendar: calendar ?? self.calendar)
+        return deadline
+    }
+
+    /// The date the deadline `name` falls on, counted from `start` in `calendar` (the policy's term
+    /// dates, or those with a pupil's register deciding the days it covers): the one place a
+    /// deadline's date is computed.
+    public func deadline(_ name: DeadlineName, from start: CalendarDate, calendar: SchoolCalendar? = nil,
+                         for purpose: String = "Attendoc") throws(AttendocError) -> CalendarDate {
+        try deadline(name, for: purpose).date(from: start, calendar: calendar ?? self.calendar)
     }
 }
 
@@ -100,6 +115,32 @@ public struct TierBand: Sendable, Equatable {
     public var description: String
 }
 
+/// The deadlines a policy may set (docs/policies.md). A policy naming any other is refused when it
+/// is read, with its file and line, so that a misspelt name never makes a check skip silently.
+public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
+    /// Seed 004: the school's review after a parenting contract meeting (attendance under 90 %).
+    case concernReview = "concern_review"
+    /// Seed 004: the review of a multi-agency / Team Around the Family action plan.
+    case multiAgencyReview = "multi_agency_review"
+    /// Seed 004: the attendance panel meeting or PACE interview after the referral is accepted.
+    case paceInterview = "pace_interview"
+    /// Seed 004: the review after an attendance target is met.
+    case targetReview = "target_review"
+    /// The improvement period of a notice to improve.
+    case noticeToImprovePeriod = "notice_to_improve_period"
+    /// Seed 002: the least length of an attendance improvement plan.
+    case improvementPlanMinimum = "improvement_plan_minimum"
+    /// Seed 000: the panel's review.
+    case fourWeekReview = "four_week_review"
+    /// Seed 003: the review of an attendance support plan.
+    case attendanceSupportPlanReview = "attendance_support_plan_review"
+    /// Seed 003: the Early Help keywork review, and its longest run.
+    case earlyHelpReview = "early_help_review"
+    case earlyHelpLongest = "early_help_longest"
+
+    public static func < (lhs: DeadlineName, rhs: DeadlineName) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
 /// A deadline: a number of days or weeks, counted as calendar or school time.
 public struct Deadline: Sendable, Equatable {
     public enum Unit: String, Sendable, CaseIterable {
@@ -117,6 +158,17 @@ public struct Deadline: Sendable, Equatable {
     public var lengthInWords: String {
         let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
         return "\(count) \(count == 1 ? String(unit.dropLast()) : unit)"
+    }
+
+    /// Its length with the number spelt out, as a sentence reads it: `five weeks`, `six school
+    /// weeks`, `one school day`; numbers above twenty in figures (`25 school days`).
+    public var lengthSpeltOut: String {
+        let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+                     "nineteen", "twenty"]
+        let number = words.indices.contains(count) ? words[count] : "\(count)"
+        let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
+        return "\(number) \(count == 1 ? String(unit.dropLast()) : unit)"
     }
 
     public func date(from start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {

@@ -46,10 +46,15 @@ public enum PolicyReader {
             throw top.error("tiers", "the lowest band must start at 0 so that every figure has a tier")
         }
 
-        var deadlines: [String: Deadline] = [:]
+        var deadlines: [DeadlineName: Deadline] = [:]
+        var deadlinesLine: Int?
         if let section = try top.optionalFields("deadlines") {
-            for name in section.keys {
-                let fields = try section.fields(name)
+            deadlinesLine = top.keyError("deadlines", "").line
+            for key in section.keys {
+                guard let name = DeadlineName(rawValue: key) else {
+                    throw section.keyError(key, "is not a deadline Attendoc knows; the deadlines are: \(DeadlineName.allCases.map(\.rawValue).joined(separator: ", ")) (docs/policies.md)")
+                }
+                let fields = try section.fields(key)
                 let unitText = try fields.string("unit")
                 guard let unit = Deadline.Unit(rawValue: unitText) else {
                     throw fields.error("unit", "expected one of \(Deadline.Unit.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(unitText)\"")
@@ -81,6 +86,8 @@ public enum PolicyReader {
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }
+        policy.file = url.path
+        policy.deadlinesLine = deadlinesLine
         _ = try top.optionalString("notes")
         try top.finish()
         return policy

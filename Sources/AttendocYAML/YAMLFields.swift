@@ -32,6 +32,13 @@ public final class YAMLFields {
         return CaseFileError(file: file, line: mark?.line, column: mark?.column, field: fieldPath(key), message: message)
     }
 
+    /// An error about the key `key` itself (a name the file chooses that is not known), at the key's
+    /// own line and column.
+    public func keyError(_ key: String, _ message: String) -> CaseFileError {
+        let mark = mapping.first { $0.key.string == key }?.key.mark ?? self.mark
+        return CaseFileError(file: file, line: mark?.line, column: mark?.column, field: fieldPath(key), message: message)
+    }
+
     /// The value node for `key`, or nil when the key is absent or null.
     public func node(_ key: String) -> Node? {
         read.insert(key)

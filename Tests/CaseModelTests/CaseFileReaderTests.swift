@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocTesting
 import AttendocValues
 import AttendocYAML
@@ -25,7 +26,9 @@ struct CaseFileReaderTests {
         let attendanceCase = try CaseFileReader.read(contentsOf: repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml"))
         #expect(attendanceCase.reference == "CAT/2026/0142")
         #expect(attendanceCase.parentsAndCarers.count == 3)
-        #expect(attendanceCase.referral?.interviewDeadline.iso == "2026-12-21")
+        // The interview deadline is the policy's pace_interview (5 weeks) from the referral.
+        let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml"), resources: resources)
+        #expect(try loaded.interviewDeadline(for: "this test").date.iso == "2026-12-21")
     }
 
     @Test func readsNamesExactly() throws {

@@ -20,6 +20,9 @@ struct LetterSettingsTests {
                                                    withDestinationURL: resources.policies.appendingPathComponent("term-dates"))
         let policy = try String(contentsOf: resources.policies.appendingPathComponent("county-attendance-team.yaml"), encoding: .utf8)
         try Data((policy + "\nletters:\n" + letters).utf8).write(to: policies.appendingPathComponent("local.yaml"))
+        // The policy the fixture names, loaded before this test puts its own in its place.
+        try FileManager.default.createSymbolicLink(at: policies.appendingPathComponent("county-attendance-team.yaml"),
+                                                   withDestinationURL: resources.policies.appendingPathComponent("county-attendance-team.yaml"))
         for item in ["templates", "stylesheets", "schema", "fop", "data"] {
             try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item), withDestinationURL: repositoryRoot.appendingPathComponent(item))
         }

@@ -101,6 +101,7 @@ struct SchoolLettersAndTargetMetTests {
         // 6 authorised and 22 unauthorised absences), and names that must print as themselves.
         var attendanceCase = try CaseFileReader.read(contentsOf: fixture("separated-parents.yaml"))
         attendanceCase.school.phone = "01392 000 999"
+        attendanceCase.policyName = nil   // the fixture names a policy for its first warning letter
         let run = try LetterRun(resources: resources)
         let letters = try run.letters(.attendanceConcernLetter, for: attendanceCase, dated: date("2026-11-16"))
         let folder = try temporaryFolder("kinds-a-stated")

@@ -135,7 +135,7 @@ struct DeadlineTests {
     @Test func twentySchoolDaysAcrossHalfTermAndATrainingDay() throws {
         // From Monday 12 October 2026: 13-16 Oct (4), 19-23 Oct (5) = 9; half term 26-30 Oct;
         // 2 Nov training day; 3-6 Nov (4) = 13; 9-13 Nov (5) = 18; 16, 17 Nov = 20 → Tuesday 17 November.
-        #expect(try Self.county.deadline("concern_review", from: date("2026-10-12")) == date("2026-11-17"))
+        #expect(try Self.county.deadline(.concernReview, from: date("2026-10-12")) == date("2026-11-17"))
     }
 
     @Test func schoolDaysSkipABankHoliday() throws {
@@ -146,18 +146,18 @@ struct DeadlineTests {
     }
 
     @Test func fiveWeeksOfReferralAreCalendarWeeks() throws {
-        #expect(try Self.county.deadline("pace_interview", from: date("2026-11-16")) == date("2026-12-21"))
+        #expect(try Self.county.deadline(.paceInterview, from: date("2026-11-16")) == date("2026-12-21"))
     }
 
     @Test func sixSchoolWeeksSkipTheChristmasHolidays() throws {
         let plans = try policy("attendance-improvement-plan")
         // From Thursday 26 November 2026, school weeks: 30 Nov, 7 Dec, 14 Dec, (21 and 28 Dec are
         // holidays), 4 Jan, 11 Jan, 18 Jan → Thursday 21 January 2027.
-        #expect(try plans.deadline("improvement_plan_minimum", from: date("2026-11-26")) == date("2027-01-21"))
+        #expect(try plans.deadline(.improvementPlanMinimum, from: date("2026-11-26")) == date("2027-01-21"))
     }
 
     @Test func countingPastTheKnownTermDatesIsAnError() throws {
-        let error = #expect(throws: AttendocError.self) { try Self.county.deadline("concern_review", from: date("2027-07-10")) }
+        let error = #expect(throws: AttendocError.self) { try Self.county.deadline(.concernReview, from: date("2027-07-10")) }
         #expect(error?.description.contains("term dates end on 21 July 2027") == true)
     }
 

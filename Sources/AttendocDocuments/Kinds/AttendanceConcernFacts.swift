@@ -59,8 +59,8 @@ enum AttendanceConcernFacts {
                 }
                 values["tier"] = tier
             }
-            if policy.deadlines["concern_review"] != nil {
-                concern["reviewBy"] = LetterContext.dateValue(try policy.deadline("concern_review", from: date, calendar: try loaded.calendar()))
+            if policy.deadlines[.concernReview] != nil {
+                concern["reviewBy"] = LetterContext.dateValue(try loaded.deadline(.concernReview, from: date, for: "an attendance concern letter"))
             }
         }
 

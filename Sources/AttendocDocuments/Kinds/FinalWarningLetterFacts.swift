@@ -7,8 +7,6 @@ import AttendocValues
 /// warning's date, the figures since it, the target set at the panel or PACE meeting and the
 /// attendance over the target's period, which must have fallen short of it.
 enum FinalWarningLetterFacts {
-    static let reviewDeadlineName = "target_review"
-
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
         guard let route = attendanceCase.legalRoute else {
@@ -27,7 +25,7 @@ enum FinalWarningLetterFacts {
         guard let target = meeting.attendanceTarget, case .percent(let tenths) = target else {
             throw AttendocError("the attendance target set at \(meeting.casePath) is in words (\(meeting.attendanceTarget?.display ?? "")); Attendoc can only check a percentage target (attendance_target: 90%) before a final warning")
         }
-        let reviewOn = try reviewDate(of: meeting, in: loaded)
+        let reviewOn = try TargetReview.reviewDate(of: meeting, in: loaded, for: "the final warning letter")
         if date < reviewOn, options.deadlineOverrideReason == nil {
             throw AttendocError("the attendance target set at \(meeting.casePath) (\(meeting.date.longForm)) runs until its review on \(reviewOn.longFormWithWeekday); a final warning may go out only after that, unless you give the reason for overriding the deadline (--override-deadline)")
         }
@@ -82,7 +80,7 @@ enum FinalWarningLetterFacts {
     /// The meeting that set the target: `path`, or the most recent attendance panel meeting or
     /// interview under caution on or before the letter's date that set an attendance target.
     static func targetMeeting(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
-        let kinds: [Meeting.Kind] = [.attendancePanel, .paceInterview]
+        let kinds = TargetReview.kinds
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind), meeting.attendanceTarget != nil, meeting.date < date else {
@@ -90,22 +88,10 @@ enum FinalWarningLetterFacts {
             }
             return meeting
         }
-        // Strictly before the letter, as for the target met letter: a target set on the day of
-        // the letter has had no time to be met or missed.
-        let candidates = attendanceCase.meetings.filter { kinds.contains($0.kind) && $0.attendanceTarget != nil && $0.date < date }
-        guard let latest = candidates.max(by: { $0.date < $1.date }) else {
+        // The same meeting the target met letter reports on (TargetReview).
+        guard let latest = TargetReview.latestMeeting(in: attendanceCase, before: date) else {
             throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or interview under caution before \(date.longForm) with an attendance target; add attendance_target to that meeting under meetings: (meetings: \(RecordedMeeting.list(attendanceCase)))")
         }
         return latest
-    }
-
-    /// When the target is reviewed: the meeting's `review_date`, or the policy's `target_review`
-    /// deadline after the meeting (seed 004: 5 weeks).
-    static func reviewDate(of meeting: Meeting, in loaded: LoadedCase) throws(AttendocError) -> CalendarDate {
-        if let review = meeting.reviewDate { return review }
-        guard let policy = loaded.policy else {
-            throw AttendocError("\(meeting.casePath) has no review_date and the case names no policy to compute one from; add review_date to \(meeting.casePath)")
-        }
-        return try policy.deadline(reviewDeadlineName, from: meeting.date, calendar: try loaded.calendar())
     }
 }

@@ -1,5 +1,6 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocPolicy
 import AttendocValues
 
 /// The meeting invitation's values: which meeting (a parenting contract, attendance improvement plan,
@@ -48,22 +49,22 @@ enum MeetingInvitationFacts {
         // an improvement plan runs at least (seed 002: "no less than 6 school weeks").
         if let policy = loaded.policy {
             if let name = reviewDeadline[meeting.kind], let deadline = policy.deadlines[name] {
-                values["reviewBy"] = LetterContext.dateValue(try policy.deadline(name, from: meeting.date, calendar: try loaded.calendar()))
+                values["reviewBy"] = LetterContext.dateValue(try loaded.deadline(name, from: meeting.date, for: "a meeting invitation"))
                 values["reviewWithin"] = deadline.lengthInWords
             }
-            if meeting.kind == .attendanceImprovementPlan, let deadline = policy.deadlines["improvement_plan_minimum"] {
+            if meeting.kind == .attendanceImprovementPlan, let deadline = policy.deadlines[.improvementPlanMinimum] {
                 values["planRunsFor"] = deadline.lengthInWords
-                values["planRunsUntil"] = LetterContext.dateValue(try policy.deadline("improvement_plan_minimum", from: meeting.date, calendar: try loaded.calendar()))
+                values["planRunsUntil"] = LetterContext.dateValue(try loaded.deadline(.improvementPlanMinimum, from: meeting.date, for: "a meeting invitation"))
             }
         }
         return ["meeting": values]
     }
 
     /// The policy deadline (docs/policies.md) for the review after each kind of meeting.
-    static let reviewDeadline: [Meeting.Kind: String] = [
-        .parentingContract: "concern_review",
-        .teamAroundTheFamily: "multi_agency_review",
-        .attendancePanel: "target_review",
+    static let reviewDeadline: [Meeting.Kind: DeadlineName] = [
+        .parentingContract: .concernReview,
+        .teamAroundTheFamily: .multiAgencyReview,
+        .attendancePanel: .targetReview,
     ]
 
     /// The meeting at `path` (`meetings[2]`), or by default the first invitation kind of meeting on

@@ -23,8 +23,8 @@ enum MinutesFacts {
             ] as [String: Any],
         ]
         // Seed 002: an improvement plan runs for at least 6 school weeks.
-        if meeting.kind == .attendanceImprovementPlan, let policy = loaded.policy, policy.deadlines["improvement_plan_minimum"] != nil {
-            let runsUntil = try policy.deadline("improvement_plan_minimum", from: meeting.date, calendar: try loaded.calendar())
+        if meeting.kind == .attendanceImprovementPlan, let policy = loaded.policy, policy.deadlines[.improvementPlanMinimum] != nil {
+            let runsUntil = try loaded.deadline(.improvementPlanMinimum, from: meeting.date, for: "the minutes of an attendance improvement plan meeting")
             values["plan"] = ["runsAtLeastUntil": LetterContext.dateValue(runsUntil)]
         }
         return values

@@ -1,4 +1,5 @@
 import AttendocCasework
+import AttendocPolicy
 import AttendocValues
 
 /// The facts of a notice to improve, the last chance to engage with support before a penalty notice
@@ -6,7 +7,6 @@ import AttendocValues
 /// absence threshold met, the support offered and still open, and the improvement period, which ends
 /// the policy's `notice_to_improve_period` after the notice, counted in the school's calendar.
 enum NoticeToImproveFacts {
-    static let periodDeadlineName = "notice_to_improve_period"
 
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
@@ -24,10 +24,8 @@ enum NoticeToImproveFacts {
         guard let firstMetOn = figures.unauthorisedThresholdFirstMetOn, let windowStarts = figures.windowStarts else {
             throw AttendocError("the unauthorised-absence threshold (\(threshold), policy \(policy.identifier)) is not met as of \(date.longForm): the register shows \(figures.unauthorisedInWindow) unauthorised sessions in the last \(figures.windowSchoolWeeks) school weeks; a notice to improve may only be sent once it is met")
         }
-        guard let period = policy.deadlines[periodDeadlineName] else {
-            throw AttendocError("the policy \(policy.identifier) has no deadline \(periodDeadlineName), so the improvement period is not known; add it under deadlines: (for example within: 6, unit: school_weeks)")
-        }
-        let endsOn = try policy.deadline(periodDeadlineName, from: date, calendar: try loaded.calendar())
+        let period = try policy.deadline(.noticeToImprovePeriod, for: "a notice to improve (its improvement period)")
+        let endsOn = try loaded.deadline(.noticeToImprovePeriod, from: date, for: "a notice to improve")
 
         let measures = attendanceCase.supportiveMeasures
         let continuing = measures.filter { $0.response == .accepted && $0.startedOn != nil && $0.endedOn == nil }

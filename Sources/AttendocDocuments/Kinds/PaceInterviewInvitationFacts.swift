@@ -1,12 +1,12 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocPolicy
 import AttendocValues
 
 /// The facts of an invitation to an interview under caution (PACE): the interview's date, time and
 /// place, within the policy's `pace_interview` deadline after the referral (seed 004: "within 5
 /// weeks of referral"), and the offence the parent is suspected of.
 enum PaceInterviewInvitationFacts {
-    static let deadlineName = "pace_interview"
     static let letter = "an invitation to an interview under caution"
 
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
@@ -20,16 +20,10 @@ enum PaceInterviewInvitationFacts {
         guard let place = interview.place else {
             throw AttendocError("\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
         }
-        guard let policy = loaded.policy else {
-            throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview is not known; add policy: to the case file")
-        }
-        guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
-            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview is not known; add referral: accepted_on: to the case file")
-        }
-        let deadline = try policy.deadline(deadlineName, from: acceptedOn, calendar: try loaded.calendar())
-        if interview.date > deadline, options.deadlineOverrideReason == nil {
-            let length = policy.deadlines[deadlineName].map { $0.lengthInWords + " after" } ?? "after"
-            throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(deadlineName): \(length) the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
+        // The deadline the first warning letter printed and the readiness check uses.
+        let (length, deadline) = try loaded.interviewDeadline(for: letter)
+        if interview.date > deadline, options.deadlineOverrideReason == nil, let policy = loaded.policy, let acceptedOn = attendanceCase.referral?.acceptedOn {
+            throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
         return [
             "interview": [

@@ -13,7 +13,7 @@ import AttendocValues
 /// Keys (docs/templates.md): `meeting.*`, `target.*`, `period.*`, `before.*`, `improved`, `review.*`.
 enum TargetMetFacts {
     /// The meetings that set the target this letter reports on.
-    static let kinds: [Meeting.Kind] = [.attendancePanel, .paceInterview]
+    static let kinds = TargetReview.kinds
 
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
@@ -29,7 +29,7 @@ enum TargetMetFacts {
         // The target's period, as for the final warning: from the meeting to its review (the
         // meeting's review_date, or the policy's target_review deadline after it; seed 004: 5 weeks).
         // The letter goes out after the review, unless the run gives a reason to send it sooner.
-        let reviewOn = try FinalWarningLetterFacts.reviewDate(of: meeting, in: loaded)
+        let reviewOn = try TargetReview.reviewDate(of: meeting, in: loaded, for: "the target met letter")
         if date < reviewOn, options.deadlineOverrideReason == nil {
             throw AttendocError("the attendance target set at \(named) runs until its review on \(reviewOn.longFormWithWeekday); a target met letter goes out after that review, unless you give the reason for sending it sooner (--override-deadline)")
         }
@@ -49,10 +49,8 @@ enum TargetMetFacts {
                 throw AttendocError("the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
             }
         }
-        let review = try policy.deadline("target_review", from: date, calendar: try loaded.calendar())
-        guard let reviewDeadline = policy.deadlines["target_review"] else {
-            throw AttendocError("the policy \(policy.identifier) has no deadline \"target_review\"")
-        }
+        let reviewDeadline = try policy.deadline(.targetReview, for: "the target met letter")
+        let review = try loaded.deadline(.targetReview, from: date, for: "the target met letter")
 
         var values: [String: Any] = [
             "meeting": [
@@ -83,7 +81,6 @@ enum TargetMetFacts {
     /// The meeting at `path`, or by default the latest attendance panel meeting or PACE interview
     /// with an attendance target before the letter's date.
     static func chooseMeeting(in attendanceCase: AttendanceCase, dated date: CalendarDate, path: String?) throws(AttendocError) -> Meeting {
-        let meetings = attendanceCase.meetings
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
@@ -97,9 +94,8 @@ enum TargetMetFacts {
             }
             return meeting
         }
-        let candidates = meetings.filter { kinds.contains($0.kind) && $0.attendanceTarget != nil && $0.date < date }
-        // The latest; of two on the same day, the later in the case file.
-        guard let latest = candidates.enumerated().max(by: { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) })?.element else {
+        // The same meeting the final warning letter reports on (TargetReview).
+        guard let latest = TargetReview.latestMeeting(in: attendanceCase, before: date) else {
             throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or PACE interview with an attendance target before \(date.longForm); add the meeting under meetings: (kind attendance_panel or pace_interview, its date and attendance_target)")
         }
         return latest
