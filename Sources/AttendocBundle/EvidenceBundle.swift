@@ -30,6 +30,9 @@ public struct EvidenceBundle {
         public var content: Content
         /// Where it comes from: a case file entry (`letters_issued[7]`) or a supplied file's path.
         public var source: String
+        /// The kind of document Attendoc made for a `.document` entry (the statement tells a
+        /// meeting's minutes from its parenting contract by it).
+        public var documentKind: DocumentKind? = nil
     }
 
     public enum Content {
@@ -135,7 +138,7 @@ public struct EvidenceBundle {
         }
         let certificateID = nextID("D")
         sectionD.entries.append(Entry(id: certificateID, title: "Register certificate (section 566 Education Act 1996)", date: asOf,
-                                      content: .document(certificateCopy.xml), source: "register"))
+                                      content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
         entriesFor["register", default: []].append(certificateID)
         sectionD.entries.append(Entry(id: nextID("D"), title: "Attendance figures for the period of the offence", date: asOf,
                                       content: .figures, source: "register"))
@@ -164,7 +167,8 @@ public struct EvidenceBundle {
                 if let recipient = copy.recipient {
                     title += planned.kind == .meetingInvitation ? ", sent to \(recipient.person.fullName)" : " to \(recipient.person.fullName)"
                 }
-                sectionE.entries.append(Entry(id: id, title: title, date: planned.date, content: .document(copy.xml), source: planned.calledForBy))
+                sectionE.entries.append(Entry(id: id, title: title, date: planned.date, content: .document(copy.xml), source: planned.calledForBy,
+                                              documentKind: planned.kind))
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
                 var proves = false
