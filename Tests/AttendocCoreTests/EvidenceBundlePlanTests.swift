@@ -297,6 +297,34 @@ struct EvidenceBundlePlanTests {
         #expect(xml.contains("<heading>The application</heading>"))
     }
 
+    @Test func aLocalAuthorityRewordsTheStatementInItsPartialAndTheBundleSaysSo() throws {
+        // A copy of the resources whose statement partial for a supportive measure says
+        // "proposed" where Attendoc's says "offered".
+        let root = try temporaryFolder("bundle-words")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["schema", "stylesheets", "fop", "data", "policies"] {
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(folder),
+                                                       withDestinationURL: repositoryRoot.appendingPathComponent(folder))
+        }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        let partial = root.appendingPathComponent("templates/partials/bundle/statement/measure.mustache")
+        let text = try String(contentsOf: partial, encoding: .utf8)
+        let old = "{{offeredBy}} offered the family the following support"
+        #expect(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: "{{offeredBy}} proposed to the family the following support").utf8).write(to: partial)
+
+        let bundle = try Self.countyPlan()
+        let standard = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
+        let reworded = Self.elementTexts("paragraph", in: try Self.xml(of: bundle, resources: AttendocResources(root: root)))
+        let measures = bundle.view.attendanceCase.supportiveMeasures.count
+        #expect(standard.filter { $0.contains(" offered the family the following support: ") }.count == measures)
+        #expect(reworded.filter { $0.contains(" proposed to the family the following support: ") }.count == measures)
+        #expect(!reworded.contains { $0.contains(" offered the family the following support") })
+        // Only those paragraphs change; the chronology, which has its own partial, does not.
+        #expect(zip(standard, reworded).filter { $0 != $1 }.count == measures)
+        #expect(Self.chronologyEvents(try Self.xml(of: bundle, resources: AttendocResources(root: root))) == Self.chronologyEvents(try Self.xml(of: bundle)))
+    }
+
     @Test func aDefendantWithoutParentalResponsibilityIsRefusedNamingTheField() throws {
         #expect {
             _ = try ReadinessTests.variant("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  defendants: [grandmother]\n")
