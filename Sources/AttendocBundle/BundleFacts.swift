@@ -20,7 +20,8 @@ enum BundleFacts {
         let prosecutor = authority.name
 
         let sections: [[String: Any]] = bundle.sections.map { section in
-            ["letter": section.letter, "title": section.title, "entries": section.entries.map(entryValue)]
+            ["letter": section.letter, "is": Dictionary(uniqueKeysWithValues: ["A", "B", "C", "D", "E", "F"].map { ($0, $0 == section.letter) }),
+             "entries": section.entries.map(entryValue)]
         }
         let isProsecution = route.section == .s444_1 || route.section == .s444_1a
         return [
@@ -70,7 +71,7 @@ enum BundleFacts {
 
     static func entryValue(_ entry: EvidenceBundle.Entry) -> [String: Any] {
         var value: [String: Any] = [
-            "id": entry.id, "title": entry.title,
+            "id": entry.id, "about": entry.about.context,
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]

@@ -34,6 +34,12 @@ struct EvidenceBundlePlanTests {
         try plan(try LoadedCase.load(riverside, resources: resources))
     }
 
+    /// `bundle` with its titles, as the templates word them in the bundle's XML.
+    static func titled(_ bundle: EvidenceBundle) throws -> EvidenceBundle {
+        let (_, tree) = try BundleRun(resources: resources).bundleXML(bundle)
+        return try bundle.titled(from: tree)
+    }
+
     @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheOfficersInitials() throws {
         let bundle = try Self.countyPlan()
         #expect(bundle.sections.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
@@ -46,7 +52,7 @@ struct EvidenceBundlePlanTests {
     }
 
     @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
-        let titles = try Self.countyPlan().sections.first { $0.letter == "E" }!.entries.map(\.title)
+        let titles = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "E" }!.entries.map(\.title)
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
             #expect(titles.contains("First warning letter to \(parent)"))
             #expect(titles.contains("Final warning letter to \(parent)"))
@@ -60,7 +66,7 @@ struct EvidenceBundlePlanTests {
     }
 
     @Test func sectionFHoldsEveryEvidenceFileOnceByKind() throws {
-        let entries = try Self.countyPlan().sections.first { $0.letter == "F" }!.entries
+        let entries = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "F" }!.entries
         var kinds: [String: String] = [:]
         for entry in entries {
             switch entry.content {
