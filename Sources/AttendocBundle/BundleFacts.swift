@@ -19,77 +19,59 @@ enum BundleFacts {
         let defendantNames = bundle.defendants.map(\.fullName)
         let prosecutor = authority.name
 
-        var facts: [[String: Any]] = [
-            ["label": "Case reference", "value": attendanceCase.reference],
-            ["label": "Pupil", "value": "\(pupil.fullName), born \(pupil.dateOfBirth.longForm)"],
-            ["label": "School", "value": "\(attendanceCase.school.name) (\(pupil.yearGroup == 0 ? "Reception" : "Year \(pupil.yearGroup)"))"],
-            ["label": "Period of the offence", "value": "\(bundle.offenceFrom.longForm) to \(bundle.offenceTo.longForm)"],
-        ]
-        if let hearing = route.hearingOn {
-            facts.append(["label": "Hearing", "value": hearing.longFormWithWeekday + (route.hearingTime.map { " at \($0)" } ?? "")])
-        } else {
-            facts.append(["label": "Hearing", "value": "Not yet listed"])
-        }
-        facts.append(["label": "Prepared by", "value": "\(attendanceCase.officer.name), \(attendanceCase.officer.role), \([authority.name, authority.department].compactMap { $0 }.joined(separator: ", "))"])
-        facts.append(["label": "Date of this bundle", "value": bundle.asOf.longForm])
-
         let sections: [[String: Any]] = bundle.sections.map { section in
-            ["letter": section.letter, "title": section.title, "entries": section.entries.map(entryValue)]
+            ["letter": section.letter, "is": Dictionary(uniqueKeysWithValues: ["A", "B", "C", "D", "E", "F"].map { ($0, $0 == section.letter) }),
+             "entries": section.entries.map(entryValue)]
         }
         let isProsecution = route.section == .s444_1 || route.section == .s444_1a
         return [
             "bundle": [
                 "status": bundle.isDraft ? "draft" : "final",
-                "title": "Evidence bundle: \(prosecutor) v \(defendantNames.joined(separator: " and "))",
-                "author": [authority.name, authority.department].compactMap { $0 }.joined(separator: ", "),
-                "reference": attendanceCase.reference,
                 "date": LetterContext.dateValue(bundle.asOf),
             ] as [String: Any],
+            "route": BundleContext.route(route.section),
             "front": [
-                "court": route.court ?? "To be confirmed",
+                "court": route.court ?? "", "hasCourt": route.court != nil,
                 "prosecutor": prosecutor,
-                "defendants": defendantNames.map { ["name": $0] },
-                "offence": offenceLine(route.section),
-                "facts": facts,
+                "authority": authority.name,
+                "defendants": BundleContext.names(defendantNames),
+                "reference": attendanceCase.reference,
+                "pupil": pupil.fullName, "born": pupil.dateOfBirth.longForm,
+                "school": attendanceCase.school.name, "isReception": pupil.yearGroup == 0, "yearGroup": String(pupil.yearGroup),
+                "from": bundle.offenceFrom.longForm, "to": bundle.offenceTo.longForm,
+                "isListed": route.hearingOn != nil, "hearing": route.hearingOn?.longFormWithWeekday ?? "",
+                "officer": attendanceCase.officer.name, "role": attendanceCase.officer.role,
+                "date": bundle.asOf.longForm,
                 "gaps": bundle.isDraft ? bundle.gaps.map { ["place": $0.place, "problem": $0.problem, "toDo": $0.toDo] } : [],
                 "hasGaps": bundle.isDraft && !bundle.gaps.isEmpty,
-            ] as [String: Any],
+            ].merging(BundleContext.optional("department", authority.department)) { old, _ in old }
+             .merging(BundleContext.optional("hearingTime", route.hearingTime.map { "\($0)" })) { old, _ in old },
             "charge": [
                 "isProsecution": isProsecution,
                 "s444_1": route.section == .s444_1,
                 "s444_1a": route.section == .s444_1a,
-                "application": isProsecution ? "" : route.section.description,
                 "from": bundle.offenceFrom.longForm,
                 "to": bundle.offenceTo.longForm,
                 "pupil": pupil.fullName,
                 "school": attendanceCase.school.name,
                 "defendants": defendantNames.map { ["name": $0] },
             ] as [String: Any],
-            "summary": summaryParagraphs(bundle, offence: offenceFigures),
-            "chronology": chronology(bundle, yearFigures: yearFigures),
+            "summary": summary(bundle, offence: offenceFigures),
+            "chronology": chronology(bundle, yearFigures: yearFigures).map { $0.context(in: bundle) },
             "tiers": measuresByTier(bundle),
             "figures": [
-                "columns": ["Period of the offence", "School year to the date of this bundle"],
-                "rows": figureRows(offenceFigures, yearFigures),
-                "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { "The threshold of \(yearFigures.unauthorisedThresholdSessions) unauthorised sessions within \(yearFigures.windowSchoolWeeks) school weeks was first met on \($0.longForm)." } ?? "",
+                "offence": figureValues(offenceFigures),
+                "year": figureValues(yearFigures),
+                "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { ["on": $0.longForm, "sessions": String(yearFigures.unauthorisedThresholdSessions), "weeks": String(yearFigures.windowSchoolWeeks)] as [String: Any] } ?? false,
             ] as [String: Any],
             "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures),
             "sections": sections,
         ]
     }
 
-    static func offenceLine(_ section: LegalRoute.Section) -> String {
-        switch section {
-        case .s444_1: "Failing to secure the regular attendance at school of a registered pupil, contrary to section 444(1) of the Education Act 1996"
-        case .s444_1a: "Knowing of a registered pupil's failure to attend regularly and failing to cause the child to do so, contrary to section 444(1A) of the Education Act 1996"
-        case .educationSupervisionOrder: "Application for an Education Supervision Order under section 36 of the Children Act 1989"
-        case .parentingOrder: "Application for a Parenting Order under section 8 of the Crime and Disorder Act 1998"
-        }
-    }
-
     static func entryValue(_ entry: EvidenceBundle.Entry) -> [String: Any] {
         var value: [String: Any] = [
-            "id": entry.id, "title": entry.title,
+            "id": entry.id, "about": entry.about.context,
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
@@ -131,122 +113,180 @@ enum BundleFacts {
         return found.enumerated().map { $0.element.merging(["separator": $0.offset == found.count - 1 ? "" : "; "]) { old, _ in old } }
     }
 
-    static func summaryParagraphs(_ bundle: EvidenceBundle, offence: PupilFigures) -> [[String: Any]] {
+    /// The summary's paragraphs, in their order, each `false` when the case has nothing for it;
+    /// their words are `templates/partials/bundle/summary/*.mustache`.
+    static func summary(_ bundle: EvidenceBundle, offence: PupilFigures) -> [String: Any] {
         let attendanceCase = bundle.view.attendanceCase
         let pupil = attendanceCase.pupil
-        var paragraphs: [String] = []
-        paragraphs.append("\(pupil.fullName), born \(pupil.dateOfBirth.longForm), is a registered pupil at \(attendanceCase.school.name). The case is brought by \(attendanceCase.localAuthority.name) against \(bundle.defendants.map(\.fullName).joined(separator: " and ")), \(bundle.defendants.count == 1 ? "who has" : "each of whom has") parental responsibility.")
-        paragraphs.append("Between \(bundle.offenceFrom.longForm) and \(bundle.offenceTo.longForm), \(pupil.fullName) attended \(offence.attendedSessions) of \(offence.possibleSessions) possible sessions (\(offence.attendance.display)). \(offence.unauthorisedAbsenceSessions) sessions were unauthorised absences and \(offence.authorisedAbsenceSessions) were authorised absences. The register certificate and the figures are in section D.")
+        var summary: [String: Any] = [
+            "pupil": [
+                "pupil": pupil.fullName, "born": pupil.dateOfBirth.longForm, "school": attendanceCase.school.name,
+                "authority": attendanceCase.localAuthority.name,
+                "defendants": BundleContext.names(bundle.defendants.map(\.fullName)), "oneDefendant": bundle.defendants.count == 1,
+            ] as [String: Any],
+            "attendance": [
+                "from": bundle.offenceFrom.longForm, "to": bundle.offenceTo.longForm, "pupil": pupil.fullName,
+                "attended": String(offence.attendedSessions), "possible": String(offence.possibleSessions),
+                "attendance": offence.attendance.display,
+                "unauthorised": String(offence.unauthorisedAbsenceSessions), "authorised": String(offence.authorisedAbsenceSessions),
+            ] as [String: Any],
+            "measures": false, "interview": false, "finalWarning": false,
+        ]
         let measures = attendanceCase.supportiveMeasures
-        if !measures.isEmpty {
-            let offered = Set(measures.map(\.offeredBy)).sorted()
-            paragraphs.append("\(measures.count) supportive measure\(measures.count == 1 ? " was" : "s were") offered to the family by \(offered.joined(separator: ", ")), between \(measures.map(\.offeredOn).min()!.longForm) and \(measures.map(\.offeredOn).max()!.longForm); the schedule in section B sets out each one, the family's response and its outcome.")
+        if let first = measures.map(\.offeredOn).min(), let last = measures.map(\.offeredOn).max() {
+            summary["measures"] = [
+                "count": String(measures.count), "one": measures.count == 1,
+                "offeredBy": BundleContext.names(Set(measures.map(\.offeredBy)).sorted()),
+                "first": first.longForm, "last": last.longForm,
+            ] as [String: Any]
         }
-        let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview }
-        if let interview = interviews.first {
-            paragraphs.append("The parents were invited to an interview under caution, held on \(interview.date.longForm). The letters and the minutes are in section E.")
+        if let interview = attendanceCase.meetings.first(where: { $0.kind == .paceInterview }) {
+            summary["interview"] = ["date": interview.date.longForm]
         }
         if let final = bundle.route.finalWarningOn {
-            paragraphs.append("A final warning was sent on \(final.longForm). Attendance did not reach the target set, and the local authority decided on \(bundle.route.section.description).")
+            summary["finalWarning"] = ["date": final.longForm]
         }
-        return paragraphs.map { ["text": $0] }
+        return summary
     }
 
-    static func chronology(_ bundle: EvidenceBundle, yearFigures: PupilFigures) -> [[String: Any]] {
+    /// A dated event of the chronology: what happened, as facts, and the entries that prove it.
+    /// Its words are `templates/partials/bundle/chronology/<kind>.mustache`.
+    struct Event {
+        enum What {
+            case tierEntered(tier: Int, band: String?)
+            case thresholdMet(sessions: Int, weeks: Int)
+            case letterSent(kind: String, to: String, method: String)
+            case meeting(kind: String, place: String?, target: String?, review: CalendarDate?)
+            case measure(offeredBy: String, what: String, response: SupportiveMeasure.Response)
+            case referral(to: String, decision: String)
+            case referralAccepted(by: String)
+            case routeDecided(by: String?)
+            case papersToCourt
+        }
+
+        static let kinds = ["tierEntered", "thresholdMet", "letterSent", "meeting", "measure", "referral", "referralAccepted", "routeDecided", "papersToCourt"]
+
+        var date: CalendarDate
+        var what: What
+        /// Entry ids.
+        var proofs: [String]
+
+        /// The event as the template reads it: `date`, `proofs`, and one key per kind (`false`
+        /// but for its own, which holds its facts).
+        func context(in bundle: EvidenceBundle) -> [String: Any] {
+            let proofs = BundleFacts.proofs(proofs, in: bundle)
+            var context: [String: Any] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, false as Any) })
+            context["date"] = date.longForm
+            context["proofs"] = proofs
+            context["hasProofs"] = !proofs.isEmpty
+            switch what {
+            case .tierEntered(let tier, let band):
+                context["tierEntered"] = ["tier": String(tier)].merging(BundleContext.optional("band", band)) { old, _ in old }
+            case .thresholdMet(let sessions, let weeks):
+                context["thresholdMet"] = ["sessions": String(sessions), "weeks": String(weeks)]
+            case .letterSent(let kind, let to, let method):
+                context["letterSent"] = ["kind": kind, "to": to, "method": method]
+            case .meeting(let kind, let place, let target, let review):
+                context["meeting"] = ["kind": kind]
+                    .merging(BundleContext.optional("place", place)) { old, _ in old }
+                    .merging(BundleContext.optional("target", target)) { old, _ in old }
+                    .merging(BundleContext.optional("review", review?.longForm)) { old, _ in old }
+            case .measure(let offeredBy, let what, let response):
+                context["measure"] = ["offeredBy": offeredBy, "what": what, "response": BundleFacts.responseContext(response)] as [String: Any]
+            case .referral(let to, let decision):
+                context["referral"] = ["to": to, "decision": decision]
+            case .referralAccepted(let by):
+                context["referralAccepted"] = ["by": by]
+            case .routeDecided(let by):
+                context["routeDecided"] = BundleContext.optional("decidedBy", by)
+            case .papersToCourt:
+                context["papersToCourt"] = true
+            }
+            return context
+        }
+    }
+
+    static func chronology(_ bundle: EvidenceBundle, yearFigures: PupilFigures) -> [Event] {
         let attendanceCase = bundle.view.attendanceCase
         let policy = bundle.view.policy
-        var events: [(date: CalendarDate, order: Int, text: String, proofs: [String])] = []
-        func add(_ date: CalendarDate, _ text: String, _ proofs: [String]) {
-            events.append((date, events.count, text, proofs))
+        var events: [(event: Event, order: Int)] = []
+        func add(_ date: CalendarDate, _ what: Event.What, _ proofs: [String]) {
+            events.append((Event(date: date, what: what, proofs: proofs), events.count))
         }
         let certificate = bundle.entriesFor["register"] ?? []
         let figures = bundle.sections.first { $0.letter == "D" }?.entries.filter { if case .figures = $0.content { true } else { false } }.map(\.id) ?? []
         let schedule = bundle.sections.first { $0.letter == "B" }?.entries.map(\.id) ?? []
         for entry in yearFigures.tierHistory {
             let band = policy?.tiers.first { $0.tier == entry.tier }
-            add(entry.enteredOn, "Attendance entered tier \(entry.tier)" + (band.map { ": \($0.description)" } ?? ""), certificate + figures)
+            add(entry.enteredOn, .tierEntered(tier: entry.tier, band: band?.description), certificate + figures)
         }
         if let met = yearFigures.unauthorisedThresholdFirstMetOn {
-            add(met, "The threshold of unauthorised absence (\(yearFigures.unauthorisedThresholdSessions) sessions within \(yearFigures.windowSchoolWeeks) school weeks) was first met", certificate)
+            add(met, .thresholdMet(sessions: yearFigures.unauthorisedThresholdSessions, weeks: yearFigures.windowSchoolWeeks), certificate)
         }
         for letter in attendanceCase.lettersIssued {
             let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
-            add(letter.date, "\(LetterContext.capitalised(letter.kind.description)) sent to \(name) (\(letter.method.rawValue))",
+            add(letter.date, .letterSent(kind: LetterContext.capitalised(letter.kind.description), to: name, method: letter.method.rawValue),
                 (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? []))
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
-            var text = LetterContext.capitalised(meeting.kind.description) + (meeting.place.map { " at \($0)" } ?? "")
-            if let target = meeting.attendanceTarget {
-                text += "; attendance target \(target.display)" + (meeting.reviewDate.map { ", to be reviewed on \($0.longForm)" } ?? "")
-            }
-            add(meeting.date, text, bundle.entriesFor[meeting.casePath] ?? [])
+            add(meeting.date, .meeting(kind: LetterContext.capitalised(meeting.kind.description), place: meeting.place,
+                                       target: meeting.attendanceTarget?.display, review: meeting.reviewDate),
+                bundle.entriesFor[meeting.casePath] ?? [])
         }
         for measure in attendanceCase.supportiveMeasures {
-            add(measure.offeredOn, "\(measure.offeredBy) offered: \(measure.what) (\(responseWords(measure.response)))",
+            add(measure.offeredOn, .measure(offeredBy: measure.offeredBy, what: measure.what, response: measure.response),
                 schedule + (bundle.exhibitsFor[measure.casePath] ?? []))
         }
         for referral in attendanceCase.referrals {
-            add(referral.date, "Referral to \(referral.to) (\(referral.decision))", bundle.exhibitsFor[referral.casePath] ?? [])
+            add(referral.date, .referral(to: referral.to, decision: referral.decision.description), bundle.exhibitsFor[referral.casePath] ?? [])
         }
         if let referral = attendanceCase.referral {
-            add(referral.acceptedOn, "\(attendanceCase.localAuthority.department ?? attendanceCase.localAuthority.name) accepted the school's referral", [])
+            add(referral.acceptedOn, .referralAccepted(by: attendanceCase.localAuthority.department ?? attendanceCase.localAuthority.name), [])
         }
         let route = bundle.route
-        add(route.decidedOn, "Decision on the legal route: \(route.section.description)" + (route.decidedBy.map { " (\($0))" } ?? ""), [])
+        add(route.decidedOn, .routeDecided(by: route.decidedBy), [])
         if let papers = route.papersToCourtOn {
-            add(papers, "Papers sent to the court", [])
+            add(papers, .papersToCourt, [])
         }
-        return events.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.map { event in
-            let proofs = proofs(event.proofs, in: bundle)
-            return ["date": event.date.longForm, "event": event.text, "proofs": proofs, "hasProofs": !proofs.isEmpty]
-        }
+        return events.sorted { ($0.event.date, $0.order) < ($1.event.date, $1.order) }.map(\.event)
     }
 
-    static func responseWords(_ response: SupportiveMeasure.Response) -> String {
-        switch response {
-        case .accepted: "accepted"
-        case .declined: "declined"
-        case .notEngaged: "not engaged with"
-        case .notYetKnown: "response not yet known"
-        }
+    /// A family's response to a supportive measure, for `partials/bundle/response`.
+    static func responseContext(_ response: SupportiveMeasure.Response) -> [String: Any] {
+        ["accepted": response == .accepted, "declined": response == .declined,
+         "notEngaged": response == .notEngaged, "notYetKnown": response == .notYetKnown]
     }
 
+    /// The schedule of supportive measures, by the tier at the time of the offer (tiers in
+    /// order, then the measures whose tier is not recorded).
     static func measuresByTier(_ bundle: EvidenceBundle) -> [[String: Any]] {
         let measures = bundle.view.attendanceCase.supportiveMeasures
         let tiers = Set(measures.compactMap(\.tierAtTheTime)).sorted().map(Optional.some) + (measures.contains { $0.tierAtTheTime == nil } ? [nil] : [])
         return tiers.map { tier -> [String: Any] in
             let band = tier.flatMap { tier in bundle.view.policy?.tiers.first { $0.tier == tier } }
-            let title = tier.map { "Tier \($0)" + (band.map { ": \($0.description)" } ?? "") } ?? "Tier not recorded"
             let rows = measures.filter { $0.tierAtTheTime == tier }.map { measure -> [String: Any] in
-                var when = measure.offeredOn.longForm
-                if let started = measure.startedOn {
-                    when += "; ran from \(started.longForm)" + (measure.endedOn.map { " to \($0.longForm)" } ?? "")
-                }
                 let proofs = proofs(bundle.exhibitsFor[measure.casePath] ?? [], in: bundle)
                 return [
-                    "what": measure.what, "offeredBy": measure.offeredBy, "when": when,
-                    "response": responseWords(measure.response),
-                    "outcome": measure.outcome ?? "Not recorded",
+                    "what": measure.what, "offeredBy": measure.offeredBy, "offered": measure.offeredOn.longForm,
+                    "response": responseContext(measure.response),
                     "proofs": proofs, "hasProofs": !proofs.isEmpty,
-                ]
+                ].merging(BundleContext.optional("started", measure.startedOn?.longForm)) { old, _ in old }
+                 .merging(BundleContext.optional("ended", measure.endedOn?.longForm)) { old, _ in old }
+                 .merging(BundleContext.optional("outcome", measure.outcome)) { old, _ in old }
             }
-            return ["title": title, "measures": rows]
+            return ["measures": rows]
+                .merging(BundleContext.optional("tier", tier.map(String.init))) { old, _ in old }
+                .merging(BundleContext.optional("band", band?.description)) { old, _ in old }
         }
     }
 
-    static func figureRows(_ offence: PupilFigures, _ year: PupilFigures) -> [[String: Any]] {
-        func row(_ label: String, _ value: (PupilFigures) -> String) -> [String: Any] {
-            ["label": label, "offence": value(offence), "year": value(year)]
-        }
-        return [
-            row("From") { $0.from.longForm },
-            row("To") { $0.to.longForm },
-            row("Possible sessions") { String($0.possibleSessions) },
-            row("Sessions attended") { String($0.attendedSessions) },
-            row("Authorised absences (sessions)") { String($0.authorisedAbsenceSessions) },
-            row("Unauthorised absences (sessions)") { String($0.unauthorisedAbsenceSessions) },
-            row("Attendance") { $0.attendance.display },
-            row("Unauthorised absence") { $0.unauthorisedAbsence.display },
+    /// The engine's figures over one period, for `partials/bundle/figures`.
+    static func figureValues(_ figures: PupilFigures) -> [String: Any] {
+        [
+            "from": figures.from.longForm, "to": figures.to.longForm,
+            "possible": String(figures.possibleSessions), "attended": String(figures.attendedSessions),
+            "authorised": String(figures.authorisedAbsenceSessions), "unauthorised": String(figures.unauthorisedAbsenceSessions),
+            "attendance": figures.attendance.display, "unauthorisedAbsence": figures.unauthorisedAbsence.display,
         ]
     }
 }

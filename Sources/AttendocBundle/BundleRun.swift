@@ -73,11 +73,12 @@ public struct BundleRun {
         }
         let letterRun = self.letterRun
         let qpdf = self.qpdf
-        let bundle = try EvidenceBundle.plan(
+        let planned = try EvidenceBundle.plan(
             loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
-        let (xml, tree) = try bundleXML(bundle)
+        let (xml, tree) = try bundleXML(planned)
+        let bundle = try planned.titled(from: tree)
         let pdf = try typeset(bundle, tree: tree, observe: observe)
         let manifest = BundleManifest(bundle: bundle, layout: pdf.layout, pdf: pdf.data, xml: xml)
 
@@ -105,7 +106,7 @@ public struct BundleRun {
             guard case .document(let document) = entry.content else { continue }
             let placeholder = "<included-document ref=\"\(entry.id)\"/>"
             guard text.contains(placeholder) else {
-                throw AttendocError("templates/evidence-bundle.mustache did not leave a place for the document \(entry.id) (\(entry.title)): it must write \(placeholder) in the entry's typeset element")
+                throw AttendocError("templates/evidence-bundle.mustache did not leave a place for the document \(entry.id): it must write \(placeholder) in the entry's typeset element")
             }
             text = text.replacingOccurrences(of: placeholder, with: Self.withoutDeclaration(document))
         }

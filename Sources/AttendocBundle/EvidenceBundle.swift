@@ -18,18 +18,27 @@ import Foundation
 public struct EvidenceBundle {
     public struct Section {
         public var letter: String
-        public var title: String
         public var entries: [Entry]
+        /// The title, as `partials/bundle/section-title` words it: empty in a plan, until
+        /// `BundleRun` has made the bundle's XML (`titled(from:)`).
+        public var title: String = ""
     }
 
     public struct Entry {
         public var id: String
-        public var title: String
+        /// What the entry is, as facts, for its title (`Title`).
+        public var about: Title
         public var date: CalendarDate?
         public var exhibit: String?
         public var content: Content
         /// Where it comes from: a case file entry (`letters_issued[7]`) or a supplied file's path.
         public var source: String
+        /// The kind of document Attendoc made for a `.document` entry (the statement tells a
+        /// meeting's minutes from its parenting contract by it).
+        public var documentKind: DocumentKind? = nil
+        /// The title, as `partials/bundle/entry-title` words it: empty in a plan, until
+        /// `BundleRun` has made the bundle's XML (`titled(from:)`).
+        public var title: String = ""
     }
 
     public enum Content {
@@ -115,34 +124,34 @@ public struct EvidenceBundle {
         }
 
         // A: summary and chronology. B: the schedule. C: the statement.
-        let sectionA = Section(letter: "A", title: "Summary and chronology", entries: [
-            Entry(id: nextID("A"), title: "Summary of the case and the charge", date: asOf, content: .summary, source: "legal_route"),
-            Entry(id: nextID("A"), title: "Chronology", content: .chronology, source: "the whole case"),
+        let sectionA = Section(letter: "A", entries: [
+            Entry(id: nextID("A"), about: .summary, date: asOf, content: .summary, source: "legal_route"),
+            Entry(id: nextID("A"), about: .chronology, content: .chronology, source: "the whole case"),
         ])
-        let sectionB = Section(letter: "B", title: "Schedule of supportive measures", entries: [
-            Entry(id: nextID("B"), title: "Supportive measures offered, by tier", content: .measures, source: "supportive_measures"),
+        let sectionB = Section(letter: "B", entries: [
+            Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
         ])
-        let sectionC = Section(letter: "C", title: "Witness statement", entries: [
-            Entry(id: nextID("C"), title: "Statement of \(original.officer.name), \(original.officer.role)", date: asOf,
+        let sectionC = Section(letter: "C", entries: [
+            Entry(id: nextID("C"), about: .statement(officer: original.officer.name, role: original.officer.role), date: asOf,
                   content: .statement, source: "officer"),
         ])
 
         // D: the register certificate as of the bundle's date, and the figures.
-        var sectionD = Section(letter: "D", title: "Register certificate and attendance figures", entries: [])
+        var sectionD = Section(letter: "D", entries: [])
         let certificate = try documents(.registerCertificate, view, asOf, LetterOptions())
         guard let certificateCopy = certificate.first(where: { $0.recipient == nil }) ?? certificate.first else {
             throw AttendocError("the register certificate for the bundle could not be made")
         }
         let certificateID = nextID("D")
-        sectionD.entries.append(Entry(id: certificateID, title: "Register certificate (section 566 Education Act 1996)", date: asOf,
-                                      content: .document(certificateCopy.xml), source: "register"))
+        sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
+                                      content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
         entriesFor["register", default: []].append(certificateID)
-        sectionD.entries.append(Entry(id: nextID("D"), title: "Attendance figures for the period of the offence", date: asOf,
+        sectionD.entries.append(Entry(id: nextID("D"), about: .figures, date: asOf,
                                       content: .figures, source: "register"))
 
         // E: each document of the case's history, as each parent with parental responsibility
         // received it (records: the agency copy), from the court view.
-        var sectionE = Section(letter: "E", title: "Letters, notices and minutes", entries: [])
+        var sectionE = Section(letter: "E", entries: [])
         let parentPaths = Set(withResponsibility.map(\.casePath))
         for planned in CaseHistory.documents(in: view.attendanceCase) where planned.kind != .registerCertificate {
             let copies: [LetterRun.Letter]
@@ -155,16 +164,9 @@ public struct EvidenceBundle {
             let chosen = bundleCopies(of: planned, from: copies, meeting: meeting, parents: parentPaths, in: original)
             for copy in chosen {
                 let id = nextID("E")
-                var title: String
-                switch (planned.kind, meeting) {
-                case (.meetingMinutes, .some(let meeting)): title = "Minutes of the \(meeting.kind.description)"
-                case (.meetingInvitation, .some(let meeting)): title = "Invitation to the \(meeting.kind.description)"
-                default: title = planned.kind.title
-                }
-                if let recipient = copy.recipient {
-                    title += planned.kind == .meetingInvitation ? ", sent to \(recipient.person.fullName)" : " to \(recipient.person.fullName)"
-                }
-                sectionE.entries.append(Entry(id: id, title: title, date: planned.date, content: .document(copy.xml), source: planned.calledForBy))
+                let about = Title.document(kind: planned.kind, meeting: meeting?.kind.description, to: copy.recipient?.person.fullName)
+                sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: .document(copy.xml), source: planned.calledForBy,
+                                              documentKind: planned.kind))
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
                 var proves = false
@@ -189,24 +191,24 @@ public struct EvidenceBundle {
         }
 
         // F: every file the case cites as evidence, in the order of the events that cite it.
-        var citations: [(date: CalendarDate, order: Int, casePath: String, title: String, file: FileReference)] = []
+        var citations: [(date: CalendarDate, order: Int, casePath: String, about: (String) -> Title, file: FileReference)] = []
         for measure in original.supportiveMeasures {
             for file in measure.evidence {
-                citations.append((measure.offeredOn, citations.count, measure.casePath, "Evidence of the offer: \(measure.what)", file))
+                citations.append((measure.offeredOn, citations.count, measure.casePath, { .evidenceOfOffer(what: measure.what, file: $0) }, file))
             }
         }
         for letter in original.lettersIssued {
             for file in letter.evidence {
-                citations.append((letter.date, citations.count, letter.casePath, "Copy of the \(letter.kind) sent on \(letter.date.longForm)", file))
+                citations.append((letter.date, citations.count, letter.casePath, { .copyOfLetter(kind: "\(letter.kind)", date: letter.date, file: $0) }, file))
             }
         }
         for referral in original.referrals {
             for file in referral.evidence {
-                citations.append((referral.date, citations.count, referral.casePath, "Referral to \(referral.to), \(referral.date.longForm)", file))
+                citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file))
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
-        var sectionF = Section(letter: "F", title: "Exhibits", entries: [])
+        var sectionF = Section(letter: "F", entries: [])
         var exhibitsFor: [String: [String]] = [:]
         var fileEntries: [URL: String] = [:]
         for citation in citations {
@@ -219,7 +221,7 @@ public struct EvidenceBundle {
             fileEntries[url] = id
             exhibitsFor[citation.casePath, default: []].append(id)
             let content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
-            sectionF.entries.append(Entry(id: id, title: "\(citation.title) (\(url.lastPathComponent))", date: citation.date,
+            sectionF.entries.append(Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
                                           content: content, source: citation.file.path))
         }
 

@@ -1,3 +1,4 @@
+import AttendocCaseModel
 import AttendocDocuments
 import AttendocEngine
 import AttendocValues
@@ -9,127 +10,162 @@ import Foundation
 /// step of the case in date order, each document referred to by its exhibit number (`AB/4`).
 ///
 /// Only facts the case records are stated, in the first person of the officer, who must check
-/// each paragraph against their own knowledge before signing. The declaration itself is
-/// statutory wording and lives in `templates/partials/statutory/s9-declaration.mustache`.
+/// each paragraph against their own knowledge before signing. Here are the facts of each
+/// paragraph; its words are the partial of its kind in `templates/partials/bundle/statement/`
+/// (`officer`, `pupil`, `attendance`, `letter`, `meeting`, `measure`, `referral`,
+/// `referral-accepted`, `schedule`). The declaration is statutory wording and lives in
+/// `templates/partials/statutory/s9-declaration.mustache`.
 enum WitnessStatementDraft {
+    /// One paragraph of the statement, as the facts it states.
+    enum Paragraph {
+        /// Who the officer is, and the records the statement is made from.
+        case officer(authority: String, role: String, pupil: String, reference: String, department: String?, school: String)
+        /// The pupil, the school and the parents.
+        case pupil(pupil: String, born: CalendarDate, school: String, address: PostalAddress, yearGroup: Int, parents: [String])
+        /// The figures over the period of the offence, and the register certificate.
+        case attendance(from: CalendarDate, to: CalendarDate, pupil: String, figures: PupilFigures, headTeacher: String, certificate: BundleContext.Exhibits)
+        /// Letters of one kind sent on one day.
+        case letter(date: CalendarDate, bySchool: Bool, sender: String, kind: String, names: [String], copies: BundleContext.Exhibits)
+        case meeting(Meeting, minutes: BundleContext.Exhibits, contracts: BundleContext.Exhibits)
+        case measure(SupportiveMeasure, record: BundleContext.Exhibits)
+        case referral(AgencyReferral, record: BundleContext.Exhibits)
+        case referralAccepted(date: CalendarDate, authority: String, department: String?, pupil: String)
+        /// Where the schedule of supportive measures is.
+        case schedule
+
+        static let kinds = ["officer", "pupil", "attendance", "letter", "meeting", "measure", "referral", "referralAccepted", "schedule"]
+
+        /// The paragraph as the template reads it: one key per kind (`false` but for its own),
+        /// holding the facts its partial prints.
+        var context: [String: Any] {
+            let (kind, facts) = kindAndFacts
+            var context: [String: Any] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, false as Any) })
+            context[kind] = facts
+            return context
+        }
+
+        private var kindAndFacts: (String, [String: Any]) {
+            switch self {
+            case .officer(let authority, let role, let pupil, let reference, let department, let school):
+                return ("officer", ["authority": authority, "role": role, "pupil": pupil, "reference": reference, "school": school]
+                    .merging(BundleContext.optional("department", department)) { old, _ in old })
+            case .pupil(let pupil, let born, let school, let address, let yearGroup, let parents):
+                return ("pupil", [
+                    "pupil": pupil, "born": born.longForm, "school": school,
+                    "addressLines": BundleContext.list(address.lines.map { ["line": $0] }), "postcode": address.postcode,
+                    "isReception": yearGroup == 0, "yearGroup": String(yearGroup),
+                    "parents": BundleContext.names(parents), "oneParent": parents.count == 1,
+                ])
+            case .attendance(let from, let to, let pupil, let figures, let headTeacher, let certificate):
+                return ("attendance", [
+                    "from": from.longForm, "to": to.longForm, "pupil": pupil,
+                    "attended": String(figures.attendedSessions), "possible": String(figures.possibleSessions),
+                    "attendance": figures.attendance.display, "unauthorised": String(figures.unauthorisedAbsenceSessions),
+                    "headTeacher": headTeacher, "certificate": certificate.context,
+                ])
+            case .letter(let date, let bySchool, let sender, let kind, let names, let copies):
+                return ("letter", [
+                    "date": date.longForm, "bySchool": bySchool, "sender": sender,
+                    "an": BundleContext.takesAn(kind), "kind": kind, "names": BundleContext.names(names), "copies": copies.context,
+                ])
+            case .meeting(let meeting, let minutes, let contracts):
+                let target = meeting.attendanceTarget
+                return ("meeting", [
+                    "date": meeting.date.longForm, "an": BundleContext.takesAn(meeting.kind.description), "kind": meeting.kind.description,
+                    "hasAttendees": !meeting.attendees.isEmpty,
+                    "attendees": BundleContext.list(meeting.attendees.map { attendee in
+                        ["name": attendee.name, "role": attendee.role].merging(BundleContext.optional("agency", attendee.agency)) { old, _ in old }
+                    }),
+                    "hasTarget": target != nil, "target": target?.display ?? "",
+                    "minutes": minutes.context, "contracts": contracts.context,
+                    "producesBoth": !minutes.numbers.isEmpty && !contracts.numbers.isEmpty,
+                    "producesAny": !minutes.numbers.isEmpty || !contracts.numbers.isEmpty,
+                ].merging(BundleContext.optional("place", meeting.place)) { old, _ in old }
+                 .merging(BundleContext.optional("review", meeting.reviewDate?.longForm)) { old, _ in old })
+            case .measure(let measure, let record):
+                return ("measure", [
+                    "date": measure.offeredOn.longForm, "offeredBy": measure.offeredBy, "what": measure.what,
+                    "response": BundleFacts.responseContext(measure.response), "record": record.context,
+                ].merging(BundleContext.optional("outcome", measure.outcome)) { old, _ in old })
+            case .referral(let referral, let record):
+                return ("referral", [
+                    "date": referral.date.longForm, "to": referral.to, "decision": referral.decision.description, "record": record.context,
+                ])
+            case .referralAccepted(let date, let authority, let department, let pupil):
+                return ("referralAccepted", ["date": date.longForm, "authority": authority, "pupil": pupil]
+                    .merging(BundleContext.optional("department", department)) { old, _ in old })
+            case .schedule:
+                return ("schedule", [:])
+            }
+        }
+    }
+
     static func values(for bundle: EvidenceBundle, offence: PupilFigures) -> [String: Any] {
         let attendanceCase = bundle.view.attendanceCase
-        let officer = attendanceCase.officer
-        let authority = attendanceCase.localAuthority
         return [
-            "name": officer.name,
-            "age": "Over 18",
-            "occupation": "\(officer.role), \(authority.name)",
-            "paragraphs": paragraphs(bundle, offence: offence).map { ["text": $0] },
+            "name": attendanceCase.officer.name,
+            "role": attendanceCase.officer.role,
+            "authority": attendanceCase.localAuthority.name,
+            "paragraphs": paragraphs(bundle, offence: offence).map(\.context),
         ]
     }
 
-    /// "a" or "an" before `words`, by the sound of its first letter (good enough for the case's words).
-    static func article(_ words: String) -> String {
-        guard let first = words.lowercased().first else { return "a" }
-        return "aeio".contains(first) ? "an" : "a"
-    }
-
-    static func paragraphs(_ bundle: EvidenceBundle, offence: PupilFigures) -> [String] {
+    static func paragraphs(_ bundle: EvidenceBundle, offence: PupilFigures) -> [Paragraph] {
         let attendanceCase = bundle.view.attendanceCase
         let officer = attendanceCase.officer
         let authority = attendanceCase.localAuthority
         let school = attendanceCase.school
         let pupil = attendanceCase.pupil
-        var paragraphs: [String] = []
+        func exhibits(_ ids: [String]) -> BundleContext.Exhibits { BundleContext.Exhibits(ids, in: bundle) }
 
-        func exhibits(_ ids: [String]) -> [String] {
-            var seen: [String] = []
-            for id in ids {
-                if let number = bundle.entry(id)?.exhibit, !seen.contains(number) { seen.append(number) }
-            }
-            return seen
-        }
-        // " I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6."
-        func produce(_ items: [(what: String, ids: [String])]) -> String {
-            let parts = items.compactMap { item -> String? in
-                let numbers = exhibits(item.ids)
-                switch numbers.count {
-                case 0: return nil
-                case 1: return "\(item.what) as exhibit \(numbers[0])"
-                default: return "\(item.what) as exhibits \(numbers.dropLast().joined(separator: ", ")) and \(numbers.last!)"
-                }
-            }
-            return parts.isEmpty ? "" : " I produce \(parts.joined(separator: " and "))."
-        }
-        func produce(_ what: String, _ ids: [String]) -> String { produce([(what, ids)]) }
-
-        let team = authority.department.map { "the \($0) of \(authority.name)" } ?? authority.name
-        paragraphs.append("I am employed by \(authority.name) as \(officer.role). I am responsible for the case of \(pupil.fullName) (our reference \(attendanceCase.reference)). I make this statement from my own knowledge and from the records of \(team) and of \(school.name), which are made and kept in the ordinary course of their work.")
-
-        let parents = bundle.defendants.map(\.fullName)
-        paragraphs.append("\(pupil.fullName) was born on \(pupil.dateOfBirth.longForm) and is of compulsory school age. \(pupil.fullName) is a registered pupil at \(school.name), \(school.address.lines.joined(separator: ", ")), \(school.address.postcode), in \(pupil.yearGroup == 0 ? "the Reception year" : "Year \(pupil.yearGroup)"). \(parents.joined(separator: " and ")) \(parents.count == 1 ? "is a parent" : "are the parents") of \(pupil.fullName), with parental responsibility.")
-
-        let certificate = bundle.entriesFor["register"] ?? []
-        paragraphs.append("Between \(bundle.offenceFrom.longForm) and \(bundle.offenceTo.longForm), \(pupil.fullName) attended \(offence.attendedSessions) of the \(offence.possibleSessions) sessions for which the school was open (\(offence.attendance.display)); \(offence.unauthorisedAbsenceSessions) sessions were absences that the school did not authorise.\(produce("the certificate of the head teacher, \(school.headTeacher), under section 566 of the Education Act 1996, of the attendance recorded in the register", certificate))")
+        var paragraphs: [Paragraph] = [
+            .officer(authority: authority.name, role: officer.role, pupil: pupil.fullName, reference: attendanceCase.reference,
+                     department: authority.department, school: school.name),
+            .pupil(pupil: pupil.fullName, born: pupil.dateOfBirth, school: school.name, address: school.address,
+                   yearGroup: pupil.yearGroup, parents: bundle.defendants.map(\.fullName)),
+            .attendance(from: bundle.offenceFrom, to: bundle.offenceTo, pupil: pupil.fullName, figures: offence,
+                        headTeacher: school.headTeacher, certificate: exhibits(bundle.entriesFor["register"] ?? [])),
+        ]
 
         // Each step, in date order: letters (one paragraph per kind and date), meetings,
         // supportive measures, referrals.
-        var steps: [(date: CalendarDate, order: Int, text: String)] = []
-        var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], sender: String)] = []
+        var steps: [(date: CalendarDate, order: Int, paragraph: Paragraph)] = []
+        var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], bySchool: Bool)] = []
         for letter in attendanceCase.lettersIssued {
             let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
             let ids = (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? [])
-            let kind = CaseHistory.documentKind(forIssued: letter)
-            let sender = kind?.sentBy == .school ? "the school" : "the \(authority.department ?? authority.name)"
+            let bySchool = CaseHistory.documentKind(forIssued: letter)?.sentBy == .school
             if let index = letterGroups.firstIndex(where: { $0.date == letter.date && $0.kind == letter.kind.description }) {
                 if !letterGroups[index].names.contains(name) { letterGroups[index].names.append(name) }
                 letterGroups[index].ids += ids
             } else {
-                letterGroups.append((letter.date, letter.kind.description, [name], ids, sender))
+                letterGroups.append((letter.date, letter.kind.description, [name], ids, bySchool))
             }
         }
         for group in letterGroups {
-            let copies = exhibits(group.ids).count > 1 ? "copies" : "a copy"
             steps.append((group.date, steps.count,
-                          "On \(group.date.longForm) \(group.sender) sent \(article(group.kind)) \(group.kind) to \(group.names.joined(separator: " and ")).\(produce(copies, group.ids))"))
+                          .letter(date: group.date, bySchool: group.bySchool, sender: authority.department ?? authority.name,
+                                  kind: group.kind, names: group.names, copies: exhibits(group.ids))))
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
-            var text = "On \(meeting.date.longForm) \(article(meeting.kind.description)) \(meeting.kind.description) was held" + (meeting.place.map { " at \($0)" } ?? "") + "."
-            let present = meeting.attendees.map { $0.agency == nil ? "\($0.name) (\($0.role))" : "\($0.name) (\($0.role), \($0.agency!))" }
-            if !present.isEmpty { text += " Present: \(present.joined(separator: "; "))." }
-            if let target = meeting.attendanceTarget {
-                text += " An attendance target of \(target.display) was set" + (meeting.reviewDate.map { ", to be reviewed on \($0.longForm)" } ?? "") + "."
-            }
-            let records = bundle.entriesFor[meeting.casePath] ?? []
-            let minutes = records.filter { bundle.entry($0)?.title.hasPrefix("Minutes") == true }
-            let others = records.filter { !minutes.contains($0) }
-            var items: [(what: String, ids: [String])] = [("the minutes", minutes)]
-            if let first = others.first.flatMap({ bundle.entry($0) }) {
-                let what = first.title.components(separatedBy: " to ").first?.lowercased() ?? "record"
-                items.append((others.count > 1 ? "copies of the \(what)" : "the \(what)", others))
-            }
-            text += produce(items)
-            steps.append((meeting.date, steps.count, text))
+            // The records made at the meeting, by their kind: its minutes, and its parenting contract.
+            let records = (bundle.entriesFor[meeting.casePath] ?? []).compactMap { bundle.entry($0) }
+            let minutes = records.filter { $0.documentKind == .meetingMinutes }.map(\.id)
+            let contracts = records.filter { $0.documentKind != .meetingMinutes }.map(\.id)
+            steps.append((meeting.date, steps.count, .meeting(meeting, minutes: exhibits(minutes), contracts: exhibits(contracts))))
         }
         for measure in attendanceCase.supportiveMeasures {
-            var text = "On \(measure.offeredOn.longForm) \(measure.offeredBy) offered the family the following support: \(measure.what)."
-            switch measure.response {
-            case .accepted: text += " The family accepted it."
-            case .declined: text += " The family declined it."
-            case .notEngaged: text += " The family did not engage with it."
-            case .notYetKnown: text += " The family's response is not yet known."
-            }
-            if let outcome = measure.outcome { text += " \(outcome)" }
-            text += produce("the record of it", bundle.exhibitsFor[measure.casePath] ?? [])
-            steps.append((measure.offeredOn, steps.count, text))
+            steps.append((measure.offeredOn, steps.count, .measure(measure, record: exhibits(bundle.exhibitsFor[measure.casePath] ?? []))))
         }
         for referral in attendanceCase.referrals {
-            steps.append((referral.date, steps.count,
-                           "On \(referral.date.longForm) the family was referred to \(referral.to); the referral was \(referral.decision).\(produce("the referral", bundle.exhibitsFor[referral.casePath] ?? []))"))
+            steps.append((referral.date, steps.count, .referral(referral, record: exhibits(bundle.exhibitsFor[referral.casePath] ?? []))))
         }
         if let referral = attendanceCase.referral {
             steps.append((referral.acceptedOn, steps.count,
-                          "On \(referral.acceptedOn.longForm) \(team) accepted the school's referral of \(pupil.fullName)'s attendance."))
+                          .referralAccepted(date: referral.acceptedOn, authority: authority.name, department: authority.department, pupil: pupil.fullName)))
         }
-        paragraphs += steps.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.map(\.text)
-
-        paragraphs.append("The support offered to the family, the response to each offer and its outcome are set out in the schedule of supportive measures in section B of this bundle.")
+        paragraphs += steps.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.map(\.paragraph)
+        paragraphs.append(.schedule)
         return paragraphs
     }
 }

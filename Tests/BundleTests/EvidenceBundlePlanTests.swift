@@ -29,6 +29,12 @@ struct EvidenceBundlePlanTests {
         try plan(try LoadedCase.load(riverside, resources: resources))
     }
 
+    /// `bundle` with its titles, as the templates word them in the bundle's XML.
+    static func titled(_ bundle: EvidenceBundle) throws -> EvidenceBundle {
+        let (_, tree) = try BundleRun(resources: resources).bundleXML(bundle)
+        return try bundle.titled(from: tree)
+    }
+
     @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheOfficersInitials() throws {
         let bundle = try Self.countyPlan()
         #expect(bundle.sections.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
@@ -41,7 +47,7 @@ struct EvidenceBundlePlanTests {
     }
 
     @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
-        let titles = try Self.countyPlan().sections.first { $0.letter == "E" }!.entries.map(\.title)
+        let titles = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "E" }!.entries.map(\.title)
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
             #expect(titles.contains("First warning letter to \(parent)"))
             #expect(titles.contains("Final warning letter to \(parent)"))
@@ -55,7 +61,7 @@ struct EvidenceBundlePlanTests {
     }
 
     @Test func sectionFHoldsEveryEvidenceFileOnceByKind() throws {
-        let entries = try Self.countyPlan().sections.first { $0.letter == "F" }!.entries
+        let entries = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "F" }!.entries
         var kinds: [String: String] = [:]
         for entry in entries {
             switch entry.content {
@@ -83,7 +89,8 @@ struct EvidenceBundlePlanTests {
         let bundle = try Self.countyPlan()
         let tiers = BundleFacts.measuresByTier(bundle)
         // The county policy (seed 004) has no tier bands of its own, so the tiers are by number.
-        #expect(tiers.map { $0["title"] as? String } == ["Tier 2", "Tier 3"])
+        let schedule = Self.entryXML("b1", in: try Self.xml(of: bundle))
+        #expect(Self.elementTexts("heading", in: schedule) == ["Tier 2", "Tier 3"])
         let rows = tiers.flatMap { $0["measures"] as? [[String: Any]] ?? [] }
         let measures = bundle.view.attendanceCase.supportiveMeasures
         #expect(rows.count == measures.count)
@@ -94,12 +101,18 @@ struct EvidenceBundlePlanTests {
             #expect(proofs.count == measure.evidence.count, "\(measure.what): \(proofs)")
             #expect(proofs.allSatisfy { $0.hasPrefix("AB/") })
         }
-        #expect(rows.first { ($0["what"] as? String)?.hasPrefix("A daily check-in") == true }?["response"] as? String == "not engaged with")
+        #expect(Self.rowCells(schedule).first { $0.first?.hasPrefix("A daily check-in") == true }?[3] == "not engaged with")
     }
 
     @Test func theChronologyHasEveryDatedEventInDateOrderEachWithItsProof() throws {
         let bundle = try Self.countyPlan()
-        let events = BundleFacts.chronology(bundle, yearFigures: try bundle.view.figures(asOf: Self.asOf))
+        // Each event with the words its partial gives it in the bundle's XML, and its proofs.
+        let typed = BundleFacts.chronology(bundle, yearFigures: try bundle.view.figures(asOf: Self.asOf))
+        let rows = Self.chronologyEvents(try Self.xml(of: bundle))
+        #expect(rows.count == typed.count)
+        let events: [[String: Any]] = zip(typed, rows).map { event, text in
+            ["event": text, "proofs": BundleFacts.proofs(event.proofs, in: bundle)]
+        }
         let attendanceCase = bundle.view.attendanceCase
         let expectedCount = attendanceCase.lettersIssued.count + attendanceCase.meetings.count + attendanceCase.supportiveMeasures.count
             + attendanceCase.referrals.count + 2 /* referral accepted, legal route decided */
@@ -186,7 +199,8 @@ struct EvidenceBundlePlanTests {
 
     @Test func theStatementStatesEachStepWithItsExhibitNumbers() throws {
         let bundle = try Self.countyPlan()
-        let paragraphs = WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom))
+        let paragraphs = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
+        #expect(paragraphs.count == WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)).count)
         #expect(paragraphs.first?.hasPrefix("I am employed by Northshire County Council as Senior County Attendance Officer.") == true)
         #expect(paragraphs.contains { $0.contains("attended 40 of the 50 sessions for which the school was open (80.0%)") && $0.hasSuffix("as exhibit AB/1.") })
         // The invitation went to the mother only, so only her copy is produced.
@@ -202,6 +216,42 @@ struct EvidenceBundlePlanTests {
             return CalendarDate(year: year, month: month + 1, day: day)
         }
         #expect(dated == dated.sorted() && dated.count >= 15)
+    }
+
+    /// The bundle's XML, checked against schema/bundle.rng, as its templates word it.
+    static func xml(of bundle: EvidenceBundle, resources: AttendocResources = resources) throws -> String {
+        let (xml, _) = try BundleRun(resources: resources).bundleXML(bundle)
+        return String(decoding: xml, as: UTF8.self)
+    }
+
+    /// The text of every `<name>` element in `xml` that holds only text, with the template's
+    /// escapes undone.
+    static func elementTexts(_ name: String, in xml: String) -> [String] {
+        xml.components(separatedBy: "<\(name)>").dropFirst().compactMap { $0.components(separatedBy: "</\(name)>").first }
+            .map(unescaped)
+    }
+
+    static func unescaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
+    }
+
+    /// The XML of the bundle's entry `id`.
+    static func entryXML(_ id: String, in xml: String) -> String {
+        xml.components(separatedBy: "<entry id=\"\(id)\"")[1].components(separatedBy: "</entry>")[0]
+    }
+
+    /// The cells of each table row of `xml`.
+    static func rowCells(_ xml: String) -> [[String]] {
+        xml.components(separatedBy: "<row>").dropFirst().map { row in
+            row.components(separatedBy: "<cell>").dropFirst().map { unescaped($0.components(separatedBy: "</cell>")[0]) }
+        }
+    }
+
+    /// The event column of the chronology (entry a2), row by row.
+    static func chronologyEvents(_ xml: String) -> [String] {
+        rowCells(entryXML("a2", in: xml)).map { $0[1] }
     }
 
     /// The bundle's XML (checked against schema/bundle.rng) for the county example with `old`
@@ -246,6 +296,34 @@ struct EvidenceBundlePlanTests {
         #expect(!xml.contains("<charge>"))
         #expect(xml.contains("Application for an Education Supervision Order under section 36 of the Children Act 1989"))
         #expect(xml.contains("<heading>The application</heading>"))
+    }
+
+    @Test func aLocalAuthorityRewordsTheStatementInItsPartialAndTheBundleSaysSo() throws {
+        // A copy of the resources whose statement partial for a supportive measure says
+        // "proposed" where Attendoc's says "offered".
+        let root = try temporaryFolder("bundle-words")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for folder in ["schema", "stylesheets", "fop", "data", "policies"] {
+            try FileManager.default.createSymbolicLink(at: root.appendingPathComponent(folder),
+                                                       withDestinationURL: repositoryRoot.appendingPathComponent(folder))
+        }
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        let partial = root.appendingPathComponent("templates/partials/bundle/statement/measure.mustache")
+        let text = try String(contentsOf: partial, encoding: .utf8)
+        let old = "{{offeredBy}} offered the family the following support"
+        #expect(text.contains(old))
+        try Data(text.replacingOccurrences(of: old, with: "{{offeredBy}} proposed to the family the following support").utf8).write(to: partial)
+
+        let bundle = try Self.countyPlan()
+        let standard = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
+        let reworded = Self.elementTexts("paragraph", in: try Self.xml(of: bundle, resources: AttendocResources(root: root)))
+        let measures = bundle.view.attendanceCase.supportiveMeasures.count
+        #expect(standard.filter { $0.contains(" offered the family the following support: ") }.count == measures)
+        #expect(reworded.filter { $0.contains(" proposed to the family the following support: ") }.count == measures)
+        #expect(!reworded.contains { $0.contains(" offered the family the following support") })
+        // Only those paragraphs change; the chronology, which has its own partial, does not.
+        #expect(zip(standard, reworded).filter { $0 != $1 }.count == measures)
+        #expect(Self.chronologyEvents(try Self.xml(of: bundle, resources: AttendocResources(root: root))) == Self.chronologyEvents(try Self.xml(of: bundle)))
     }
 
     @Test func aDefendantWithoutParentalResponsibilityIsRefusedNamingTheField() throws {

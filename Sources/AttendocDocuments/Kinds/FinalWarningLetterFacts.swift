@@ -45,11 +45,10 @@ enum FinalWarningLetterFacts {
             throw AttendocError("the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 
-        let routeValue: [String: Any] = [
-            "inWords": LegalRouteFacts.routeInWords(route.section),
+        let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
             "decidedOn": LetterContext.dateValue(route.decidedOn),
             "isProsecution": LegalRouteFacts.offence(route.section) != nil,
-        ]
+        ]) { old, _ in old }
         var values: [String: Any] = [
             "firstWarning": ["date": LetterContext.dateValue(firstWarning)] as [String: Any],
             "sinceFirstWarning": LetterContext.attendanceValue(QuotedAttendance(sinceFirstWarning)),

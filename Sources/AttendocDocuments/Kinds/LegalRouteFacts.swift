@@ -5,13 +5,14 @@ import AttendocValues
 /// final warning, the notice to improve): the offence, the legal route in words, a period's figures.
 enum LegalRouteFacts {
     /// Which subsection of section 444 of the Education Act 1996 a letter quotes, for the statutory
-    /// partial `partials/statutory/s444-offence`: exactly one of `s444_1` and `s444_1a` is true.
+    /// partial `partials/statutory/s444-offence` and for `partials/offence-section`, which names
+    /// it: exactly one of `s444_1` and `s444_1a` is true.
     static func offence(_ section: LegalRoute.Section) -> [String: Any]? {
         switch section {
         case .s444_1:
-            ["s444_1": true, "s444_1a": false, "section": "section 444(1) of the Education Act 1996"]
+            ["s444_1": true, "s444_1a": false]
         case .s444_1a:
-            ["s444_1": false, "s444_1a": true, "section": "section 444(1A) of the Education Act 1996"]
+            ["s444_1": false, "s444_1a": true]
         case .educationSupervisionOrder, .parentingOrder:
             nil
         }
@@ -29,12 +30,12 @@ enum LegalRouteFacts {
         return offence
     }
 
-    /// The legal route as a sentence can use it after "for": `prosecution under section 444(1) of
-    /// the Education Act 1996`, `an application for an Education Supervision Order`.
-    static func routeInWords(_ section: LegalRoute.Section) -> String {
-        switch section {
-        case .s444_1, .s444_1a: section.description
-        case .educationSupervisionOrder, .parentingOrder: "an \(section.description)"
-        }
+    /// Which legal route it is, for `partials/legal-route`, which words it: exactly one of
+    /// `s444_1`, `s444_1a`, `educationSupervisionOrder` and `parentingOrder` is true.
+    static func route(_ section: LegalRoute.Section) -> [String: Any] {
+        [
+            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
+            "educationSupervisionOrder": section == .educationSupervisionOrder, "parentingOrder": section == .parentingOrder,
+        ]
     }
 }

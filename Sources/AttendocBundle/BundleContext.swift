@@ -1,0 +1,61 @@
+import AttendocCaseModel
+import AttendocValues
+
+/// Helpers that turn the bundle's typed values into the values its templates read, so that the
+/// templates in `templates/partials/bundle/` hold every word and Swift only the facts.
+enum BundleContext {
+    /// A list as a template joins it: each item with `isLast`, `isBeforeLast` (the one before the
+    /// last, where a template writes " and ") and `isEarlier` (any before that, where it writes
+    /// ", "), so that "A, B and C" is the template's punctuation, not Swift's.
+    static func list(_ items: [[String: Any]]) -> [[String: Any]] {
+        items.enumerated().map { offset, item in
+            item.merging([
+                "isLast": offset == items.count - 1,
+                "isBeforeLast": offset == items.count - 2,
+                "isEarlier": offset < items.count - 2,
+            ]) { old, _ in old }
+        }
+    }
+
+    /// Names as a list of `{name}` (see `list`).
+    static func names(_ names: [String]) -> [[String: Any]] {
+        list(names.map { ["name": $0] })
+    }
+
+    /// Whether "an" rather than "a" goes before `words`, by the sound of its first letter (good
+    /// enough for the case's words); the template prints the article.
+    static func takesAn(_ words: String) -> Bool {
+        guard let first = words.lowercased().first else { return false }
+        return "aeio".contains(first)
+    }
+
+    /// Exhibit numbers a sentence produces (`AB/5`), each once, in order: `any`, `several` and
+    /// `numbers` (`number` with the `list` flags), printed by `partials/bundle/statement/exhibits`.
+    struct Exhibits {
+        var numbers: [String] = []
+
+        init(_ ids: [String], in bundle: EvidenceBundle) {
+            for id in ids {
+                if let number = bundle.entry(id)?.exhibit, !numbers.contains(number) { numbers.append(number) }
+            }
+        }
+
+        var context: [String: Any] {
+            ["any": !numbers.isEmpty, "several": numbers.count > 1, "numbers": list(numbers.map { ["number": $0] })]
+        }
+    }
+
+    /// The words of a legal route, in `partials/bundle/route`: which section it is.
+    static func route(_ section: LegalRoute.Section) -> [String: Any] {
+        [
+            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
+            "educationSupervisionOrder": section == .educationSupervisionOrder, "parentingOrder": section == .parentingOrder,
+        ]
+    }
+
+    /// An optional value as `has<Name>` and the value (empty when absent), so a template can test
+    /// it and the strict check still finds the key.
+    static func optional(_ name: String, _ value: String?) -> [String: Any] {
+        ["has" + name.prefix(1).uppercased() + name.dropFirst(): value != nil, name: value ?? ""]
+    }
+}

@@ -1,0 +1,76 @@
+import AttendocDocuments
+import AttendocValues
+import SafeXML
+
+extension EvidenceBundle {
+    /// What an entry is, as facts. Its title's words are `templates/partials/bundle/entry-title`;
+    /// the bundle's XML carries the title, and `titled(from:)` takes it back for the manifest.
+    public enum Title {
+        case summary
+        case chronology
+        case measures
+        case statement(officer: String, role: String)
+        case registerCertificate
+        case figures
+        /// A document Attendoc made: its kind, the meeting it is of (`parenting contract
+        /// meeting`), and the person the copy was sent to.
+        case document(kind: DocumentKind, meeting: String?, to: String?)
+        case evidenceOfOffer(what: String, file: String)
+        case copyOfLetter(kind: String, date: CalendarDate, file: String)
+        case referral(to: String, date: CalendarDate, file: String)
+
+        static let kinds = ["summary", "chronology", "measures", "statement", "registerCertificate", "figures",
+                            "document", "evidenceOfOffer", "copyOfLetter", "referral"]
+
+        /// The title as the template reads it: one key per kind, `false` but for its own.
+        var context: [String: Any] {
+            var context: [String: Any] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, false as Any) })
+            switch self {
+            case .summary: context["summary"] = true
+            case .chronology: context["chronology"] = true
+            case .measures: context["measures"] = true
+            case .statement(let officer, let role): context["statement"] = ["officer": officer, "role": role]
+            case .registerCertificate: context["registerCertificate"] = true
+            case .figures: context["figures"] = true
+            case .document(let kind, let meeting, let to):
+                let isMinutes = kind == .meetingMinutes && meeting != nil
+                let isInvitation = kind == .meetingInvitation && meeting != nil
+                context["document"] = [
+                    "isMinutes": isMinutes, "isInvitation": isInvitation, "isOther": !isMinutes && !isInvitation,
+                    "kindTitle": kind.title, "meeting": meeting ?? "", "sentTo": kind == .meetingInvitation,
+                ].merging(BundleContext.optional("to", to)) { old, _ in old }
+            case .evidenceOfOffer(let what, let file): context["evidenceOfOffer"] = ["what": what, "file": file]
+            case .copyOfLetter(let kind, let date, let file): context["copyOfLetter"] = ["kind": kind, "date": date.longForm, "file": file]
+            case .referral(let to, let date, let file): context["referral"] = ["to": to, "date": date.longForm, "file": file]
+            }
+            return context
+        }
+    }
+
+    /// The bundle with each section's and entry's title as the bundle's XML words it (from
+    /// `partials/bundle/section-title` and `entry-title`).
+    func titled(from tree: XMLTree) throws(AttendocError) -> EvidenceBundle {
+        var sectionTitles: [String: String] = [:]
+        var entryTitles: [String: String] = [:]
+        for section in tree.root?.children(named: "section") ?? [] {
+            if let letter = section.attribute("letter") { sectionTitles[letter] = section.attribute("title") }
+            for entry in section.children(named: "entry") {
+                if let id = entry.attribute("id") { entryTitles[id] = entry.attribute("title") }
+            }
+        }
+        var titled = self
+        for s in titled.sections.indices {
+            guard let title = sectionTitles[titled.sections[s].letter] else {
+                throw AttendocError("templates/evidence-bundle.mustache made no section \(titled.sections[s].letter) with a title")
+            }
+            titled.sections[s].title = title
+            for e in titled.sections[s].entries.indices {
+                guard let title = entryTitles[titled.sections[s].entries[e].id] else {
+                    throw AttendocError("templates/evidence-bundle.mustache made no entry \(titled.sections[s].entries[e].id) with a title")
+                }
+                titled.sections[s].entries[e].title = title
+            }
+        }
+        return titled
+    }
+}
