@@ -70,7 +70,7 @@ let package = Package(
         // Issuing documents into the record, and what the record answers: history, due list.
         .target(name: "AttendocIssuing", dependencies: [
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
-            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace",
+            "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "AttendocWorkspace",
         ]),
         // The evidence bundle for court.
         .target(name: "AttendocBundle", dependencies: [

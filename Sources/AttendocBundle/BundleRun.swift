@@ -63,7 +63,10 @@ public struct BundleRun {
     /// and lists the gaps on the front sheet.
     /// `observe` is given the intermediate files (the two FO files, the laid-out PDFs and the
     /// merge), for the benchmark, which times FOP and qpdf alone on exactly the same input.
+    /// With `record` (the workspace's copies of the case's documents), section E exhibits the
+    /// archived copies as sent (`EvidenceBundle.plan`).
     public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
+                     record: [EvidenceBundle.RecordedCopy]? = nil,
                      observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
         let readiness = ProsecutionReadiness.check(loaded, asOf: asOf)
         if !draft && !readiness.isReady {
@@ -76,7 +79,7 @@ public struct BundleRun {
         let planned = try EvidenceBundle.plan(
             loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
-            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) })
+            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record)
         let (xml, tree) = try bundleXML(planned)
         let bundle = try planned.titled(from: tree)
         let pdf = try typeset(bundle, tree: tree, observe: observe)
@@ -215,6 +218,10 @@ public struct BundleRun {
         for entry in bundle.entries {
             guard let exhibit = entry.exhibit, let pages = layout.pages[entry.id] else { continue }
             for page in pages { stamps[page - 1] += "  ·  \(exhibit)" }
+            // A document a draft made again, for want of an archived copy, says so on every page.
+            if case .reconstruction = entry.about {
+                for page in pages { stamps[page - 1] = "\(EvidenceBundle.reconstructionMark)  ·  " + stamps[page - 1] }
+            }
         }
         if !documentPages.source.isEmpty {
             underlays.insert(BundlePDFAssembly.Underlay(source: .data(documentsData, name: "the bundle's typeset documents"),

@@ -15,12 +15,16 @@ extension EvidenceBundle {
         /// A document Attendoc made: its kind, the meeting it is of (`parenting contract
         /// meeting`), and the person the copy was sent to.
         case document(kind: DocumentKind, meeting: String?, to: String?)
+        /// A copy as the workspace's archive holds it, with how and when it was sent.
+        case sentCopy(kind: DocumentKind, meeting: String?, to: String?, copy: EvidenceBundle.RecordedCopy)
+        /// A document made again from the case for a draft, because the record holds no copy.
+        case reconstruction(kind: DocumentKind, meeting: String?, to: String?)
         case evidenceOfOffer(what: String, file: String)
         case copyOfLetter(kind: String, date: CalendarDate, file: String)
         case referral(to: String, date: CalendarDate, file: String)
 
         static let kinds = ["summary", "chronology", "measures", "statement", "registerCertificate", "figures",
-                            "document", "evidenceOfOffer", "copyOfLetter", "referral"]
+                            "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
         var context: [String: Any] {
@@ -39,6 +43,15 @@ extension EvidenceBundle {
                     "isMinutes": isMinutes, "isInvitation": isInvitation, "isOther": !isMinutes && !isInvitation,
                     "kindTitle": kind.title, "meeting": meeting ?? "", "sentTo": kind == .meetingInvitation,
                 ].merging(BundleContext.optional("to", to)) { old, _ in old }
+            case .sentCopy(let kind, let meeting, let to, let copy):
+                context["sentCopy"] = [
+                    "kindTitle": kind.title, "meeting": meeting ?? "", "isPost": copy.method == "post", "isHand": copy.method == "hand",
+                    "isEmail": copy.method == "email", "sent": copy.sentOn.longForm,
+                ].merging(BundleContext.optional("to", to)) { old, _ in old }
+                    .merging(BundleContext.optional("deemed", copy.deemedServedOn?.longForm)) { old, _ in old }
+            case .reconstruction(let kind, let meeting, let to):
+                context["reconstruction"] = ["kindTitle": kind.title, "meeting": meeting ?? ""]
+                    .merging(BundleContext.optional("to", to)) { old, _ in old }
             case .evidenceOfOffer(let what, let file): context["evidenceOfOffer"] = ["what": what, "file": file]
             case .copyOfLetter(let kind, let date, let file): context["copyOfLetter"] = ["kind": kind, "date": date.longForm, "file": file]
             case .referral(let to, let date, let file): context["referral"] = ["to": to, "date": date.longForm, "file": file]

@@ -76,6 +76,9 @@ public struct EvidenceBundle {
     public var entriesFor: [String: [String]]
     /// Entry ids of the supplied files each case entry cites.
     public var exhibitsFor: [String: [String]]
+    /// The casework record's copies of the case's documents (attendoc issue); nil when the bundle
+    /// is made without a workspace.
+    public var record: [RecordedCopy]? = nil
 
     public var entries: [Entry] { sections.flatMap(\.entries) }
 
@@ -91,10 +94,13 @@ public struct EvidenceBundle {
     /// Plans the bundle of `loaded` as of `asOf`. `gaps` are what `ProsecutionReadiness` found
     /// missing (printed on a draft's front sheet); `documents` makes the copies of one kind of
     /// document from the court view (LetterRun.letters); `pageCount` counts a supplied PDF's pages.
+    /// With `record` (the workspace's copies of the case's documents), section E exhibits each
+    /// letter as the archive holds it; a letter with no archived copy is left out, or in a draft
+    /// included marked as a reconstruction on every page.
     public static func plan(
         _ loaded: LoadedCase, asOf: CalendarDate, isDraft: Bool, gaps: [ProsecutionReadiness.Gap],
         documents: (DocumentKind, LoadedCase, CalendarDate, LetterOptions) throws(AttendocError) -> [LetterRun.Letter],
-        pageCount: (URL) throws(AttendocError) -> Int
+        pageCount: (URL) throws(AttendocError) -> Int, record: [RecordedCopy]? = nil
     ) throws(AttendocError) -> EvidenceBundle {
         let original = loaded.attendanceCase
         guard let route = original.legalRoute else {
@@ -153,7 +159,28 @@ public struct EvidenceBundle {
         // received it (records: the agency copy), from the court view.
         var sectionE = Section(letter: "E", entries: [])
         let parentPaths = Set(withResponsibility.map(\.casePath))
-        for planned in CaseHistory.documents(in: view.attendanceCase) where planned.kind != .registerCertificate {
+        /// A copy the record holds, to a parent with parental responsibility, that the case's
+        /// history does not plan: exhibited as sent.
+        func addArchived(_ copy: RecordedCopy) throws(AttendocError) {
+            guard parentPaths.contains(copy.recipientPath), let kind = DocumentKind(rawValue: copy.kind), let pdf = copy.pdf else { return }
+            let person = original.parentsAndCarers.first { $0.casePath == copy.recipientPath }
+            let id = nextID("E")
+            sectionE.entries.append(Entry(id: id, about: .sentCopy(kind: kind, meeting: nil, to: person?.fullName, copy: copy), date: copy.sentOn,
+                                          content: .suppliedPDF(pdf, pages: try pageCount(pdf)), source: archivePath(pdf),
+                                          documentKind: kind))
+            entriesFor["record:\(copy.kind):\(copy.recipientPath):\(copy.sentOn.iso)", default: []].append(id)
+        }
+        var leftOut = courtView.leftOut
+        var usedCopies: Set<Int> = []
+        let plannedDocuments = CaseHistory.documents(in: view.attendanceCase)
+        let archived = (record ?? []).enumerated().filter { $0.element.pdf != nil && $0.element.sentOn <= asOf }
+        for planned in plannedDocuments where planned.kind != .registerCertificate {
+            // Copies the record holds that no planned document stands for come first, by date.
+            for (index, copy) in archived where !usedCopies.contains(index) && copy.sentOn < planned.date
+                && !plannedDocuments.contains(where: { $0.kind.rawValue == copy.kind && $0.date == copy.sentOn }) {
+                usedCopies.insert(index)
+                try addArchived(copy)
+            }
             let copies: [LetterRun.Letter]
             do {
                 copies = try documents(planned.kind, view, planned.date, LetterOptions(meeting: planned.meeting))
@@ -163,9 +190,27 @@ public struct EvidenceBundle {
             let meeting = planned.meeting.flatMap { path in view.attendanceCase.meetings.first { $0.casePath == path } }
             let chosen = bundleCopies(of: planned, from: copies, meeting: meeting, parents: parentPaths, in: original)
             for copy in chosen {
+                var about = Title.document(kind: planned.kind, meeting: meeting?.kind.description, to: copy.recipient?.person.fullName)
+                var content = Content.document(copy.xml)
+                var source = planned.calledForBy
+                if record != nil, let recipient = copy.recipient {
+                    if let (index, sent) = archived.first(where: { $0.element.kind == planned.kind.rawValue
+                        && $0.element.recipientPath == recipient.person.casePath && $0.element.sentOn == planned.date }) {
+                        // The copy exactly as sent, from the archive.
+                        usedCopies.insert(index)
+                        about = .sentCopy(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName, copy: sent)
+                        content = .suppliedPDF(sent.pdf!, pages: try pageCount(sent.pdf!))
+                        source = "\(archivePath(sent.pdf!)), \(planned.calledForBy)"
+                    } else if isDraft {
+                        about = .reconstruction(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName)
+                    } else {
+                        leftOut.append(CourtView.LeftOut(place: planned.calledForBy,
+                            why: "the workspace holds no archived copy of the \(planned.kind.rawValue) sent to \(recipient.person.casePath) on \(planned.date.iso), so it is not exhibited (a --draft bundle includes it, marked as a reconstruction)"))
+                        continue
+                    }
+                }
                 let id = nextID("E")
-                let about = Title.document(kind: planned.kind, meeting: meeting?.kind.description, to: copy.recipient?.person.fullName)
-                sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: .document(copy.xml), source: planned.calledForBy,
+                sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: content, source: source,
                                               documentKind: planned.kind))
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
@@ -181,6 +226,10 @@ public struct EvidenceBundle {
                 }
             }
         }
+        for (index, copy) in archived where !usedCopies.contains(index) {
+            try addArchived(copy)
+        }
+
 
         // A parent's copy of minutes is proved by the minutes of the last meeting before it was sent.
         for letter in original.lettersIssued where letter.kind == .known(.minutesParentCopy) {
@@ -236,9 +285,14 @@ public struct EvidenceBundle {
             }
         }
         return EvidenceBundle(
-            view: view, leftOut: courtView.leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
+            view: view, leftOut: leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
             offenceFrom: offenceFrom, offenceTo: offenceTo, defendants: defendants, sections: sections,
-            entriesFor: entriesFor, exhibitsFor: exhibitsFor)
+            entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record)
+    }
+
+    /// An archived file as the manifest names it: `archive/<issue id>/<file>`.
+    static func archivePath(_ url: URL) -> String {
+        "archive/\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)"
     }
 
     /// The copies of a planned document the bundle holds: the agency copy of a record that has

@@ -26,6 +26,9 @@ enum WitnessStatementDraft {
         case attendance(from: CalendarDate, to: CalendarDate, pupil: String, figures: PupilFigures, headTeacher: String, certificate: BundleContext.Exhibits)
         /// Letters of one kind sent on one day.
         case letter(date: CalendarDate, bySchool: Bool, sender: String, kind: String, names: [String], copies: BundleContext.Exhibits)
+        /// Letters of one kind sent on one day as the workspace's record shows them: who sent
+        /// them, how, and the archived copies produced (none when the record holds no copy).
+        case recordedLetter(date: CalendarDate, issuedBy: String, method: String, kind: String, names: [String], copies: BundleContext.Exhibits)
         case meeting(Meeting, minutes: BundleContext.Exhibits, contracts: BundleContext.Exhibits)
         case measure(SupportiveMeasure, record: BundleContext.Exhibits)
         case referral(AgencyReferral, record: BundleContext.Exhibits)
@@ -33,7 +36,7 @@ enum WitnessStatementDraft {
         /// Where the schedule of supportive measures is.
         case schedule
 
-        static let kinds = ["officer", "pupil", "attendance", "letter", "meeting", "measure", "referral", "referralAccepted", "schedule"]
+        static let kinds = ["officer", "pupil", "attendance", "letter", "recordedLetter", "meeting", "measure", "referral", "referralAccepted", "schedule"]
 
         /// The paragraph as the template reads it: one key per kind (`false` but for its own),
         /// holding the facts its partial prints.
@@ -67,6 +70,12 @@ enum WitnessStatementDraft {
                 return ("letter", [
                     "date": date.longForm, "bySchool": bySchool, "sender": sender,
                     "an": BundleContext.takesAn(kind), "kind": kind, "names": BundleContext.names(names), "copies": copies.context,
+                ])
+            case .recordedLetter(let date, let issuedBy, let method, let kind, let names, let copies):
+                return ("recordedLetter", [
+                    "date": date.longForm, "issuedBy": issuedBy, "isPost": method == "post", "isHand": method == "hand",
+                    "isEmail": method == "email", "an": BundleContext.takesAn(kind), "kind": kind, "names": BundleContext.names(names),
+                    "severalNames": names.count > 1, "copies": copies.context,
                 ])
             case .meeting(let meeting, let minutes, let contracts):
                 let target = meeting.attendanceTarget
@@ -130,22 +139,46 @@ enum WitnessStatementDraft {
         // Each step, in date order: letters (one paragraph per kind and date), meetings,
         // supportive measures, referrals.
         var steps: [(date: CalendarDate, order: Int, paragraph: Paragraph)] = []
-        var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], bySchool: Bool)] = []
-        for letter in attendanceCase.lettersIssued {
-            let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
-            let ids = (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? [])
-            let bySchool = CaseHistory.documentKind(forIssued: letter)?.sentBy == .school
-            if let index = letterGroups.firstIndex(where: { $0.date == letter.date && $0.kind == letter.kind.description }) {
-                if !letterGroups[index].names.contains(name) { letterGroups[index].names.append(name) }
-                letterGroups[index].ids += ids
-            } else {
-                letterGroups.append((letter.date, letter.kind.description, [name], ids, bySchool))
+        if let record = bundle.record {
+            // Who sent each letter, how and when, from the workspace's record, never from the
+            // kind of document; the copies produced are the archived ones the bundle exhibits.
+            var groups: [(date: CalendarDate, kind: String, issuedBy: String, method: String, names: [String], ids: [String])] = []
+            for copy in record where copy.sentOn <= bundle.asOf {
+                let name = attendanceCase.parentsAndCarers.first { $0.casePath == copy.recipientPath }?.fullName ?? copy.recipientPath
+                let kind = DocumentKind(rawValue: copy.kind)?.title.lowercased() ?? copy.kind.replacingOccurrences(of: "_", with: " ")
+                let ids = bundle.entries.compactMap { entry -> String? in
+                    guard case .sentCopy(_, _, _, let exhibited) = entry.about, exhibited == copy else { return nil }
+                    return entry.id
+                }
+                if let index = groups.firstIndex(where: { $0.date == copy.sentOn && $0.kind == kind && $0.issuedBy == copy.issuedBy && $0.method == copy.method }) {
+                    if !groups[index].names.contains(name) { groups[index].names.append(name) }
+                    groups[index].ids += ids
+                } else {
+                    groups.append((copy.sentOn, kind, copy.issuedBy, copy.method, [name], ids))
+                }
             }
-        }
-        for group in letterGroups {
-            steps.append((group.date, steps.count,
-                          .letter(date: group.date, bySchool: group.bySchool, sender: authority.department ?? authority.name,
-                                  kind: group.kind, names: group.names, copies: exhibits(group.ids))))
+            for group in groups {
+                steps.append((group.date, steps.count, .recordedLetter(date: group.date, issuedBy: group.issuedBy, method: group.method,
+                                                                      kind: group.kind, names: group.names, copies: exhibits(group.ids))))
+            }
+        } else {
+            var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], bySchool: Bool)] = []
+            for letter in attendanceCase.lettersIssued {
+                let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
+                let ids = (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? [])
+                let bySchool = CaseHistory.documentKind(forIssued: letter)?.sentBy == .school
+                if let index = letterGroups.firstIndex(where: { $0.date == letter.date && $0.kind == letter.kind.description }) {
+                    if !letterGroups[index].names.contains(name) { letterGroups[index].names.append(name) }
+                    letterGroups[index].ids += ids
+                } else {
+                    letterGroups.append((letter.date, letter.kind.description, [name], ids, bySchool))
+                }
+            }
+            for group in letterGroups {
+                steps.append((group.date, steps.count,
+                              .letter(date: group.date, bySchool: group.bySchool, sender: authority.department ?? authority.name,
+                                      kind: group.kind, names: group.names, copies: exhibits(group.ids))))
+            }
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
             // The records made at the meeting, by their kind: its minutes, and its parenting contract.

@@ -1,6 +1,8 @@
 import ArgumentParser
 import AttendocBundle
 import AttendocCasework
+import AttendocIssuing
+import AttendocWorkspace
 import Foundation
 
 struct EvidenceBundleCommand: ParsableCommand {
@@ -33,13 +35,23 @@ struct EvidenceBundleCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/, fop/ and data/.", valueName: "folder"))
     var resources: String?
 
+    @Option(name: .long, help: ArgumentHelp("The workspace whose record of what was sent the bundle exhibits (default: $ATTENDOC_WORKSPACE, else the current folder if it holds one; without one, letters are made again from the case file).", valueName: "folder"))
+    var workspace: String?
+
     func run() throws {
         do {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let run = try BundleRun(resources: location)
-            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out))
+            // The record, when there is a workspace: section E then exhibits the copies as sent.
+            let place = WorkspaceLocation.find(explicit: workspace)
+            var record: [EvidenceBundle.RecordedCopy]?
+            if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
+                let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
+                record = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened)
+            }
+            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record)
             for gap in outcome.gaps {
                 print("missing (on the front sheet): \(gap)")
             }

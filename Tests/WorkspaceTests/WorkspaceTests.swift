@@ -410,6 +410,62 @@ struct WorkspaceTests {
         #expect(flattened(try pdfText(out.appendingPathComponent("\(stem).pdf"))).contains("Deemed served on: 8 December 2026"))
     }
 
+    /// With a workspace, the bundle exhibits the letters as the archive holds them (their own bytes
+    /// and SHA-256), says how and when they were sent, and the statement takes who sent them from
+    /// the record; a letter with no archived copy is left out, or in a draft marked on every page.
+    @Test func theBundleExhibitsTheArchivedCopiesAsSent() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        #expect(try run(program, ["case", "add", example, "--workspace", workspace.path]).status == 0)
+        // The case file records the first warnings of 23 November; here they are archived as well.
+        let issued = try run(program, ["issue", reference, "--document", "first-warning-letter", "--method", "post", "--date", "2026-11-23",
+                                       "--by", "Alex Brennan", "--format", "pdf", "--reissue", "archived copy of the letters sent",
+                                       "--workspace", workspace.path])
+        #expect(issued.status == 0, "\(issued.error)")
+        let records = try Workspace.open(at: WorkspaceLocation(folder: workspace)).issuedDocuments(for: reference).filter(\.archived)
+
+        let out = folder.appendingPathComponent("out")
+        let made = try run(program, ["bundle", example, "--as-of", "2027-01-11", "--out", out.path, "--workspace", workspace.path])
+        #expect(made.status == 0, "\(made.error)")
+        #expect(made.output.contains("left out: letters_issued[0]: the workspace holds no archived copy of the attendance-concern-letter sent to parents[0] on 2026-09-25"), "\(made.output)")
+        let manifestURL = out.appendingPathComponent("CAT-2026-0142/evidence-bundle-manifest.json")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: manifestURL)) as? [String: Any])
+        let documents = try #require(manifest["documents"] as? [[String: Any]]).filter { $0["section"] as? String == "E" }
+        let warnings = documents.filter { ($0["title"] as? String)?.hasPrefix("First warning letter") == true }
+        #expect(warnings.count == 2)
+        for record in records {
+            let entry = try #require(warnings.first { ($0["source"] as? String)?.contains(record.id) == true })
+            #expect(entry["sha256"] as? String == record.files[0].sha256, "the exhibit is the archived file, byte for byte")
+            #expect((entry["title"] as? String)?.contains("as sent by first class post on 23 November 2026, deemed served on 25 November 2026") == true, "\(entry)")
+        }
+        // Letters the record holds no copy of are not in section E at all.
+        #expect(!documents.contains { ($0["title"] as? String)?.hasPrefix("Attendance concern letter") == true })
+        let text = flattened(try pdfText(out.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf")))
+        #expect(text.contains("The records show that on 23 November 2026 Alex Brennan sent a first warning letter to"), "the statement takes who sent it from the record")
+        #expect(text.contains("I produce copies, as they were sent, as"))
+        #expect(text.contains("The records show that on 25 September 2026"), "a letter recorded without a copy is stated as recorded")
+
+        // A draft includes the letters without an archived copy, marked on every page.
+        let draftOut = folder.appendingPathComponent("draft")
+        let draft = try run(program, ["bundle", example, "--as-of", "2027-01-11", "--draft", "--out", draftOut.path, "--workspace", workspace.path])
+        #expect(draft.status == 0, "\(draft.error)")
+        let draftManifest = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: draftOut.appendingPathComponent("CAT-2026-0142/evidence-bundle-manifest.json"))) as? [String: Any])
+        let reconstructions = try #require(draftManifest["documents"] as? [[String: Any]]).filter {
+            ($0["title"] as? String)?.hasPrefix("Reconstruction from the case record, not the document sent") == true
+        }
+        #expect(!reconstructions.isEmpty)
+        let pdf = draftOut.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf")
+        for entry in reconstructions {
+            let first = try #require(entry["first_page"] as? Int), last = try #require(entry["last_page"] as? Int)
+            for page in first...last {
+                let pageText = flattened(try run("pdftotext", ["-f", "\(page)", "-l", "\(page)", pdf.path, "-"]).output)
+                #expect(pageText.contains("RECONSTRUCTION FROM THE CASE RECORD, NOT THE DOCUMENT SENT"), "page \(page)")
+            }
+        }
+    }
+
     func sha256sum(_ url: URL) throws -> String {
         String(try run("sha256sum", [url.path]).output.prefix(64))
     }
