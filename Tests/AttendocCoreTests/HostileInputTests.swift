@@ -318,3 +318,42 @@ struct HostileFileNameTests {
         #expect(files.allSatisfy { $0.split(separator: "/").allSatisfy { $0.utf8.count <= 80 } }, "\(files)")
     }
 }
+
+@Suite("Text: long words wrap")
+struct HostileTextTests {
+    /// One unbroken 1,600-character token (a long URL) in a minutes table once overflowed the
+    /// text stylesheet's recursion and failed the run. It is broken at the line width now.
+    @Test func aVeryLongTokenInATableIsBrokenAtTheLineWidth() throws {
+        let token = "https://example.org/" + String(repeating: "a", count: 1_600)
+        let fixtureXML = try String(contentsOf: fixture("record-minutes.xml"), encoding: .utf8)
+        let xml = fixtureXML.replacingOccurrences(of: "Set up the Nurture Room start and a visual timetable", with: "See \(token) now")
+        #expect(xml != fixtureXML)
+        let folder = try temporaryFolder("long-token")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = RenderableDocument(xml: Data(xml.utf8), relativeStem: "minutes", date: date("2026-10-02"))
+        _ = try DocumentWriter(resources: resources, formats: [.txt]).write([document], formats: [.txt], to: folder, fop: nil)
+        let text = try String(contentsOf: folder.appendingPathComponent("minutes.txt"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // The token's column is at most the line's width (72); the row keeps its other columns.
+        #expect(lines.allSatisfy { $0.count <= 2 * 72 }, "\(lines.map(\.count).max() ?? 0)")
+        #expect(lines.filter { $0.contains("aaaa") }.count >= 1_600 / 72)
+        // Every character of the token is still there, in order.
+        let pieces = text.matches(of: /[a-z:\/.]{20,}/).map { String($0.output) }
+        #expect(pieces.joined() == token)
+    }
+
+    @Test func aVeryLongWordInAParagraphIsBrokenAtTheLineWidth() throws {
+        let token = String(repeating: "x", count: 5_000)
+        let fixtureXML = try String(contentsOf: fixture("record-minutes.xml"), encoding: .utf8)
+        let xml = fixtureXML.replacingOccurrences(of: "finds mornings hard", with: "finds \(token) mornings hard")
+        #expect(xml != fixtureXML)
+        let folder = try temporaryFolder("long-word")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let document = RenderableDocument(xml: Data(xml.utf8), relativeStem: "minutes", date: date("2026-10-02"))
+        _ = try DocumentWriter(resources: resources, formats: [.txt]).write([document], formats: [.txt], to: folder, fop: nil)
+        let text = try String(contentsOf: folder.appendingPathComponent("minutes.txt"), encoding: .utf8)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 72 })
+        #expect(text.filter { $0 == "x" }.count >= 5_000)
+        #expect(flattened(text).contains("Kacpi finds xxxx"))
+    }
+}
