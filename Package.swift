@@ -103,7 +103,8 @@ let package = Package(
         .testTarget(name: "SafeXMLTests", dependencies: ["SafeXML"]),
         // Case files read strictly into the case model (no FOP).
         .testTarget(name: "CaseModelTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocCasework", "AttendocDocuments", "AttendocTesting"]),
-        // Register import and the attendance engine, against hand-worked figures (no FOP).
+        // Register import and the attendance engine, against hand-worked figures; hostile input
+        // (alias bombs, null fields, bad register rows, dates, file names). No FOP.
         .testTarget(name: "EngineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocRendering", "AttendocTesting"]),
         // Each kind of document: its words, dates and figures, and the golden document XML.
         .testTarget(name: "DocumentTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting"]),

@@ -621,11 +621,18 @@
               <xsl:with-param name="nodes" select="$grid/t:cell[$i]"/>
             </xsl:call-template>
           </xsl:attribute>
-          <xsl:attribute name="min">
+          <!-- A word wider than the whole line is broken at the line's width (wrap-lines). -->
+          <xsl:variable name="longest-word">
             <xsl:call-template name="maximum">
               <xsl:with-param name="nodes" select="exsl:node-set($words-rtf)/t:w"/>
               <xsl:with-param name="of-values" select="true()"/>
             </xsl:call-template>
+          </xsl:variable>
+          <xsl:attribute name="min">
+            <xsl:choose>
+              <xsl:when test="number($longest-word) &gt; $width"><xsl:value-of select="$width"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$longest-word"/></xsl:otherwise>
+            </xsl:choose>
           </xsl:attribute>
           <xsl:variable name="body-width">
             <xsl:call-template name="maximum">
@@ -950,7 +957,8 @@
 
   <!-- Splits normalised $text (single spaces, no leading or trailing space) into t:line elements
        of at most $width characters (later lines $rest-width), breaking at spaces. A word longer
-       than the width gets a line of its own. One recursion per line. -->
+       than the width (a long URL) is broken at the width, so no line is ever longer than it.
+       One recursion per line. -->
   <xsl:template name="wrap-lines">
     <xsl:param name="text"/>
     <xsl:param name="width"/>
@@ -979,13 +987,20 @@
               <xsl:value-of select="$fitting"/>
             </xsl:when>
             <xsl:otherwise>
-              <xsl:value-of select="substring-before(concat($text, ' '), ' ')"/>
+              <xsl:value-of select="substring($text, 1, $w)"/>
             </xsl:otherwise>
           </xsl:choose>
         </xsl:variable>
         <t:line><xsl:value-of select="$line"/></t:line>
+        <!-- After a break at a space, skip the space; after a word broken at the width, nothing. -->
+        <xsl:variable name="skip">
+          <xsl:choose>
+            <xsl:when test="substring($text, string-length($line) + 1, 1) = ' '">2</xsl:when>
+            <xsl:otherwise>1</xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
         <xsl:call-template name="wrap-lines">
-          <xsl:with-param name="text" select="substring($text, string-length($line) + 2)"/>
+          <xsl:with-param name="text" select="substring($text, string-length($line) + $skip)"/>
           <xsl:with-param name="width" select="$rest-width"/>
         </xsl:call-template>
       </xsl:otherwise>

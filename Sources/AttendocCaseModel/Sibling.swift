@@ -1,3 +1,4 @@
+import AttendocValues
 import AttendocYAML
 
 /// Another pupil in the pupil's household, known by their UPN. Siblings matter to a panel: a referral

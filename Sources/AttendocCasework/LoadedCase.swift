@@ -53,6 +53,11 @@ public struct LoadedCase: Sendable {
         guard let upn = attendanceCase.pupil.upn?.text, let pupil = register.pupil(upn: upn) else {
             throw AttendocError("\(url.path): pupil.upn: the pupil is not in the register \(register.source) (\(register.pupils.count) pupils there); check the UPN")
         }
+        // A UPN one mistyped character (or two swapped) away from the pupil's, failing its check
+        // letter, is the pupil's own row typed wrongly: counting it for nobody would drop it.
+        if let typo = register.upnsFailingCheckLetter.first(where: { UniquePupilNumber.isOneTypoAway($0.upn, from: upn) }) {
+            throw AttendocError("\(register.source):\(typo.line): upn: this row's UPN fails its check letter and is one mistyped character away from the case pupil's (pupil.upn in \(url.path)); it is probably the pupil's, and its rows would be left out of the pupil's figures: correct the UPN in the MIS and export the register again")
+        }
         return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: pupil)
     }
 

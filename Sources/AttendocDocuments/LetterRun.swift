@@ -54,11 +54,24 @@ public struct LetterRun {
         return try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: nil), dated: date)
     }
 
+    /// Dates of the case that cannot be right for a document dated `date` (docs/case-file.md,
+    /// "Dates"): a pupil born on or after it, or, for the letters that quote the referral, a
+    /// referral accepted after it.
+    static func checkDates(of attendanceCase: AttendanceCase, for kind: DocumentKind, dated date: CalendarDate) throws(AttendocError) {
+        if attendanceCase.pupil.dateOfBirth >= date {
+            throw AttendocError("the case \(attendanceCase.reference): pupil.date_of_birth: \(attendanceCase.pupil.dateOfBirth.iso) is not before the \(kind.title.lowercased())'s date, \(date.iso); check the date of birth and the letter's date")
+        }
+        if kind == .firstWarningLetter || kind == .paceInterviewInvitation, let referral = attendanceCase.referral, referral.acceptedOn > date {
+            throw AttendocError("the case \(attendanceCase.reference): referral.accepted_on: \(referral.acceptedOn.iso) is after the \(kind.title.lowercased())'s date, \(date.iso), which quotes the referral; check referral.accepted_on and the letter's date")
+        }
+    }
+
     /// The document XML of `kind` for each recipient, each validated against the schema. With a
     /// register, the figures quoted are the engine's as of `date`.
     /// `folder` is where the copies go inside the output folder: by default `<case reference>/<kind>`.
     public func letters(_ kind: DocumentKind, for loaded: LoadedCase, dated date: CalendarDate,
                         options: LetterOptions = LetterOptions(), folder explicitFolder: String? = nil) throws(AttendocError) -> [Letter] {
+        try Self.checkDates(of: loaded.attendanceCase, for: kind, dated: date)
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)

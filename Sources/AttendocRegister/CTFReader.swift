@@ -39,19 +39,24 @@ public enum CTFReader {
         }
         var pupils: [PupilRegister] = []
         var seen: Set<String> = []
+        var doubtful: [(upn: String, line: Int)] = []
         for pupil in pupilData.children(named: "Pupil") {
             let record = try readPupil(pupil, file: file, codes: codes)
             guard seen.insert(record.upn).inserted else {
                 throw RegisterError(file: file, line: pupil.line, message: "pupil \(record.upn) appears twice")
             }
+            if !UniquePupilNumber.hasMatchingCheckLetter(record.upn) { doubtful.append((record.upn, pupil.child(named: "UPN")?.line ?? pupil.line)) }
             pupils.append(record)
         }
-        return Register(source: file, pupils: pupils)
+        return Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful)
     }
 
     static func readPupil(_ pupil: XMLTree.Element, file: String, codes: AttendanceCodeTable) throws(RegisterError) -> PupilRegister {
         guard let upn = pupil.text(of: "UPN") else {
             throw RegisterError(file: file, line: pupil.line, message: "\(pupil.path) has no UPN")
+        }
+        if let problem = RegisterChecks.upnProblem(upn) {
+            throw RegisterError(file: file, line: pupil.child(named: "UPN")?.line ?? pupil.line, message: "\(pupil.path)/UPN: \(problem)")
         }
         var dateOfBirth: CalendarDate?
         if let text = pupil.text(of: "DOB") {
@@ -81,6 +86,10 @@ public enum CTFReader {
         guard let startText = sessions.text(of: "AttendanceStartDate"), let start = CalendarDate(iso: startText) else {
             throw RegisterError(file: file, line: sessions.line, message: "pupil \(upn): AttendanceStartDate is missing or not a date written YYYY-MM-DD")
         }
+        if let problem = RegisterChecks.yearProblem(start) {
+            throw RegisterError(file: file, line: sessions.child(named: "AttendanceStartDate")?.line ?? sessions.line,
+                                message: "pupil \(upn): AttendanceStartDate \(start.iso): \(problem)")
+        }
         let marksElement = sessions.child(named: "AttendanceMarks")
         // Marks are one byte each (codes of two characters cannot appear in a CTF); work on bytes,
         // which is what keeps a whole school's import fast.
@@ -88,6 +97,13 @@ public enum CTFReader {
         guard marks.count % 2 == 0 else {
             throw RegisterError(file: file, line: marksElement?.line ?? sessions.line,
                                 message: "pupil \(upn): AttendanceMarks has \(marks.count) characters; it needs two per day (morning and afternoon), so an even number")
+        }
+        // One YearData holds one academic year: its marks end by 31 July after its start.
+        let yearStart = RegisterChecks.academicYearStart(of: start)
+        let yearEnd = CalendarDate(year: yearStart.year + 1, month: 7, day: 31)!
+        if marks.count / 2 > yearEnd.daysSinceEpoch - start.daysSinceEpoch + 1 {
+            throw RegisterError(file: file, line: marksElement?.line ?? sessions.line,
+                                message: "pupil \(upn): AttendanceMarks from \(start.iso) has \(marks.count / 2) days, which run past 31 July \(yearEnd.year), the end of the academic year it starts in (\(RegisterChecks.academicYear(starting: yearStart))); a YearData holds one academic year")
         }
         var counted = (possible: 0, attended: 0, authorised: 0, unauthorised: 0)
         let firstDay = Int32(start.daysSinceEpoch)

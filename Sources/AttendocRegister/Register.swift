@@ -6,6 +6,16 @@ public struct Register: Sendable {
     /// The file it was read from, for messages.
     public var source: String
     public var pupils: [PupilRegister]
+    /// Pupils whose UPN's check letter does not match, with the line of their first row
+    /// (docs/register.md): imported as written, reported, and refused by a case whose pupil's UPN
+    /// is one typo away.
+    public var upnsFailingCheckLetter: [(upn: String, line: Int)] = []
+
+    /// What the import found doubtful but did not refuse, for a run over the whole register to
+    /// report: each a sentence naming the file and the lines.
+    public var warnings: [String] {
+        RegisterChecks.checkLetterWarning(file: source, firstLines: upnsFailingCheckLetter.map(\.line)).map { [$0] } ?? []
+    }
 
     public func pupil(upn: String) -> PupilRegister? {
         pupils.first { $0.upn == upn }

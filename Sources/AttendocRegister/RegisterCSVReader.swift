@@ -46,8 +46,14 @@ public enum RegisterCSVReader {
             }
             let upn = fields[0]
             guard !upn.isEmpty else { throw RegisterError(file: file, line: lineNumber, message: "upn is empty") }
+            if let problem = RegisterChecks.upnProblem(upn) {
+                throw RegisterError(file: file, line: lineNumber, message: "upn: \(problem)")
+            }
             guard let date = CalendarDate(iso: fields[1]) else {
                 throw RegisterError(file: file, line: lineNumber, message: "pupil \(upn): date \"\(fields[1])\" is not a date written YYYY-MM-DD")
+            }
+            if let problem = RegisterChecks.yearProblem(date) {
+                throw RegisterError(file: file, line: lineNumber, message: "pupil \(upn): date \(date.iso): \(problem)")
             }
             var marks: [UInt8] = []
             for (session, field) in zip(Session.allCases, fields[2...3]) {
@@ -59,6 +65,7 @@ public enum RegisterCSVReader {
             }
             byPupil[upn, default: [:]][date] = (marks[0], marks[1], lineNumber)
         }
+        try checkOneAcademicYear(byPupil, file: file)
         let pupils = order.map { upn in
             let days = byPupil[upn, default: [:]]
                 .filter { $0.value.0 != RegisterDay.noMark || $0.value.1 != RegisterDay.noMark }
@@ -66,7 +73,28 @@ public enum RegisterCSVReader {
                 .sorted { $0.dayNumber < $1.dayNumber }
             return PupilRegister(upn: upn, days: days, codes: codes)
         }
-        return Register(source: file, pupils: pupils)
+        let doubtful = order.filter { !UniquePupilNumber.hasMatchingCheckLetter($0) }
+            .map { upn in (upn: upn, line: byPupil[upn]?.values.map(\.2).min() ?? 0) }
+        return Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful)
+    }
+
+    /// A CSV register covers one academic year: the one most of its rows are in (the later, if two
+    /// have as many). A row outside it is an error naming the row's line.
+    static func checkOneAcademicYear(_ byPupil: [String: [CalendarDate: (UInt8, UInt8, Int)]], file: String) throws(RegisterError) {
+        var rowsByYear: [CalendarDate: Int] = [:]
+        for days in byPupil.values {
+            for date in days.keys { rowsByYear[RegisterChecks.academicYearStart(of: date), default: 0] += 1 }
+        }
+        guard rowsByYear.count > 1, let year = rowsByYear.max(by: { ($0.value, $0.key) < ($1.value, $1.key) })?.key else { return }
+        var outside: (line: Int, upn: String, date: CalendarDate)?
+        for (upn, days) in byPupil {
+            for (date, row) in days where RegisterChecks.academicYearStart(of: date) != year && row.2 < (outside?.line ?? .max) {
+                outside = (row.2, upn, date)
+            }
+        }
+        guard let outside else { return }
+        throw RegisterError(file: file, line: outside.line,
+                            message: "pupil \(outside.upn): date \(outside.date.iso) is outside the academic year the register covers, \(RegisterChecks.academicYear(starting: year)) (most of its rows are in it); a register holds one academic year: check the date, or export each year to its own file")
     }
 
     /// A mark's number in the code table; empty and `#` mean no session.

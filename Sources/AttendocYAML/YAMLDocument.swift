@@ -14,6 +14,7 @@ public enum YAMLDocument {
     }
 
     public static func fields(of text: String, file: String) throws(CaseFileError) -> YAMLFields {
+        try YAMLAliasCheck.check(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

@@ -39,15 +39,24 @@ public final class YAMLFields {
         return CaseFileError(file: file, line: mark?.line, column: mark?.column, field: fieldPath(key), message: message)
     }
 
-    /// The value node for `key`, or nil when the key is absent or null.
+    /// The value node for `key`, or nil when the key is absent or null (`~`, `null`, nothing).
     public func node(_ key: String) -> Node? {
         read.insert(key)
-        guard let value = mapping[key] else { return nil }
-        if case .scalar(let scalar) = value, scalar.tag.rawValue == Tag.Name.null.rawValue || (scalar.string.isEmpty && scalar.style == .plain) {
-            return nil
-        }
+        guard let value = mapping[key], !Self.isNull(value) else { return nil }
         return value
     }
+
+    /// Whether `node` is YAML's null: nothing, `~`, `null`, `Null` or `NULL` unquoted, or tagged
+    /// `!!null`. A null is a missing value: a required field that is null is missing, never the
+    /// text "null".
+    public static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node else { return false }
+        if scalar.tag.rawValue == Tag.Name.null.rawValue { return true }
+        return scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// Years a date in a case file or policy may be in; anything else is a typing mistake.
+    public static let years = 1990...2100
 
     public func require(_ key: String) throws(CaseFileError) -> Node {
         guard let value = node(key) else {
@@ -109,6 +118,9 @@ public final class YAMLFields {
             let found = value.scalar.map { "\"\($0.string)\"" } ?? Self.kind(of: value)
             throw error(key, "expected a date written YYYY-MM-DD (for example 2026-11-23), found \(found)", at: value)
         }
+        guard Self.years.contains(date.year) else {
+            throw error(key, "is in the year \(date.year), before \(Self.years.lowerBound) or after \(Self.years.upperBound); check the year", at: value)
+        }
         return date
     }
 
@@ -142,7 +154,7 @@ public final class YAMLFields {
     public func strings(_ key: String, required: Bool = true) throws(CaseFileError) -> [String] {
         var result: [String] = []
         for (item, itemPath) in try list(key, required: required) {
-            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+            guard case .scalar(let scalar) = item, !Self.isNull(item), !scalar.string.isEmpty else {
                 throw CaseFileError(file: file, line: item.mark?.line, column: item.mark?.column, field: itemPath,
                                     message: "expected text, found \(Self.kind(of: item))")
             }

@@ -21,4 +21,12 @@ enum CommandLineValues {
     static func report(_ error: AttendocError) {
         FileHandle.standardError.write(Data("attendoc: error: \(error)\n".utf8))
     }
+
+    /// Prints each of `warnings` (what an import found doubtful but did not refuse) as
+    /// `attendoc: warning: …` on standard error.
+    static func report(warnings: [String]) {
+        for warning in warnings {
+            FileHandle.standardError.write(Data("attendoc: warning: \(warning)\n".utf8))
+        }
+    }
 }

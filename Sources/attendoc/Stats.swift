@@ -48,6 +48,7 @@ struct Stats: ParsableCommand {
             case (nil, .some(let register)):
                 let codes = try AttendanceCodeTable(resources: location)
                 let imported = try RegisterImport.read(URL(fileURLWithPath: register), codes: codes)
+                CommandLineValues.report(warnings: imported.warnings)
                 let chosen: Policy
                 do { chosen = try PolicyReader.read(named: policy, in: location.policies) } catch { throw AttendocError("\(error)") }
                 report = StatsReport(register: imported, policy: chosen, asOf: date)

@@ -101,7 +101,7 @@ struct AttendanceEngineTests {
     @Test func unavoidableAndAdministrativeCodesAreNotPossibleSessions() throws {
         // 3 Sep: Y2 Y2 (travel disruption); 4 Sep: / Q; 7 Sep: D \ ; 8 Sep: # # (closure).
         // Possible: 4 Sep AM and 7 Sep PM = 2, both attended. Not counted: Y2, Y2, Q, D = 4.
-        let csv = "upn,date,am,pm\nA1,2026-09-03,Y2,Y2\nA1,2026-09-04,/,Q\nA1,2026-09-07,D,\\\nA1,2026-09-08,#,#\n"
+        let csv = "upn,date,am,pm\nA123456789012,2026-09-03,Y2,Y2\nA123456789012,2026-09-04,/,Q\nA123456789012,2026-09-07,D,\\\nA123456789012,2026-09-08,#,#\n"
         let figures = AttendanceEngine(policy: Self.county).figures(for: try readCSV(csv), asOf: date("2026-09-08"))
         #expect(figures.possibleSessions == 2)
         #expect(figures.attendedSessions == 2)
