@@ -28,7 +28,7 @@ extension YAMLFields {
             throw itemError(fieldPath, "expected a file path relative to the case file's folder, found nothing", at: node)
         }
         if written.hasPrefix("/") || written.hasPrefix("~") {
-            throw itemError(fieldPath, "must be a path relative to the case file's folder (so the case can be moved), found \"\(written)\"", at: node)
+            throw itemError(fieldPath, "must be a path relative to the case file's folder (so the case can be moved), found an absolute path", at: node)
         }
         let url = caseFolder.appendingPathComponent(written).standardizedFileURL
         var isFolder: ObjCBool = false

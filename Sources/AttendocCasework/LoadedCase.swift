@@ -19,11 +19,15 @@ public struct LoadedCase: Sendable {
         let policy: Policy?
         do {
             attendanceCase = try CaseFileReader.read(contentsOf: url)
+        } catch {
+            throw AttendocError(error)
+        }
+        do {
             policy = try attendanceCase.policyName.map { (name) throws(CaseFileError) in
                 try PolicyReader.read(named: name, in: resources.policies)
             }
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(error, kind: .policy)
         }
         guard let source = attendanceCase.register else {
             return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: nil)
@@ -37,11 +41,11 @@ public struct LoadedCase: Sendable {
             do {
                 register = try RegisterCSVReader.read(csv, file: "\(file) (register.csv from line \(line))", codes: codes)
             } catch {
-                throw AttendocError("\(error)")
+                throw error.attendocError
             }
         }
         guard let upn = attendanceCase.pupil.upn?.text, let pupil = register.pupil(upn: upn) else {
-            throw AttendocError("\(url.path): pupil.upn: the pupil is not in the register \(register.source) (\(register.pupils.count) pupils there); check the UPN")
+            throw AttendocError(.register, "the pupil is not in the register \(register.source) (\(register.pupils.count) pupils there)", at: AttendocError.Location(file: url.path, field: "pupil.upn"), suggestion: "check the UPN")
         }
         return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: pupil)
     }
@@ -50,7 +54,7 @@ public struct LoadedCase: Sendable {
     /// year, or from `start` when given (the figures since a first warning or a meeting).
     public func figures(asOf date: CalendarDate, from start: CalendarDate? = nil) throws(AttendocError) -> PupilFigures {
         guard let pupilRegister, let policy else {
-            throw AttendocError("the case \(attendanceCase.reference) has no register to compute figures from; add register: to the case file")
+            throw AttendocError(.caseFile, "the case \(attendanceCase.reference) has no register to compute figures from; add register: to the case file")
         }
         return AttendanceEngine(policy: policy).figures(for: pupilRegister, asOf: date, from: start)
     }
@@ -58,12 +62,12 @@ public struct LoadedCase: Sendable {
     /// The school calendar for the case's deadlines: the policy's term dates, with the pupil's
     /// register deciding the days it covers.
     public func calendar() throws(AttendocError) -> SchoolCalendar {
-        guard let policy else { throw AttendocError("the case \(attendanceCase.reference) names no policy, so it has no term dates") }
+        guard let policy else { throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy, so it has no term dates") }
         return pupilRegister.map { policy.calendar.using($0) } ?? policy.calendar
     }
 
     public func statsReport(asOf date: CalendarDate) throws(AttendocError) -> StatsReport {
-        guard let policy else { throw AttendocError("the case \(attendanceCase.reference) names no policy") }
+        guard let policy else { throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy") }
         let pupil = attendanceCase.pupil
         return StatsReport(asOf: date, policy: policy, rows: [StatsReport.Row(name: pupil.fullName, figures: try figures(asOf: date))])
     }

@@ -53,10 +53,10 @@ public struct LetterRun {
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
         guard !recipients.isEmpty else {
-            throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
         }
         let folder = explicitFolder ?? "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
         // Each audience's values are computed from its own view of the case: the parent's view
@@ -77,7 +77,7 @@ public struct LetterRun {
             do {
                 _ = try schema.checkedDocument(xml, source: source)
             } catch {
-                throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
+                throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
             }
             letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date))
         }

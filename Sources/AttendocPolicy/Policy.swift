@@ -36,7 +36,7 @@ public struct Policy: Sendable {
     /// The date a named deadline falls on, counted from `start`.
     public func deadline(_ name: String, from start: CalendarDate, calendar: SchoolCalendar? = nil) throws(AttendocError) -> CalendarDate {
         guard let deadline = deadlines[name] else {
-            throw AttendocError("the policy \(identifier) has no deadline \"\(name)\"; it has: \(deadlines.keys.sorted().joined(separator: ", "))")
+            throw AttendocError(.policy, "the policy \(identifier) has no deadline \"\(name)\"; it has: \(deadlines.keys.sorted().joined(separator: ", "))")
         }
         return try deadline.date(from: start, calendar: calendar ?? self.calendar)
     }

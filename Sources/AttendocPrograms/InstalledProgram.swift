@@ -15,6 +15,6 @@ enum InstalledProgram {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw AttendocError("\(title) is not installed (no `\(name)` on PATH); run scripts/setup, which installs the Debian package \(package), or set \(variable)")
+        throw AttendocError(.programMissing, "\(title) is not installed (no `\(name)` on PATH); run scripts/setup, which installs the Debian package \(package), or set \(variable)")
     }
 }

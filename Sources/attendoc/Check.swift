@@ -31,17 +31,16 @@ struct Check: ParsableCommand {
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let readiness = ProsecutionReadiness.check(loaded, asOf: date)
             if readiness.isReady {
-                print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
+                Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
                 return
             }
-            print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
+            Terminal.print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
             for gap in readiness.gaps {
-                print("- \(gap)")
+                Terminal.print("- \(gap)")
             }
             throw ExitCode.failure
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

@@ -15,21 +15,21 @@ enum PaceInterviewInvitationFacts {
         let interview = try chosenInterview(in: attendanceCase, dated: date, path: options.meeting)
         let named = "the interview under caution at \(interview.casePath) (\(interview.date.longForm))"
         guard let time = interview.time else {
-            throw AttendocError("\(named) has no time; add time: HH:MM to \(interview.casePath)")
+            throw AttendocError(.document, "\(named) has no time; add time: HH:MM to \(interview.casePath)")
         }
         guard let place = interview.place else {
-            throw AttendocError("\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
+            throw AttendocError(.document, "\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
         }
         guard let policy = loaded.policy else {
-            throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview is not known; add policy: to the case file")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) names no policy, so the deadline for the interview is not known; add policy: to the case file")
         }
         guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
-            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview is not known; add referral: accepted_on: to the case file")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no referral, so the deadline for the interview is not known; add referral: accepted_on: to the case file")
         }
         let deadline = try policy.deadline(deadlineName, from: acceptedOn, calendar: try loaded.calendar())
         if interview.date > deadline, options.deadlineOverrideReason == nil {
             let length = policy.deadlines[deadlineName].map { $0.lengthInWords + " after" } ?? "after"
-            throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(deadlineName): \(length) the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
+            throw AttendocError(.document, "\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(deadlineName): \(length) the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
         return [
             "interview": [
@@ -48,10 +48,10 @@ enum PaceInterviewInvitationFacts {
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard meeting.kind == .paceInterview else {
-                throw AttendocError("\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
+                throw AttendocError(.document, "\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
             }
             guard meeting.date >= date else {
-                throw AttendocError("the interview under caution at \(path) is on \(meeting.date.longForm), before the letter's date (\(date.longForm)); a letter cannot invite to an interview that has already happened")
+                throw AttendocError(.document, "the interview under caution at \(path) is on \(meeting.date.longForm), before the letter's date (\(date.longForm)); a letter cannot invite to an interview that has already happened")
             }
             return meeting
         }
@@ -59,7 +59,7 @@ enum PaceInterviewInvitationFacts {
         guard let next = interviews.filter({ $0.date >= date }).min(by: { $0.date < $1.date }) else {
             let earlier = interviews.map { "\($0.casePath) is on \($0.date.longForm)" }
             let found = earlier.isEmpty ? "" : " (\(earlier.joined(separator: "; ")), before the letter's date)"
-            throw AttendocError("the case \(attendanceCase.reference) has no interview under caution on or after \(date.longForm)\(found); add a meeting with kind: pace_interview, its date, time and place under meetings:")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no interview under caution on or after \(date.longForm)\(found); add a meeting with kind: pace_interview, its date, time and place under meetings:")
         }
         return next
     }
