@@ -22,6 +22,14 @@ public struct LoadedCase: Sendable {
         } catch {
             throw AttendocError(error)
         }
+        if let name = attendanceCase.policyName,
+           !FileManager.default.fileExists(atPath: resources.policies.appendingPathComponent("\(name).yaml").path) {
+            let known = ((try? FileManager.default.contentsOfDirectory(atPath: resources.policies.path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+            throw AttendocError(.caseFile, "names a policy that is not in \(resources.policies.path)",
+                                at: AttendocError.Location(file: url.path, field: "policy"),
+                                suggestion: "give one of: \(known.joined(separator: ", "))")
+        }
         do {
             policy = try attendanceCase.policyName.map { (name) throws(CaseFileError) in
                 try PolicyReader.read(named: name, in: resources.policies)

@@ -154,7 +154,10 @@ public final class YAMLFields {
             let name = key.string ?? "?"
             if !read.contains(name) {
                 let known = read.sorted().joined(separator: ", ")
-                throw CaseFileError(file: file, line: key.mark?.line, column: key.mark?.column, field: fieldPath(name),
+                // A key shaped like a field name is named; anything else (text pasted in the wrong
+                // place, a control character) is not repeated.
+                let shown = name.range(of: "^[A-Za-z0-9_-]{1,60}$", options: .regularExpression) != nil ? name : "(a key that is not a field name)"
+                throw CaseFileError(file: file, line: key.mark?.line, column: key.mark?.column, field: fieldPath(shown),
                                     message: "is not a known field here; known fields are: \(known)")
             }
         }

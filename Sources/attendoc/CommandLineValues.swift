@@ -18,12 +18,14 @@ enum CommandLineValues {
         try AttendocResources.locate(explicit: folder.map { URL(fileURLWithPath: $0) })
     }
 
-    /// Prints `error` on standard error as `attendoc: error: …` (with its place and what was
-    /// wrong), then, when the error knows what to do and has not said it, `attendoc: what to do: …`.
+    /// Prints `error` on standard error as `attendoc: error: …` (what was being done, the place and
+    /// what is wrong), then, when the error knows what to do, `attendoc: what to do: …`.
     static func report(_ error: AttendocError) {
         var text = "attendoc: error: \(error)\n"
-        if let suggestion = error.suggestion, !error.description.contains(suggestion) {
-            text += "attendoc: what to do: \(suggestion)\n"
+        if let suggestion = error.suggestion {
+            let said = "; \(suggestion)"
+            let problem = error.description.hasSuffix(said) ? String(error.description.dropLast(said.count)) : error.description
+            text = "attendoc: error: \(problem)\nattendoc: what to do: \(suggestion)\n"
         }
         FileHandle.standardError.write(Data(Terminal.visible(text).utf8))
     }
