@@ -36,7 +36,7 @@ extension YAMLFields {
             throw itemError(fieldPath, "refers to a file that does not exist (paths are relative to the case file's folder, \(caseFolder.path))", at: node)
         }
         if isFolder.boolValue {
-            throw itemError(fieldPath, "refers to a folder; name the file itself", at: node)
+            throw itemError(fieldPath, "refers to a path that is a folder; name the file itself", at: node)
         }
         return FileReference(path: written, url: url)
     }

@@ -16,7 +16,7 @@ public enum RegisterCSVReader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw RegisterError(file: url.path, line: nil, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
+            throw RegisterError(file: url.path, line: nil, message: FileProblem.reason(reading: url))
         }
         return try read(text, file: url.path, codes: codes)
     }

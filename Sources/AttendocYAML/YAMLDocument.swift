@@ -1,3 +1,4 @@
+import AttendocValues
 import Foundation
 import Yams
 
@@ -8,7 +9,7 @@ public enum YAMLDocument {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw CaseFileError(file: url.path, line: nil, column: nil, field: "", message: "cannot be read: \(error.localizedDescription)")
+            throw CaseFileError(file: url.path, line: nil, column: nil, field: "", message: FileProblem.reason(reading: url))
         }
         return try fields(of: text, file: url.path)
     }

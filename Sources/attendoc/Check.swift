@@ -6,7 +6,7 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List what a court or the referral criteria would find missing from a case, each with what to do.",
-        discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on an error).")
+        discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on bad input; docs/errors.md lists the others).")
 
     enum Purpose: String, ExpressibleByArgument, CaseIterable {
         case prosecution

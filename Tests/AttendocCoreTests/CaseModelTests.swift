@@ -301,7 +301,7 @@ struct CaseModelTests {
         #expect(UniquePupilNumber("Q207000016049") == nil)
     }
 
-    @Test func aMissingEvidenceFileNamesTheFieldAndThePath() throws {
+    @Test func aMissingEvidenceFileNamesTheFieldAndItsLine() throws {
         let yaml = Self.edited("    evidence: [evidence/mentor-log.txt]", "    evidence:\n      - evidence/mentor-log.txt\n      - evidence/home-visit-notes.pdf")
         let error = try #require(Self.readError(yaml))
         #expect(error.file == Self.file)
