@@ -199,7 +199,7 @@ public struct QPDF: Sendable {
             var reason = said
             if said.contains("invalid password") { reason += " (the file is protected by a password)" }
             if let first = warnings.first, first != said { reason += " (first warning: \(first))" }
-            throw AttendocError(.programFailed, "\(name) is not a PDF qpdf can read: \(reason)")
+            throw AttendocError(.evidence, "\(name) is not a PDF qpdf can read: \(reason)")
         }
         throw AttendocError(.programFailed, "qpdf failed while laying pages under and over \(name): \(said)"
                             + (errors.count > 1 ? "\n" + errors.dropFirst().prefix(7).joined(separator: "\n") : ""))
