@@ -115,7 +115,7 @@ let package = Package(
         // The casework record (real SQLite): archive, issue, kill and concurrency tests, due list.
         .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
         // The attendoc program as a user runs it, the module boundaries, the installed program.
-        .testTarget(name: "CommandLineTests", dependencies: ["AttendocTesting"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocRegister", "AttendocCasework", "AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

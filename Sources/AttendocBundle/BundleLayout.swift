@@ -31,12 +31,12 @@ struct BundleLayout {
                 starts.append((section.letter, mark.page))
                 sectionStarts.append((section.letter, mark.page))
             } else {
-                throw AttendocError("the laid-out bundle has a bookmark \"\(mark.title)\" that is neither the front sheet, the index nor a section")
+                throw AttendocError(.document, "the laid-out bundle has a bookmark on page \(mark.page) that is neither the front sheet, the index nor a section")
             }
         }
         guard starts.first?.page == 1, zip(starts, starts.dropFirst()).allSatisfy({ $0.page <= $1.page }),
               sectionStarts.map(\.letter) == bundle.sections.map(\.letter) else {
-            throw AttendocError("the laid-out bundle's bookmarks (\(top.map { "\($0.title) p\($0.page)" }.joined(separator: ", "))) do not start at page 1 with the front sheet and run through sections \(bundle.sections.map(\.letter).joined(separator: ", ")) in order")
+            throw AttendocError(.document, "the laid-out bundle's bookmarks (on pages \(top.map { "\($0.page)" }.joined(separator: ", "))) do not start at page 1 with the front sheet and run through sections \(bundle.sections.map(\.letter).joined(separator: ", ")) in order")
         }
         let labels = try BundleStamps.pageLabels(runs: starts.map { (prefix: $0.prefix, firstPage: $0.page) }, pageCount: pageCount)
         self.labels = labels
@@ -59,14 +59,14 @@ struct BundleLayout {
                 childIndex = 0
             } else if mark.depth == 1, let section = current {
                 guard childIndex < section.entries.count else {
-                    throw AttendocError("the laid-out bundle's section \(section.letter) has more bookmarks than entries")
+                    throw AttendocError(.document, "the laid-out bundle's section \(section.letter) has more bookmarks than entries")
                 }
                 entryStarts.append((section.entries[childIndex].id, mark.page))
                 childIndex += 1
             }
         }
         guard entryStarts.count == bundle.entries.count else {
-            throw AttendocError("the laid-out bundle has \(entryStarts.count) entry bookmarks for \(bundle.entries.count) entries")
+            throw AttendocError(.document, "the laid-out bundle has \(entryStarts.count) entry bookmarks for \(bundle.entries.count) entries")
         }
         for (index, start) in entryStarts.enumerated() {
             let section = bundle.sections.first { $0.entries.contains { $0.id == start.id } }!

@@ -87,7 +87,7 @@ public struct BundleManifest: Sendable {
             data.append(0x0A)
             return data
         } catch {
-            throw AttendocError("cannot write the bundle manifest: \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot write the bundle manifest: \(error.localizedDescription)")
         }
     }
 }

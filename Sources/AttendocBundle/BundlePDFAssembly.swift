@@ -64,12 +64,12 @@ public enum BundlePDFAssembly {
             try pages.write(to: pagesFile)
             try BundleStamps.sheet(labels: labels, draft: draft).write(to: stampsFile)
         } catch {
-            throw AttendocError("could not write the bundle's temporary files in \(folder.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "could not write the bundle's temporary files in \(folder.path): \(error.localizedDescription)")
         }
 
         let pageCount = try qpdf.pageCount(of: pagesFile, name: pagesName)
         guard pageCount == labels.count else {
-            throw AttendocError("\(pagesName) are \(pageCount) pages, but there are \(labels.count) page labels")
+            throw AttendocError(.document, "\(pagesName) are \(pageCount) pages, but there are \(labels.count) page labels")
         }
 
         var placed: [QPDF.Underlay] = []
@@ -77,7 +77,7 @@ public enum BundlePDFAssembly {
         for (index, underlay) in underlays.enumerated() {
             let name = underlay.source.name
             guard underlay.sourcePages.count == underlay.targetPages.count else {
-                throw AttendocError("cannot lay \(underlay.sourcePages.count) pages of \(name) under \(underlay.targetPages.count) bundle pages")
+                throw AttendocError(.document, "cannot lay \(underlay.sourcePages.count) pages of \(name) under \(underlay.targetPages.count) bundle pages")
             }
             let file: URL
             switch underlay.source {
@@ -89,19 +89,19 @@ public enum BundlePDFAssembly {
                 do {
                     try data.write(to: file)
                 } catch {
-                    throw AttendocError("could not write \(name) to \(file.path): \(error.localizedDescription)")
+                    throw AttendocError(.output, "could not write \(name) to \(file.path): \(error.localizedDescription)")
                 }
             }
             let count = try qpdf.pageCount(of: file, name: name)
             if let page = underlay.sourcePages.first(where: { !(1...count).contains($0) }) {
-                throw AttendocError("\(name) has \(count) pages, so it has no page \(page) to lay into the bundle")
+                throw AttendocError(.document, "\(name) has \(count) pages, so it has no page \(page) to lay into the bundle")
             }
             for page in underlay.targetPages {
                 guard (1...pageCount).contains(page) else {
-                    throw AttendocError("the bundle has \(pageCount) pages, so it has no page \(page) to lay \(name) under")
+                    throw AttendocError(.document, "the bundle has \(pageCount) pages, so it has no page \(page) to lay \(name) under")
                 }
                 if let other = filled[page] {
-                    throw AttendocError("bundle page \(page) would hold both \(other) and \(name)")
+                    throw AttendocError(.document, "bundle page \(page) would hold both \(other) and \(name)")
                 }
                 filled[page] = name
             }
@@ -112,16 +112,16 @@ public enum BundlePDFAssembly {
         do {
             warnings = try qpdf.assemble(pages: pagesFile, underlays: placed, overlay: stampsFile, to: outputFile)
         } catch {
-            throw AttendocError(named(error.description, names))
+            throw AttendocError(kind: error.kind, location: nil, summary: named(error.summary, names), suggestion: error.suggestion, underlying: error, description: named(error.description, names))
         }
         let assembledCount = try qpdf.pageCount(of: outputFile, name: "the assembled bundle")
         guard assembledCount == pageCount else {
-            throw AttendocError("the assembled bundle has \(assembledCount) pages instead of \(pageCount)")
+            throw AttendocError(.document, "the assembled bundle has \(assembledCount) pages instead of \(pageCount)")
         }
         do {
             return Assembled(pdf: try Data(contentsOf: outputFile), warnings: warnings.map { named($0, names) })
         } catch {
-            throw AttendocError("could not read the assembled bundle \(outputFile.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "could not read the assembled bundle \(outputFile.path): \(error.localizedDescription)")
         }
     }
 

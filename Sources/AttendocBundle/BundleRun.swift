@@ -37,7 +37,7 @@ public struct BundleRun {
             schema = try RelaxNGSchema(contentsOf: resources.bundleSchema)
             stylesheet = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent("bundle-fo.xsl"))
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(.resources, "\(error)", underlying: error)
         }
         var typesetter = try PDFTypesetter(configuration: resources.fopConfiguration)
         typesetter.profile = nil
@@ -70,7 +70,7 @@ public struct BundleRun {
                      observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
         let readiness = ProsecutionReadiness.check(loaded, asOf: asOf)
         if !draft && !readiness.isReady {
-            throw AttendocError("the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
                                 + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")
                                 + "\nmend them, or make a draft with --draft (DRAFT on every page, the gaps on the front sheet)")
         }
@@ -109,7 +109,7 @@ public struct BundleRun {
             guard case .document(let document) = entry.content else { continue }
             let placeholder = "<included-document ref=\"\(entry.id)\"/>"
             guard text.contains(placeholder) else {
-                throw AttendocError("templates/evidence-bundle.mustache did not leave a place for the document \(entry.id): it must write \(placeholder) in the entry's typeset element")
+                throw AttendocError(.template, "templates/evidence-bundle.mustache did not leave a place for the document \(entry.id): it must write \(placeholder) in the entry's typeset element")
             }
             text = text.replacingOccurrences(of: placeholder, with: Self.withoutDeclaration(document))
         }
@@ -119,7 +119,7 @@ public struct BundleRun {
             try schema.validate(tree)
             return (xml, tree)
         } catch {
-            throw AttendocError("the template evidence-bundle.mustache made a bundle that Attendoc cannot use: \(error)")
+            throw AttendocError(while: "the template evidence-bundle.mustache made a bundle that Attendoc cannot use", error, kind: .template)
         }
     }
 
@@ -156,7 +156,7 @@ public struct BundleRun {
         do {
             try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
         } catch {
-            throw AttendocError("cannot make a temporary folder for the bundle: \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot make a temporary folder for the bundle: \(error.localizedDescription)")
         }
         let name = "the evidence bundle of \(bundle.view.attendanceCase.reference)"
 
@@ -174,7 +174,7 @@ public struct BundleRun {
             let outline = try qpdf.outline(of: documentsPDF).filter { $0.depth == 0 }
             let total = try qpdf.pageCount(of: documentsPDF)
             guard outline.map(\.title) == typesetIDs else {
-                throw AttendocError("bundle-fo.xsl's documents part has bookmarks \(outline.map(\.title)) where Attendoc expected one per typeset entry, \(typesetIDs)")
+                throw AttendocError(.document, "bundle-fo.xsl's documents part has bookmarks \(outline.map(\.title)) where Attendoc expected one per typeset entry, \(typesetIDs)")
             }
             for (index, entry) in outline.enumerated() {
                 let end = index + 1 < outline.count ? outline[index + 1].page - 1 : total
@@ -200,13 +200,13 @@ public struct BundleRun {
             case .document, .statement:
                 let source = typesetPages[entry.id]!
                 guard source.count == placed.count else {
-                    throw AttendocError("\(entry.id) has \(source.count) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
+                    throw AttendocError(.document, "\(entry.id) has \(source.count) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
                 }
                 documentPages.source += Array(source)
                 documentPages.target += Array(placed)
             case .suppliedPDF(let url, let pages):
                 guard pages == placed.count else {
-                    throw AttendocError("\(url.path) has \(pages) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
+                    throw AttendocError(.document, "\(url.path) has \(pages) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
                 }
                 underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: Array(1...pages), targetPages: Array(placed)))
             default:
@@ -238,7 +238,7 @@ public struct BundleRun {
         do {
             return try stylesheet.transform(tree, parameters: parameters)
         } catch {
-            throw AttendocError("stylesheets/bundle-fo.xsl could not lay out the bundle: \(error)")
+            throw AttendocError(while: "stylesheets/bundle-fo.xsl could not lay out the bundle", error, kind: .document)
         }
     }
 
@@ -246,7 +246,7 @@ public struct BundleRun {
         do {
             try data.write(to: url)
         } catch {
-            throw AttendocError("cannot write \(url.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot write \(url.path): \(error.localizedDescription)")
         }
     }
 }

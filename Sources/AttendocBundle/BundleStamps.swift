@@ -68,13 +68,13 @@ public enum BundleStamps {
     public static func pageLabels(runs: [(prefix: String, firstPage: Int)], pageCount: Int) throws(AttendocError) -> [String] {
         guard pageCount > 0 else { return [] }
         guard let first = runs.first, first.firstPage == 1 else {
-            throw AttendocError("the bundle's page labels must start at page 1")
+            throw AttendocError(.document, "the bundle's page labels must start at page 1")
         }
         var labels: [String] = []
         for (index, run) in runs.enumerated() {
             let end = index + 1 < runs.count ? runs[index + 1].firstPage - 1 : pageCount
             guard run.firstPage <= end, end <= pageCount else {
-                throw AttendocError("the bundle's page labels \"\(run.prefix)\" start at page \(run.firstPage), which is not"
+                throw AttendocError(.document, "the bundle's page labels \"\(run.prefix)\" start at page \(run.firstPage), which is not"
                                     + " before the next run's start and within the bundle's \(pageCount) pages")
             }
             labels += (run.firstPage...end).map { "\(run.prefix)\($0 - run.firstPage + 1)" }

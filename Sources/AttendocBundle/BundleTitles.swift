@@ -74,12 +74,12 @@ extension EvidenceBundle {
         var titled = self
         for s in titled.sections.indices {
             guard let title = sectionTitles[titled.sections[s].letter] else {
-                throw AttendocError("templates/evidence-bundle.mustache made no section \(titled.sections[s].letter) with a title")
+                throw AttendocError(.document, "templates/evidence-bundle.mustache made no section \(titled.sections[s].letter) with a title")
             }
             titled.sections[s].title = title
             for e in titled.sections[s].entries.indices {
                 guard let title = entryTitles[titled.sections[s].entries[e].id] else {
-                    throw AttendocError("templates/evidence-bundle.mustache made no entry \(titled.sections[s].entries[e].id) with a title")
+                    throw AttendocError(.document, "templates/evidence-bundle.mustache made no entry \(titled.sections[s].entries[e].id) with a title")
                 }
                 titled.sections[s].entries[e].title = title
             }

@@ -104,10 +104,10 @@ public struct EvidenceBundle {
     ) throws(AttendocError) -> EvidenceBundle {
         let original = loaded.attendanceCase
         guard let route = original.legalRoute else {
-            throw AttendocError("the case \(original.reference) has no legal_route; the bundle names the offence or the application, so add legal_route with its section (docs/case-file.md)")
+            throw AttendocError(.evidence, "the case \(original.reference) has no legal_route; the bundle names the offence or the application, so add legal_route with its section (docs/case-file.md)")
         }
         guard loaded.pupilRegister != nil else {
-            throw AttendocError("the case \(original.reference) has no register; the bundle's certificate and figures come from it, so add register: to the case file")
+            throw AttendocError(.evidence, "the case \(original.reference) has no register; the bundle's certificate and figures come from it, so add register: to the case file")
         }
         let courtView = CourtView(of: original)
         let view = LoadedCase(attendanceCase: courtView.attendanceCase, policy: loaded.policy, pupilRegister: loaded.pupilRegister)
@@ -119,7 +119,7 @@ public struct EvidenceBundle {
         let offenceFrom = route.offenceFrom ?? route.firstWarningOn ?? route.decidedOn
         let offenceTo = route.offenceTo ?? registerEnd
         if offenceTo < offenceFrom {
-            throw AttendocError("the period of the offence would run from \(offenceFrom.longForm) to \(offenceTo.longForm), backwards; set legal_route.offence_period (from, to) or check the bundle's --as-of date")
+            throw AttendocError(.evidence, "the period of the offence would run from \(offenceFrom.longForm) to \(offenceTo.longForm), backwards; set legal_route.offence_period (from, to) or check the bundle's --as-of date")
         }
 
         var entriesFor: [String: [String]] = [:]
@@ -146,7 +146,7 @@ public struct EvidenceBundle {
         var sectionD = Section(letter: "D", entries: [])
         let certificate = try documents(.registerCertificate, view, asOf, LetterOptions())
         guard let certificateCopy = certificate.first(where: { $0.recipient == nil }) ?? certificate.first else {
-            throw AttendocError("the register certificate for the bundle could not be made")
+            throw AttendocError(.evidence, "the register certificate for the bundle could not be made")
         }
         let certificateID = nextID("D")
         sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
@@ -185,7 +185,7 @@ public struct EvidenceBundle {
             do {
                 copies = try documents(planned.kind, view, planned.date, LetterOptions(meeting: planned.meeting))
             } catch {
-                throw AttendocError("the \(planned.kind.title.lowercased()) of \(planned.date.longForm), which \(planned.calledForBy) calls for: \(error)")
+                throw AttendocError(while: "the \(planned.kind.title.lowercased()) of \(planned.date.longForm), which \(planned.calledForBy) calls for", error)
             }
             let meeting = planned.meeting.flatMap { path in view.attendanceCase.meetings.first { $0.casePath == path } }
             let chosen = bundleCopies(of: planned, from: copies, meeting: meeting, parents: parentPaths, in: original)
@@ -330,26 +330,26 @@ public struct EvidenceBundle {
         case "png", "jpg", "jpeg":
             // FOP only logs an image it cannot read and lays out an empty page, so look first.
             guard let handle = FileHandle(forReadingAtPath: url.path) else {
-                throw AttendocError("\(casePath).evidence: \(file.path) cannot be read")
+                throw AttendocError(.evidence, "\(casePath).evidence: \(file.path) cannot be read")
             }
             let start = [UInt8](handle.readData(ofLength: 8))
             try? handle.close()
             let isPNG = start.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
             let isJPEG = start.starts(with: [0xFF, 0xD8, 0xFF])
             guard url.pathExtension.lowercased() == "png" ? isPNG : isJPEG else {
-                throw AttendocError("\(casePath).evidence: \(file.path) is not a \(url.pathExtension.lowercased() == "png" ? "PNG" : "JPEG") image (its first bytes are not an image's); save the scan again, or as PDF")
+                throw AttendocError(.evidence, "\(casePath).evidence: \(file.path) is not a \(url.pathExtension.lowercased() == "png" ? "PNG" : "JPEG") image (its first bytes are not an image's); save the scan again, or as PDF")
             }
             return .suppliedImage(url)
         case "txt", "text":
             guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw AttendocError("\(casePath).evidence: \(file.path) cannot be read")
+                throw AttendocError(.evidence, "\(casePath).evidence: \(file.path) cannot be read")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw AttendocError("\(casePath).evidence: \(file.path) is not UTF-8 text; save it as UTF-8, or as PDF")
+                throw AttendocError(.evidence, "\(casePath).evidence: \(file.path) is not UTF-8 text; save it as UTF-8, or as PDF")
             }
             return .suppliedText(url, text: text)
         default:
-            throw AttendocError("\(casePath).evidence: \(file.path) is a .\(url.pathExtension) file; the bundle takes PDF, PNG, JPEG or plain text (.txt) exhibits, so save it as PDF")
+            throw AttendocError(.evidence, "\(casePath).evidence: \(file.path) is a .\(url.pathExtension) file; the bundle takes PDF, PNG, JPEG or plain text (.txt) exhibits, so save it as PDF")
         }
     }
 }

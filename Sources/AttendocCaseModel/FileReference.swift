@@ -18,7 +18,7 @@ extension YAMLFields {
         URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    /// The file a path names, or an error at `path` naming the path when it is absolute or missing.
+    /// The file a path names, or an error at `path` (the field, not what it holds) when it is absolute or missing.
     func fileReference(_ node: Node, path fieldPath: String) throws(CaseFileError) -> FileReference {
         guard case .scalar(let scalar) = node else {
             throw itemError(fieldPath, "expected a file path relative to the case file's folder, found \(Self.kind(of: node))", at: node)
@@ -28,15 +28,15 @@ extension YAMLFields {
             throw itemError(fieldPath, "expected a file path relative to the case file's folder, found nothing", at: node)
         }
         if written.hasPrefix("/") || written.hasPrefix("~") {
-            throw itemError(fieldPath, "must be a path relative to the case file's folder (so the case can be moved), found \"\(written)\"", at: node)
+            throw itemError(fieldPath, "must be a path relative to the case file's folder (so the case can be moved), found an absolute path", at: node)
         }
         let url = caseFolder.appendingPathComponent(written).standardizedFileURL
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw itemError(fieldPath, "refers to \(written), which does not exist (paths are relative to the case file's folder, \(caseFolder.path))", at: node)
+            throw itemError(fieldPath, "refers to a file that does not exist (paths are relative to the case file's folder, \(caseFolder.path))", at: node)
         }
         if isFolder.boolValue {
-            throw itemError(fieldPath, "refers to \(written), which is a folder; name the file itself", at: node)
+            throw itemError(fieldPath, "refers to a path that is a folder; name the file itself", at: node)
         }
         return FileReference(path: written, url: url)
     }

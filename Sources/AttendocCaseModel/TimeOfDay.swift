@@ -34,8 +34,7 @@ extension YAMLFields {
         guard let value = node(key) else { return nil }
         // YAML 1.1 would read 13:30 as a number in base 60; the composed node keeps the text as written.
         guard case .scalar(let scalar) = value, let time = TimeOfDay(scalar.string) else {
-            let found = value.scalar.map { "\"\($0.string)\"" } ?? Self.kind(of: value)
-            throw error(key, "expected a time written HH:MM on the 24-hour clock (for example 13:30), found \(found)", at: value)
+            throw error(key, "expected a time written HH:MM on the 24-hour clock (for example 13:30), found \(Self.kind(of: value))", at: value)
         }
         return time
     }

@@ -19,20 +19,32 @@ public struct LoadedCase: Sendable {
         let policy: Policy?
         do {
             attendanceCase = try CaseFileReader.read(contentsOf: url)
+        } catch {
+            throw AttendocError(error)
+        }
+        if let name = attendanceCase.policyName,
+           !FileManager.default.fileExists(atPath: resources.policies.appendingPathComponent("\(name).yaml").path) {
+            let known = ((try? FileManager.default.contentsOfDirectory(atPath: resources.policies.path)) ?? [])
+                .filter { $0.hasSuffix(".yaml") }.map { String($0.dropLast(5)) }.sorted()
+            throw AttendocError(.caseFile, "names a policy that is not in \(resources.policies.path)",
+                                at: AttendocError.Location(file: url.path, field: "policy"),
+                                suggestion: "give one of: \(known.joined(separator: ", "))")
+        }
+        do {
             policy = try attendanceCase.policyName.map { (name) throws(CaseFileError) in
                 try PolicyReader.read(named: name, in: resources.policies)
             }
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(error, kind: .policy)
         }
         if let stated = attendanceCase.referral?.statedInterviewWithinWeeks {
             let place = "\(url.path):\(stated.line.map(String.init) ?? "1"): referral.interview_within_weeks"
             guard let policy else {
-                throw AttendocError("\(place): the interview deadline is the policy's pace_interview, and the case names no policy; add policy: to the case file, or remove interview_within_weeks")
+                throw AttendocError(.caseFile, "\(place): the interview deadline is the policy's pace_interview, and the case names no policy; add policy: to the case file, or remove interview_within_weeks")
             }
             let deadline = try policy.deadline(.paceInterview, for: "referral.interview_within_weeks")
             guard deadline.unit == .weeks, deadline.count == stated.weeks else {
-                throw AttendocError("\(place): says \(stated.weeks) weeks, but the policy \(policy.identifier)'s pace_interview is \(deadline.lengthInWords); the policy sets the deadline, so remove interview_within_weeks from the case file")
+                throw AttendocError(.caseFile, "\(place): says \(stated.weeks) weeks, but the policy \(policy.identifier)'s pace_interview is \(deadline.lengthInWords); the policy sets the deadline, so remove interview_within_weeks from the case file")
             }
         }
         guard let source = attendanceCase.register else {
@@ -47,16 +59,16 @@ public struct LoadedCase: Sendable {
             do {
                 register = try RegisterCSVReader.read(csv, file: "\(file) (register.csv from line \(line))", codes: codes)
             } catch {
-                throw AttendocError("\(error)")
+                throw error.attendocError
             }
         }
         guard let upn = attendanceCase.pupil.upn?.text, let pupil = register.pupil(upn: upn) else {
-            throw AttendocError("\(url.path): pupil.upn: the pupil is not in the register \(register.source) (\(register.pupils.count) pupils there); check the UPN")
+            throw AttendocError(.register, "the pupil is not in the register \(register.source) (\(register.pupils.count) pupils there)", at: AttendocError.Location(file: url.path, field: "pupil.upn"), suggestion: "check the UPN")
         }
         // A UPN one mistyped character (or two swapped) away from the pupil's, failing its check
         // letter, is the pupil's own row typed wrongly: counting it for nobody would drop it.
         if let typo = register.upnsFailingCheckLetter.first(where: { UniquePupilNumber.isOneTypoAway($0.upn, from: upn) }) {
-            throw AttendocError("\(register.source):\(typo.line): upn: this row's UPN fails its check letter and is one mistyped character away from the case pupil's (pupil.upn in \(url.path)); it is probably the pupil's, and its rows would be left out of the pupil's figures: correct the UPN in the MIS and export the register again")
+            throw AttendocError(.caseFile, "\(register.source):\(typo.line): upn: this row's UPN fails its check letter and is one mistyped character away from the case pupil's (pupil.upn in \(url.path)); it is probably the pupil's, and its rows would be left out of the pupil's figures: correct the UPN in the MIS and export the register again")
         }
         return LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: pupil)
     }
@@ -65,7 +77,7 @@ public struct LoadedCase: Sendable {
     /// year, or from `start` when given (the figures since a first warning or a meeting).
     public func figures(asOf date: CalendarDate, from start: CalendarDate? = nil) throws(AttendocError) -> PupilFigures {
         guard let pupilRegister, let policy else {
-            throw AttendocError("the case \(attendanceCase.reference) has no register to compute figures from; add register: to the case file")
+            throw AttendocError(.caseFile, "the case \(attendanceCase.reference) has no register to compute figures from; add register: to the case file")
         }
         return AttendanceEngine(policy: policy).figures(for: pupilRegister, asOf: date, from: start)
     }
@@ -73,7 +85,7 @@ public struct LoadedCase: Sendable {
     /// The school calendar for the case's deadlines: the policy's term dates, with the pupil's
     /// register deciding the days it covers.
     public func calendar() throws(AttendocError) -> SchoolCalendar {
-        guard let policy else { throw AttendocError("the case \(attendanceCase.reference) names no policy, so it has no term dates") }
+        guard let policy else { throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy, so it has no term dates") }
         return pupilRegister.map { policy.calendar.using($0) } ?? policy.calendar
     }
 
@@ -82,7 +94,7 @@ public struct LoadedCase: Sendable {
     /// (the document or check) is named in the error when the policy does not set the deadline.
     public func deadline(_ name: DeadlineName, from start: CalendarDate, for purpose: String) throws(AttendocError) -> CalendarDate {
         guard let policy else {
-            throw AttendocError("the case \(attendanceCase.reference) names no policy, so its \(name.rawValue) deadline, which \(purpose) needs, is not known; add policy: to the case file")
+            throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy, so its \(name.rawValue) deadline, which \(purpose) needs, is not known; add policy: to the case file")
         }
         return try policy.deadline(name, from: start, calendar: try calendar(), for: purpose)
     }
@@ -92,17 +104,17 @@ public struct LoadedCase: Sendable {
     /// first warning letter, the PACE invitation and the readiness check all use this date.
     public func interviewDeadline(for purpose: String) throws(AttendocError) -> (deadline: Deadline, date: CalendarDate) {
         guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
-            throw AttendocError("the case \(attendanceCase.reference) has no referral, so the deadline for the interview, which \(purpose) needs, is not known; add referral: accepted_on: to the case file")
+            throw AttendocError(.caseFile, "the case \(attendanceCase.reference) has no referral, so the deadline for the interview, which \(purpose) needs, is not known; add referral: accepted_on: to the case file")
         }
         guard let policy else {
-            throw AttendocError("the case \(attendanceCase.reference) names no policy, so the deadline for the interview, which \(purpose) needs, is not known; add policy: to the case file")
+            throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy, so the deadline for the interview, which \(purpose) needs, is not known; add policy: to the case file")
         }
         let deadline = try policy.deadline(.paceInterview, for: purpose)
         return (deadline, try deadline.date(from: acceptedOn, calendar: try calendar()))
     }
 
     public func statsReport(asOf date: CalendarDate) throws(AttendocError) -> StatsReport {
-        guard let policy else { throw AttendocError("the case \(attendanceCase.reference) names no policy") }
+        guard let policy else { throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy") }
         let pupil = attendanceCase.pupil
         return StatsReport(asOf: date, policy: policy, rows: [StatsReport.Row(name: pupil.fullName, figures: try figures(asOf: date))])
     }

@@ -11,7 +11,7 @@ public final class DocumentSchema: Sendable {
         do {
             schema = try RelaxNGSchema(contentsOf: resources.documentSchema)
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(.resources, "\(error)", underlying: error)
         }
     }
 

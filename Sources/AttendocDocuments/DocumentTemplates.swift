@@ -16,7 +16,7 @@ public struct DocumentTemplates: Sendable {
         do {
             files = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.sorted()
         } catch {
-            throw AttendocError("cannot read the templates folder \(folder.path): \(error.localizedDescription)")
+            throw AttendocError(.template, "cannot read the templates folder \(folder.path): \(error.localizedDescription)")
         }
         for file in files {
             let path = folder.appendingPathComponent(file).path
@@ -26,9 +26,9 @@ public struct DocumentTemplates: Sendable {
                 try library.register(text, named: name)
                 sources[name] = text
             } catch let error as MustacheTemplate.ParserError {
-                throw AttendocError("\(path):\(error.context.lineNumber):\(error.context.columnNumber): template error: \(error.error)")
+                throw AttendocError(.template, "\(path):\(error.context.lineNumber):\(error.context.columnNumber): template error: \(error.error)")
             } catch {
-                throw AttendocError("\(path): cannot be read: \(error.localizedDescription)")
+                throw AttendocError(.template, "\(path): cannot be read: \(error.localizedDescription)")
             }
         }
         self.library = library
@@ -46,10 +46,10 @@ public struct DocumentTemplates: Sendable {
         do {
             try factCheck.check(templateName, with: values)
         } catch {
-            throw AttendocError("\(folder.appendingPathComponent(error.template + ".mustache").path):\(error.line): \(error.message)")
+            throw AttendocError(.template, "\(folder.appendingPathComponent(error.template + ".mustache").path):\(error.line): \(error.message)")
         }
         guard let text = library.render(values, withTemplate: templateName) else {
-            throw AttendocError("there is no template \(folder.appendingPathComponent(templateName + ".mustache").path)")
+            throw AttendocError(.template, "there is no template \(folder.appendingPathComponent(templateName + ".mustache").path)")
         }
         // The template's leading comment leaves blank lines; the XML declaration must come first.
         let start = text.firstIndex { !$0.isWhitespace } ?? text.endIndex

@@ -49,7 +49,7 @@ public struct LetterRun {
         do {
             policy = try attendanceCase.policyName.map { (name) throws(CaseFileError) in try PolicyReader.read(named: name, in: resources.policies) }
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(.document, "\(error)")
         }
         return try letters(kind, for: LoadedCase(attendanceCase: attendanceCase, policy: policy, pupilRegister: nil), dated: date)
     }
@@ -59,10 +59,10 @@ public struct LetterRun {
     /// referral accepted after it.
     static func checkDates(of attendanceCase: AttendanceCase, for kind: DocumentKind, dated date: CalendarDate) throws(AttendocError) {
         if attendanceCase.pupil.dateOfBirth >= date {
-            throw AttendocError("the case \(attendanceCase.reference): pupil.date_of_birth: \(attendanceCase.pupil.dateOfBirth.iso) is not before the \(kind.title.lowercased())'s date, \(date.iso); check the date of birth and the letter's date")
+            throw AttendocError(.document, "the case \(attendanceCase.reference): pupil.date_of_birth: \(attendanceCase.pupil.dateOfBirth.iso) is not before the \(kind.title.lowercased())'s date, \(date.iso); check the date of birth and the letter's date")
         }
         if kind == .firstWarningLetter || kind == .paceInterviewInvitation, let referral = attendanceCase.referral, referral.acceptedOn > date {
-            throw AttendocError("the case \(attendanceCase.reference): referral.accepted_on: \(referral.acceptedOn.iso) is after the \(kind.title.lowercased())'s date, \(date.iso), which quotes the referral; check referral.accepted_on and the letter's date")
+            throw AttendocError(.document, "the case \(attendanceCase.reference): referral.accepted_on: \(referral.acceptedOn.iso) is after the \(kind.title.lowercased())'s date, \(date.iso), which quotes the referral; check referral.accepted_on and the letter's date")
         }
     }
 
@@ -76,10 +76,10 @@ public struct LetterRun {
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
         guard !recipients.isEmpty else {
-            throw AttendocError("the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
         }
         let folder = explicitFolder ?? "\(FileName.caseFolder(attendanceCase.reference))/\(kind.rawValue)"
         // Each audience's values are computed from its own view of the case: the parent's view
@@ -100,7 +100,7 @@ public struct LetterRun {
             do {
                 _ = try schema.checkedDocument(xml, source: source)
             } catch {
-                throw AttendocError("the template \(kind.templateName).mustache made a document that Attendoc cannot use: \(error)")
+                throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
             }
             letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
                                   stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:]))

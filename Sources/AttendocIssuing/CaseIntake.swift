@@ -16,7 +16,7 @@ public enum CaseIntake {
         do {
             yaml = try String(contentsOf: caseFile, encoding: .utf8)
         } catch {
-            throw AttendocError("\(caseFile.path): cannot be read again to record it; check that it is still there")
+            throw AttendocError(.caseFile, "\(caseFile.path): cannot be read again to record it; check that it is still there")
         }
         let attendanceCase = loaded.attendanceCase
         let earlier = attendanceCase.lettersIssued.map { letter in

@@ -16,12 +16,12 @@ public enum CertificateOfService {
     public static func document(for issued: IssuedDocument, in attendanceCase: AttendanceCase,
                                 resources: AttendocResources) throws(AttendocError) -> RenderableDocument {
         guard let sent = CalendarDate(iso: issued.sentOn) else {
-            throw AttendocError("the record of \(issued.reference) holds a date it cannot read for the issue \(issued.id)")
+            throw AttendocError(.document, "the record of \(issued.reference) holds a date it cannot read for the issue \(issued.id)")
         }
         let kind = DocumentKind(rawValue: issued.kind)
         let person = attendanceCase.parentsAndCarers.first { ($0.id ?? $0.casePath) == issued.recipientID || $0.casePath == issued.recipientPath }
         guard let person else {
-            throw AttendocError("\(issued.reference): the recipient \(issued.recipientPath) of the \(issued.kind) sent on \(issued.sentOn) is no longer in the case file; a certificate of service needs their name")
+            throw AttendocError(.document, "\(issued.reference): the recipient \(issued.recipientPath) of the \(issued.kind) sent on \(issued.sentOn) is no longer in the case file; a certificate of service needs their name")
         }
         let (sender, _) = LetterContext.senderAndSignatory(for: attendanceCase, sentBy: kind?.sentBy ?? .localAuthority)
         let address: String
@@ -63,7 +63,7 @@ public enum CertificateOfService {
         do {
             _ = try DocumentSchema(resources: resources).checkedDocument(xml, source: "templates/\(templateName).mustache")
         } catch {
-            throw AttendocError("the template \(templateName).mustache made a document that Attendoc cannot use: \(error)")
+            throw AttendocError(.document, "the template \(templateName).mustache made a document that Attendoc cannot use: \(error)")
         }
         // The record id keeps two issues of one day apart (a reissue, or an earlier record).
         let stem = "\(FileName.caseFolder(attendanceCase.reference))/certificates-of-service/\(issued.sentOn)-\(issued.kind)-\(FileName.slug(issued.recipientID))-\(issued.id.prefix(8))"

@@ -55,11 +55,11 @@ public struct DocumentIssue {
         let intake = try CaseIntake.add(caseFile, to: workspace, resources: resources, by: request.issuedBy,
                                         change: "recorded at an issue of \(request.kind.rawValue)")
         guard intake.reference == request.reference else {
-            throw AttendocError("\(caseFile.path): now holds the case \(intake.reference), not \(request.reference); add it again with `attendoc case add`")
+            throw AttendocError(.document, "\(caseFile.path): now holds the case \(intake.reference), not \(request.reference); add it again with `attendoc case add`")
         }
         let loaded = try LoadedCase.load(caseFile, resources: resources)
         guard let policy = loaded.policy, let rules = policy.issuing else {
-            throw AttendocError("\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
+            throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
         var letters = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
@@ -68,7 +68,7 @@ public struct DocumentIssue {
             guard !letters.isEmpty else {
                 let known = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
                     .compactMap { $0.recipient.map { "\(Self.recipientID(of: $0)) (\($0.person.casePath))" } }
-                throw AttendocError("\(caseFile.path): --to \(wanted): no recipient of this \(request.kind.rawValue) has that id or place; the recipients are: \(known.joined(separator: ", "))")
+                throw AttendocError(.document, "\(caseFile.path): --to \(wanted): no recipient of this \(request.kind.rawValue) has that id or place; the recipients are: \(known.joined(separator: ", "))")
             }
         } else {
             // The agency copy of a record is not served on anyone.
@@ -135,7 +135,7 @@ public struct DocumentIssue {
             let url = folder.appendingPathComponent(path)
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             guard let bytes = FileManager.default.contents(atPath: url.path) else {
-                throw AttendocError("\(url.path): cannot be read to record the templates' version")
+                throw AttendocError(.document, "\(url.path): cannot be read to record the templates' version")
             }
             combined.append(Data("\(path)\n\(SHA256.hex(bytes))\n".utf8))
         }
@@ -145,7 +145,7 @@ public struct DocumentIssue {
     static func policySHA256(_ policy: Policy, resources: AttendocResources) throws(AttendocError) -> String {
         let file = resources.policies.appendingPathComponent("\(policy.identifier).yaml")
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
-            throw AttendocError("\(file.path): cannot be read to record the policy's version")
+            throw AttendocError(.document, "\(file.path): cannot be read to record the policy's version")
         }
         let termDates = try folderSHA256(resources.policies.appendingPathComponent("term-dates"))
         return SHA256.hex(Data("\(SHA256.hex(bytes))\n\(termDates)\n".utf8))

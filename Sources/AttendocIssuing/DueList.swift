@@ -150,12 +150,12 @@ public struct DueList {
         let csv = "upn,date,am,pm\n" + days.map { "\(upn),\($0.0.iso),\($0.1 ?? ""),\($0.2 ?? "")" }.joined(separator: "\n") + "\n"
         do {
             let register = try RegisterCSVReader.read(csv, file: "the workspace's marks for \(upn)", codes: codes)
-            guard let pupil = register.pupil(upn: upn) else { throw AttendocError("the workspace holds no marks for \(upn)") }
+            guard let pupil = register.pupil(upn: upn) else { throw AttendocError(.document, "the workspace holds no marks for \(upn)") }
             return pupil
         } catch let error as AttendocError {
             throw error
         } catch {
-            throw AttendocError("the workspace's marks for \(upn) cannot be read: \(error)")
+            throw AttendocError(.document, "the workspace's marks for \(upn) cannot be read: \(error)")
         }
     }
 

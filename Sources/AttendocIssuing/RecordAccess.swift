@@ -7,6 +7,6 @@ public func fromRecord<T>(_ body: () throws(WorkspaceError) -> T) throws(Attendo
     do {
         return try body()
     } catch {
-        throw AttendocError("\(error)")
+        throw AttendocError(.workspace, "\(error)")
     }
 }

@@ -11,7 +11,7 @@ public enum RegisterIntake {
         let codes = try AttendanceCodeTable(resources: resources)
         let register = try RegisterImport.read(file, codes: codes)
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
-            throw AttendocError("\(file.path): cannot be read again to record it")
+            throw AttendocError(.register, "\(file.path): cannot be read again to record it")
         }
         var marks: [SessionMark] = []
         for pupil in register.pupils {

@@ -46,7 +46,7 @@ public struct Policy: Sendable {
         guard let deadline = deadlines[name] else {
             let place = "\(file):\(deadlinesLine ?? 1)"
             let has = deadlines.keys.map(\.rawValue).sorted()
-            throw AttendocError("\(place): deadlines: the policy \(identifier) has no \(name.rawValue), which \(purpose) needs; add it under deadlines: (within:, unit:, description:)\(has.isEmpty ? "" : "; it has: " + has.joined(separator: ", "))")
+            throw AttendocError(.policy, "\(place): deadlines: the policy \(identifier) has no \(name.rawValue), which \(purpose) needs; add it under deadlines: (within:, unit:, description:)\(has.isEmpty ? "" : "; it has: " + has.joined(separator: ", "))")
         }
         return deadline
     }

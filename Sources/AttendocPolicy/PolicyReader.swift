@@ -57,7 +57,7 @@ public enum PolicyReader {
                 let fields = try section.fields(key)
                 let unitText = try fields.string("unit")
                 guard let unit = Deadline.Unit(rawValue: unitText) else {
-                    throw fields.error("unit", "expected one of \(Deadline.Unit.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(unitText)\"")
+                    throw fields.error("unit", "expected one of \(Deadline.Unit.allCases.map(\.rawValue).joined(separator: ", ")), found \(YAMLFields.shape(of: unitText))")
                 }
                 deadlines[name] = Deadline(count: try fields.int("within", in: 0...400), unit: unit,
                                            description: try fields.string("description"))
@@ -96,7 +96,7 @@ public enum PolicyReader {
     static func percent(_ fields: YAMLFields, _ key: String) throws(CaseFileError) -> PercentThreshold? {
         guard let text = try fields.optionalString(key) else { return nil }
         guard let value = PercentThreshold(text) else {
-            throw fields.error(key, "expected a percentage from 0 to 100 with at most two decimals, found \"\(text)\"")
+            throw fields.error(key, "expected a percentage from 0 to 100 with at most two decimals, found \(YAMLFields.shape(of: text))")
         }
         return value
     }

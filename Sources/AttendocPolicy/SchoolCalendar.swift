@@ -98,7 +98,7 @@ public struct SchoolCalendar: Sendable {
 
     private func checkKnown(_ day: CalendarDate, counting what: String) throws(AttendocError) {
         guard let knownUntil, day <= knownUntil else {
-            throw AttendocError("cannot count \(what): the term dates end on \(knownUntil?.longForm ?? "(none given)"); add the next term's dates to the policy's term dates file")
+            throw AttendocError(.policy, "cannot count \(what): the term dates end on \(knownUntil?.longForm ?? "(none given)"); add the next term's dates to the policy's term dates file")
         }
     }
 }

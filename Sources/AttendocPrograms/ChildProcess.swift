@@ -35,7 +35,7 @@ struct ChildProcess {
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
-            throw AttendocError("cannot make a temporary folder to run \(executable.lastPathComponent): \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot make a temporary folder to run \(executable.lastPathComponent): \(error.localizedDescription)")
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let outputPath = folder.appendingPathComponent("stdout").path
@@ -68,12 +68,12 @@ struct ChildProcess {
             }
         }
         guard started == 0 else {
-            throw AttendocError("could not run \(executable.path): \(String(cString: strerror(started)))")
+            throw AttendocError(.programFailed, "could not run \(executable.path): \(String(cString: strerror(started)))")
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             guard errno == EINTR else {
-                throw AttendocError("lost track of \(executable.path) while it ran: \(String(cString: strerror(errno)))")
+                throw AttendocError(.programFailed, "lost track of \(executable.path) while it ran: \(String(cString: strerror(errno)))")
             }
         }
         // The wait status: the low 7 bits are the signal that stopped it (0 if it exited), the

@@ -9,12 +9,17 @@ enum InstalledProgram {
     static func find(_ name: String, overriddenBy variable: String, title: String, package: String) throws(AttendocError) -> URL {
         let environment = ProcessInfo.processInfo.environment
         if let named = environment[variable], !named.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: named) else {
+                throw AttendocError(.programMissing, "\(title) is not installed where \(variable) says (\(named) is not a program that can be run)",
+                                    suggestion: "set \(variable) to the \(name) program, or unset it to use the one on PATH (scripts/setup installs the Debian package \(package))")
+            }
             return URL(fileURLWithPath: named)
         }
         for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
         }
-        throw AttendocError("\(title) is not installed (no `\(name)` on PATH); run scripts/setup, which installs the Debian package \(package), or set \(variable)")
+        throw AttendocError(.programMissing, "\(title) is not installed (no `\(name)` on PATH)",
+                            suggestion: "run scripts/setup, which installs the Debian package \(package), or set \(variable)")
     }
 }

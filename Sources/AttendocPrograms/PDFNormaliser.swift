@@ -23,7 +23,7 @@ enum PDFNormaliser {
             replaced += replaceAll(in: &bytes, after: Array("<\(element)>".utf8), alternative: nil, with: xmpDate)
         }
         guard replaced > 0 else {
-            throw AttendocError("the PDF of \(name) has no creation date where Apache FOP normally writes one; cannot make it reproducible")
+            throw AttendocError(.programFailed, "the PDF of \(name) has no creation date where Apache FOP normally writes one; cannot make it reproducible")
         }
         replaceFileIdentifier(in: &bytes)
         return Data(bytes)

@@ -82,12 +82,12 @@ public struct PDFTypesetter: Sendable {
             process.standardError = logHandle
             try process.run()
         } catch {
-            throw AttendocError("could not run Apache FOP (\(executable.path)) for \(name): \(error.localizedDescription)")
+            throw AttendocError(.programFailed, "could not run Apache FOP (\(executable.path)) for \(name): \(error.localizedDescription)")
         }
         process.waitUntilExit()
         let messages = Self.meaningfulLines(of: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
         guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output), !pdf.isEmpty else {
-            throw AttendocError("Apache FOP could not make the PDF of \(name) (exit status \(process.terminationStatus))"
+            throw AttendocError(.programFailed, "Apache FOP could not make the PDF of \(name) (exit status \(process.terminationStatus))"
                                 + (messages.isEmpty ? "" : ":\n" + messages.joined(separator: "\n")))
         }
         return try PDFNormaliser.normalise(pdf, creationDate: date, name: name)
@@ -125,7 +125,7 @@ private final class ResultSlots: @unchecked Sendable {
         let filled = lock.withLock { slots }
         var data: [Data] = []
         for slot in filled {
-            guard let slot else { throw AttendocError("a PDF was not made") }
+            guard let slot else { throw AttendocError(.programFailed, "a PDF was not made") }
             data.append(try slot.get())
         }
         return data

@@ -65,7 +65,7 @@ public struct QPDF: Sendable {
         let name = name ?? url.path
         let result = try run(["--show-npages", Self.argument(url)], reading: url, name: name)
         guard let count = Int(String(decoding: result.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw AttendocError("qpdf did not say how many pages \(name) has")
+            throw AttendocError(.programFailed, "qpdf did not say how many pages \(name) has")
         }
         return count
     }
@@ -80,7 +80,7 @@ public struct QPDF: Sendable {
         do {
             document = try JSONDecoder().decode(OutlineJSON.self, from: result.output)
         } catch {
-            throw AttendocError("could not read the bookmarks qpdf found in \(name): \(error)")
+            throw AttendocError(.programFailed, "could not read the bookmarks qpdf found in \(name): \(error)")
         }
         var entries: [OutlineEntry] = []
         func add(_ items: [OutlineJSON.Item], depth: Int) {
@@ -111,13 +111,13 @@ public struct QPDF: Sendable {
         var placements: [(file: URL, source: Int, target: Int)] = []
         for underlay in underlays {
             guard underlay.sourcePages.count == underlay.targetPages.count else {
-                throw AttendocError("cannot lay \(underlay.sourcePages.count) pages of \(underlay.file.path) under \(underlay.targetPages.count) pages")
+                throw AttendocError(.programFailed, "cannot lay \(underlay.sourcePages.count) pages of \(underlay.file.path) under \(underlay.targetPages.count) pages")
             }
             placements += zip(underlay.sourcePages, underlay.targetPages).map { (underlay.file, $0, $1) }
         }
         placements.sort { $0.target < $1.target }
         if let twice = zip(placements, placements.dropFirst()).first(where: { $0.0.target == $0.1.target }) {
-            throw AttendocError("cannot lay both \(twice.0.file.path) and \(twice.1.file.path) under page \(twice.0.target)")
+            throw AttendocError(.programFailed, "cannot lay both \(twice.0.file.path) and \(twice.1.file.path) under page \(twice.0.target)")
         }
 
         let folder = temporaryFolder.appendingPathComponent("attendoc-qpdf-underlay-\(UUID().uuidString)")
@@ -129,7 +129,7 @@ public struct QPDF: Sendable {
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             } catch {
-                throw AttendocError("could not make a temporary folder for qpdf (\(folder.path)): \(error.localizedDescription)")
+                throw AttendocError(.output, "could not make a temporary folder for qpdf (\(folder.path)): \(error.localizedDescription)")
             }
             // Consecutive pages of one file make one "file range" pair.
             var gathering = ["--empty", "--deterministic-id", "--pages"]
@@ -180,7 +180,7 @@ public struct QPDF: Sendable {
     /// when given, any failure is reported as that file not being a PDF qpdf can read.
     private func run(_ arguments: [String], reading: URL?, name: String) throws(AttendocError) -> Output {
         if let reading, !FileManager.default.fileExists(atPath: reading.path) {
-            throw AttendocError(name == reading.path ? "\(name) does not exist" : "\(name) does not exist (\(reading.path))")
+            throw AttendocError(.evidence, name == reading.path ? "\(name) does not exist" : "\(name) does not exist (\(reading.path))")
         }
         let finished = try ChildProcess.run(executable, arguments)
         let output = finished.output
@@ -202,9 +202,9 @@ public struct QPDF: Sendable {
             var reason = said
             if said.contains("invalid password") { reason += " (the file is protected by a password)" }
             if let first = warnings.first, first != said { reason += " (first warning: \(first))" }
-            throw AttendocError("\(name) is not a PDF qpdf can read: \(reason)")
+            throw AttendocError(.evidence, "\(name) is not a PDF qpdf can read: \(reason)")
         }
-        throw AttendocError("qpdf failed while laying pages under and over \(name): \(said)"
+        throw AttendocError(.programFailed, "qpdf failed while laying pages under and over \(name): \(said)"
                             + (errors.count > 1 ? "\n" + errors.dropFirst().prefix(7).joined(separator: "\n") : ""))
     }
 

@@ -48,23 +48,23 @@ public struct AttendanceCodeTable: Sendable {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw AttendocError("cannot read the attendance code table \(url.path): \(error.localizedDescription)")
+            throw AttendocError(.resources, "cannot read the attendance code table \(url.path): \(error.localizedDescription)")
         }
         var codes: [String: Code] = [:]
         var ordered: [Code] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index > 0 && !line.isEmpty {
             let fields = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
             guard fields.count == 3, !fields[0].isEmpty, let category = CodeCategory(rawValue: fields[1]) else {
-                throw AttendocError("\(url.path):\(index + 1): expected code,category,meaning with a category from \(CodeCategory.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AttendocError(.resources, "\(url.path):\(index + 1): expected code,category,meaning with a category from \(CodeCategory.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard codes[fields[0]] == nil else {
-                throw AttendocError("\(url.path):\(index + 1): the code \(fields[0]) appears twice")
+                throw AttendocError(.resources, "\(url.path):\(index + 1): the code \(fields[0]) appears twice")
             }
             let code = Code(code: fields[0], category: category, meaning: fields[2])
             codes[fields[0]] = code
             ordered.append(code)
         }
-        guard ordered.count < Int(Self.unknownMark) else { throw AttendocError("\(url.path): too many codes") }
+        guard ordered.count < Int(Self.unknownMark) else { throw AttendocError(.resources, "\(url.path): too many codes") }
         self.codes = codes
         self.byNumber = ordered
         self.numbers = Dictionary(uniqueKeysWithValues: ordered.enumerated().map { ($0.element.code, UInt8($0.offset)) })

@@ -43,7 +43,7 @@ public enum CTFReader {
         for pupil in pupilData.children(named: "Pupil") {
             let record = try readPupil(pupil, file: file, codes: codes)
             guard seen.insert(record.upn).inserted else {
-                throw RegisterError(file: file, line: pupil.line, message: "pupil \(record.upn) appears twice")
+                throw RegisterError(file: file, line: pupil.line, message: "\(RegisterError.pupil(record.upn)) appears twice")
             }
             if !UniquePupilNumber.hasMatchingCheckLetter(record.upn) { doubtful.append((record.upn, pupil.child(named: "UPN")?.line ?? pupil.line)) }
             pupils.append(record)
@@ -61,7 +61,7 @@ public enum CTFReader {
         var dateOfBirth: CalendarDate?
         if let text = pupil.text(of: "DOB") {
             guard let date = CalendarDate(iso: text) else {
-                throw RegisterError(file: file, line: pupil.child(named: "DOB")?.line, message: "pupil \(upn): DOB \"\(text)\" is not a date written YYYY-MM-DD")
+                throw RegisterError(file: file, line: pupil.child(named: "DOB")?.line, message: "\(RegisterError.pupil(upn)): DOB is not a date written YYYY-MM-DD")
             }
             dateOfBirth = date
         }
@@ -84,7 +84,7 @@ public enum CTFReader {
                          into marksByDay: inout [Int32: (UInt8, UInt8)]) throws(RegisterError) {
         guard let sessions = yearData.child(named: "AttendSessions") else { return }
         guard let startText = sessions.text(of: "AttendanceStartDate"), let start = CalendarDate(iso: startText) else {
-            throw RegisterError(file: file, line: sessions.line, message: "pupil \(upn): AttendanceStartDate is missing or not a date written YYYY-MM-DD")
+            throw RegisterError(file: file, line: sessions.line, message: "\(RegisterError.pupil(upn)): AttendanceStartDate is missing or not a date written YYYY-MM-DD")
         }
         if let problem = RegisterChecks.yearProblem(start) {
             throw RegisterError(file: file, line: sessions.child(named: "AttendanceStartDate")?.line ?? sessions.line,
@@ -96,7 +96,7 @@ public enum CTFReader {
         let marks = Array((marksElement?.text ?? "").utf8.filter { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") })
         guard marks.count % 2 == 0 else {
             throw RegisterError(file: file, line: marksElement?.line ?? sessions.line,
-                                message: "pupil \(upn): AttendanceMarks has \(marks.count) characters; it needs two per day (morning and afternoon), so an even number")
+                                message: "\(RegisterError.pupil(upn)): AttendanceMarks has \(marks.count) characters; it needs two per day (morning and afternoon), so an even number")
         }
         // One YearData holds one academic year: its marks end by 31 July after its start.
         let yearStart = RegisterChecks.academicYearStart(of: start)
@@ -116,7 +116,7 @@ public enum CTFReader {
                     // Report the mark as written, which may not even be ASCII.
                     let written = String(decoding: marks[position..<min(position + 4, marks.count)], as: UTF8.self).first.map(String.init) ?? "?"
                     throw RegisterError(file: file, line: marksElement?.line,
-                                        message: "pupil \(upn), \(start.adding(days: dayIndex).iso) \(session.rawValue): unknown attendance mark \"\(written)\"; the known marks are \(codes.allCodes)")
+                                        message: "\(RegisterError.pupil(upn)), \(start.adding(days: dayIndex).iso) \(session.rawValue): unknown attendance mark \(RegisterError.mark(written)); the known marks are \(codes.allCodes)")
                 }
                 if session == .morning { numbers.0 = number } else { numbers.1 = number }
                 guard number != RegisterDay.noMark else { continue }
@@ -130,7 +130,7 @@ public enum CTFReader {
             let key = firstDay + Int32(dayIndex)
             if marksByDay[key] != nil {
                 let date = start.adding(days: dayIndex)
-                throw RegisterError(file: file, line: marksElement?.line, message: "pupil \(upn): \(date.iso) has marks in two YearData records")
+                throw RegisterError(file: file, line: marksElement?.line, message: "\(RegisterError.pupil(upn)): \(date.iso) has marks in two YearData records")
             }
             marksByDay[key] = numbers
         }
@@ -141,18 +141,18 @@ public enum CTFReader {
         for (element, count) in totals {
             guard let stated = yearData.text(of: element) else { continue }
             guard let number = Int(stated) else {
-                throw RegisterError(file: file, line: yearData.child(named: element)?.line, message: "pupil \(upn): \(element) \"\(stated)\" is not a whole number")
+                throw RegisterError(file: file, line: yearData.child(named: element)?.line, message: "\(RegisterError.pupil(upn)): \(element) is not a whole number")
             }
             if number != count {
                 throw RegisterError(file: file, line: yearData.child(named: element)?.line,
-                                    message: "pupil \(upn): the file's \(element) is \(number) but its AttendanceMarks (from \(start.iso)) give \(count); the export disagrees with itself, so nothing was imported")
+                                    message: "\(RegisterError.pupil(upn)): the file's \(element) is \(number) but its AttendanceMarks (from \(start.iso)) give \(count); the export disagrees with itself, so nothing was imported")
             }
         }
     }
 
     static func readContact(_ contact: XMLTree.Element, upn: String, file: String) throws(RegisterError) -> RegisterContact {
         guard let forename = contact.text(of: "Forename"), let surname = contact.text(of: "Surname") else {
-            throw RegisterError(file: file, line: contact.line, message: "pupil \(upn): a contact has no Forename or Surname")
+            throw RegisterError(file: file, line: contact.line, message: "\(RegisterError.pupil(upn)): a contact has no Forename or Surname")
         }
         let responsibility = contact.text(of: "Responsibility")?.lowercased()
         let phones = contact.child(named: "Phones")?.children(named: "Phone").compactMap { $0.text(of: "PhoneNo") } ?? []

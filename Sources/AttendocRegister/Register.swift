@@ -107,3 +107,37 @@ public struct RegisterError: Error, Sendable, CustomStringConvertible {
         line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
     }
 }
+
+extension RegisterError: AttendocErrorConvertible {
+    /// A register problem, keeping its file and line.
+    public var attendocError: AttendocError {
+        AttendocError(kind: .register, location: AttendocError.Location(file: file, line: line), summary: message,
+                      suggestion: "export the register again from the school's MIS, or correct that line (docs/register.md describes the formats)",
+                      underlying: self, description: description)
+    }
+
+    /// How a message names a pupil: "pupil A123456789012" when the text is shaped like a UPN (up to
+    /// 13 letters and digits), otherwise "a pupil whose upn is not a UPN", never other text from the file.
+    static func pupil(_ upn: String) -> String {
+        upn.count <= 13 && upn.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) })
+            ? "pupil \(upn)" : "a pupil whose upn is not a UPN (13 letters and digits)"
+    }
+
+    /// An attendance mark as a message shows it: a code of one or two printable ASCII characters in
+    /// quotes, as written; anything else by its length only.
+    static func mark(_ text: String) -> String {
+        if text.count <= 2, text.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\"" }) {
+            return "\"\(text)\""
+        }
+        if text.count == 1, let scalar = text.unicodeScalars.first {
+            return "U+\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))"
+        }
+        return "of \(text.count) characters"
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -16,7 +16,7 @@ public enum RegisterCSVReader {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw RegisterError(file: url.path, line: nil, message: "cannot be read as UTF-8 text: \(error.localizedDescription)")
+            throw RegisterError(file: url.path, line: nil, message: FileProblem.reason(reading: url))
         }
         return try read(text, file: url.path, codes: codes)
     }
@@ -33,7 +33,7 @@ public enum RegisterCSVReader {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
         guard names == columns else {
-            throw RegisterError(file: file, line: 1, message: "expected the header \(columns.joined(separator: ",")), found \(header)")
+            throw RegisterError(file: file, line: 1, message: "expected the header \(columns.joined(separator: ",")), found a first line with \(names.count) field\(names.count == 1 ? "" : "s") that is not it")
         }
         var order: [String] = []
         var byPupil: [String: [CalendarDate: (UInt8, UInt8, Int)]] = [:]
@@ -50,7 +50,7 @@ public enum RegisterCSVReader {
                 throw RegisterError(file: file, line: lineNumber, message: "upn: \(problem)")
             }
             guard let date = CalendarDate(iso: fields[1]) else {
-                throw RegisterError(file: file, line: lineNumber, message: "pupil \(upn): date \"\(fields[1])\" is not a date written YYYY-MM-DD")
+                throw RegisterError(file: file, line: lineNumber, message: "\(RegisterError.pupil(upn)): the date is not a date written YYYY-MM-DD")
             }
             if let problem = RegisterChecks.yearProblem(date) {
                 throw RegisterError(file: file, line: lineNumber, message: "pupil \(upn): date \(date.iso): \(problem)")
@@ -61,7 +61,7 @@ public enum RegisterCSVReader {
             }
             if byPupil[upn] == nil { order.append(upn) }
             if let earlier = byPupil[upn]?[date] {
-                throw RegisterError(file: file, line: lineNumber, message: "pupil \(upn): \(date.iso) already has a row (line \(earlier.2)); one row per pupil per day")
+                throw RegisterError(file: file, line: lineNumber, message: "\(RegisterError.pupil(upn)): \(date.iso) already has a row (line \(earlier.2)); one row per pupil per day")
             }
             byPupil[upn, default: [:]][date] = (marks[0], marks[1], lineNumber)
         }
@@ -102,7 +102,7 @@ public enum RegisterCSVReader {
                        date: CalendarDate, session: Session) throws(RegisterError) -> UInt8 {
         if mark.isEmpty || mark == "#" { return RegisterDay.noMark }
         guard let number = codes.number(of: mark) else {
-            throw RegisterError(file: place, line: nil, message: "pupil \(upn), \(date.iso) \(session.rawValue): unknown attendance mark \"\(mark)\"; the known marks are \(codes.allCodes)")
+            throw RegisterError(file: place, line: nil, message: "\(RegisterError.pupil(upn)), \(date.iso) \(session.rawValue): unknown attendance mark \(RegisterError.mark(mark)); the known marks are \(codes.allCodes)")
         }
         return number
     }

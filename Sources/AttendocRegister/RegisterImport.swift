@@ -13,7 +13,7 @@ public enum RegisterImport {
                 throw RegisterError(file: url.path, line: nil, message: "is neither a .csv register nor a Common Transfer File (.xml)")
             }
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError.wrapping(error, kind: .register)
         }
     }
 }

@@ -35,19 +35,19 @@ enum DOCXPackage {
                 do {
                     content = try stylesheets.transform(tree, to: .docx, parameters: parameters.merging(["part": part]) { _, part in part })
                 } catch {
-                    throw AttendocError("making the DOCX part \(path): \(error)")
+                    throw AttendocError(while: "making the DOCX part \(path)", error, kind: .document)
                 }
                 try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(content.count),
                                      modificationDate: stamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
                     content.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
-            guard let data = archive.data else { throw AttendocError("the DOCX archive was not created in memory") }
+            guard let data = archive.data else { throw AttendocError(.document, "the DOCX archive was not created in memory") }
             return data
         } catch let error as AttendocError {
             throw error
         } catch {
-            throw AttendocError("packaging the DOCX: \(error)")
+            throw AttendocError(while: "packaging the DOCX", error, kind: .output)
         }
     }
 }

@@ -13,14 +13,14 @@ public final class DocumentStylesheets: Sendable {
         do {
             schema = try RelaxNGSchema(contentsOf: resources.documentSchema)
         } catch {
-            throw AttendocError("\(error)")
+            throw AttendocError(.resources, "\(error)", underlying: error)
         }
         var compiled: [OutputFormat: XSLTStylesheet] = [:]
         for format in formats {
             do {
                 compiled[format] = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent(format.stylesheetName))
             } catch {
-                throw AttendocError("\(error)")
+                throw AttendocError(.resources, "\(error)", underlying: error)
             }
         }
         stylesheets = compiled

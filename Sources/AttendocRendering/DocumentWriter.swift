@@ -48,7 +48,7 @@ public struct DocumentWriter: Sendable {
             do {
                 tree = try stylesheets.checkedDocument(document.xml, source: document.relativeStem + ".xml")
             } catch {
-                throw AttendocError("\(error)")
+                throw AttendocError(.document, "\(error)", underlying: error)
             }
             for format in formats {
                 let path = "\(document.relativeStem).\(format.fileExtension)"
@@ -65,7 +65,7 @@ public struct DocumentWriter: Sendable {
             }
         }
         if !pdfQueue.isEmpty {
-            guard let fop else { throw AttendocError("PDF was asked for but Apache FOP is not available") }
+            guard let fop else { throw AttendocError(.document, "PDF was asked for but Apache FOP is not available") }
             for (pdf, slot) in zip(try fop.typeset(pdfQueue), pdfSlots) {
                 files[slot.index] = RenderedFile(relativePath: slot.path, format: .pdf, bytes: pdf)
             }
@@ -78,7 +78,7 @@ public struct DocumentWriter: Sendable {
         do {
             return try stylesheets.transform(tree, to: format, parameters: parameters)
         } catch {
-            throw AttendocError(while: "making \(path) with stylesheets/\(format.stylesheetName)", error)
+            throw AttendocError(while: "making \(path) with stylesheets/\(format.stylesheetName)", error, kind: .document)
         }
     }
 }

@@ -26,11 +26,11 @@ public enum OutputFormat: String, CaseIterable, Sendable {
         var formats: [OutputFormat] = []
         for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard let format = OutputFormat(rawValue: name == "text" ? "txt" : name) else {
-                throw AttendocError("unknown format \"\(name)\"; the formats are \(allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AttendocError(.usage, "unknown format \"\(name)\"; the formats are \(allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if !formats.contains(format) { formats.append(format) }
         }
-        if formats.isEmpty { throw AttendocError("no format given; the formats are \(allCases.map(\.rawValue).joined(separator: ", "))") }
+        if formats.isEmpty { throw AttendocError(.usage, "no format given; the formats are \(allCases.map(\.rawValue).joined(separator: ", "))") }
         return formats
     }
 }

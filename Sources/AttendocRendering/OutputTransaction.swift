@@ -19,7 +19,7 @@ public final class OutputTransaction {
         do {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw AttendocError("cannot write to the output folder \(outputFolder.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot write to the output folder \(outputFolder.path): \(error.localizedDescription)")
         }
     }
 
@@ -33,7 +33,7 @@ public final class OutputTransaction {
         do {
             try data.write(to: stagedFile)
         } catch {
-            throw AttendocError("cannot write \(relativePath) in \(outputFolder.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot write \(relativePath) in \(outputFolder.path): \(error.localizedDescription)")
         }
         staged.append((stagedFile, outputFolder.appendingPathComponent(relativePath)))
     }
@@ -49,10 +49,10 @@ public final class OutputTransaction {
                 try FileManager.default.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
             }
         } catch {
-            throw AttendocError("cannot create folders in \(outputFolder.path): \(error.localizedDescription)")
+            throw AttendocError(.output, "cannot create folders in \(outputFolder.path): \(error.localizedDescription)")
         }
         for (stagedFile, final) in staged where rename(stagedFile.path, final.path) != 0 {
-            throw AttendocError("cannot move \(final.lastPathComponent) into \(final.deletingLastPathComponent().path): \(String(cString: strerror(errno)))")
+            throw AttendocError(.output, "cannot move \(final.lastPathComponent) into \(final.deletingLastPathComponent().path): \(String(cString: strerror(errno)))")
         }
         return staged.map(\.final)
     }

@@ -39,7 +39,7 @@ public struct AttendocResources: Sendable {
                 folder = parent
             }
         }
-        throw AttendocError("cannot find Attendoc's templates and stylesheets (a folder holding schema/document.rng); install with scripts/install, set ATTENDOC_HOME, or pass --resources")
+        throw AttendocError(.resources, "cannot find Attendoc's templates and stylesheets (a folder holding schema/document.rng); install with scripts/install, set ATTENDOC_HOME, or pass --resources")
     }
 
     private static func isResourceRoot(_ folder: URL) -> Bool {
@@ -49,7 +49,7 @@ public struct AttendocResources: Sendable {
 
     private static func checked(_ folder: URL, origin: String) throws(AttendocError) -> AttendocResources {
         guard isResourceRoot(folder) else {
-            throw AttendocError("\(origin) names \(folder.path), which has no schema/document.rng and stylesheets/")
+            throw AttendocError(.resources, "\(origin) names \(folder.path), which has no schema/document.rng and stylesheets/")
         }
         return AttendocResources(root: folder)
     }

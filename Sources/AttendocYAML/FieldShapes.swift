@@ -22,7 +22,7 @@ extension YAMLFields {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespaces)
         guard text.count == count, text.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw error(key, "expected exactly \(count) digits, found \"\(text)\"", at: value)
+            throw error(key, "expected exactly \(count) digits, found \(Self.shape(of: text))", at: value)
         }
         return text
     }

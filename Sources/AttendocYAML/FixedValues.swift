@@ -25,7 +25,7 @@ extension YAMLFields {
         }
         let text = scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let value = T(rawValue: text) else {
-            throw itemError(path, "expected one of: \(T.allowedValues); found \"\(text)\"", at: node)
+            throw itemError(path, "expected one of: \(T.allowedValues); found \(Self.shape(of: text)) that is none of them", at: node)
         }
         return value
     }

@@ -103,7 +103,7 @@ public final class YAMLFields {
         switch scalar.string.lowercased() {
         case "true", "yes": return true
         case "false", "no": return false
-        default: throw error(key, "expected yes or no (or true or false), found \"\(scalar.string)\"", at: value)
+        default: throw error(key, "expected yes or no (or true or false), found \(Self.kind(of: value))", at: value)
         }
     }
 
@@ -115,8 +115,7 @@ public final class YAMLFields {
     public func optionalDate(_ key: String) throws(CaseFileError) -> CalendarDate? {
         guard let value = node(key) else { return nil }
         guard case .scalar(let scalar) = value, let date = CalendarDate(iso: scalar.string) else {
-            let found = value.scalar.map { "\"\($0.string)\"" } ?? Self.kind(of: value)
-            throw error(key, "expected a date written YYYY-MM-DD (for example 2026-11-23), found \(found)", at: value)
+            throw error(key, "expected a date written YYYY-MM-DD (for example 2026-11-23), found \(Self.kind(of: value))", at: value)
         }
         guard Self.years.contains(date.year) else {
             throw error(key, "is in the year \(date.year), before \(Self.years.lowerBound) or after \(Self.years.upperBound); check the year", at: value)
@@ -174,18 +173,35 @@ public final class YAMLFields {
             let name = key.string ?? "?"
             if !read.contains(name) {
                 let known = read.sorted().joined(separator: ", ")
-                throw CaseFileError(file: file, line: key.mark?.line, column: key.mark?.column, field: fieldPath(name),
+                // A key shaped like a field name is named; anything else (text pasted in the wrong
+                // place, a control character) is not repeated.
+                let shown = name.range(of: "^[A-Za-z0-9_-]{1,60}$", options: .regularExpression) != nil ? name : "(a key that is not a field name)"
+                throw CaseFileError(file: file, line: key.mark?.line, column: key.mark?.column, field: fieldPath(shown),
                                     message: "is not a known field here; known fields are: \(known)")
             }
         }
     }
 
+    /// What shape of value a node holds, for messages, never the value itself (it may be a name,
+    /// an address or a note): "a mapping", "a list", "nothing", "a number", "text of 12 characters".
     public static func kind(of node: Node) -> String {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .scalar(let scalar): scalar.string.isEmpty ? "nothing" : "\"\(scalar.string)\""
+        case .scalar(let scalar): shape(of: scalar.string)
         case .alias: "an alias"
         }
+    }
+
+    /// The shape of a text value (not the text): "nothing", "a number", "a date",
+    /// "text of 3 lines", "text of 12 characters".
+    public static func shape(of text: String) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return "nothing" }
+        if Int(trimmed) != nil || Double(trimmed) != nil { return "a number" }
+        if CalendarDate(iso: trimmed) != nil { return "a date" }
+        let lines = trimmed.split(whereSeparator: \.isNewline).count
+        if lines > 1 { return "text of \(lines) lines" }
+        return trimmed.count == 1 ? "text of 1 character" : "text of \(trimmed.count) characters"
     }
 }

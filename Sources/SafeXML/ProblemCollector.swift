@@ -19,7 +19,7 @@ final class ProblemCollector {
             file: file,
             line: error.line > 0 ? Int(error.line) : nil,
             column: error.int2 > 0 ? Int(error.int2) : nil,
-            message: message.trimmingWhitespace()
+            message: message.trimmingWhitespace().withoutQuotedContent()
         ))
     }
 
@@ -70,6 +70,34 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// A libxml2 message with what it quotes from the document left out: the input may be a register
+    /// or a document made from a case, and libxml2 quotes values ("Type date doesn't allow value
+    /// '…'") and bytes ("Bytes: 0xE9 0x20 …"). Quoted text (a quote mark after a space) becomes '…'; the message stops before
+    /// its first line break or "Bytes:"; and control characters are dropped.
+    func withoutQuotedContent() -> String {
+        var text = Substring(self)
+        if let cut = text.range(of: "Bytes:") { text = text[..<cut.lowerBound] }
+        if let cut = text.firstIndex(where: \.isNewline) { text = text[..<cut] }
+        var result = ""
+        var quote: Character?
+        for character in text {
+            if let open = quote {
+                if character == open { result.append(character); quote = nil }
+                continue
+            }
+            let opensQuote = result.last.map { $0.isWhitespace || $0 == "(" || $0 == ":" || $0 == "=" } ?? true
+            if (character == "'" || character == "\"") && opensQuote {
+                result.append(character)
+                result.append("…")
+                quote = character
+                continue
+            }
+            if character.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }) { result.append(character) }
+        }
+        if let open = quote { result.append(open) }
+        return String(result).trimmingWhitespace()
     }
 
     /// libxslt's text split into one problem per non-empty line.

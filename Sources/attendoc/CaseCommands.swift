@@ -34,16 +34,15 @@ struct CaseCommand: ParsableCommand {
                 let result = try CaseIntake.add(URL(fileURLWithPath: caseFile), to: workspace, resources: resources,
                                                 by: WorkspaceOptions.person(by))
                 if let version = result.recording.newVersion {
-                    print("recorded \(result.reference), version \(version)")
+                    Terminal.print("recorded \(result.reference), version \(version)")
                 } else {
-                    print("\(result.reference) is unchanged since version \(result.recording.currentVersion)")
+                    Terminal.print("\(result.reference) is unchanged since version \(result.recording.currentVersion)")
                 }
                 if result.recording.earlierIssuesRecorded > 0 {
-                    print("recorded \(result.recording.earlierIssuesRecorded) earlier issue(s) from letters_issued, without archived copies")
+                    Terminal.print("recorded \(result.recording.earlierIssuesRecorded) earlier issue(s) from letters_issued, without archived copies")
                 }
             } catch {
-                CommandLineValues.report(error)
-                throw ExitCode.failure
+                throw CommandLineValues.fail(error)
             }
         }
     }
@@ -61,11 +60,10 @@ struct CaseCommand: ParsableCommand {
                 let workspace = try options.open()
                 let versions = try fromRecord { () throws(WorkspaceError) in try workspace.versions(of: reference) }
                 for version in versions {
-                    print("version \(version.version)  \(version.recordedAt)  by \(TerminalText.visible(version.recordedBy))  \(version.change)  sha256 \(version.sha256.prefix(12))")
+                    Terminal.print("version \(version.version)  \(version.recordedAt)  by \(Terminal.visible(version.recordedBy))  \(version.change)  sha256 \(version.sha256.prefix(12))")
                 }
             } catch {
-                CommandLineValues.report(error)
-                throw ExitCode.failure
+                throw CommandLineValues.fail(error)
             }
         }
     }
@@ -100,10 +98,9 @@ struct RegisterCommand: ParsableCommand {
                 let resources = try CommandLineValues.resources(options.resources)
                 let record = try RegisterIntake.importRegister(URL(fileURLWithPath: file), into: workspace, resources: resources,
                                                                by: WorkspaceOptions.person(by))
-                print("imported \(record.fileName) (import \(record.id)): \(record.pupils) pupils, \(record.marks) marks, \(record.newMarks) new, \(record.changedMarks) changed")
+                Terminal.print("imported \(record.fileName) (import \(record.id)): \(record.pupils) pupils, \(record.marks) marks, \(record.newMarks) new, \(record.changedMarks) changed")
             } catch {
-                CommandLineValues.report(error)
-                throw ExitCode.failure
+                throw CommandLineValues.fail(error)
             }
         }
     }

@@ -6,7 +6,7 @@ import Foundation
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "List what a court or the referral criteria would find missing from a case, each with what to do.",
-        discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on an error).")
+        discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on bad input; docs/errors.md lists the others).")
 
     enum Purpose: String, ExpressibleByArgument, CaseIterable {
         case prosecution
@@ -31,17 +31,16 @@ struct Check: ParsableCommand {
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let readiness = ProsecutionReadiness.check(loaded, asOf: date)
             if readiness.isReady {
-                print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
+                Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
                 return
             }
-            print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
+            Terminal.print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
             for gap in readiness.gaps {
-                print("- \(gap)")
+                Terminal.print("- \(gap)")
             }
             throw ExitCode.failure
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

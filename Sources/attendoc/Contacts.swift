@@ -25,15 +25,14 @@ struct Contacts: ParsableCommand {
             do {
                 register = try CTFReader.read(contentsOf: URL(fileURLWithPath: file), codes: try AttendanceCodeTable(resources: location))
             } catch let error as RegisterError {
-                throw AttendocError("\(error)")
+                throw error.attendocError
             }
             guard let pupil = register.pupil(upn: upn) else {
-                throw AttendocError("\(file): no pupil with UPN \(upn) (the file has \(register.pupils.count) pupils)")
+                throw AttendocError(.register, "\(file): no pupil with UPN \(upn) (the file has \(register.pupils.count) pupils)")
             }
-            print(ContactsAsParents.yaml(for: pupil), terminator: "")
+            Terminal.print(ContactsAsParents.yaml(for: pupil), terminator: "")
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

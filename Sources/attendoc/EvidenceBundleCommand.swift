@@ -53,22 +53,21 @@ struct EvidenceBundleCommand: ParsableCommand {
             }
             let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record)
             for gap in outcome.gaps {
-                print("missing (on the front sheet): \(gap)")
+                Terminal.print("missing (on the front sheet): \(gap)")
             }
             for warning in outcome.warnings {
-                print("warning: \(warning)")
+                Terminal.print("warning: \(warning)")
             }
             for item in outcome.leftOut {
-                print("left out: \(item)")
+                Terminal.print("left out: \(item)")
             }
             let base = FileManager.default.currentDirectoryPath + "/"
             for file in outcome.files {
-                print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+                Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
-            print("\(draft ? "draft " : "")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
+            Terminal.print("\(draft ? "draft " : "")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
         } catch {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

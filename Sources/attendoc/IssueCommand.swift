@@ -56,10 +56,10 @@ struct IssueCommand: ParsableCommand {
     func run() throws {
         do {
             guard let kind = DocumentKind(rawValue: document) else {
-                throw AttendocError("--document: unknown document kind \"\(document)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AttendocError(.usage, "--document: unknown document kind \"\(document)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             guard let serviceMethod = ServiceMethod(rawValue: method) else {
-                throw AttendocError("--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw AttendocError(.usage, "--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             let formats = try OutputFormat.list(format)
             let resources = try CommandLineValues.resources(options.resources)
@@ -73,14 +73,13 @@ struct IssueCommand: ParsableCommand {
             let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request, fop: fop)
             for record in issued {
                 let served = record.deemedServedOn.map { ", deemed served \($0)" } ?? ""
-                print("issued \(record.kind) to \(record.recipientPath) by \(record.method) on \(record.sentOn)\(served)")
+                Terminal.print("issued \(record.kind) to \(record.recipientPath) by \(record.method) on \(record.sentOn)\(served)")
                 for file in record.files {
-                    print("  archive/\(file.archivePath)  sha256 \(file.sha256)")
+                    Terminal.print("  archive/\(file.archivePath)  sha256 \(file.sha256)")
                 }
             }
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }
@@ -100,24 +99,23 @@ struct HistoryCommand: ParsableCommand {
             let workspace = try options.open()
             _ = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }
-            if issued.isEmpty { print("\(reference): nothing issued yet") }
+            if issued.isEmpty { Terminal.print("\(reference): nothing issued yet") }
             let resources = try CommandLineValues.resources(options.resources)
             let changed = Dictionary(uniqueKeysWithValues: try DueList(workspace: workspace, resources: resources).outOfDate(reference)
                 .map { ($0.document.id, $0) })
             for record in issued {
                 var line = "\(record.sentOn)  \(record.kind)  to \(record.recipientPath)  by \(record.method)"
                 if let served = record.deemedServedOn { line += "  deemed served \(served)" }
-                line += "  issued by \(TerminalText.visible(record.issuedBy))"
-                print(line)
-                if !record.archived { print("  recorded without an archived copy (\(record.source))") }
-                if let reason = record.reissueReason { print("  reissued: \(TerminalText.visible(reason))") }
-                if let figures = record.figuresJSON { print("  figures quoted: \(figures)") }
-                if let now = changed[record.id] { print("  OUT OF DATE: the register now gives \(now.now) for the same period") }
-                for file in record.files { print("  archive/\(file.archivePath)  sha256 \(file.sha256)") }
+                line += "  issued by \(Terminal.visible(record.issuedBy))"
+                Terminal.print(line)
+                if !record.archived { Terminal.print("  recorded without an archived copy (\(record.source))") }
+                if let reason = record.reissueReason { Terminal.print("  reissued: \(Terminal.visible(reason))") }
+                if let figures = record.figuresJSON { Terminal.print("  figures quoted: \(figures)") }
+                if let now = changed[record.id] { Terminal.print("  OUT OF DATE: the register now gives \(now.now) for the same period") }
+                for file in record.files { Terminal.print("  archive/\(file.archivePath)  sha256 \(file.sha256)") }
             }
         } catch {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }
@@ -139,10 +137,9 @@ struct BackupCommand: ParsableCommand {
             try fromRecord { () throws(WorkspaceError) in
                 try workspace.backup(to: URL(fileURLWithPath: file))
             }
-            print("backed up the workspace to \(file) and \(file).archive/")
+            Terminal.print("backed up the workspace to \(file) and \(file).archive/")
         } catch {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }
@@ -165,15 +162,14 @@ struct ExportCommand: ParsableCommand {
                 do {
                     try json.write(to: URL(fileURLWithPath: out), options: .atomic)
                 } catch {
-                    throw AttendocError("\(out): cannot be written; check the folder exists and is writable")
+                    throw AttendocError(.output, "\(out): cannot be written; check the folder exists and is writable")
                 }
             } else {
                 FileHandle.standardOutput.write(json)
                 FileHandle.standardOutput.write(Data("\n".utf8))
             }
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }
@@ -203,16 +199,15 @@ struct DueCommand: ParsableCommand {
             let resources = try CommandLineValues.resources(options.resources)
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let items = try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school)
-            if items.isEmpty { print("nothing due as of \(date.iso)") }
+            if items.isEmpty { Terminal.print("nothing due as of \(date.iso)") }
             for item in items {
                 let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
                     : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
                 let who = [item.reference, item.upn.map { "UPN \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                print("\(item.due.iso)  \(left)  \(who): \(item.what)")
+                Terminal.print("\(item.due.iso)  \(left)  \(who): \(item.what)")
             }
         } catch {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }
@@ -249,7 +244,7 @@ struct CertificateOfServiceCommand: ParsableCommand {
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }.filter {
                 (document == nil || $0.kind == document) && (to == nil || $0.recipientID == to || $0.recipientPath == to)
             }
-            guard !issued.isEmpty else { throw AttendocError("the record holds no issue of \(reference) that matches; see attendoc history \(reference)") }
+            guard !issued.isEmpty else { throw AttendocError(.usage, "the record holds no issue of \(reference) that matches; see attendoc history \(reference)") }
             let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources).attendanceCase
             var documents: [RenderableDocument] = []
             for record in issued {
@@ -257,10 +252,9 @@ struct CertificateOfServiceCommand: ParsableCommand {
             }
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
             let written = try DocumentWriter(resources: resources, formats: formats).write(documents, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
-            for file in written { print("wrote \(file.path)") }
+            for file in written { Terminal.print("wrote \(file.path)") }
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

@@ -7,12 +7,12 @@ struct Kinds: ParsableCommand {
 
     func run() {
         for kind in DocumentKind.allCases {
-            print(kind.rawValue)
-            print("  \(kind.title)")
-            print("  sent by:     the \(kind.sentBy.rawValue)")
-            print("  sent to:     \(kind.sentTo)")
-            print("  needs:       \(kind.needs)")
-            print("")
+            Terminal.print(kind.rawValue)
+            Terminal.print("  \(kind.title)")
+            Terminal.print("  sent by:     the \(kind.sentBy.rawValue)")
+            Terminal.print("  sent to:     \(kind.sentTo)")
+            Terminal.print("  needs:       \(kind.needs)")
+            Terminal.print("")
         }
     }
 }

@@ -56,24 +56,24 @@ struct Render: ParsableCommand {
             switch (document, all) {
             case (.some(let name), false):
                 guard let kind = DocumentKind(rawValue: name) else {
-                    throw AttendocError("unknown document kind \"\(name)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw AttendocError(.usage, "unknown document kind \"\(name)\"; the kinds are \(DocumentKind.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
                 let letterDate = try CommandLineValues.date(date, option: "--date")
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 jobs = [(kind, letterDate, options, nil, nil)]
             case (nil, true):
                 guard date == nil, meeting == nil else {
-                    throw AttendocError("--all renders each document on its own date and for its own meeting; leave out --date and --meeting")
+                    throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting; leave out --date and --meeting")
                 }
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 let planned = CaseHistory.documents(in: loaded.attendanceCase)
                 guard !planned.isEmpty else {
-                    throw AttendocError("the case's history (letters_issued, meetings) calls for no document Attendoc makes")
+                    throw AttendocError(.usage, "the case's history (letters_issued, meetings) calls for no document Attendoc makes")
                 }
                 jobs = planned.map { ($0.kind, $0.date, LetterOptions(meeting: $0.meeting, deadlineOverrideReason: overrideDeadline),
                                       $0.folder(in: loaded.attendanceCase), $0.calledForBy) }
             default:
-                throw AttendocError("give either --document KIND or --all")
+                throw AttendocError(.usage, "give either --document KIND or --all")
             }
             let run = try LetterRun(resources: location)
             let writer = try DocumentWriter(resources: location, formats: formats)
@@ -84,20 +84,19 @@ struct Render: ParsableCommand {
                     letters += try run.letters(job.kind, for: loaded, dated: job.date, options: job.options, folder: job.folder)
                 } catch {
                     guard let calledForBy = job.calledForBy else { throw error }
-                    throw AttendocError("the \(job.kind.title.lowercased()) of \(job.date.longForm), which \(calledForBy) calls for: \(error)")
+                    throw AttendocError(while: "the \(job.kind.title.lowercased()) of \(job.date.longForm), which \(calledForBy) calls for", error)
                 }
             }
             let written = try writer.write(letters.map(\.document), formats: formats, to: URL(fileURLWithPath: out), fop: fop)
             for note in run.notes(for: loaded, options: options) {
-                print("note: \(note)")
+                Terminal.print("note: \(note)")
             }
             let base = FileManager.default.currentDirectoryPath + "/"
             for file in written {
-                print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+                Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

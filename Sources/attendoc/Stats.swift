@@ -41,7 +41,7 @@ struct Stats: ParsableCommand {
             let report: StatsReport
             switch (caseFile, register) {
             case (nil, nil), (.some, .some):
-                throw AttendocError("give either a case file or --register FILE (not both)")
+                throw AttendocError(.usage, "give either a case file or --register FILE (not both)")
             case (.some(let caseFile), nil):
                 let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 report = try loaded.statsReport(asOf: date)
@@ -50,13 +50,12 @@ struct Stats: ParsableCommand {
                 let imported = try RegisterImport.read(URL(fileURLWithPath: register), codes: codes)
                 CommandLineValues.report(warnings: imported.warnings)
                 let chosen: Policy
-                do { chosen = try PolicyReader.read(named: policy, in: location.policies) } catch { throw AttendocError("\(error)") }
+                do { chosen = try PolicyReader.read(named: policy, in: location.policies) } catch { throw AttendocError(error, kind: .policy) }
                 report = StatsReport(register: imported, policy: chosen, asOf: date)
             }
-            print(json ? report.json : report.table, terminator: "")
+            Terminal.print(json ? report.json : report.table, terminator: "")
         } catch let error as AttendocError {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

@@ -43,10 +43,9 @@ struct Init: ParsableCommand {
             try fromRecord { () throws(WorkspaceError) in
                 _ = try Workspace.create(at: location)
             }
-            print("made the workspace \(location.folder.path)")
+            Terminal.print("made the workspace \(location.folder.path)")
         } catch {
-            CommandLineValues.report(error)
-            throw ExitCode.failure
+            throw CommandLineValues.fail(error)
         }
     }
 }

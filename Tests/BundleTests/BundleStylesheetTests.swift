@@ -287,7 +287,7 @@ struct BundleStylesheetTests {
 
         // A ref to no entry, an id used twice, gaps on a final bundle, a page-count outside a statement.
         for (broken, named) in [
-            (Self.sampleText.replacingOccurrences(of: "<ref to=\"d2\"/>", with: "<ref to=\"d9\"/>"), "d9"),
+            (Self.sampleText.replacingOccurrences(of: "<ref to=\"d2\"/>", with: "<ref to=\"d9\"/>"), "unknown ID"),
             (Self.sampleText.replacingOccurrences(of: "<entry id=\"e2\"", with: "<entry id=\"e1\""), "id"),
             (Self.sampleText.replacingOccurrences(of: "</facts>\n  </front-sheet>",
                                                   with: "</facts><gaps><gap><place>p</place><problem>q</problem><to-do>r</to-do></gap></gaps>\n  </front-sheet>"), "gaps"),

@@ -35,12 +35,17 @@ struct ChildProcessTests {
     }
 
     @Test func onlyTheThreeStandardDescriptorsReachTheProgram() throws {
-        // A descriptor this process holds open without close-on-exec.
-        let descriptor = open("/dev/null", O_RDONLY)
+        // A descriptor this process holds open without close-on-exec, numbered high so that it
+        // can never be the one `ls` opens in the child (the lowest free number, 3).
+        let low = open("/dev/null", O_RDONLY)
+        let descriptor = fcntl(low, F_DUPFD, 200)
+        close(low)
         defer { close(descriptor) }
+        #expect(descriptor >= 200)
         let finished = try ChildProcess.run(Self.shell, ["-c", "ls /proc/self/fd"])
         let inherited = String(decoding: finished.output, as: UTF8.self).split(separator: "\n").compactMap { Int($0) }
         // 0, 1, 2, and the one `ls` opens to list the folder.
         #expect(!inherited.contains(Int(descriptor)), "\(inherited)")
+        #expect(inherited.allSatisfy { $0 < 200 }, "\(inherited)")
     }
 }

@@ -62,7 +62,7 @@ struct RegisterImportTests {
 
     @Test(arguments: [
         ("upn,date,morning,afternoon\n", "expected the header upn,date,am,pm"),
-        ("upn,date,am,pm\nA123456789012,03/09/2026,/,\\\n", "r.csv:2: pupil A123456789012: date \"03/09/2026\" is not a date written YYYY-MM-DD"),
+        ("upn,date,am,pm\nA123456789012,03/09/2026,/,\\\n", "r.csv:2: pupil A123456789012: the date is not a date written YYYY-MM-DD"),
         ("upn,date,am,pm\nA123456789012,2026-09-03,/\n", "r.csv:2: expected 4 fields"),
         ("upn,date,am,pm\nA123456789012,2026-09-03,/,\\\nA123456789012,2026-09-03,/,\\\n", "r.csv:3: pupil A123456789012: 2026-09-03 already has a row (line 2)"),
     ])

@@ -23,10 +23,10 @@ enum AttendanceConcernFacts {
         } else if let stated = attendanceCase.quotedAttendance {
             quoted = stated
         } else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance figures for a concern letter: give it a register (or an attendance section)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for a concern letter: give it a register (or an attendance section)")
         }
         guard quoted.possibleSessions > 0 else {
-            throw AttendocError("the register of the case \(attendanceCase.reference) has no possible sessions up to \(date.longForm), so there is no attendance to be concerned about; check the register and the letter's date")
+            throw AttendocError(.document, "the register of the case \(attendanceCase.reference) has no possible sessions up to \(date.longForm), so there is no attendance to be concerned about; check the register and the letter's date")
         }
         let missed = quoted.authorisedAbsenceSessions + quoted.unauthorisedAbsenceSessions
         let attendance = quoted.attendancePercentage
@@ -45,7 +45,7 @@ enum AttendanceConcernFacts {
             // or attendance below the first tier. Anything else is not a reason to send it.
             guard persistent || belowTopTier else {
                 let tierWords = band.map { ", and attendance is in tier \($0.tier)" } ?? ""
-                throw AttendocError("the pupil's attendance from \(quoted.from.longForm) to \(quoted.to.longForm) is \(attendance.display): absence of \(absence.display) is not persistent absence under the policy \(policy.identifier) (\(policy.persistentAbsence) or more)\(tierWords), so there is no cause for an attendance concern letter; check the register and the letter's date")
+                throw AttendocError(.document, "the pupil's attendance from \(quoted.from.longForm) to \(quoted.to.longForm) is \(attendance.display): absence of \(absence.display) is not persistent absence under the policy \(policy.identifier) (\(policy.persistentAbsence) or more)\(tierWords), so there is no cause for an attendance concern letter; check the register and the letter's date")
             }
             if let band {
                 var tier: [String: Any] = [

@@ -10,24 +10,24 @@ enum FinalWarningLetterFacts {
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
         guard let route = attendanceCase.legalRoute else {
-            throw AttendocError("the case \(attendanceCase.reference) has no legal_route; a final warning names the legal route, so add legal_route with its section")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no legal_route; a final warning names the legal route, so add legal_route with its section")
         }
         let firstWarning = try firstWarningDate(of: attendanceCase)
         guard firstWarning <= date else {
-            throw AttendocError("the first warning (\(firstWarning.longForm)) is after this letter's date (\(date.longForm)); a final warning comes after the first")
+            throw AttendocError(.document, "the first warning (\(firstWarning.longForm)) is after this letter's date (\(date.longForm)); a final warning comes after the first")
         }
         let sinceFirstWarning = try loaded.figures(asOf: date, from: firstWarning)
         guard sinceFirstWarning.possibleSessions > 0 else {
-            throw AttendocError("the register has no school sessions between the first warning (\(firstWarning.longForm)) and \(date.longForm); a final warning needs the attendance since the first warning")
+            throw AttendocError(.document, "the register has no school sessions between the first warning (\(firstWarning.longForm)) and \(date.longForm); a final warning needs the attendance since the first warning")
         }
 
         let meeting = try targetMeeting(in: attendanceCase, dated: date, path: options.meeting)
         guard let target = meeting.attendanceTarget, case .percent(let tenths) = target else {
-            throw AttendocError("the attendance target set at \(meeting.casePath) is in words (\(meeting.attendanceTarget?.display ?? "")); Attendoc can only check a percentage target (attendance_target: 90%) before a final warning")
+            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) is in words (\(meeting.attendanceTarget?.display ?? "")); Attendoc can only check a percentage target (attendance_target: 90%) before a final warning")
         }
         let reviewOn = try TargetReview.reviewDate(of: meeting, in: loaded, for: "the final warning letter")
         if date < reviewOn, options.deadlineOverrideReason == nil {
-            throw AttendocError("the attendance target set at \(meeting.casePath) (\(meeting.date.longForm)) runs until its review on \(reviewOn.longFormWithWeekday); a final warning may go out only after that, unless you give the reason for overriding the deadline (--override-deadline)")
+            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(meeting.date.longForm)) runs until its review on \(reviewOn.longFormWithWeekday); a final warning may go out only after that, unless you give the reason for overriding the deadline (--override-deadline)")
         }
         // The target's period: from the meeting to its review (or, when overridden, to the letter).
         let periodEnd = min(reviewOn, date)
@@ -35,14 +35,14 @@ enum FinalWarningLetterFacts {
         let overTarget = try loaded.figures(asOf: periodEnd, from: meeting.date)
         if periodEnd == reviewOn, overTarget.to < periodEnd,
            calendar.schoolDays(from: overTarget.to.adding(days: 1), through: periodEnd) > 0 {
-            throw AttendocError("the register ends on \(overTarget.to.longForm), before the end of the target's period (\(periodEnd.longForm)); give the case a register that covers the period before sending a final warning")
+            throw AttendocError(.document, "the register ends on \(overTarget.to.longForm), before the end of the target's period (\(periodEnd.longForm)); give the case a register that covers the period before sending a final warning")
         }
         guard overTarget.possibleSessions > 0 else {
-            throw AttendocError("the register has no school sessions between \(meeting.date.longForm) and \(periodEnd.longForm), so whether the target was met is not known")
+            throw AttendocError(.document, "the register has no school sessions between \(meeting.date.longForm) and \(periodEnd.longForm), so whether the target was met is not known")
         }
         // Compared exactly: attended / possible ≥ tenths / 1000.
         if overTarget.attendedSessions * 1000 >= tenths * overTarget.possibleSessions {
-            throw AttendocError("the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
+            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 
         let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
@@ -71,7 +71,7 @@ enum FinalWarningLetterFacts {
         if let date = attendanceCase.legalRoute?.firstWarningOn { return date }
         let sent = attendanceCase.lettersIssued.filter { $0.kind == .known(.firstWarningLetter) }.map(\.date)
         guard let earliest = sent.min() else {
-            throw AttendocError("the case \(attendanceCase.reference) does not record a first warning; add legal_route.first_warning_on (or the first warning letters under letters_issued, kind: first_warning_letter)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) does not record a first warning; add legal_route.first_warning_on (or the first warning letters under letters_issued, kind: first_warning_letter)")
         }
         return earliest
     }
@@ -83,13 +83,13 @@ enum FinalWarningLetterFacts {
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind), meeting.attendanceTarget != nil, meeting.date < date else {
-                throw AttendocError("\(path) is not an attendance panel meeting or interview under caution that set an attendance target before \(date.longForm); a final warning reports on the target set at one")
+                throw AttendocError(.document, "\(path) is not an attendance panel meeting or interview under caution that set an attendance target before \(date.longForm); a final warning reports on the target set at one")
             }
             return meeting
         }
         // The same meeting the target met letter reports on (TargetReview).
         guard let latest = TargetReview.latestMeeting(in: attendanceCase, before: date) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or interview under caution before \(date.longForm) with an attendance target; add attendance_target to that meeting under meetings: (meetings: \(RecordedMeeting.list(attendanceCase)))")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance panel meeting or interview under caution before \(date.longForm) with an attendance target; add attendance_target to that meeting under meetings: (meetings: \(RecordedMeeting.list(attendanceCase)))")
         }
         return latest
     }

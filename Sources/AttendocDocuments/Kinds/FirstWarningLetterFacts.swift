@@ -19,7 +19,7 @@ enum FirstWarningLetterFacts {
         let interview = try loaded.interviewDeadline(for: letter)
         guard let policy = loaded.policy else {
             // interviewDeadline has already refused a case without a policy.
-            throw AttendocError("the case \(loaded.attendanceCase.reference) names no policy; add policy: to the case file")
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) names no policy; add policy: to the case file")
         }
         let review = try policy.deadline(.targetReview, for: letter)
         return [

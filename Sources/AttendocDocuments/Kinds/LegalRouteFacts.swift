@@ -22,10 +22,10 @@ enum LegalRouteFacts {
     /// caution): the case's legal route must be a prosecution under section 444.
     static func suspectedOffence(in attendanceCase: AttendanceCase, for letter: String) throws(AttendocError) -> [String: Any] {
         guard let route = attendanceCase.legalRoute else {
-            throw AttendocError("the case \(attendanceCase.reference) has no legal_route, so \(letter) cannot name the offence; add legal_route with section: s444_1 or s444_1a")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no legal_route, so \(letter) cannot name the offence; add legal_route with section: s444_1 or s444_1a")
         }
         guard let offence = offence(route.section) else {
-            throw AttendocError("the case \(attendanceCase.reference)'s legal route is an \(route.section.description), not a prosecution; \(letter) is only for an offence under section 444 (legal_route.section: s444_1 or s444_1a)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference)'s legal route is an \(route.section.description), not a prosecution; \(letter) is only for an offence under section 444 (legal_route.section: s444_1 or s444_1a)")
         }
         return offence
     }

@@ -18,13 +18,13 @@ enum MeetingInvitationFacts {
         let meeting = try chooseMeeting(in: attendanceCase, dated: date, path: options.meeting)
         let named = "\(meeting.casePath) (the \(meeting.kind) on \(meeting.date.longForm))"
         guard let time = meeting.time else {
-            throw AttendocError("\(named) has no time; add time: HH:MM to it so the invitation can say when to come")
+            throw AttendocError(.document, "\(named) has no time; add time: HH:MM to it so the invitation can say when to come")
         }
         guard let place = meeting.place else {
-            throw AttendocError("\(named) has no place; add place: to it so the invitation can say where to come")
+            throw AttendocError(.document, "\(named) has no place; add place: to it so the invitation can say where to come")
         }
         guard !meeting.attendees.isEmpty else {
-            throw AttendocError("\(named) has no attendees; add attendees: (each with name and role, and agency for professionals) so the invitation can say who will be there")
+            throw AttendocError(.document, "\(named) has no attendees; add attendees: (each with name and role, and agency for professionals) so the invitation can say who will be there")
         }
         try requireSchoolContact(attendanceCase, for: "the invitation")
 
@@ -74,15 +74,15 @@ enum MeetingInvitationFacts {
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
-                throw AttendocError("\(path) is an \(meeting.kind): its invitation is the document pace-interview-invitation, not meeting-invitation")
+                throw AttendocError(.document, "\(path) is an \(meeting.kind): its invitation is the document pace-interview-invitation, not meeting-invitation")
             }
             guard meeting.date >= date else {
-                throw AttendocError("\(path) (the \(meeting.kind) on \(meeting.date.longForm)) is before the letter's date, \(date.longForm); an invitation must be dated on or before the meeting")
+                throw AttendocError(.document, "\(path) (the \(meeting.kind) on \(meeting.date.longForm)) is before the letter's date, \(date.longForm); an invitation must be dated on or before the meeting")
             }
             return meeting
         }
         guard let next = meetings.filter({ kinds.contains($0.kind) && $0.date >= date }).min(by: { $0.date < $1.date }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no parenting contract, attendance improvement plan, Team Around the Family or attendance panel meeting on or after \(date.longForm) to invite to; add it under meetings: (kind, date, time, place and attendees), or choose one with --meeting meetings[N]")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parenting contract, attendance improvement plan, Team Around the Family or attendance panel meeting on or after \(date.longForm) to invite to; add it under meetings: (kind, date, time, place and attendees), or choose one with --meeting meetings[N]")
         }
         return next
     }
@@ -90,7 +90,7 @@ enum MeetingInvitationFacts {
     /// A letter from the school must say how to reach the school.
     static func requireSchoolContact(_ attendanceCase: AttendanceCase, for what: String) throws(AttendocError) {
         if attendanceCase.school.phone == nil && attendanceCase.school.email == nil {
-            throw AttendocError("the case \(attendanceCase.reference) has no phone or email for the school; add school.phone or school.email so \(what) can say how to contact the school")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no phone or email for the school; add school.phone or school.email so \(what) can say how to contact the school")
         }
     }
 

@@ -11,18 +11,18 @@ enum NoticeToImproveFacts {
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
         if let meeting = options.meeting {
-            throw AttendocError("a notice to improve is not about a meeting; leave out the meeting (\(meeting))")
+            throw AttendocError(.document, "a notice to improve is not about a meeting; leave out the meeting (\(meeting))")
         }
         if options.deadlineOverrideReason != nil {
-            throw AttendocError("a notice to improve has no deadline to override; leave out --override-deadline")
+            throw AttendocError(.document, "a notice to improve has no deadline to override; leave out --override-deadline")
         }
         guard let policy = loaded.policy else {
-            throw AttendocError("the case \(attendanceCase.reference) names no policy, so its unauthorised-absence threshold and improvement period are not known; add policy: to the case file")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) names no policy, so its unauthorised-absence threshold and improvement period are not known; add policy: to the case file")
         }
         let figures = try loaded.figures(asOf: date)
         let threshold = "\(policy.unauthorisedSessions) sessions of unauthorised absence within \(policy.unauthorisedWindowSchoolWeeks) school weeks"
         guard let firstMetOn = figures.unauthorisedThresholdFirstMetOn, let windowStarts = figures.windowStarts else {
-            throw AttendocError("the unauthorised-absence threshold (\(threshold), policy \(policy.identifier)) is not met as of \(date.longForm): the register shows \(figures.unauthorisedInWindow) unauthorised sessions in the last \(figures.windowSchoolWeeks) school weeks; a notice to improve may only be sent once it is met")
+            throw AttendocError(.document, "the unauthorised-absence threshold (\(threshold), policy \(policy.identifier)) is not met as of \(date.longForm): the register shows \(figures.unauthorisedInWindow) unauthorised sessions in the last \(figures.windowSchoolWeeks) school weeks; a notice to improve may only be sent once it is met")
         }
         let period = try policy.deadline(.noticeToImprovePeriod, for: "a notice to improve (its improvement period)")
         let endsOn = try loaded.deadline(.noticeToImprovePeriod, from: date, for: "a notice to improve")

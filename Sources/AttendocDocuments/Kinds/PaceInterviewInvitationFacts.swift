@@ -15,15 +15,15 @@ enum PaceInterviewInvitationFacts {
         let interview = try chosenInterview(in: attendanceCase, dated: date, path: options.meeting)
         let named = "the interview under caution at \(interview.casePath) (\(interview.date.longForm))"
         guard let time = interview.time else {
-            throw AttendocError("\(named) has no time; add time: HH:MM to \(interview.casePath)")
+            throw AttendocError(.document, "\(named) has no time; add time: HH:MM to \(interview.casePath)")
         }
         guard let place = interview.place else {
-            throw AttendocError("\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
+            throw AttendocError(.document, "\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
         }
         // The deadline the first warning letter printed and the readiness check uses.
         let (length, deadline) = try loaded.interviewDeadline(for: letter)
         if interview.date > deadline, options.deadlineOverrideReason == nil, let policy = loaded.policy, let acceptedOn = attendanceCase.referral?.acceptedOn {
-            throw AttendocError("\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
+            throw AttendocError(.document, "\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
         return [
             "interview": [
@@ -42,10 +42,10 @@ enum PaceInterviewInvitationFacts {
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard meeting.kind == .paceInterview else {
-                throw AttendocError("\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
+                throw AttendocError(.document, "\(path) is a \(meeting.kind), not an interview under caution (kind: pace_interview); choose a pace_interview meeting for \(letter)")
             }
             guard meeting.date >= date else {
-                throw AttendocError("the interview under caution at \(path) is on \(meeting.date.longForm), before the letter's date (\(date.longForm)); a letter cannot invite to an interview that has already happened")
+                throw AttendocError(.document, "the interview under caution at \(path) is on \(meeting.date.longForm), before the letter's date (\(date.longForm)); a letter cannot invite to an interview that has already happened")
             }
             return meeting
         }
@@ -53,7 +53,7 @@ enum PaceInterviewInvitationFacts {
         guard let next = interviews.filter({ $0.date >= date }).min(by: { $0.date < $1.date }) else {
             let earlier = interviews.map { "\($0.casePath) is on \($0.date.longForm)" }
             let found = earlier.isEmpty ? "" : " (\(earlier.joined(separator: "; ")), before the letter's date)"
-            throw AttendocError("the case \(attendanceCase.reference) has no interview under caution on or after \(date.longForm)\(found); add a meeting with kind: pace_interview, its date, time and place under meetings:")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no interview under caution on or after \(date.longForm)\(found); add a meeting with kind: pace_interview, its date, time and place under meetings:")
         }
         return next
     }

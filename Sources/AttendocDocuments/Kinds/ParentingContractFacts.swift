@@ -12,10 +12,10 @@ enum ParentingContractFacts {
         let attendanceCase = loaded.attendanceCase
         let meeting = try RecordedMeeting.choose(in: attendanceCase, kinds: [.parentingContract], dated: date, path: options.meeting, for: "parenting contract").parentCopy
         guard let target = meeting.attendanceTarget else {
-            throw AttendocError("\(meeting.casePath) (the parenting contract meeting) has no attendance_target; a contract needs the target the parents agreed")
+            throw AttendocError(.document, "\(meeting.casePath) (the parenting contract meeting) has no attendance_target; a contract needs the target the parents agreed")
         }
         guard let review = meeting.reviewDate else {
-            throw AttendocError("\(meeting.casePath) (the parenting contract meeting) has no review_date; a contract needs the date it is reviewed")
+            throw AttendocError(.document, "\(meeting.casePath) (the parenting contract meeting) has no review_date; a contract needs the date it is reviewed")
         }
         // Whose action is whose: an owner naming a parent (their name, id or relationship) is the
         // parents' commitment; anyone else's is the support side's.

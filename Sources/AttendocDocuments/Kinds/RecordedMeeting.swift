@@ -8,7 +8,7 @@ enum RecordedMeeting {
     /// kind of document that takes `--meeting` looks it up here.
     static func meeting(at path: String, in attendanceCase: AttendanceCase) throws(AttendocError) -> Meeting {
         guard let meeting = attendanceCase.meetings.first(where: { $0.casePath == path }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no meeting \(path); its meetings are: \(list(attendanceCase))")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no meeting \(path); its meetings are: \(list(attendanceCase))")
         }
         return meeting
     }
@@ -24,15 +24,15 @@ enum RecordedMeeting {
         if let path {
             let meeting = try meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
-                throw AttendocError("--meeting \(path) is a \(meeting.kind), which has no \(what)")
+                throw AttendocError(.document, "--meeting \(path) is a \(meeting.kind), which has no \(what)")
             }
             guard meeting.date <= date else {
-                throw AttendocError("--meeting \(path) is on \(meeting.date.longForm), after the date of the \(what) (\(date.longForm))")
+                throw AttendocError(.document, "--meeting \(path) is on \(meeting.date.longForm), after the date of the \(what) (\(date.longForm))")
             }
             return meeting
         }
         guard let meeting = attendanceCase.meetings.filter({ kinds.contains($0.kind) && $0.date <= date }).max(by: { $0.date < $1.date }) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no \(kinds.map(\.description).joined(separator: " or ")) on or before \(date.longForm) for the \(what); add it to meetings (its meetings are: \(list(attendanceCase)))")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no \(kinds.map(\.description).joined(separator: " or ")) on or before \(date.longForm) for the \(what); add it to meetings (its meetings are: \(list(attendanceCase)))")
         }
         return meeting
     }

@@ -12,7 +12,7 @@ import AttendocValues
 enum RegisterCertificateFacts {
     static func values(case loaded: LoadedCase, dated date: CalendarDate) throws(AttendocError) -> [String: Any] {
         guard let pupil = loaded.pupilRegister else {
-            throw AttendocError("the case \(loaded.attendanceCase.reference) has no register; a register certificate is an extract of it, so add register: to the case file")
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) has no register; a register certificate is an extract of it, so add register: to the case file")
         }
         let figures = try loaded.figures(asOf: date)
         let from = Int32(figures.from.daysSinceEpoch), to = Int32(figures.to.daysSinceEpoch)

@@ -20,33 +20,33 @@ enum TargetMetFacts {
         let meeting = try chooseMeeting(in: attendanceCase, dated: date, path: options.meeting)
         guard let target = meeting.attendanceTarget else {
             // chooseMeeting only returns meetings with a target.
-            throw AttendocError("\(meeting.casePath) has no attendance_target")
+            throw AttendocError(.document, "\(meeting.casePath) has no attendance_target")
         }
         let named = "the \(meeting.kind) on \(meeting.date.longForm) (\(meeting.casePath))"
         guard let register = loaded.pupilRegister, let policy = loaded.policy else {
-            throw AttendocError("a target met letter checks the target against the register: add register: (and policy:) to the case \(attendanceCase.reference)")
+            throw AttendocError(.document, "a target met letter checks the target against the register: add register: (and policy:) to the case \(attendanceCase.reference)")
         }
         // The target's period, as for the final warning: from the meeting to its review (the
         // meeting's review_date, or the policy's target_review deadline after it; seed 004: 5 weeks).
         // The letter goes out after the review, unless the run gives a reason to send it sooner.
         let reviewOn = try TargetReview.reviewDate(of: meeting, in: loaded, for: "the target met letter")
         if date < reviewOn, options.deadlineOverrideReason == nil {
-            throw AttendocError("the attendance target set at \(named) runs until its review on \(reviewOn.longFormWithWeekday); a target met letter goes out after that review, unless you give the reason for sending it sooner (--override-deadline)")
+            throw AttendocError(.document, "the attendance target set at \(named) runs until its review on \(reviewOn.longFormWithWeekday); a target met letter goes out after that review, unless you give the reason for sending it sooner (--override-deadline)")
         }
         let periodEnd = min(reviewOn, date)
         let engine = AttendanceEngine(policy: policy)
         let period = engine.figures(for: register, asOf: periodEnd, from: meeting.date)
         if periodEnd == reviewOn, period.to < periodEnd,
            try loaded.calendar().schoolDays(from: period.to.adding(days: 1), through: periodEnd) > 0 {
-            throw AttendocError("the register ends on \(period.to.longForm), before the review of the target set at \(named) on \(periodEnd.longForm); give the case a register that covers the target's period")
+            throw AttendocError(.document, "the register ends on \(period.to.longForm), before the review of the target set at \(named) on \(periodEnd.longForm); give the case a register that covers the target's period")
         }
         guard period.possibleSessions > 0 else {
-            throw AttendocError("the register has no school sessions from \(named) to \(periodEnd.longForm), so whether the target was met is not known")
+            throw AttendocError(.document, "the register has no school sessions from \(named) to \(periodEnd.longForm), so whether the target was met is not known")
         }
         if case .percent(let tenths) = target {
             // Compared exactly: attended / possible ≥ tenths / 1000.
             guard PercentThreshold(hundredths: tenths * 10).isReached(by: period.attendance) else {
-                throw AttendocError("the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
+                throw AttendocError(.document, "the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
             }
         }
         let reviewDeadline = try policy.deadline(.targetReview, for: "the target met letter")
@@ -84,19 +84,19 @@ enum TargetMetFacts {
         if let path {
             let meeting = try RecordedMeeting.meeting(at: path, in: attendanceCase)
             guard kinds.contains(meeting.kind) else {
-                throw AttendocError("\(path) is a \(meeting.kind); a target met letter reports on the target set at an attendance panel meeting or PACE interview")
+                throw AttendocError(.document, "\(path) is a \(meeting.kind); a target met letter reports on the target set at an attendance panel meeting or PACE interview")
             }
             guard meeting.attendanceTarget != nil else {
-                throw AttendocError("\(path) (the \(meeting.kind) on \(meeting.date.longForm)) has no attendance_target; add the target it set")
+                throw AttendocError(.document, "\(path) (the \(meeting.kind) on \(meeting.date.longForm)) has no attendance_target; add the target it set")
             }
             guard meeting.date < date else {
-                throw AttendocError("\(path) (the \(meeting.kind) on \(meeting.date.longForm)) is not before the letter's date, \(date.longForm)")
+                throw AttendocError(.document, "\(path) (the \(meeting.kind) on \(meeting.date.longForm)) is not before the letter's date, \(date.longForm)")
             }
             return meeting
         }
         // The same meeting the final warning letter reports on (TargetReview).
         guard let latest = TargetReview.latestMeeting(in: attendanceCase, before: date) else {
-            throw AttendocError("the case \(attendanceCase.reference) has no attendance panel meeting or PACE interview with an attendance target before \(date.longForm); add the meeting under meetings: (kind attendance_panel or pace_interview, its date and attendance_target)")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance panel meeting or PACE interview with an attendance target before \(date.longForm); add the meeting under meetings: (kind attendance_panel or pace_interview, its date and attendance_target)")
         }
         return latest
     }

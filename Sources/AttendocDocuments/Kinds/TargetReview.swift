@@ -26,7 +26,7 @@ enum TargetReview {
     static func reviewDate(of meeting: Meeting, in loaded: LoadedCase, for letter: String) throws(AttendocError) -> CalendarDate {
         if let review = meeting.reviewDate { return review }
         guard loaded.policy != nil else {
-            throw AttendocError("\(meeting.casePath) has no review_date and the case names no policy to compute one from; add review_date to \(meeting.casePath)")
+            throw AttendocError(.document, "\(meeting.casePath) has no review_date and the case names no policy to compute one from; add review_date to \(meeting.casePath)")
         }
         return try loaded.deadline(.targetReview, from: meeting.date, for: letter)
     }
