@@ -100,17 +100,18 @@ enum BundleFacts {
     }
 
     /// Where something is proved: each entry as "AB/3, page 37" (the page a `ref`), or for the
-    /// bundle's own entries "section B, page 12".
+    /// bundle's own entries "section B, page 12": `to` (the entry id), `hasExhibit`, `label` (the
+    /// exhibit number, or empty), `section` (its letter), and the `BundleContext.list` flags. The
+    /// words are the chronology's and the schedule's partials.
     static func proofs(_ ids: [String], in bundle: EvidenceBundle) -> [[String: Any]] {
         var seen: Set<String> = []
         let found = ids.compactMap { id -> [String: Any]? in
             guard !seen.contains(id), let entry = bundle.entry(id) else { return nil }
             seen.insert(id)
             let section = bundle.sections.first { $0.entries.contains { $0.id == id } }?.letter ?? ""
-            return ["to": id, "label": entry.exhibit ?? "section \(section)"]
+            return ["to": id, "hasExhibit": entry.exhibit != nil, "label": entry.exhibit ?? "", "section": section]
         }
-        // "AB/3, page 12; AB/4, page 15": a separator after each but the last.
-        return found.enumerated().map { $0.element.merging(["separator": $0.offset == found.count - 1 ? "" : "; "]) { old, _ in old } }
+        return BundleContext.list(found)
     }
 
     /// The summary's paragraphs, in their order, each `false` when the case has nothing for it;

@@ -36,11 +36,12 @@ public struct LegalRoute: Sendable {
         /// A Parenting Order (section 8 Crime and Disorder Act 1998).
         case parentingOrder = "parenting_order"
 
-        /// As a document names it.
+        /// As a message names it. Documents word the route in their templates
+        /// (`partials/legal-route`, `partials/bundle/route`, `partials/bundle/offence`).
         public var description: String {
             switch self {
-            case .s444_1: "prosecution under section 444(1) of the Education Act 1996"
-            case .s444_1a: "prosecution under section 444(1A) of the Education Act 1996"
+            case .s444_1: "prosecution under section 444(1)"
+            case .s444_1a: "prosecution under section 444(1A)"
             case .educationSupervisionOrder: "application for an Education Supervision Order"
             case .parentingOrder: "application for a Parenting Order"
             }
