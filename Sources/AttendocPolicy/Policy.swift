@@ -148,6 +148,12 @@ public struct Deadline: Sendable, Equatable {
     public var unit: Unit
     public var description: String
 
+    public init(count: Int, unit: Unit, description: String) {
+        self.count = count
+        self.unit = unit
+        self.description = description
+    }
+
     /// Its length in words: `20 school days`, `5 weeks`, `1 school week`.
     public var lengthInWords: String {
         let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
