@@ -176,3 +176,30 @@ struct PolicyDeadlineTests {
         #expect(Deadline(count: 5, unit: .weeks, description: "").lengthInWords == "5 weeks")
     }
 }
+
+/// One exact share type for figures, thresholds and targets, with the display rules each had.
+@Suite("One share type")
+struct OneShareTypeTests {
+    @Test func thresholdsTargetsAndFiguresAreOneExactType() {
+        let threshold = Percentage(percentText: "92.5")
+        #expect(threshold == Percentage(925, of: 1000))
+        #expect(threshold?.description == "92.50%")
+        #expect(Percentage(percentText: "10")?.description == "10%")
+        #expect(Percentage(percentText: "100.01") == nil)
+        // A target of 75.1% is not reached by 75.0% (3 of 4), however the figure rounds.
+        let target = AttendanceTarget.percent(tenths: 751)
+        #expect(target.display == "75.1%")
+        guard case .percent(let share) = target else { Issue.record("a percentage target"); return }
+        #expect(!share.isReached(by: Percentage(3, of: 4)))
+        #expect(Percentage(tenths: 750).isReached(by: Percentage(3, of: 4)))
+        #expect(Percentage(2, of: 3).display == "66.7%")
+    }
+
+    @Test func oneSchoolWeekRule() {
+        // Weeks with at least one school day, Monday to Sunday, each once.
+        let weeks = SchoolCalendar.schoolWeeks(of: [date("2026-11-16"), date("2026-11-20"), date("2026-11-30")])
+        #expect(weeks == [date("2026-11-16"), date("2026-11-30")])
+        #expect(SchoolCalendar.isSchoolWeek(startingOn: date("2026-11-23")) { $0 == date("2026-11-29") })
+        #expect(!SchoolCalendar.isSchoolWeek(startingOn: date("2026-11-23")) { $0 == date("2026-11-30") })
+    }
+}
