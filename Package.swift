@@ -107,7 +107,7 @@ let package = Package(
         // (alias bombs, null fields, bad register rows, dates, file names). No FOP.
         .testTarget(name: "EngineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocRendering", "AttendocTesting"]),
         // Each kind of document: its words, dates and figures, and the golden document XML.
-        .testTarget(name: "DocumentTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting"]),
+        .testTarget(name: "DocumentTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting"]),
         // Every format a parent receives: HTML, text, DOCX and PDF (real libxslt and FOP), privacy per copy.
         .testTarget(name: "RenderingTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The evidence bundle for court (real FOP and qpdf), and readiness for court.

@@ -1,3 +1,4 @@
+import AttendocValues
 import AttendocYAML
 import Foundation
 import Yams
@@ -5,14 +6,19 @@ import Yams
 /// The attendance target a meeting sets: a percentage (`90%`) or, when it is not a percentage, the
 /// words agreed (`No unauthorised absence before the half-term holiday`).
 public enum AttendanceTarget: Sendable, Equatable {
-    /// Tenths of a per cent: `90%` is 900, `92.5%` is 925.
-    case percent(tenths: Int)
+    /// A share to reach: `90%` is 900 tenths of a per cent, `92.5%` 925.
+    case percent(Percentage)
     case words(String)
+
+    /// A percentage target in tenths of a per cent: `.percent(tenths: 900)` is `90%`.
+    public static func percent(tenths: Int) -> AttendanceTarget {
+        .percent(Percentage(tenths: tenths))
+    }
 
     /// As a document shows it: `90.0%`, or the words.
     public var display: String {
         switch self {
-        case .percent(let tenths): "\(tenths / 10).\(tenths % 10)%"
+        case .percent(let share): share.display
         case .words(let text): text
         }
     }
@@ -33,7 +39,7 @@ extension YAMLFields {
             guard tenths <= 1000 else {
                 throw error(key, "is more than 100%", at: value)
             }
-            return .percent(tenths: tenths)
+            return .percent(Percentage(tenths: tenths))
         }
         if Double(text) != nil {
             throw error(key, "is a bare number; write a percentage with % (90%), or the target in words", at: value)

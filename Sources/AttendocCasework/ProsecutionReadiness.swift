@@ -98,13 +98,18 @@ public struct ProsecutionReadiness: Sendable {
 
         // Unauthorised absence against the referral criterion (seed 004: at least 10%).
         if let policy = loaded.policy, let minimum = policy.referralMinimumUnauthorised {
-            if let figures = try? loaded.figures(asOf: date) {
-                if !minimum.isReached(by: figures.unauthorisedAbsence) {
-                    gap("register", "unauthorised absence is \(figures.unauthorisedAbsence.display) to \(figures.to.longForm), under the policy's \(minimum)",
-                        "check the register; the referral criterion is not met")
-                }
-            } else {
+            if loaded.pupilRegister == nil {
                 gap("register", "there is no register to show the unauthorised absence", "add register: to the case file")
+            } else {
+                do {
+                    let figures = try loaded.figures(asOf: date)
+                    if !minimum.isReached(by: figures.unauthorisedAbsence) {
+                        gap("register", "unauthorised absence is \(figures.unauthorisedAbsence.display) to \(figures.to.longForm), under the policy's \(minimum)",
+                            "check the register; the referral criterion is not met")
+                    }
+                } catch {
+                    gap("register", "the unauthorised absence cannot be computed: \(error)", "fix the case's register or policy")
+                }
             }
         }
 

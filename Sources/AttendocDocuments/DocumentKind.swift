@@ -58,7 +58,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .meetingInvitation:
             "a meeting on or after the letter's date (parenting_contract, attendance_improvement_plan, team_around_the_family or attendance_panel; or --meeting meetings[N]) with date, time, place and attendees; school.phone or school.email"
         case .firstWarningLetter:
-            "the referral accepted (referral.accepted_on); the register; support offered; the officer"
+            "the referral accepted (referral.accepted_on); the policy's pace_interview and target_review deadlines; the register; support offered; the officer"
         case .paceInterviewInvitation:
             "a pace_interview meeting (with time and place) on or after the letter's date, within the policy's pace_interview deadline after referral.accepted_on (or --override-deadline with a reason); legal_route.section s444_1 or s444_1a; the register"
         case .targetMetLetter:

@@ -56,16 +56,15 @@ public struct AttendanceEngine: Sendable {
             }
         }
 
-        // School weeks: Monday-to-Sunday weeks with at least one possible session for this pupil.
+        // School weeks, by SchoolCalendar's one rule: Monday-to-Sunday weeks with at least one
+        // school day, here a day on which this pupil had a possible session.
         func week(_ number: Int32) -> Int32 {
-            number - Int32(CalendarDate(daysSinceEpoch: Int(number)).weekdayIndex)
+            Int32(SchoolCalendar.weekStart(of: CalendarDate(daysSinceEpoch: Int(number))).daysSinceEpoch)
         }
         let window = policy.unauthorisedWindowSchoolWeeks
         let schoolDays = days.filter { $0.possible > 0 }
-        var schoolWeeks: [Int32] = []
-        for day in schoolDays where schoolWeeks.last != week(day.number) {
-            schoolWeeks.append(week(day.number))
-        }
+        let schoolWeeks = SchoolCalendar.schoolWeeks(of: schoolDays.map { CalendarDate(daysSinceEpoch: Int($0.number)) })
+            .map { Int32($0.daysSinceEpoch) }
         /// Unauthorised sessions in the `window` school weeks ending with the week of `dayNumber`,
         /// counting sessions up to and including that day.
         func unauthorisedInWindow(endingOn dayNumber: Int32) -> (count: Int, starts: Int32?) {

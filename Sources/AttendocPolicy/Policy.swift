@@ -10,14 +10,14 @@ public struct Policy: Sendable {
     /// Where the numbers come from (a seed, the local authority's published policy).
     public var source: String
     /// Absence at or above this share of possible sessions is persistent absence (DfE: 10 %).
-    public var persistentAbsence: PercentThreshold
+    public var persistentAbsence: Percentage
     /// Absence at or above this share is severe absence (DfE: 50 %).
-    public var severeAbsence: PercentThreshold
+    public var severeAbsence: Percentage
     /// The unauthorised-absence threshold: this many sessions within this many school weeks.
     public var unauthorisedSessions: Int
     public var unauthorisedWindowSchoolWeeks: Int
     /// The share of unauthorised absence a referral needs (seed 004: at least 10 %), if the process has one.
-    public var referralMinimumUnauthorised: PercentThreshold?
+    public var referralMinimumUnauthorised: Percentage?
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.
@@ -77,41 +77,10 @@ public struct LetterSettings: Sendable, Equatable {
     }
 }
 
-/// A share in per cent, kept exactly (in hundredths of a per cent).
-public struct PercentThreshold: Sendable, Equatable, CustomStringConvertible {
-    public let hundredths: Int
-
-    public init(hundredths: Int) {
-        self.hundredths = hundredths
-    }
-
-    /// Parses `10`, `92.5`, `33.33`.
-    public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), let whole = Int(parts[0]), whole >= 0, whole <= 100 else { return nil }
-        var fraction = 0
-        if parts.count == 2 {
-            guard (1...2).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let value = Int(parts[1]) else { return nil }
-            fraction = parts[1].count == 1 ? value * 10 : value
-        }
-        hundredths = whole * 100 + fraction
-        guard hundredths <= 10_000 else { return nil }
-    }
-
-    /// Whether `share` is at or above this threshold, compared exactly: part / whole ≥ hundredths / 10 000.
-    public func isReached(by share: Percentage) -> Bool {
-        share.whole > 0 && share.part * 10_000 >= hundredths * share.whole
-    }
-
-    public var description: String {
-        hundredths % 100 == 0 ? "\(hundredths / 100)%" : "\(hundredths / 100).\(String(format: "%02d", hundredths % 100))%"
-    }
-}
-
 public struct TierBand: Sendable, Equatable {
     public var tier: Int
     /// The band's lower bound: attendance at or above it (and below the band above) is in this tier.
-    public var from: PercentThreshold
+    public var from: Percentage
     public var description: String
 }
 
@@ -153,6 +122,12 @@ public struct Deadline: Sendable, Equatable {
     public var count: Int
     public var unit: Unit
     public var description: String
+
+    public init(count: Int, unit: Unit, description: String) {
+        self.count = count
+        self.unit = unit
+        self.description = description
+    }
 
     /// Its length in words: `20 school days`, `5 weeks`, `1 school week`.
     public var lengthInWords: String {

@@ -21,8 +21,8 @@ public enum PolicyReader {
         let top = try YAMLDocument.fields(of: url)
         let identifier = url.deletingPathExtension().lastPathComponent
         let thresholds = try top.fields("thresholds")
-        let persistent = try percent(thresholds, "persistent_absence_percent") ?? PercentThreshold(hundredths: 1000)
-        let severe = try percent(thresholds, "severe_absence_percent") ?? PercentThreshold(hundredths: 5000)
+        let persistent = try percent(thresholds, "persistent_absence_percent") ?? Percentage(hundredths: 1000)
+        let severe = try percent(thresholds, "severe_absence_percent") ?? Percentage(hundredths: 5000)
         let unauthorised = try thresholds.fields("unauthorised_absence")
         let sessions = try unauthorised.int("sessions", in: 1...1000)
         let weeks = try unauthorised.int("school_weeks", in: 1...52)
@@ -34,7 +34,7 @@ public enum PolicyReader {
         for (node, path) in try top.list("tiers", required: false) {
             let fields = try YAMLFields(node, file: url.path, path: path)
             let band = TierBand(tier: try fields.int("tier", in: 1...9),
-                                from: try percent(fields, "from_percent") ?? PercentThreshold(hundredths: 0),
+                                from: try percent(fields, "from_percent") ?? Percentage(hundredths: 0),
                                 description: try fields.string("description"))
             try fields.finish()
             if let previous = tiers.last, band.from.hundredths >= previous.from.hundredths {
@@ -93,9 +93,9 @@ public enum PolicyReader {
         return policy
     }
 
-    static func percent(_ fields: YAMLFields, _ key: String) throws(CaseFileError) -> PercentThreshold? {
+    static func percent(_ fields: YAMLFields, _ key: String) throws(CaseFileError) -> Percentage? {
         guard let text = try fields.optionalString(key) else { return nil }
-        guard let value = PercentThreshold(text) else {
+        guard let value = Percentage(percentText: text) else {
             throw fields.error(key, "expected a percentage from 0 to 100 with at most two decimals, found \(YAMLFields.shape(of: text))")
         }
         return value

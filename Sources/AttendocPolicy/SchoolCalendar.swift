@@ -60,6 +60,24 @@ public struct SchoolCalendar: Sendable {
         date.adding(days: -date.weekdayIndex)
     }
 
+    /// The one school-week rule, for deadlines and for the unauthorised-absence window alike: the
+    /// Monday-to-Sunday week starting on `monday` is a school week when `isSchoolDay` holds for at
+    /// least one of its days (for a deadline, the calendar's school days; for the threshold, the
+    /// days the pupil had a possible session).
+    public static func isSchoolWeek(startingOn monday: CalendarDate, _ isSchoolDay: (CalendarDate) -> Bool) -> Bool {
+        (0..<7).contains { isSchoolDay(monday.adding(days: $0)) }
+    }
+
+    /// The Mondays of the school weeks that `days` (in order) fall in, each once: the weeks with
+    /// at least one of them, by `isSchoolWeek`'s rule.
+    public static func schoolWeeks(of days: [CalendarDate]) -> [CalendarDate] {
+        var weeks: [CalendarDate] = []
+        for day in days where weeks.last != weekStart(of: day) {
+            weeks.append(weekStart(of: day))
+        }
+        return weeks
+    }
+
     /// The `count`th school day after `date` (`date` itself is not counted).
     public func adding(schoolDays count: Int, to date: CalendarDate) throws(AttendocError) -> CalendarDate {
         var day = date
@@ -80,7 +98,7 @@ public struct SchoolCalendar: Sendable {
         while found < count {
             week = week.adding(days: 7)
             try checkKnown(week, counting: "\(count) school weeks after \(date.longForm)")
-            if (0..<5).contains(where: { isSchoolDay(week.adding(days: $0)) }) { found += 1 }
+            if Self.isSchoolWeek(startingOn: week, isSchoolDay) { found += 1 }
         }
         var day = week.adding(days: date.weekdayIndex)
         while !isSchoolDay(day) {

@@ -22,7 +22,7 @@ enum FinalWarningLetterFacts {
         }
 
         let meeting = try targetMeeting(in: attendanceCase, dated: date, path: options.meeting)
-        guard let target = meeting.attendanceTarget, case .percent(let tenths) = target else {
+        guard let target = meeting.attendanceTarget, case .percent(let share) = target else {
             throw AttendocError(.document, "the attendance target set at \(meeting.casePath) is in words (\(meeting.attendanceTarget?.display ?? "")); Attendoc can only check a percentage target (attendance_target: 90%) before a final warning")
         }
         let reviewOn = try TargetReview.reviewDate(of: meeting, in: loaded, for: "the final warning letter")
@@ -40,8 +40,8 @@ enum FinalWarningLetterFacts {
         guard overTarget.possibleSessions > 0 else {
             throw AttendocError(.document, "the register has no school sessions between \(meeting.date.longForm) and \(periodEnd.longForm), so whether the target was met is not known")
         }
-        // Compared exactly: attended / possible ≥ tenths / 1000.
-        if overTarget.attendedSessions * 1000 >= tenths * overTarget.possibleSessions {
+        // Compared exactly, as for the target met letter: attended / possible ≥ the target.
+        if share.isReached(by: overTarget.attendance) {
             throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 

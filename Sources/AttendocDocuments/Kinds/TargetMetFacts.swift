@@ -43,10 +43,10 @@ enum TargetMetFacts {
         guard period.possibleSessions > 0 else {
             throw AttendocError(.document, "the register has no school sessions from \(named) to \(periodEnd.longForm), so whether the target was met is not known")
         }
-        if case .percent(let tenths) = target {
-            // Compared exactly: attended / possible ≥ tenths / 1000.
-            guard PercentThreshold(hundredths: tenths * 10).isReached(by: period.attendance) else {
-                throw AttendocError(.document, "the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
+        if case .percent(let share) = target {
+            // Compared exactly: attended / possible ≥ the target.
+            guard share.isReached(by: period.attendance) else {
+                throw AttendocError(.document, "the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= share.tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
             }
         }
         let reviewDeadline = try policy.deadline(.targetReview, for: "the target met letter")
@@ -109,7 +109,7 @@ enum TargetMetFacts {
     /// `90%`, `92.5%`, or the target's words.
     static func targetInWords(_ target: AttendanceTarget) -> String {
         switch target {
-        case .percent(let tenths): tenths % 10 == 0 ? "\(tenths / 10)%" : target.display
+        case .percent(let share): share.tenths % 10 == 0 ? "\(share.tenths / 10)%" : target.display
         case .words(let words): words
         }
     }
