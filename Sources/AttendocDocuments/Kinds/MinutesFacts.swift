@@ -22,10 +22,15 @@ enum MinutesFacts {
                 "label": audience == .agency ? "Agency copy: includes notes for the agencies only; do not give to the family" : "Parent's copy",
             ] as [String: Any],
         ]
-        // Seed 002: an improvement plan runs for at least 6 school weeks.
-        if meeting.kind == .attendanceImprovementPlan, let policy = loaded.policy, policy.deadlines[.improvementPlanMinimum] != nil {
-            let runsUntil = try loaded.deadline(.improvementPlanMinimum, from: meeting.date, for: "the minutes of an attendance improvement plan meeting")
-            values["plan"] = ["runsAtLeastUntil": LetterContext.dateValue(runsUntil)]
+        // Seed 002: an improvement plan runs for at least the policy's improvement_plan_minimum.
+        if meeting.kind == .attendanceImprovementPlan {
+            let purpose = "the minutes of an attendance improvement plan meeting"
+            guard let policy = loaded.policy else {
+                throw AttendocError(.document, "\(meeting.casePath) is an attendance improvement plan meeting and the case names no policy, so how long the plan runs is not known; add policy: to the case file")
+            }
+            let minimum = try policy.deadline(.improvementPlanMinimum, for: purpose)
+            let runsUntil = try loaded.deadline(.improvementPlanMinimum, from: meeting.date, for: purpose)
+            values["plan"] = ["minimum": minimum.lengthSpeltOut, "runsAtLeastUntil": LetterContext.dateValue(runsUntil)]
         }
         return values
     }
