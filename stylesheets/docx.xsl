@@ -22,6 +22,8 @@
       word/header2.xml               first-page-header (empty: page 1 carries the letterhead)
       word/footer1.xml               footer
       word/fontTable.xml             font-table
+      word/media/logo.png (or .jpeg) (not a stylesheet part: the house style's logo, added by the
+                                     Swift side with the image's bytes when house.logo.uri is set)
 
   Any other value of `part` (including none) stops the run with a message naming it. If a part is
   added here, add it to the table above, to the content types, to the relationships and to the
@@ -121,6 +123,9 @@
   <xsl:param name="page.margin.left" select="1134"/>
   <xsl:param name="page.margin.right" select="1134"/>
   <xsl:param name="header.distance" select="567"/>
+  <!-- Height of the house style's logo on page 1, in twips (794: 14 mm); its width follows its
+       proportions. -->
+  <xsl:param name="letterhead.logo.height" select="794"/>
   <xsl:param name="footer.distance" select="567"/>
   <!-- Tables with at most this many rows are kept on one page (each row keeps with the next);
        longer tables may break anywhere after their first row, with the header row repeated. -->
@@ -157,6 +162,9 @@
   <xsl:variable name="is-record" select="boolean(/d:document/d:record)"/>
   <xsl:variable name="has-dense-table"
                 select="boolean(/d:document/*/d:body/d:table[count(d:columns/d:column) &gt; $table.dense.columns])"/>
+  <!-- Whether the house style has a logo (common/parameters.xsl): its image part, content type,
+       relationship and picture on page 1 are written only then. -->
+  <xsl:variable name="has-logo" select="$house.logo.uri != '' and ($house.logo.type = 'png' or $house.logo.type = 'jpeg')"/>
   <!-- The sender (letterhead of a letter, heading band of a record). -->
   <xsl:variable name="sender" select="/d:document/d:letter/d:sender | /d:document/d:record/d:sender"/>
 
@@ -254,6 +262,9 @@
     <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
       <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
       <Default Extension="xml" ContentType="application/xml"/>
+      <xsl:if test="$has-logo">
+        <Default Extension="{$house.logo.type}" ContentType="image/{$house.logo.type}"/>
+      </xsl:if>
       <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
       <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
       <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>
@@ -275,7 +286,8 @@
     </Relationships>
   </xsl:template>
 
-  <!-- Relationship ids used by document.xml: rId5 (header), rId6 (footer), rId7 (first-page header) in w:sectPr. -->
+  <!-- Relationship ids used by document.xml: rId5 (header), rId6 (footer), rId7 (first-page header) in w:sectPr;
+       rId8 the house style's logo (only with one). -->
   <xsl:template name="part-document-rels">
     <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
       <Relationship Id="rId1" Type="{$rel-base}styles" Target="styles.xml"/>
@@ -285,6 +297,9 @@
       <Relationship Id="rId5" Type="{$rel-base}header" Target="header1.xml"/>
       <Relationship Id="rId6" Type="{$rel-base}footer" Target="footer1.xml"/>
       <Relationship Id="rId7" Type="{$rel-base}header" Target="header2.xml"/>
+      <xsl:if test="$has-logo">
+        <Relationship Id="rId8" Type="{$rel-base}image" Target="media/logo.{$house.logo.type}"/>
+      </xsl:if>
     </Relationships>
   </xsl:template>
 
@@ -1116,8 +1131,61 @@
        ========================================================================================== -->
 
   <!-- Containers without paragraphs of their own. -->
-  <xsl:template mode="doc" match="d:letter/d:sender | d:letter/d:recipient | d:address | d:letter/d:signature">
+  <xsl:template mode="doc" match="d:letter/d:recipient | d:address | d:letter/d:signature">
     <xsl:apply-templates select="*" mode="doc"/>
+  </xsl:template>
+
+  <!-- The letterhead: the house style's logo (if any), then the sender's paragraphs. -->
+  <xsl:template mode="doc" match="d:letter/d:sender">
+    <xsl:call-template name="house.logo">
+      <xsl:with-param name="style" select="'SenderAddress'"/>
+    </xsl:call-template>
+    <xsl:apply-templates select="*" mode="doc"/>
+  </xsl:template>
+
+  <!-- The house style's logo as a paragraph of its own on page 1 (in the letterhead's
+       alignment: style), an inline DrawingML picture of the image part (relationship rId8),
+       with its alt text. EMU: 635 to a twip. Nothing without a logo. -->
+  <xsl:template name="house.logo">
+    <xsl:param name="style"/>
+    <xsl:if test="$has-logo">
+      <xsl:variable name="cy" select="round($letterhead.logo.height * 635)"/>
+      <xsl:variable name="cx" select="round($cy * number($house.logo.pixel.width) div number($house.logo.pixel.height))"/>
+      <w:p>
+        <w:pPr><w:pStyle w:val="{$style}"/><w:spacing w:after="120"/></w:pPr>
+        <w:r>
+          <w:drawing xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+                     xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"
+                     xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"
+                     xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+            <wp:inline distT="0" distB="0" distL="0" distR="0">
+              <wp:extent cx="{$cx}" cy="{$cy}"/>
+              <wp:effectExtent l="0" t="0" r="0" b="0"/>
+              <wp:docPr id="1" name="Logo" descr="{$house.logo.description}"/>
+              <wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>
+              <a:graphic>
+                <a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">
+                  <pic:pic>
+                    <pic:nvPicPr>
+                      <pic:cNvPr id="1" name="logo.{$house.logo.type}" descr="{$house.logo.description}"/>
+                      <pic:cNvPicPr/>
+                    </pic:nvPicPr>
+                    <pic:blipFill>
+                      <a:blip r:embed="rId8"/>
+                      <a:stretch><a:fillRect/></a:stretch>
+                    </pic:blipFill>
+                    <pic:spPr>
+                      <a:xfrm><a:off x="0" y="0"/><a:ext cx="{$cx}" cy="{$cy}"/></a:xfrm>
+                      <a:prstGeom prst="rect"><a:avLst/></a:prstGeom>
+                    </pic:spPr>
+                  </pic:pic>
+                </a:graphicData>
+              </a:graphic>
+            </wp:inline>
+          </w:drawing>
+        </w:r>
+      </w:p>
+    </xsl:if>
   </xsl:template>
 
   <!-- Letterhead block, right-aligned at the top of the first page. -->
@@ -1299,6 +1367,9 @@
         <w:trPr><w:cantSplit/></w:trPr>
         <w:tc>
           <w:tcPr><w:tcW w:w="{$left-width}" w:type="dxa"/></w:tcPr>
+          <xsl:call-template name="house.logo">
+            <xsl:with-param name="style" select="'RecordDepartment'"/>
+          </xsl:call-template>
           <xsl:for-each select="d:organisation">
             <xsl:call-template name="simple-para">
               <xsl:with-param name="style" select="'RecordOrganisation'"/>

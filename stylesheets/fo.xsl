@@ -131,6 +131,10 @@
   <!-- Width of the letterhead's right-hand column (address, phone, email). -->
   <xsl:param name="letterhead.contact.width">70mm</xsl:param>
 
+  <!-- Height of the house style's logo above the organisation's name (its width follows its
+       proportions). The letterhead band is 34 mm deep: logo, name and department fit in it. -->
+  <xsl:param name="letterhead.logo.height">14mm</xsl:param>
+
   <!-- Size of the footer and the running header on pages 2+. -->
   <xsl:param name="running.font.size">8.5pt</xsl:param>
 
@@ -425,6 +429,7 @@
             <fo:table-body>
               <fo:table-row>
                 <fo:table-cell>
+                  <xsl:call-template name="attendoc.letterhead.logo"/>
                   <xsl:apply-templates select="$letter/d:sender/*" mode="attendoc.letterhead.identity"/>
                 </fo:table-cell>
                 <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"
@@ -491,6 +496,20 @@
   <!-- ==================================================================================== -->
   <!-- Letterhead (page 1, static content)                                                   -->
   <!-- ==================================================================================== -->
+
+  <!-- The house style's logo above the organisation's name (common/parameters.xsl), given
+       as a data: URI so that FOP reads no file; its height is letterhead.logo.height, its width
+       follows its proportions (scaling uniform). The alt text goes with it (fox:alt-text).
+       Nothing without a logo. -->
+  <xsl:template name="attendoc.letterhead.logo">
+    <xsl:if test="$house.logo.uri != ''">
+      <fo:block space-after="2mm" line-height="1">
+        <fo:external-graphic xmlns:fox="http://xmlgraphics.apache.org/fop/extensions"
+                             src="url('{$house.logo.uri}')" content-height="{$letterhead.logo.height}"
+                             scaling="uniform" fox:alt-text="{$house.logo.description}"/>
+      </fo:block>
+    </xsl:if>
+  </xsl:template>
 
   <!-- Left column: who is writing. -->
   <xsl:template match="d:sender/d:organisation" mode="attendoc.letterhead.identity">
@@ -729,6 +748,7 @@
         <fo:table-body>
           <fo:table-row>
             <fo:table-cell>
+              <xsl:call-template name="attendoc.letterhead.logo"/>
               <xsl:apply-templates select="*" mode="attendoc.letterhead.identity"/>
             </fo:table-cell>
             <fo:table-cell text-align="end" font-size="{$letterhead.contact.font.size}"

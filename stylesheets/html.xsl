@@ -92,6 +92,11 @@
        (class "dense"). -->
   <xsl:param name="table.dense.columns" select="6"/>
 
+  <!-- Height of the house style's logo in the letterhead, in CSS pixels (its width follows its
+       proportions). Written as the img's height and width, so that it has its size even where
+       the style sheet is not applied (some mail programs). -->
+  <xsl:param name="letterhead.logo.height" select="72"/>
+
   <xsl:variable name="nl" select="'&#10;'"/>
 
   <!-- The house style's line at the foot of the page (empty: none). -->
@@ -201,6 +206,9 @@
         <xsl:if test="string($house.footer) != ''">
           <xsl:call-template name="css-house-footer"/>
         </xsl:if>
+        <xsl:if test="$house.logo.uri != ''">
+          <xsl:call-template name="css-house-logo"/>
+        </xsl:if>
       </style>
       <xsl:value-of select="$nl"/>
       <xsl:text disable-output-escaping="yes">&lt;/head&gt;</xsl:text>
@@ -262,6 +270,7 @@
                                        or self::d:phone or self::d:email or self::d:website)]"/>
     <header class="letterhead">
       <div class="sender-name">
+        <xsl:call-template name="house.logo"/>
         <p class="organisation">
           <xsl:apply-templates select="d:organisation" mode="plain"/>
         </p>
@@ -416,6 +425,7 @@
                                  | d:address/*[not(self::d:line or self::d:postcode)]"/>
     <header class="letterhead compact">
       <div class="sender-name">
+        <xsl:call-template name="house.logo"/>
         <p class="organisation">
           <xsl:apply-templates select="d:organisation" mode="plain"/>
         </p>
@@ -849,6 +859,29 @@ tr.total th, tr.total td {
   tr, li, .recipient, .references, .signatory, .end-list { break-inside: avoid; page-break-inside: avoid; }
   .closing { break-after: avoid; page-break-after: avoid; }
   p { orphans: 3; widows: 3; }
+}
+</xsl:text>
+  </xsl:template>
+
+  <!-- The house style's logo above the organisation's name (common/parameters.xsl): the image
+       itself as a data: URI, so the page stays one file, letterhead.logo.height high and as wide
+       as its proportions make it. Nothing without a logo. -->
+  <xsl:template name="house.logo">
+    <xsl:if test="$house.logo.uri != ''">
+      <img class="logo" src="{$house.logo.uri}" alt="{$house.logo.description}"
+           width="{round($letterhead.logo.height * number($house.logo.pixel.width) div number($house.logo.pixel.height))}"
+           height="{$letterhead.logo.height}"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The logo's size, only when the house style has a logo. -->
+  <xsl:template name="css-house-logo">
+    <xsl:text>
+.letterhead .logo {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin-bottom: 0.5em;
 }
 </xsl:text>
   </xsl:template>

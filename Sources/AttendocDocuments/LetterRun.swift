@@ -30,13 +30,15 @@ public struct LetterRun {
         public let date: CalendarDate
         /// The house style's stylesheet parameters (the policy's `letters: house_style:`); empty: the default style.
         public var stylesheetParameters: [String: String] = [:]
+        /// The house style's logo for the letterhead; nil: none.
+        public var logo: LetterheadLogo?
 
         /// The copy's file name without extension: the recipient's, or `agency-copy`.
         public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
 
         /// The copy as the writers take it: document XML, where it goes and its date; no case.
         public var document: RenderableDocument {
-            RenderableDocument(xml: xml, relativeStem: relativeStem, date: date, stylesheetParameters: stylesheetParameters)
+            RenderableDocument(xml: xml, relativeStem: relativeStem, date: date, stylesheetParameters: stylesheetParameters, logo: logo)
         }
     }
 
@@ -103,7 +105,8 @@ public struct LetterRun {
                 throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
             }
             letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
-                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:]))
+                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
+                                  logo: settings.houseStyle?.logo))
         }
         return letters
     }

@@ -1,3 +1,4 @@
+import AttendocValues
 import AttendocYAML
 import Foundation
 
@@ -20,9 +21,12 @@ public struct HouseStyle: Sendable, Equatable {
     public var fontFamily: String?
     /// The label before the website in the letterhead, in every format.
     public var websiteLabel: String?
+    /// The logo on the letterhead (HTML, DOCX, PDF), with its alt text; it reaches the writers
+    /// beside these parameters (`RenderableDocument.logo`), which gives its `house.logo.*`.
+    public var logo: LetterheadLogo?
 
     public init(identifier: String, authorityName: String, footerText: String? = nil, accentColour: String? = nil,
-                textColour: String? = nil, fontFamily: String? = nil, websiteLabel: String? = nil) {
+                textColour: String? = nil, fontFamily: String? = nil, websiteLabel: String? = nil, logo: LetterheadLogo? = nil) {
         self.identifier = identifier
         self.authorityName = authorityName
         self.footerText = footerText
@@ -30,6 +34,7 @@ public struct HouseStyle: Sendable, Equatable {
         self.textColour = textColour
         self.fontFamily = fontFamily
         self.websiteLabel = websiteLabel
+        self.logo = logo
     }
 
     /// The stylesheet parameters this house style sets; a key it leaves out keeps the stylesheets' default.
@@ -75,7 +80,8 @@ public enum HouseStyleReader {
             accentColour: try colour(top, "accent_colour"),
             textColour: try colour(top, "text_colour"),
             fontFamily: try fontFamily(top, "font_family"),
-            websiteLabel: try text(top, "website_label", maximumLength: 40))
+            websiteLabel: try text(top, "website_label", maximumLength: 40),
+            logo: try logo(top, in: url.deletingLastPathComponent()))
         _ = try top.optionalString("notes")
         try top.finish()
         return style
@@ -91,6 +97,49 @@ public enum HouseStyleReader {
             throw fields.error(key, "must be at most \(maximumLength) characters", at: fields.node(key))
         }
         return value
+    }
+
+    /// `logo:` (a PNG or JPEG file in the house style's own folder) and its alt text,
+    /// `logo_description:` (required with a logo, refused without one). The file must be inside
+    /// the folder (no absolute path, no `..`, no link leading out), at most
+    /// `LetterheadLogo.maximumBytes`, and a PNG or JPEG by its first bytes.
+    static func logo(_ fields: YAMLFields, in folder: URL) throws(CaseFileError) -> LetterheadLogo? {
+        let description = try text(fields, "logo_description")
+        guard let name = try fields.optionalString("logo") else {
+            if description != nil {
+                throw fields.error("logo_description", "is the logo's alt text, but there is no logo: give logo: as well, or leave this out", at: fields.node("logo_description"))
+            }
+            return nil
+        }
+        let node = fields.node("logo")
+        let components = name.split(separator: "/", omittingEmptySubsequences: false)
+        guard !name.hasPrefix("/"), !name.contains("\\"), !components.contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) else {
+            throw fields.error("logo", "must name an image file in the house styles' folder (such as westmoor-logo.png), without an absolute path, . or ..", at: node)
+        }
+        let root = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let file = folder.appendingPathComponent(name).standardizedFileURL.resolvingSymlinksInPath()
+        guard file.path.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+            throw fields.error("logo", "leads outside the house styles' folder (through a link): put the image itself in the folder", at: node)
+        }
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else {
+            throw fields.error("logo", "names no image file in the house styles' folder \(folder.path): put the PNG or JPEG there, or correct the name", at: node)
+        }
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file.path))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= LetterheadLogo.maximumBytes else {
+            throw fields.error("logo", "is larger than \(LetterheadLogo.maximumBytes / 1024) KiB; a letterhead logo needs far less (save it smaller)", at: node)
+        }
+        guard let bytes = try? Data(contentsOf: file) else {
+            throw fields.error("logo", "names an image file that cannot be read", at: node)
+        }
+        guard let description else {
+            throw fields.error("logo_description", "is required with a logo: the alt text saying what the logo shows, for people who cannot see it", at: node)
+        }
+        do {
+            return try LetterheadLogo(bytes: bytes, description: description)
+        } catch {
+            throw fields.error("logo", "\(error)", at: node)
+        }
     }
 
     /// A colour as `#rrggbb`, the form every format can use.

@@ -24,9 +24,11 @@ enum DOCXPackage {
         ("word/fontTable.xml", "font-table"),
     ]
 
-    /// `parameters`: the house style's stylesheet parameters, passed to every part.
+    /// `parameters`: the house style's stylesheet parameters, passed to every part. `logo`: the
+    /// house style's logo, added as an image part after the others (the stylesheet, told of it by
+    /// the `house.logo.*` parameters, writes its content type, relationship and picture).
     static func make(_ tree: XMLTree, dated date: CalendarDate, with stylesheets: DocumentStylesheets,
-                     parameters: [String: String] = [:]) throws(AttendocError) -> Data {
+                     parameters: [String: String] = [:], logo: LetterheadLogo? = nil) throws(AttendocError) -> Data {
         let stamp = Date(timeIntervalSince1970: TimeInterval(date.daysSinceEpoch) * 86_400)
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
@@ -40,6 +42,13 @@ enum DOCXPackage {
                 try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(content.count),
                                      modificationDate: stamp, permissions: 0o644, compressionMethod: .deflate) { position, size in
                     content.subdata(in: Int(position)..<Int(position) + size)
+                }
+            }
+            if let logo {
+                // Stored as it is: PNG and JPEG are compressed already.
+                try archive.addEntry(with: logo.docxPartPath, type: .file, uncompressedSize: Int64(logo.bytes.count),
+                                     modificationDate: stamp, permissions: 0o644, compressionMethod: .none) { position, size in
+                    logo.bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
             guard let data = archive.data else { throw AttendocError(.document, "the DOCX archive was not created in memory") }

@@ -54,11 +54,11 @@ public struct DocumentWriter: Sendable {
                 let path = "\(document.relativeStem).\(format.fileExtension)"
                 switch format {
                 case .html, .txt:
-                    files.append(RenderedFile(relativePath: path, format: format, bytes: try transformed(tree, to: format, path: path, parameters: document.stylesheetParameters)))
+                    files.append(RenderedFile(relativePath: path, format: format, bytes: try transformed(tree, to: format, path: path, parameters: document.allStylesheetParameters)))
                 case .docx:
-                    files.append(RenderedFile(relativePath: path, format: format, bytes: try DOCXPackage.make(tree, dated: document.date, with: stylesheets, parameters: document.stylesheetParameters)))
+                    files.append(RenderedFile(relativePath: path, format: format, bytes: try DOCXPackage.make(tree, dated: document.date, with: stylesheets, parameters: document.allStylesheetParameters, logo: document.logo)))
                 case .pdf:
-                    pdfQueue.append((try transformed(tree, to: .pdf, path: path, parameters: document.stylesheetParameters), path, document.date))
+                    pdfQueue.append((try transformed(tree, to: .pdf, path: path, parameters: document.allStylesheetParameters), path, document.date))
                     pdfSlots.append((files.count, path))
                     files.append(nil)
                 }

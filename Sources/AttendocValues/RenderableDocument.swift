@@ -10,11 +10,20 @@ public struct RenderableDocument: Sendable {
     /// Stylesheet parameters for this document (a house style's `house.*` and `label.*`); empty
     /// for the default style.
     public let stylesheetParameters: [String: String]
+    /// The house style's logo for the letterhead; nil: none (the default style).
+    public let logo: LetterheadLogo?
 
-    public init(xml: Data, relativeStem: String, date: CalendarDate, stylesheetParameters: [String: String] = [:]) {
+    public init(xml: Data, relativeStem: String, date: CalendarDate, stylesheetParameters: [String: String] = [:],
+                logo: LetterheadLogo? = nil) {
         self.xml = xml
         self.relativeStem = relativeStem
         self.date = date
         self.stylesheetParameters = stylesheetParameters
+        self.logo = logo
+    }
+
+    /// Every stylesheet parameter: the house style's and, with a logo, its `house.logo.*`.
+    public var allStylesheetParameters: [String: String] {
+        stylesheetParameters.merging(logo?.stylesheetParameters ?? [:]) { _, logo in logo }
     }
 }

@@ -65,6 +65,118 @@ struct HouseStyleTests {
         #expect(flattened(text).hasSuffix(footer), "name and footer wording, last")
     }
 
+    static let logoDescription = "Westmoor Council logo: a yellow sun rising behind green hills"
+
+    /// The logo (house-styles/westmoor-logo.png) is on page 1 of the HTML, DOCX and PDF, with its
+    /// alt text; the plain text has neither.
+    @Test func westmoorsLogoIsOnTheLetterheadOfEveryFormatThatShowsImages() throws {
+        let folder = try Self.render(policy: "westmoor-attendance-team", formats: OutputFormat.allCases)
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent().deletingLastPathComponent()) }
+        let logo = try Data(contentsOf: resources.root.appendingPathComponent("house-styles/westmoor-logo.png"))
+
+        let html = try String(contentsOf: folder.appendingPathComponent("\(Self.zoe).html"), encoding: .utf8)
+        let images = html.components(separatedBy: "<img ").dropFirst()
+        #expect(images.count == 1, "one image")
+        let prefix = "src=\"data:image/png;base64,"
+        let source = try #require(images.first?.components(separatedBy: prefix).dropFirst().first?.prefix { $0 != "\"" })
+        #expect(Data(base64Encoded: String(source)) == logo, "the data URI is the logo file")
+        #expect(images.first?.contains("alt=\"\(Self.logoDescription)\"") == true, "alt text")
+        #expect(!html.contains("westmoor-logo.png"), "no link to a file: the page stays self-contained")
+
+        let entries = try DOCXReading.entries(of: folder.appendingPathComponent("\(Self.zoe).docx"))
+        #expect(entries["word/media/logo.png"] == logo, "the image part is the logo file")
+        let contentTypes = String(decoding: entries["[Content_Types].xml"] ?? Data(), as: UTF8.self)
+        #expect(contentTypes.contains("<Default Extension=\"png\" ContentType=\"image/png\"/>"))
+        let relationships = String(decoding: entries["word/_rels/document.xml.rels"] ?? Data(), as: UTF8.self)
+        #expect(relationships.contains("<Relationship Id=\"rId8\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/logo.png\"/>"))
+        let document = String(decoding: entries["word/document.xml"] ?? Data(), as: UTF8.self)
+        #expect(document.components(separatedBy: "<a:blip r:embed=\"rId8\"/>").count == 2, "one picture of the image part")
+        #expect(document.contains("<wp:docPr id=\"1\" name=\"Logo\" descr=\"\(Self.logoDescription)\"/>"), "alt text")
+        // 14 mm high (794 twips), 3:2 as the image is.
+        #expect(document.contains("<wp:extent cx=\"756285\" cy=\"504190\"/>"))
+        #expect(document.range(of: "<w:drawing")!.lowerBound < document.range(of: "Northshire County Council")!.lowerBound,
+                "the logo comes before the sender's name")
+
+        let pdf = folder.appendingPathComponent("\(Self.zoe).pdf")
+        let listing = try run("pdfimages", ["-list", pdf.path]).output
+        let rows = listing.split(separator: "\n").dropFirst(2).map { $0.split(separator: " ").map(String.init) }
+        #expect(rows.map(\.first) == ["1"], "one image, on page 1")
+        #expect(rows.first.map { Array($0[3...4]) } == ["360", "240"], "the logo's own pixels")
+
+        let text = try String(contentsOf: folder.appendingPathComponent("\(Self.zoe).txt"), encoding: .utf8)
+        #expect(!text.contains("logo") && !text.contains("data:"), "plain text has no logo")
+    }
+
+    /// A house-style file beside `files` (name: bytes), in a folder of its own.
+    static func houseStyleFile(_ text: String, with files: [String: Data]) throws -> URL {
+        let url = try houseStyleFile(text)
+        for (name, bytes) in files {
+            try bytes.write(to: url.deletingLastPathComponent().appendingPathComponent(name))
+        }
+        return url
+    }
+
+    static let westmoorLogo = resources.root.appendingPathComponent("house-styles/westmoor-logo.png")
+
+    @Test func aLogoIsReadWithItsSizeAndAltText() throws {
+        let url = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n",
+                                          with: ["emblem.png": try Data(contentsOf: Self.westmoorLogo)])
+        let logo = try #require(try HouseStyleReader.read(contentsOf: url).logo)
+        #expect(logo.kind == .png && logo.pixelWidth == 360 && logo.pixelHeight == 240 && logo.description == "Eastmarsh emblem")
+        let westmoor = try HouseStyleReader.read(named: "westmoor", in: resources.root.appendingPathComponent("house-styles"))
+        #expect(westmoor.logo?.bytes == (try Data(contentsOf: Self.westmoorLogo)))
+    }
+
+    @Test func aLogoThatIsNotAPNGOrJPEGIsRefusedWithTheFileLineAndKey() throws {
+        let url = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n",
+                                          with: ["emblem.png": Data("GIF89a Eastmarsh secret".utf8)])
+        let error = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: url) }
+        #expect(error?.file == url.path && error?.line == 2 && error?.field == "logo")
+        #expect(error?.description.contains("is not a PNG or JPEG image") == true)
+        #expect(error?.description.contains("secret") == false && error?.description.contains("emblem") == false)
+
+        // A PNG with an alpha channel (colour type 6) cannot go into a PDF/A-1b letter.
+        var alpha = try Data(contentsOf: Self.westmoorLogo)
+        alpha[25] = 6
+        let transparent = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n",
+                                                  with: ["emblem.png": alpha])
+        let alphaError = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: transparent) }
+        #expect(alphaError?.line == 2 && alphaError?.field == "logo" && alphaError?.description.contains("transparency") == true)
+    }
+
+    @Test func aLogoOutsideTheHouseStylesFolderIsRefused() throws {
+        let outside = try temporaryFolder("house-style-outside").appendingPathComponent("emblem.png")
+        try Data(contentsOf: Self.westmoorLogo).write(to: outside)
+        for name in ["../emblem.png", outside.path, "sub/../../emblem.png"] {
+            let url = try Self.houseStyleFile("authority_name: Eastmarsh Council\nnotes: a logo elsewhere\nlogo: \"\(name)\"\nlogo_description: Eastmarsh emblem\n")
+            let error = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: url) }
+            #expect(error?.file == url.path && error?.line == 3 && error?.field == "logo")
+            #expect(error?.description.contains("emblem") == false, "the file's value is not repeated")
+        }
+        // A link inside the folder that leads out of it.
+        let linked = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n")
+        try FileManager.default.createSymbolicLink(at: linked.deletingLastPathComponent().appendingPathComponent("emblem.png"), withDestinationURL: outside)
+        let linkError = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: linked) }
+        #expect(linkError?.line == 2 && linkError?.field == "logo" && linkError?.description.contains("outside") == true)
+    }
+
+    @Test func aMissingLogoOrAltTextIsRefusedWithTheFileLineAndKey() throws {
+        let missing = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n")
+        let error = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: missing) }
+        #expect(error?.file == missing.path && error?.line == 2 && error?.field == "logo")
+        #expect(error?.description.contains("names no image file") == true)
+
+        let noDescription = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\n",
+                                                    with: ["emblem.png": try Data(contentsOf: Self.westmoorLogo)])
+        let descriptionError = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: noDescription) }
+        #expect(descriptionError?.field == "logo_description" && descriptionError?.line == 2)
+
+        let tooBig = try Self.houseStyleFile("authority_name: Eastmarsh Council\nlogo: emblem.png\nlogo_description: Eastmarsh emblem\n",
+                                             with: ["emblem.png": Data(count: LetterheadLogo.maximumBytes + 1)])
+        let sizeError = #expect(throws: CaseFileError.self) { try HouseStyleReader.read(contentsOf: tooBig) }
+        #expect(sizeError?.field == "logo" && sizeError?.description.contains("KiB") == true)
+    }
+
     @Test func withoutAHouseStyleEachFormatKeepsItsOwnDefaults() throws {
         let policy = try PolicyReader.read(named: "county-attendance-team", in: resources.policies)
         #expect(policy.letters.houseStyle == nil)
@@ -79,6 +191,7 @@ struct HouseStyleTests {
         #expect((styles + document).contains("1F4E79") && styles.contains("w:ascii=\"Arial\""))
         let footerPart = String(decoding: entries["word/footer1.xml"] ?? Data(), as: UTF8.self)
         #expect(footerPart.components(separatedBy: "<w:p>").count == 2, "one footer paragraph")
+        #expect(!html.contains("<img") && !entries.keys.contains { $0.hasPrefix("word/media/") }, "no logo")
     }
 
     static func houseStyleFile(_ text: String) throws -> URL {

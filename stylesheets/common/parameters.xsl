@@ -60,6 +60,23 @@
        Empty: house.default.font.family.*. -->
   <xsl:param name="house.font.family" select="''"/>
 
+  <!-- The logo on the letterhead (HTML, DOCX, PDF; plain text has none), from the house style's
+       logo: and logo_description:. Attendoc reads and checks the image and sets all five; an
+       empty house.logo.uri means no logo (and the letterhead is as it was without one).
+       house.logo.uri: the whole image as a data: URI (data:image/png;base64,...), which HTML
+         shows as it is (the page stays one file) and FOP reads without a file;
+       house.logo.type: png or jpeg; DOCX names its image part word/media/logo.<type> (the
+         Swift side adds that part with the image's bytes);
+       house.logo.description: the alt text;
+       house.logo.pixel.width, house.logo.pixel.height: the image's size in pixels, for its
+         proportions (each format sets the logo's height in its own units and works out the
+         width). -->
+  <xsl:param name="house.logo.uri" select="''"/>
+  <xsl:param name="house.logo.type" select="''"/>
+  <xsl:param name="house.logo.description" select="''"/>
+  <xsl:param name="house.logo.pixel.width" select="''"/>
+  <xsl:param name="house.logo.pixel.height" select="''"/>
+
   <!-- Each format's own default where a house value is empty (see the top of this file). -->
   <xsl:variable name="house.default.accent.colour" select="'#1d4f91'"/>        <!-- HTML, PDF -->
   <xsl:variable name="house.default.accent.colour.docx" select="'#1F4E79'"/>
