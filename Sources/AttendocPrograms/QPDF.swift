@@ -117,17 +117,12 @@ public struct QPDF: Sendable {
             throw AttendocError("cannot lay both \(twice.0.file.path) and \(twice.1.file.path) under page \(twice.0.target)")
         }
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-qpdf-underlay-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("qpdf-underlay")
+        defer { TemporaryFolder.remove(folder) }
         var warnings: [String] = []
         var arguments = ["--deterministic-id", Self.argument(pages)]
         if !placements.isEmpty {
             let gathered = folder.appendingPathComponent("underlay.pdf")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw AttendocError("could not make a temporary folder for qpdf (\(folder.path)): \(error.localizedDescription)")
-            }
             // Consecutive pages of one file make one "file range" pair.
             var gathering = ["--empty", "--deterministic-id", "--pages"]
             var index = 0
@@ -179,7 +174,7 @@ public struct QPDF: Sendable {
         if let reading, !FileManager.default.fileExists(atPath: reading.path) {
             throw AttendocError(name == reading.path ? "\(name) does not exist" : "\(name) does not exist (\(reading.path))")
         }
-        let finished = try ChildProcess.run(executable, arguments)
+        let finished = try ChildProcess.run(executable, arguments, purpose: "reading \(name)")
         let output = finished.output
         let messages = String(decoding: finished.error, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         // qpdf's warnings start "WARNING: ", its errors "qpdf: " (after them, on a command-line

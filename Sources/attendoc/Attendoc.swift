@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocPrograms
 
 @main
 struct Attendoc: ParsableCommand {
@@ -10,4 +11,12 @@ struct Attendoc: ParsableCommand {
         HTML, plain text, Word (DOCX) and PDF, one copy for each person they are addressed to.
         """,
         subcommands: [Render.self, Kinds.self, Stats.self, Check.self, EvidenceBundleCommand.self, Contacts.self])
+
+    /// Before any command: an interruption kills the programs Attendoc runs and cleans up after
+    /// it, and what killed runs left in the temporary folder is removed (docs/safety.md).
+    static func main() {
+        Interruption.install()
+        TemporaryFolder.removeAbandoned()
+        main(nil)
+    }
 }
