@@ -83,7 +83,12 @@ public enum Interruption {
         for cleanup in cleanups { cleanup() }
         TemporaryFolder.removeRoot()
         Glibc.signal(signal, SIG_DFL)
-        kill(getpid(), signal)
+        // The signal may be blocked (a parent can start Attendoc so); unblock it here and raise it.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, signal)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
+        raise(signal)
         // Should the signal be blocked here, end anyway with the status a shell gives it.
         _exit(128 + signal)
     }
