@@ -242,8 +242,8 @@ struct EvidenceBundlePlanTests {
         let folder = try temporaryFolder("eso")
         defer { try? FileManager.default.removeItem(at: folder) }
         for item in ["registers", "evidence"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
-                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+            // Copies, not links: evidence and registers must be inside the case's folder.
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
         try Data(text.utf8).write(to: folder.appendingPathComponent("case.yaml"))
         let loaded = try LoadedCase.load(folder.appendingPathComponent("case.yaml"), resources: resources)
