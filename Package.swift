@@ -58,8 +58,12 @@ let package = Package(
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
             "AttendocCasework", "SafeXML", .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        // Programs Attendoc runs: Apache FOP and qpdf, with time limits.
-        .target(name: "AttendocPrograms", dependencies: ["AttendocValues"]),
+        // Starting a program in a process group of its own that dies with Attendoc (fork, prctl,
+        // exec: what posix_spawn cannot do), and waiting for it with a time limit.
+        .target(name: "CAttendocSpawn"),
+        // Programs Attendoc runs: Apache FOP and qpdf, with time limits; private temporary
+        // folders; what an interruption cleans up.
+        .target(name: "AttendocPrograms", dependencies: ["AttendocValues", "CAttendocSpawn"]),
         // Document XML → HTML, text, DOCX, PDF files, written all or nothing. Never sees a case.
         .target(name: "AttendocRendering", dependencies: [
             "AttendocValues", "AttendocPrograms", "SafeXML", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -115,7 +119,7 @@ let package = Package(
         // The casework record (real SQLite): archive, issue, kill and concurrency tests, due list.
         .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
         // The attendoc program as a user runs it, the module boundaries, the installed program.
-        .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocRegister", "AttendocCasework", "AttendocTesting"]),
+        .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocRegister", "AttendocCasework", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -51,21 +51,16 @@ public enum BundlePDFAssembly {
     /// `labels` (and "DRAFT" when `draft`) over every page.
     public static func assemble(pages: Data, underlays: [Underlay], labels: [String], draft: Bool,
                                 qpdf: QPDF) throws(AttendocError) -> Assembled {
-        let folder = qpdf.temporaryFolder.appendingPathComponent("attendoc-bundle-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("bundle", in: qpdf.temporaryFolder)
+        defer { TemporaryFolder.remove(folder) }
         let pagesFile = folder.appendingPathComponent("pages.pdf")
         let stampsFile = folder.appendingPathComponent("stamps.pdf")
         let outputFile = folder.appendingPathComponent("bundle.pdf")
         let pagesName = "the bundle's laid-out pages"
         // Each temporary file's path, and what to call it in a message.
         var names: [(path: String, name: String)] = [(pagesFile.path, pagesName), (stampsFile.path, "the bundle's stamp sheet")]
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try pages.write(to: pagesFile)
-            try BundleStamps.sheet(labels: labels, draft: draft).write(to: stampsFile)
-        } catch {
-            throw AttendocError(.output, "could not write the bundle's temporary files in \(folder.path): \(error.localizedDescription)")
-        }
+        try TemporaryFolder.writePrivate(pages, to: pagesFile)
+        try TemporaryFolder.writePrivate(BundleStamps.sheet(labels: labels, draft: draft), to: stampsFile)
 
         let pageCount = try qpdf.pageCount(of: pagesFile, name: pagesName)
         guard pageCount == labels.count else {
@@ -86,11 +81,7 @@ public enum BundlePDFAssembly {
             case let .data(data, _):
                 file = folder.appendingPathComponent("underlay-\(index + 1).pdf")
                 names.append((file.path, name))
-                do {
-                    try data.write(to: file)
-                } catch {
-                    throw AttendocError(.output, "could not write \(name) to \(file.path): \(error.localizedDescription)")
-                }
+                try TemporaryFolder.writePrivate(data, to: file)
             }
             let count = try qpdf.pageCount(of: file, name: name)
             if let page = underlay.sourcePages.first(where: { !(1...count).contains($0) }) {

@@ -151,13 +151,8 @@ public struct BundleRun {
 
     /// Steps 3 to 5: the two FOP runs and the qpdf assembly.
     func typeset(_ bundle: EvidenceBundle, tree: XMLTree, observe: ((Intermediates) -> Void)?) throws(AttendocError) -> TypesetBundle {
-        let workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-evidence-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: workFolder) }
-        do {
-            try FileManager.default.createDirectory(at: workFolder, withIntermediateDirectories: true)
-        } catch {
-            throw AttendocError(.output, "cannot make a temporary folder for the bundle: \(error.localizedDescription)")
-        }
+        let workFolder = try TemporaryFolder.make("evidence")
+        defer { TemporaryFolder.remove(workFolder) }
         let name = "the evidence bundle of \(bundle.view.attendanceCase.reference)"
 
         // 3. The typeset entries, each numbered from 1 as printed.
@@ -243,11 +238,7 @@ public struct BundleRun {
     }
 
     private func write(_ data: Data, to url: URL) throws(AttendocError) {
-        do {
-            try data.write(to: url)
-        } catch {
-            throw AttendocError(.output, "cannot write \(url.path): \(error.localizedDescription)")
-        }
+        try TemporaryFolder.writePrivate(data, to: url)
     }
 }
 

@@ -324,6 +324,10 @@ public struct EvidenceBundle {
     static func suppliedContent(_ file: FileReference, citedBy casePath: String,
                                 pageCount: (URL) throws(AttendocError) -> Int) throws(AttendocError) -> Content {
         let url = file.url
+        // The case file was read a while ago: the file must still be one the bundle may take.
+        if let problem = file.problem {
+            throw AttendocError(.evidence, "\(casePath).evidence: \(problem)")
+        }
         switch url.pathExtension.lowercased() {
         case "pdf":
             return .suppliedPDF(url, pages: try pageCount(url))

@@ -2,13 +2,77 @@ import AttendocYAML
 import Foundation
 import Yams
 
-/// A file that a case file refers to, such as a piece of evidence: a path relative to the folder
-/// the case file is in. The reader checks that the file exists, so a bundle never finds a gap later.
+/// A file that a case file refers to, such as a piece of evidence or the register: a path relative
+/// to the folder the case file is in. The reader checks that the file exists, so a bundle never
+/// finds a gap later.
+///
+/// The one rule for such files (docs/safety.md, "Evidence"), applied by the reader, by `attendoc
+/// check` and by the bundle just before it reads the file: it must be a regular file inside the
+/// case's own folder (the folder of the case file, or below it), and no symbolic link on the way
+/// may lead out of that folder. `/etc/passwd`, `../other-family/notes.txt`, a link to `/dev/urandom`
+/// or a named pipe are all refused.
 public struct FileReference: Sendable, Equatable {
     /// The path as the case file writes it: `evidence/parenting-contract.pdf`.
     public var path: String
     /// Where the file is.
     public var url: URL
+    /// The case's own folder, which the file must be inside.
+    public var caseFolder: URL
+
+    public init(path: String, url: URL, caseFolder: URL) {
+        self.path = path
+        self.url = url
+        self.caseFolder = caseFolder
+    }
+
+    /// Why the file may not be used, or nil when it may: it is missing, a folder, not a regular
+    /// file, or (itself or through a symbolic link) outside the case's folder.
+    public var problem: String? {
+        Self.problem(with: path, in: caseFolder)
+    }
+
+    /// The rule itself, for a path as written in the case file.
+    /// What is wrong with the path `written` in `caseFolder`, in words that do not repeat the path
+    /// (the field names it); nil when it names a regular file inside the folder.
+    static func problem(with written: String, in caseFolder: URL) -> String? {
+        if written.hasPrefix("/") || written.hasPrefix("~") {
+            return "must be a path relative to the case file's folder (so the case can be moved), found an absolute path"
+        }
+        let folder = caseFolder.standardizedFileURL
+        let url = folder.appendingPathComponent(written).standardizedFileURL
+        let outside = "refers to a file outside the case's folder (\(folder.path)); evidence and registers must be files in the folder of the case file or below it"
+        guard isInside(url.path, folder.path) else { return outside }
+        var status = stat()
+        guard lstat(url.path, &status) == 0 else {
+            return "refers to a file that does not exist (paths are relative to the case file's folder, \(folder.path))"
+        }
+        // Symbolic links may be used inside the folder, but where they finally lead must be too.
+        guard let real = realPath(url.path), let realFolder = realPath(folder.path) else {
+            return "refers to a file that does not exist (a symbolic link on the way leads nowhere)"
+        }
+        guard isInside(real, realFolder) else { return outside + " (a symbolic link leads out of it)" }
+        guard stat(real, &status) == 0 else {
+            return "refers to a file that does not exist (paths are relative to the case file's folder, \(folder.path))"
+        }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            return "refers to a path that is a folder; name the file itself"
+        }
+        guard (status.st_mode & S_IFMT) == S_IFREG else {
+            return "refers to something that is not a regular file (a device, pipe or socket); name a saved file"
+        }
+        return nil
+    }
+
+    private static func isInside(_ path: String, _ folder: String) -> Bool {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        return path.hasPrefix(base)
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
 }
 
 extension YAMLFields {
@@ -27,18 +91,10 @@ extension YAMLFields {
         if written.isEmpty {
             throw itemError(fieldPath, "expected a file path relative to the case file's folder, found nothing", at: node)
         }
-        if written.hasPrefix("/") || written.hasPrefix("~") {
-            throw itemError(fieldPath, "must be a path relative to the case file's folder (so the case can be moved), found an absolute path", at: node)
+        if let problem = FileReference.problem(with: written, in: caseFolder) {
+            throw itemError(fieldPath, problem, at: node)
         }
-        let url = caseFolder.appendingPathComponent(written).standardizedFileURL
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
-            throw itemError(fieldPath, "refers to a file that does not exist (paths are relative to the case file's folder, \(caseFolder.path))", at: node)
-        }
-        if isFolder.boolValue {
-            throw itemError(fieldPath, "refers to a path that is a folder; name the file itself", at: node)
-        }
-        return FileReference(path: written, url: url)
+        return FileReference(path: written, url: caseFolder.appendingPathComponent(written).standardizedFileURL, caseFolder: caseFolder)
     }
 
     /// One file reference, or nil when the key is absent.

@@ -117,8 +117,13 @@ public struct ProsecutionReadiness: Sendable {
         let files = attendanceCase.supportiveMeasures.flatMap { measure in measure.evidence.map { (measure.casePath, $0) } }
             + attendanceCase.lettersIssued.flatMap { letter in letter.evidence.map { (letter.casePath, $0) } }
             + attendanceCase.referrals.flatMap { referral in referral.evidence.map { (referral.casePath, $0) } }
-        for (place, file) in files where !FileManager.default.isReadableFile(atPath: file.url.path) {
-            gap(place, "the exhibit \(file.path) cannot be read", "restore the file or its permissions")
+        for (place, file) in files {
+            if !FileManager.default.isReadableFile(atPath: file.url.path) {
+                gap(place, "the exhibit \(file.path) cannot be read", "restore the file or its permissions")
+            } else if let problem = file.problem {
+                // The same rule the case file reader and the bundle apply (FileReference).
+                gap(place, "the exhibit \(problem)", "save the exhibit as a file in the case's folder and cite it from there")
+            }
         }
         return ProsecutionReadiness(gaps: gaps)
     }

@@ -68,7 +68,11 @@ public struct IssuingRules: Sendable, Equatable {
         let window = try section.int("reissue_window_days", in: 0...3650)
         var holidays: Set<CalendarDate> = []
         if let name = try section.optionalString("bank_holidays") {
-            let file = try YAMLDocument.fields(of: folder.appendingPathComponent(name))
+            let url = folder.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw section.error("bank_holidays", "refers to a file that does not exist (relative to the policy's folder)")
+            }
+            let file = try YAMLDocument.fields(of: url)
             for (node, path) in try file.list("dates") {
                 let entry = try YAMLFields(node, file: file.file, path: path)
                 holidays.insert(try entry.date("date"))

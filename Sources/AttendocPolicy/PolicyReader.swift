@@ -67,7 +67,11 @@ public enum PolicyReader {
         }
 
         let termDatesName = try top.string("term_dates")
-        let calendar = try readTermDates(url.deletingLastPathComponent().appendingPathComponent(termDatesName))
+        let termDatesFile = url.deletingLastPathComponent().appendingPathComponent(termDatesName)
+        guard FileManager.default.fileExists(atPath: termDatesFile.path) else {
+            throw top.error("term_dates", "refers to a file that does not exist (term dates files are relative to the policy's folder)")
+        }
+        let calendar = try readTermDates(termDatesFile)
         var letters = LetterSettings()
         if let section = try top.optionalFields("letters") {
             letters.copiesForCarersWithoutParentalResponsibility = try section.optionalBool("copies_for_carers_without_parental_responsibility") ?? false

@@ -57,37 +57,27 @@ public struct PDFTypesetter: Sendable {
     }
 
     public func typesetOne(_ fo: Data, name: String, date: CalendarDate) throws(AttendocError) -> Data {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-fop-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("fop")
+        defer { TemporaryFolder.remove(folder) }
         let input = folder.appendingPathComponent("document.fo")
         let output = folder.appendingPathComponent("document.pdf")
-        let log = folder.appendingPathComponent("fop.log")
-        let process = Process()
+        try TemporaryFolder.writePrivate(fo, to: input)
+        var environment = ProcessInfo.processInfo.environment
+        // Dates FOP writes are then always UTC ("Z"), whatever the machine's zone.
+        environment["TZ"] = "UTC"
+        environment["JAVA_ARGS"] = environment["ATTENDOC_FOP_JAVA_ARGS"] ?? Self.javaArguments
+        let arguments = ["-q", "-c", configuration.path] + (profile.map { ["-pdfprofile", $0] } ?? [])
+            + ["-fo", input.path, "-pdf", output.path]
+        let finished: ChildProcess.Finished
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try fo.write(to: input)
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-            let logHandle = try FileHandle(forWritingTo: log)
-            defer { try? logHandle.close() }
-            process.executableURL = executable
-            process.arguments = ["-q", "-c", configuration.path] + (profile.map { ["-pdfprofile", $0] } ?? [])
-                + ["-fo", input.path, "-pdf", output.path]
-            var environment = ProcessInfo.processInfo.environment
-            // Dates FOP writes are then always UTC ("Z"), whatever the machine's zone.
-            environment["TZ"] = "UTC"
-            environment["JAVA_ARGS"] = environment["ATTENDOC_FOP_JAVA_ARGS"] ?? Self.javaArguments
-            process.environment = environment
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = logHandle
-            process.standardError = logHandle
-            try process.run()
+            finished = try ChildProcess.run(executable, arguments, environment: environment, purpose: "making the PDF of \(name)", combined: true)
         } catch {
-            throw AttendocError(.programFailed, "could not run Apache FOP (\(executable.path)) for \(name): \(error.localizedDescription)")
+            throw AttendocError(.programFailed, "could not run Apache FOP (\(executable.path)) for \(name): \(error)")
         }
-        process.waitUntilExit()
-        let messages = Self.meaningfulLines(of: (try? String(contentsOf: log, encoding: .utf8)) ?? "")
-        guard process.terminationStatus == 0, let pdf = try? Data(contentsOf: output), !pdf.isEmpty else {
-            throw AttendocError(.programFailed, "Apache FOP could not make the PDF of \(name) (exit status \(process.terminationStatus))"
+        let messages = Self.meaningfulLines(of: String(decoding: finished.output, as: UTF8.self))
+        guard !finished.signalled, finished.status == 0, let pdf = try? Data(contentsOf: output), !pdf.isEmpty else {
+            let status = finished.signalled ? "stopped by signal \(finished.status)" : "exit status \(finished.status)"
+            throw AttendocError(.programFailed, "Apache FOP could not make the PDF of \(name) (\(status))"
                                 + (messages.isEmpty ? "" : ":\n" + messages.joined(separator: "\n")))
         }
         return try PDFNormaliser.normalise(pdf, creationDate: date, name: name)

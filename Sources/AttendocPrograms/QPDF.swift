@@ -11,9 +11,9 @@ import Foundation
 /// warnings (kept, and returned where a caller may want them) and 2 on an error.
 public struct QPDF: Sendable {
     public let executable: URL
-    /// Where runs of qpdf keep their working files (each run its own folder, removed after it):
-    /// the system's temporary folder unless a caller gives its own.
-    public var temporaryFolder: URL = FileManager.default.temporaryDirectory
+    /// Where runs of qpdf (and the bundle's assembly) keep their working files, each run its own
+    /// folder, removed after it: the run's private temporary folder unless a caller gives its own.
+    public var temporaryFolder: URL? = nil
 
     /// One bookmark of a PDF's outline.
     public struct OutlineEntry: Sendable, Equatable {
@@ -120,17 +120,12 @@ public struct QPDF: Sendable {
             throw AttendocError(.programFailed, "cannot lay both \(twice.0.file.path) and \(twice.1.file.path) under page \(twice.0.target)")
         }
 
-        let folder = temporaryFolder.appendingPathComponent("attendoc-qpdf-underlay-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try TemporaryFolder.make("qpdf-underlay", in: temporaryFolder)
+        defer { TemporaryFolder.remove(folder) }
         var warnings: [String] = []
         var arguments = ["--deterministic-id", Self.argument(pages)]
         if !placements.isEmpty {
             let gathered = folder.appendingPathComponent("underlay.pdf")
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw AttendocError(.output, "could not make a temporary folder for qpdf (\(folder.path)): \(error.localizedDescription)")
-            }
             // Consecutive pages of one file make one "file range" pair.
             var gathering = ["--empty", "--deterministic-id", "--pages"]
             var index = 0
@@ -182,7 +177,7 @@ public struct QPDF: Sendable {
         if let reading, !FileManager.default.fileExists(atPath: reading.path) {
             throw AttendocError(.evidence, name == reading.path ? "\(name) does not exist" : "\(name) does not exist (\(reading.path))")
         }
-        let finished = try ChildProcess.run(executable, arguments)
+        let finished = try ChildProcess.run(executable, arguments, purpose: "reading \(name)")
         let output = finished.output
         let messages = String(decoding: finished.error, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
         // qpdf's warnings start "WARNING: ", its errors "qpdf: " (after them, on a command-line

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocPrograms
 
 @main
 struct Attendoc: ParsableCommand {
@@ -13,4 +14,12 @@ struct Attendoc: ParsableCommand {
                       Init.self, CaseCommand.self, RegisterCommand.self, IssueCommand.self, HistoryCommand.self,
                       BackupCommand.self, ExportCommand.self, DueCommand.self,
                       CertificateOfServiceCommand.self])
+
+    /// Before any command: an interruption kills the programs Attendoc runs and cleans up after
+    /// it, and what killed runs left in the temporary folder is removed (docs/safety.md).
+    static func main() {
+        Interruption.install()
+        TemporaryFolder.removeAbandoned()
+        main(nil)
+    }
 }

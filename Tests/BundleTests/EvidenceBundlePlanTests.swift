@@ -175,9 +175,10 @@ struct EvidenceBundlePlanTests {
     @Test func aSuppliedFileOfAnotherKindIsRefusedNamingTheCaseEntry() throws {
         let folder = try temporaryFolder("docx-exhibit")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("notes.docx")
+        let file = folder.appendingPathComponent("evidence/notes.docx")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("x".utf8).write(to: file)
-        let reference = FileReference(path: "evidence/notes.docx", url: file)
+        let reference = FileReference(path: "evidence/notes.docx", url: file, caseFolder: folder)
         #expect {
             _ = try EvidenceBundle.suppliedContent(reference, citedBy: "supportive_measures[1]") { (_) throws(AttendocError) in 1 }
         } throws: { error in
@@ -188,10 +189,11 @@ struct EvidenceBundlePlanTests {
     @Test func anImageThatIsNotOneIsRefusedBeforeFOPCanLeaveItsPageEmpty() throws {
         let folder = try temporaryFolder("fake-image")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("scan.png")
+        let file = folder.appendingPathComponent("evidence/scan.png")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("%PDF-1.4 not a png".utf8).write(to: file)
         #expect {
-            _ = try EvidenceBundle.suppliedContent(FileReference(path: "evidence/scan.png", url: file), citedBy: "referrals[0]") { (_) throws(AttendocError) in 1 }
+            _ = try EvidenceBundle.suppliedContent(FileReference(path: "evidence/scan.png", url: file, caseFolder: folder), citedBy: "referrals[0]") { (_) throws(AttendocError) in 1 }
         } throws: { error in
             "\(error)".hasPrefix("referrals[0].evidence: evidence/scan.png is not a PNG image")
         }
@@ -285,8 +287,8 @@ struct EvidenceBundlePlanTests {
         let folder = try temporaryFolder("eso")
         defer { try? FileManager.default.removeItem(at: folder) }
         for item in ["registers", "evidence"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
-                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+            // Copies, not links: evidence and registers must be inside the case's folder.
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
         try Data(text.utf8).write(to: folder.appendingPathComponent("case.yaml"))
         let loaded = try LoadedCase.load(folder.appendingPathComponent("case.yaml"), resources: resources)

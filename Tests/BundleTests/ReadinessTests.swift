@@ -17,8 +17,8 @@ struct ReadinessTests {
         #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
         let folder = try temporaryFolder("readiness")
         for item in ["registers", "evidence"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
-                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+            // Copies, not links: evidence and registers must be inside the case's folder.
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: caseFile)
@@ -85,8 +85,7 @@ struct ReadinessTests {
         let folder = try temporaryFolder("readiness-exhibit")
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/evidence"), to: folder.appendingPathComponent("evidence"))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("registers"),
-                                                   withDestinationURL: repositoryRoot.appendingPathComponent("examples/registers"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/registers"), to: folder.appendingPathComponent("registers"))
         let caseFile = folder.appendingPathComponent("case.yaml")
         try FileManager.default.copyItem(at: Self.riverside, to: caseFile)
         let loaded = try LoadedCase.load(caseFile, resources: resources)

@@ -46,8 +46,9 @@ struct PolicyDeadlineTests {
         }
         let folder = try temporaryFolder("deadline-case")
         for item in ["registers", "evidence"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
-                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+            // Copied, not linked: evidence and registers must be files inside the case's folder.
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"),
+                                             to: folder.appendingPathComponent(item))
         }
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: caseFile)
@@ -158,8 +159,9 @@ struct PolicyDeadlineTests {
             .replacingOccurrences(of: "  interview_within_weeks: 5\n", with: "  interview_within_weeks: 6\n")
         let folder = try temporaryFolder("deadline-stated")
         for item in ["registers", "evidence"] {
-            try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent(item),
-                                                       withDestinationURL: repositoryRoot.appendingPathComponent("examples/\(item)"))
+            // Copied, not linked: evidence and registers must be files inside the case's folder.
+            try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"),
+                                             to: folder.appendingPathComponent(item))
         }
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: caseFile)

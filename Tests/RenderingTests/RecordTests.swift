@@ -131,10 +131,8 @@ struct ImprovementPlanLengthTests {
         let text = try String(contentsOf: RecordTests.hillside, encoding: .utf8)
             .replacingOccurrences(of: "policy: attendance-tiers", with: "policy: attendance-improvement-plan")
         let folder = try temporaryFolder("plan")
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("registers"),
-                                                   withDestinationURL: repositoryRoot.appendingPathComponent("examples/registers"))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("evidence"),
-                                                   withDestinationURL: repositoryRoot.appendingPathComponent("examples/evidence"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/registers"), to: folder.appendingPathComponent("registers"))
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/evidence"), to: folder.appendingPathComponent("evidence"))
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: caseFile)
         let minutes = try RecordTests.render(.meetingMinutes, caseFile, date: "2026-11-20", formats: [.txt], meeting: "meetings[0]")

@@ -1,0 +1,13 @@
+import AttendocRegister
+import AttendocValues
+import Foundation
+
+let codes = try! AttendanceCodeTable(resources: AttendocResources(root: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+
+/// One input: a register export in CSV. Success or a RegisterError; anything else is a finding.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRegisterCSV(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+    let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    _ = try? RegisterCSVReader.read(text, file: "fuzz.csv", codes: codes)
+    return 0
+}

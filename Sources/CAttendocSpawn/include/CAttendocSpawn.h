@@ -1,0 +1,19 @@
+#ifndef CATTENDOC_SPAWN_H
+#define CATTENDOC_SPAWN_H
+
+#include <sys/types.h>
+
+/// Starts `path` with `argv` and `envp` (both ending in NULL) in a process group of its own: standard
+/// input /dev/null, standard output to `out_path`, standard error to `err_path` (the same file when
+/// they are equal), every other descriptor closed, default signal handling, and (Linux) SIGKILL
+/// sent to it when the thread that started it ends, so that a killed Attendoc leaves nothing
+/// running. Returns the process id, or minus the error number when it could not start.
+pid_t attendoc_spawn(const char *path, char *const argv[], char *const envp[],
+                     const char *out_path, const char *err_path);
+
+/// Waits up to `timeout_ms` milliseconds (forever when negative) for `pid` to end. Returns 1 when
+/// it ended (`*status` is its wait status), 0 when the time ran out (it still runs), or minus the
+/// error number.
+int attendoc_wait(pid_t pid, long timeout_ms, int *status);
+
+#endif
