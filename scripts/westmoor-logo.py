@@ -1,5 +1,6 @@
-# Westmoor example logo: a sun over two rolling green hills, on white. RGB, no alpha (PDF/A-1b).
-import struct, zlib, math
+#!/usr/bin/env python3
+# Writes house-styles/westmoor-logo.png, the Westmoor example logo (docs/house-style.md): a sun over two rolling green hills, on white. RGB, no alpha (PDF/A-1b).
+import math, os, struct, zlib
 W, H = 360, 240
 S = 4  # supersampling for smooth edges
 white = (255, 255, 255); green = (0, 112, 60); light = (88, 170, 110); gold = (242, 180, 28)
@@ -30,5 +31,6 @@ def chunk(kind, data):
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xffffffff)
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", W, H, 8, 2, 0, 0, 0)) \
     + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b"")
-open("/work/wt-logo/house-styles/westmoor-logo.png", "wb").write(png)
-print(len(png))
+out = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "house-styles", "westmoor-logo.png")
+with open(out, "wb") as f:
+    f.write(png)
