@@ -84,11 +84,20 @@ public struct DueList {
         // Unexplained absences left open: across every pupil the record has marks for.
         if let calendar = calendars.first, let rules = try firstDueRules(cases: cases) {
             let upns = school == nil ? nil : Set(cases.compactMap(\.upn))
+            // Many pupils share a day: each day's due date and school days left are counted once.
+            var dueOn: [CalendarDate: CalendarDate] = [:]
+            var left: [CalendarDate: Int] = [:]
             for mark in try fromRecord({ () throws(WorkspaceError) in try workspace.marks(coded: "N", through: date) })
             where upns?.contains(mark.upn) ?? true {
-                let due = try calendar.adding(schoolDays: rules, to: mark.day)
+                let due: CalendarDate
+                if let known = dueOn[mark.day] { due = known } else {
+                    due = try calendar.adding(schoolDays: rules, to: mark.day)
+                    dueOn[mark.day] = due
+                }
                 guard due <= date else { continue }
-                items.append(Item(due: due, schoolDaysLeft: Self.schoolDaysLeft(from: date, to: due, calendar: calendar),
+                let daysLeft = left[due] ?? Self.schoolDaysLeft(from: date, to: due, calendar: calendar)
+                left[due] = daysLeft
+                items.append(Item(due: due, schoolDaysLeft: daysLeft,
                                   reference: nil, upn: mark.upn,
                                   what: "the \(mark.session) session of \(mark.day.iso) is still marked N (no reason yet) after \(rules) school days"))
             }
