@@ -12,9 +12,24 @@ public func fixture(_ name: String) -> URL {
     repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)")
 }
 
-/// A fresh, empty folder for one test's output.
+/// The folder every temporary folder of this test run sits in, readable by its owner only and
+/// removed when the run ends, so that no letter or case a test wrote outlives it even where the
+/// test does not remove its own folder. Named as Attendoc names a run's folder
+/// (`attendoc-<pid>-…`), so that a later `attendoc` removes it if the run was killed.
+private let testRunFolder: URL = {
+    let folder = testRunFolderPath()
+    try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    atexit { try? FileManager.default.removeItem(at: testRunFolderPath()) }
+    return folder
+}()
+
+private func testRunFolderPath() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-\(getpid())-tests")
+}
+
+/// A fresh, empty folder for one test's output, inside the test run's own folder.
 public func temporaryFolder(_ label: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-\(label)-\(UUID().uuidString)")
+    let folder = testRunFolder.appendingPathComponent("\(label)-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
