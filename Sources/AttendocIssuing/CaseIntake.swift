@@ -10,7 +10,7 @@ import Foundation
 /// without an archived copy.
 public enum CaseIntake {
     public static func add(_ caseFile: URL, to workspace: Workspace, resources: AttendocResources, by person: String,
-                           change: String? = nil) throws(AttendocError) -> (reference: String, recording: Workspace.CaseRecording) {
+                           change: String? = nil) throws(AttendocError) -> (reference: String, recording: Workspace.CaseRecording, loaded: LoadedCase) {
         let loaded = try LoadedCase.load(caseFile, resources: resources)
         let yaml: String
         do {
@@ -28,6 +28,6 @@ public enum CaseIntake {
                                  upn: attendanceCase.pupil.upn?.text, schoolURN: attendanceCase.school.urn, earlierIssues: earlier,
                                  by: person, change: change)
         }
-        return (attendanceCase.reference, recording)
+        return (attendanceCase.reference, recording, loaded)
     }
 }

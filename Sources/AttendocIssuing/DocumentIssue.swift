@@ -57,16 +57,17 @@ public struct DocumentIssue {
         guard intake.reference == request.reference else {
             throw AttendocError(.document, "\(caseFile.path): now holds the case \(intake.reference), not \(request.reference); add it again with `attendoc case add`")
         }
-        let loaded = try LoadedCase.load(caseFile, resources: resources)
+        let loaded = intake.loaded
         guard let policy = loaded.policy, let rules = policy.issuing else {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
-        var letters = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        var letters = all
         if let wanted = request.recipient {
-            letters = letters.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
+            letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
             guard !letters.isEmpty else {
-                let known = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+                let known = all
                     .compactMap { $0.recipient.map { "\(Self.recipientID(of: $0)) (\($0.person.casePath))" } }
                 throw AttendocError(.document, "\(caseFile.path): --to \(wanted): no recipient of this \(request.kind.rawValue) has that id or place; the recipients are: \(known.joined(separator: ", "))")
             }

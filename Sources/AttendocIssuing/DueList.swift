@@ -35,12 +35,14 @@ public struct DueList {
         var items: [Item] = []
         let cases = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCases() }.filter { school == nil || $0.schoolURN == school }
         var calendars: [SchoolCalendar] = []
+        var unexplainedDays: Int?
         let codes = try AttendanceCodeTable(resources: resources)
         for recorded in cases {
             let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
             guard let policy = loaded.policy else { continue }
             let calendar = try loaded.calendar()
             calendars.append(calendar)
+            unexplainedDays = unexplainedDays ?? policy.issuing?.unexplainedAbsenceSchoolDays
             // What had been sent, and which meetings held, by the as-of day.
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.sentOn <= date.iso }
@@ -82,7 +84,7 @@ public struct DueList {
             }
         }
         // Unexplained absences left open: across every pupil the record has marks for.
-        if let calendar = calendars.first, let rules = try firstDueRules(cases: cases) {
+        if let calendar = calendars.first, let rules = unexplainedDays {
             let upns = school == nil ? nil : Set(cases.compactMap(\.upn))
             // Many pupils share a day: each day's due date and school days left are counted once.
             var dueOn: [CalendarDate: CalendarDate] = [:]
@@ -134,14 +136,6 @@ public struct DueList {
             if now != quoted { changed.append(ChangedFigures(document: document, quoted: quoted, now: now)) }
         }
         return changed
-    }
-
-    private func firstDueRules(cases: [RecordedCase]) throws(AttendocError) -> Int? {
-        for recorded in cases {
-            let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
-            if let days = loaded.policy?.issuing?.unexplainedAbsenceSchoolDays { return days }
-        }
-        return nil
     }
 
     static func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate, calendar: SchoolCalendar) -> Int {
