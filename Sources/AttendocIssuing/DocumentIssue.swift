@@ -55,6 +55,12 @@ public struct DocumentIssue {
 
     /// Issues `request`: all its copies recorded, or none (and nothing archived).
     public func issue(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> [IssuedDocument] {
+        try issueKeepingDocuments(request, fop: fop).issued
+    }
+
+    /// Issues `request` as `issue` does, and gives each issued copy's document XML too, in the
+    /// same order (a batch lays them out again for its print run).
+    public func issueKeepingDocuments(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> (issued: [IssuedDocument], documents: [RenderableDocument]) {
         let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
         let caseFile = URL(fileURLWithPath: recorded.sourcePath)
         // The case as it is now is recorded first, so the issue names the version it was made from.
@@ -106,7 +112,8 @@ public struct DocumentIssue {
                                    figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
                                    duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
         }
-        return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
+        let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
+        return (issued, letters.map(\.document))
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

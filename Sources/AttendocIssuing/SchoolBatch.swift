@@ -55,6 +55,8 @@ public struct SchoolBatch {
     public struct Outcome: Sendable {
         public var entry: Entry
         public var issued: [IssuedDocument] = []
+        /// The issued copies' document XML, in the same order, for the print run.
+        public var documents: [RenderableDocument] = []
         /// Why the pupil's due letter was not issued; nil when it was, or none was due.
         public var skippedBecause: String?
     }
@@ -152,7 +154,7 @@ public struct SchoolBatch {
                                                     issuedBy: person, reissueReason: nil, formats: formats,
                                                     options: LetterOptions(), pupilRegister: pupil)
                 do {
-                    outcome.issued = try issue.issue(request, fop: fop)
+                    (outcome.issued, outcome.documents) = try issue.issueKeepingDocuments(request, fop: fop)
                 } catch {
                     outcome.skippedBecause = String(describing: error)
                 }
@@ -190,6 +192,14 @@ extension SchoolBatch.Entry {
 }
 
 extension SchoolBatch {
+    /// The print-ready PDF of every letter the run issued, in list order, in one FOP run, each
+    /// letter starting on a new sheet printed duplex; nil when nothing was issued.
+    public func printPDF(_ outcomes: [Outcome], date: CalendarDate, fop: PDFTypesetter) throws(AttendocError) -> Data? {
+        let documents = outcomes.flatMap(\.documents)
+        guard !documents.isEmpty else { return nil }
+        return try PrintReadyPDF(resources: resources).make(documents, title: "Attendance concern letters, \(date.longForm)", date: date, fop: fop)
+    }
+
     /// The run's summary as CSV (docs/batch.md): one row per pupil of the export, so every pupil in
     /// is a row out, with the files issued or the reason none were.
     public static func summaryCSV(_ outcomes: [Outcome]) -> String {

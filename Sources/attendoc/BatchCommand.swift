@@ -55,6 +55,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Where the run's summary CSV goes (default: batch-summary-<as-of>.csv in the current folder).", valueName: "file"))
     var summary: String?
 
+    @Option(name: .customLong("print"), help: ArgumentHelp("Also write one PDF of every letter issued, in list order, each starting on a new sheet printed duplex (one FOP run).", valueName: "file"))
+    var printFile: String?
+
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
@@ -83,7 +86,7 @@ struct BatchCommand: ParsableCommand {
             Terminal.print("\(export.pupils.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
             if dryRun { return }
             _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by))
-            let fop = formats.contains(.pdf) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+            let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
             let progress = BatchProgress(toTerminal: isatty(STDERR_FILENO) == 1)
             let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
                                      formats: formats, fop: fop, progress: progress.show)
@@ -100,6 +103,13 @@ struct BatchCommand: ParsableCommand {
                 try Data(SchoolBatch.summaryCSV(outcomes).utf8).write(to: summaryFile, options: .atomic)
             } catch {
                 throw AttendocError(.output, "\(summaryFile.path): the summary cannot be written")
+            }
+            if let printFile, let fop, let pdf = try batch.printPDF(outcomes, date: date, fop: fop) {
+                let url = URL(fileURLWithPath: printFile)
+                do { try pdf.write(to: url, options: .atomic) } catch {
+                    throw AttendocError(.output, "\(url.path): the print PDF cannot be written")
+                }
+                Terminal.print("the print run is \(url.path)")
             }
             let issued = outcomes.filter { !$0.issued.isEmpty }.count
             skipped = outcomes.filter { $0.skippedBecause != nil }.count

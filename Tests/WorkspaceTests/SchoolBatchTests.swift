@@ -226,4 +226,23 @@ struct SchoolBatchTests {
         let archived = try record.recordedCases().flatMap { try record.issuedDocuments(for: $0.reference) }.filter(\.archived)
         #expect(folders.sorted() == archived.map(\.id).sorted(), "no archived file without its row, no row without its file")
     }
+
+    @Test func thePrintRunIsOnePDFInListOrderEachLetterOnANewSheet() throws {
+        let folder = try temporaryFolder("batch")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (workspace, export) = try school(folder)
+        let print = folder.appendingPathComponent("print.pdf")
+        let result = try batch(workspace, export, ["--only", "\(Self.upn(36)),\(Self.upn(20)),\(Self.upn(28))", "--print", print.path])
+        #expect(result.status == 0, "\(result.error)")
+        let pages = try pdfText(print).components(separatedBy: "\u{0C}").dropLast()
+        let starts = pages.indices.filter { pages[$0].contains("Page 1 of") }
+        #expect(starts.count == 3, "three letters")
+        #expect(starts.allSatisfy { $0 % 2 == 0 }, "each letter starts on a recto: pages \(starts)")
+        #expect(pages.count % 2 == 0)
+        // In the export's order (20, 28, 36), whatever order --only gave them in.
+        let order = [20, 28, 36].map { i in pages.firstIndex { $0.contains("\(i) Willow Walk") } }
+        #expect(order.compactMap { $0 }.count == 3 && order == order.sorted { ($0 ?? 0) < ($1 ?? 0) }, "\(order)")
+        let empty = pages.indices.filter { pages[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        #expect(empty.allSatisfy { !starts.contains($0) })
+    }
 }
