@@ -49,6 +49,8 @@ public struct SchoolBatch {
         case leftOut
         /// The pupil's case file cannot be read now: why (by file and line, never its text).
         case caseCannotBeRead(String)
+        /// The pupil's rows in the export cannot be read (an unknown mark): why, by line and column.
+        case badRegisterRows(String)
     }
 
     /// What happened to one pupil in a run.
@@ -72,8 +74,10 @@ public struct SchoolBatch {
     /// The list for the office to check: every pupil of `register`, in the export's order.
     /// `school` keeps to the cases of that URN; `only` and `skip` are UPNs; `policy` judges the
     /// pupils who have no case.
-    public func plan(_ register: Register, asOf date: CalendarDate, school: String?, only: Set<String>?, skip: Set<String>,
-                     policy fallback: Policy?) throws(AttendocError) -> [Entry] {
+    /// `refused`: pupils of the export whose rows could not be read, listed (by UPN, in UPN order,
+    /// after the others) as skipped with the reason.
+    public func plan(_ register: Register, refused: [String: AttendocError] = [:], asOf date: CalendarDate, school: String?,
+                     only: Set<String>?, skip: Set<String>, policy fallback: Policy?) throws(AttendocError) -> [Entry] {
         let cases = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCases() }
             .filter { school == nil || $0.schoolURN == school }
         var caseByUPN: [String: RecordedCase] = [:]
@@ -133,6 +137,9 @@ public struct SchoolBatch {
             }
             entries.append(entry)
         }
+        for (upn, problem) in refused.sorted(by: { $0.key < $1.key }) where !skip.contains(upn) && (only?.contains(upn) ?? true) {
+            entries.append(Entry(upn: upn, reference: caseByUPN[upn]?.reference, figures: nil, decision: .badRegisterRows(String(describing: problem))))
+        }
         return entries
     }
 
@@ -148,6 +155,7 @@ public struct SchoolBatch {
         for entry in entries {
             var outcome = Outcome(entry: entry)
             if case .caseCannotBeRead(let problem) = entry.decision { outcome.skippedBecause = problem }
+            if case .badRegisterRows(let problem) = entry.decision { outcome.skippedBecause = problem }
             guard entry.decision == .due else { outcomes.append(outcome); continue }
             if let reference = entry.reference, let pupil = register.pupil(upn: entry.upn) {
                 let request = DocumentIssue.Request(reference: reference, kind: Self.kind, recipient: nil, method: method, date: date,
@@ -187,6 +195,7 @@ extension SchoolBatch.Entry {
         case .notJudged: "not judged: no case, and no --policy to judge by"
         case .leftOut: "left out (--only / --skip)"
         case .caseCannotBeRead(let problem): "the case cannot be read: \(problem)"
+        case .badRegisterRows(let problem): "the pupil's rows in the export cannot be read: \(problem)"
         }
     }
 }

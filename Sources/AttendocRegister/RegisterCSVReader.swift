@@ -29,6 +29,22 @@ public enum RegisterCSVReader {
     }
 
     public static func read(bytes: [UInt8], file: String, codes: AttendanceCodeTable) throws(RegisterError) -> Register {
+        var refused: [String: RegisterError]?
+        return try read(bytes: bytes, file: file, codes: codes, refusing: &refused)
+    }
+
+    /// Reads a whole school's export keeping the pupils whose marks are all known: a pupil with an
+    /// unknown mark is left out, with the error, in `refused` (by UPN). Anything wrong with the file
+    /// itself (its header, quoting, a UPN or a date) still stops the import.
+    public static func readKeepingGoodPupils(bytes: [UInt8], file: String, codes: AttendanceCodeTable) throws(RegisterError) -> (register: Register, refused: [String: RegisterError]) {
+        var refused: [String: RegisterError]? = [:]
+        let register = try read(bytes: bytes, file: file, codes: codes, refusing: &refused)
+        return (register, refused ?? [:])
+    }
+
+    /// `refusing`: nil, every problem stops the import; a dictionary, a pupil with an unknown mark
+    /// is left out and recorded there.
+    static func read(bytes: [UInt8], file: String, codes: AttendanceCodeTable, refusing refused: inout [String: RegisterError]?) throws(RegisterError) -> Register {
         var records = CSVRecords(bytes)
         var header: CSVRecords.Record?
         while header == nil, let record = try next(&records, file: file) {
@@ -57,8 +73,15 @@ public enum RegisterCSVReader {
             if let problem = RegisterChecks.yearProblem(date.date) {
                 throw row.error(at: .date, "pupil \(upn): date \(date.date.iso): \(problem)")
             }
-            let morning = try row.mark(.morning, codes: codes, upn: upn, date: date.date)
-            let afternoon = try row.mark(.afternoon, codes: codes, upn: upn, date: date.date)
+            let morning: UInt8, afternoon: UInt8
+            do {
+                morning = try row.mark(.morning, codes: codes, upn: upn, date: date.date)
+                afternoon = try row.mark(.afternoon, codes: codes, upn: upn, date: date.date)
+            } catch {
+                guard refused != nil else { throw error }
+                if refused?[upn] == nil { refused?[upn] = error }
+                continue
+            }
             if byPupil[upn] == nil {
                 order.append(upn)
                 details[upn] = try PupilDetails(row: row)
@@ -69,6 +92,10 @@ public enum RegisterCSVReader {
             byPupil[upn, default: [:]][date.date] = (morning, afternoon, record.line)
         }
         try checkOneAcademicYear(byPupil, file: file)
+        if let refused, !refused.isEmpty {
+            order.removeAll { refused[$0] != nil }
+            for upn in refused.keys { byPupil[upn] = nil }
+        }
         let pupils = order.map { upn in
             let days = byPupil[upn, default: [:]]
                 .filter { $0.value.0 != RegisterDay.noMark || $0.value.1 != RegisterDay.noMark }

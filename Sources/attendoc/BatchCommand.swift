@@ -72,20 +72,20 @@ struct BatchCommand: ParsableCommand {
             let workspace = try options.open()
             let codes = try AttendanceCodeTable(resources: resources)
             let file = URL(fileURLWithPath: register)
-            let export = try RegisterImport.read(file, codes: codes)
+            let (export, refused) = try RegisterImport.readKeepingGoodPupils(file, codes: codes)
             CommandLineValues.report(warnings: export.warnings)
             var fallback: Policy?
             if let policy {
                 do { fallback = try PolicyReader.read(named: policy, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
             }
             let batch = SchoolBatch(workspace: workspace, resources: resources)
-            let entries = try batch.plan(export, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
+            let entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
                                          policy: fallback)
             for entry in entries { Terminal.print(entry.line) }
             let due = entries.filter { $0.decision == .due }.count
-            Terminal.print("\(export.pupils.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
+            Terminal.print("\(export.pupils.count + refused.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
             if dryRun { return }
-            _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by))
+            _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
             let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
             let progress = BatchProgress(toTerminal: isatty(STDERR_FILENO) == 1)
             let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
