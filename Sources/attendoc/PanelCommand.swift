@@ -77,7 +77,11 @@ struct PanelIntakeCommand: ParsableCommand {
             }
             let meeting = try panel.calendar.panel(on: date)
             var read: [PanelReferral] = []
-            for file in referrals { read.append(try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file))) }
+            for file in referrals {
+                var referral = try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file))
+                referral.file = file
+                read.append(referral)
+            }
             let clerkOrder = order.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
             let intake = try PanelIntake.take(read, for: meeting, calendar: panel.calendar, order: clerkOrder)
             for line in PanelIntakeListing.lines(intake) { Terminal.print(line) }
