@@ -39,6 +39,8 @@ public struct PanelReferral: Sendable {
     public struct Setting: Sendable, Equatable {
         public var name: String?
         public var urn: String?
+        /// Where the referrer's slot letter is addressed (the referring school's address).
+        public var address: PostalAddress? = nil
     }
 
     public struct Child: Sendable {

@@ -66,7 +66,13 @@ public enum PanelReferralReader {
     }
 
     private static func setting(_ fields: YAMLFields) throws(CaseFileError) -> PanelReferral.Setting {
-        let result = PanelReferral.Setting(name: try fields.optionalString("name"), urn: try fields.optionalDigits("urn", count: 6))
+        var result = PanelReferral.Setting(name: try fields.optionalString("name"), urn: try fields.optionalDigits("urn", count: 6))
+        if let address = try fields.optionalFields("address") {
+            let lines = try address.strings("lines")
+            if lines.isEmpty { throw address.error("lines", "must have at least one line") }
+            result.address = PostalAddress(lines: lines, postcode: try address.string("postcode"))
+            try address.finish()
+        }
         try fields.finish()
         return result
     }

@@ -41,6 +41,9 @@ public struct PanelCalendar: Sendable {
     public var panels: [Panel]
     /// Compulsory school age, which every child referred must be of on the panel's date.
     public var statutoryAge: StatutorySchoolAge
+    /// Who holds the panel and how referrers join; nil when the policy does not say (then the
+    /// panel's documents cannot be made).
+    public var host: PanelHost? = nil
     /// The policy file, for errors that name it.
     public var file: String
 

@@ -16,6 +16,7 @@ enum PanelCalendarReader {
         }
         let slot = try section.int("slot_minutes", in: 5...120)
         let age = try StatutorySchoolAge.read(try section.fields("statutory_school_age"))
+        let host = try section.optionalFields("host").map(PanelHost.read)
         var panels: [PanelCalendar.Panel] = []
         for (node, path) in try section.list("dates") {
             let fields = try YAMLFields(node, file: file, path: path)
@@ -26,7 +27,9 @@ enum PanelCalendarReader {
             panels.append(panel)
         }
         try section.finish()
-        return PanelCalendar(startsAt: startsAt, startMinutes: start, slotMinutes: slot, panels: panels, statutoryAge: age, file: file)
+        var calendar = PanelCalendar(startsAt: startsAt, startMinutes: start, slotMinutes: slot, panels: panels, statutoryAge: age, file: file)
+        calendar.host = host
+        return calendar
     }
 
     private static func readPanel(_ fields: YAMLFields, line: Int?, deadlines: [DeadlineName: Deadline],

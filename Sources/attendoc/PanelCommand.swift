@@ -1,5 +1,8 @@
 import ArgumentParser
 import AttendocPanel
+import AttendocPolicy
+import AttendocPrograms
+import AttendocRendering
 import AttendocValues
 import Foundation
 
@@ -8,7 +11,7 @@ struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
         abstract: "The multi-agency attendance panel: its dates and reviews, the intake of referrals.",
-        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self])
+        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self])
 }
 
 /// The options every panel command shares.
@@ -21,6 +24,79 @@ struct PanelOptions: ParsableArguments {
 
     func read() throws(AttendocError) -> PanelPolicy {
         try PanelPolicy.read(named: policy, resources: CommandLineValues.resources(resources))
+    }
+
+    /// The panel on `text` (a date written YYYY-MM-DD), from the calendar.
+    static func panel(_ text: String, in policy: PanelPolicy) throws(AttendocError) -> PanelCalendar.Panel {
+        guard let date = CalendarDate(iso: text) else {
+            throw AttendocError(.usage, "PANEL-DATE is not a date written YYYY-MM-DD")
+        }
+        return try policy.calendar.panel(on: date)
+    }
+
+    /// The referral files, each named in messages as it was given.
+    static func referrals(_ files: [String]) throws(AttendocError) -> [PanelReferral] {
+        var read: [PanelReferral] = []
+        for file in files {
+            var referral = try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file))
+            referral.file = file
+            read.append(referral)
+        }
+        return read
+    }
+}
+
+/// A panel's date and the referral files for it.
+struct PanelReferralArguments: ParsableArguments {
+    @Argument(help: "The panel's date, YYYY-MM-DD (one of attendoc panel dates).")
+    var panelDate: String
+
+    @Argument(help: "The referral files.")
+    var referrals: [String]
+
+    /// The panel on the date given, from `policy`'s calendar, and the referrals read.
+    func read(in policy: PanelPolicy) throws(AttendocError) -> (panel: PanelCalendar.Panel, referrals: [PanelReferral]) {
+        (try PanelOptions.panel(panelDate, in: policy), try PanelOptions.referrals(referrals))
+    }
+}
+
+/// A panel's date, the referral files and the clerk's order: what an intake takes.
+struct PanelIntakeArguments: ParsableArguments {
+    @OptionGroup var referrals: PanelReferralArguments
+
+    @Option(name: .long, help: ArgumentHelp("The clerk's order of slots: referral references, comma-separated.", valueName: "references"))
+    var order: String?
+
+    /// The intake of the referrals for the panel, under `policy`.
+    func intake(in policy: PanelPolicy) throws(AttendocError) -> PanelIntake {
+        let (panel, read) = try referrals.read(in: policy)
+        let clerkOrder = order.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
+        return try PanelIntake.take(read, for: panel, calendar: policy.calendar, order: clerkOrder)
+    }
+}
+
+/// Where panel documents are written, in which formats, dated when.
+struct PanelOutputOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: html, txt, docx, pdf.", valueName: "formats"))
+    var format: String = "html,txt,docx,pdf"
+
+    @Option(name: .long, help: ArgumentHelp("The folder to write into.", valueName: "folder"))
+    var out: String = "output"
+
+    @Option(name: .long, help: ArgumentHelp("The date printed on the documents, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    /// Renders `documents` in the formats asked for and writes them all or nothing, printing each file.
+    func write(_ documents: [RenderableDocument], resources folder: String?) throws(AttendocError) {
+        let formats = try OutputFormat.list(format)
+        let resources = try CommandLineValues.resources(folder)
+        let writer = try DocumentWriter(resources: resources, formats: formats)
+        let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+        let written = try writer.write(documents, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
+        let base = FileManager.default.currentDirectoryPath + "/"
+        for file in written {
+            Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+        }
     }
 }
 
@@ -58,33 +134,79 @@ struct PanelIntakeCommand: ParsableCommand {
         order --order gives. Exit status 0 when every file was read, whatever was refused.
         """)
 
-    @Argument(help: "The panel's date, YYYY-MM-DD (one of attendoc panel dates).")
-    var panelDate: String
-
-    @Argument(help: "The referral files.")
-    var referrals: [String]
-
-    @Option(name: .long, help: ArgumentHelp("The clerk's order of slots: referral references, comma-separated.", valueName: "references"))
-    var order: String?
+    @OptionGroup var given: PanelIntakeArguments
 
     @OptionGroup var options: PanelOptions
 
     func run() throws {
         do throws(AttendocError) {
             let panel = try options.read()
-            guard let date = CalendarDate(iso: panelDate) else {
-                throw AttendocError(.usage, "PANEL-DATE is not a date written YYYY-MM-DD")
-            }
-            let meeting = try panel.calendar.panel(on: date)
-            var read: [PanelReferral] = []
-            for file in referrals {
-                var referral = try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file))
-                referral.file = file
-                read.append(referral)
-            }
-            let clerkOrder = order.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } } ?? []
-            let intake = try PanelIntake.take(read, for: meeting, calendar: panel.calendar, order: clerkOrder)
+            let intake = try given.intake(in: panel)
             for line in PanelIntakeListing.lines(intake) { Terminal.print(line) }
+        } catch {
+            throw CommandLineValues.fail(error)
+        }
+    }
+}
+
+struct PanelConsentFormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "consent-form",
+        abstract: "The Attendance Referral Consent Disclaimer for each referral's parent or guardian.",
+        discussion: """
+        One form per referral (a household is one referral): what will be shared, with which \
+        agencies, for what, and how to withdraw, with whether the referral records it as signed. \
+        Written to OUT/panel-<date>/consent-forms/.
+        """)
+
+    @OptionGroup var given: PanelReferralArguments
+
+    @OptionGroup var output: PanelOutputOptions
+    @OptionGroup var options: PanelOptions
+
+    func run() throws {
+        do throws(AttendocError) {
+            let panel = try options.read()
+            let (meeting, read) = try given.read(in: panel)
+            let date = try CommandLineValues.date(output.date, option: "--date")
+            let documents = try PanelDocuments(resources: CommandLineValues.resources(options.resources), calendar: panel.calendar)
+            var made: [RenderableDocument] = []
+            for referral in read {
+                made.append(try documents.consentForm(referral, panel: meeting, dated: date))
+            }
+            try output.write(made, resources: options.resources)
+        } catch {
+            throw CommandLineValues.fail(error)
+        }
+    }
+}
+
+struct PanelDayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "day",
+        abstract: "The panel's day: the intake, the printed agenda and a slot letter to each referrer.",
+        discussion: """
+        Takes the referrals in as attendoc panel intake does (the same slots, the same refusals), \
+        then writes the agenda (OUT/panel-<date>/agenda) and a slot letter to the referrer of each \
+        referral taken forward (OUT/panel-<date>/slot-letters/), all or nothing.
+        """)
+
+    @OptionGroup var given: PanelIntakeArguments
+
+    @OptionGroup var output: PanelOutputOptions
+    @OptionGroup var options: PanelOptions
+
+    func run() throws {
+        do throws(AttendocError) {
+            let panel = try options.read()
+            let intake = try given.intake(in: panel)
+            let date = try CommandLineValues.date(output.date, option: "--date")
+            for line in PanelIntakeListing.lines(intake) { Terminal.print(line) }
+            let documents = try PanelDocuments(resources: CommandLineValues.resources(options.resources), calendar: panel.calendar)
+            var made = [try documents.agenda(intake, dated: date)]
+            for slot in intake.slots { made.append(try documents.slotLetter(slot, panel: intake.panel, dated: date)) }
+            Terminal.print("")
+            try output.write(made, resources: options.resources)
         } catch {
             throw CommandLineValues.fail(error)
         }

@@ -34,3 +34,16 @@ struct PanelCommandTests {
         #expect(result.error.contains("there is no panel on Tuesday 2 December 2025; the panel dates are 2025-10-13, 2025-12-01, 2026-01-26, 2026-03-09, 2026-05-11, 2026-06-29"))
     }
 }
+
+extension PanelCommandTests {
+    @Test func theDayWritesTheAgendaAndASlotLetterForEachReferralTakenForward() throws {
+        let out = try temporaryFolder("panel-day")
+        let files = ["PR-2025-031", "PR-2025-034", "PR-2025-036"].map { "examples/panel/\($0).yaml" }
+        let result = try Self.attendoc(["panel", "day", "2025-12-01"] + files + ["--out", out.path, "--format", "txt", "--date", "2025-11-20", "--order", "PR-2025-034"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(filesUnder(out) == ["panel-2025-12-01/agenda.txt", "panel-2025-12-01/slot-letters/pr-2025-031.txt", "panel-2025-12-01/slot-letters/pr-2025-034.txt"])
+        let letter = try String(contentsOf: out.appendingPathComponent("panel-2025-12-01/slot-letters/pr-2025-034.txt"), encoding: .utf8)
+        #expect(letter.contains("Your slot: 13:30 to 13:45, Monday 1 December 2025"), "the clerk's order puts PR-2025-034 first")
+        #expect(result.output.contains("refused: PR-2025-036"))
+    }
+}
