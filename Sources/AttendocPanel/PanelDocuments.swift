@@ -84,6 +84,61 @@ public struct PanelDocuments {
         return try document("panel-slot-letter", values, stem: "\(folder(panel))/slot-letters/\(FileName.slug(referral.reference))", date: date)
     }
 
+    /// The agencies' minutes of the panel: every case in `minutes`, in that order, with the notes
+    /// for the agencies only.
+    public func agencyMinutes(_ minutes: [PanelMinutes], intake: PanelIntake?, panel: PanelCalendar.Panel, dated date: CalendarDate) throws(AttendocError) -> RenderableDocument {
+        var values = common(kind: "panel-minutes", title: "Multi-agency attendance panel: minutes, \(panel.date.longForm)",
+                            reference: "Panel \(panel.date.iso)", audience: "agency", date: date, panel: panel)
+        values["copy"] = ["isAgency": true, "label": "The agencies' minutes"]
+        values["cases"] = minutes.map { Self.caseValues($0, intake: intake, forAgencies: true) }
+        return try document("panel-minutes", values, stem: "\(folder(panel))/minutes/agency-minutes", date: date)
+    }
+
+    /// The family's copy of the minutes of one case: that case only, without the notes for the
+    /// agencies. Their values never hold another case or the notes, so neither can reach the copy.
+    public func parentCopy(_ minutes: PanelMinutes, intake: PanelIntake?, panel: PanelCalendar.Panel, dated date: CalendarDate) throws(AttendocError) -> RenderableDocument {
+        let reference = minutes.referral.reference
+        var values = common(kind: "panel-minutes", title: "Attendance panel minutes: \(reference), \(panel.date.longForm)",
+                            reference: reference, audience: "parent", date: date, panel: panel)
+        var copy: [String: Any] = ["label": "The family's copy"]
+        if let name = minutes.referral.consent?.signedBy { copy["recipient"] = name }
+        values["copy"] = copy
+        values["cases"] = [Self.caseValues(minutes, intake: intake, forAgencies: false)]
+        return try document("panel-minutes", values, stem: "\(folder(panel))/minutes/\(FileName.slug(reference))-family-copy", date: date)
+    }
+
+    /// One case's values; the notes for the agencies only when `forAgencies`.
+    static func caseValues(_ minutes: PanelMinutes, intake: PanelIntake?, forAgencies: Bool) -> [String: Any] {
+        let referral = minutes.referral
+        var value: [String: Any] = [
+            "reference": referral.reference,
+            "children": referral.children.map { child -> [String: Any] in
+                ["name": [child.forename, child.surname].compactMap { $0 }.joined(separator: " "),
+                 "yearGroup": child.yearGroup.map(String.init) ?? "not given",
+                 "setting": child.setting?.name ?? referral.school.name ?? "not given"]
+            },
+            "present": minutes.present.map { person -> [String: Any] in
+                var entry: [String: Any] = ["name": person.name, "role": person.role]
+                if let agency = person.agency { entry["agency"] = agency }
+                return entry
+            },
+            "discussion": minutes.discussion,
+            "hasBarriers": !minutes.barriers.isEmpty, "barriers": minutes.barriers,
+            "hasActions": !minutes.actions.isEmpty,
+            "actions": minutes.actions.map { action -> [String: Any] in
+                var entry: [String: Any] = ["owner": action.owner, "agency": action.agency, "action": action.action]
+                if let due = action.due { entry["due"] = LetterContext.dateValue(due) }
+                return entry
+            },
+            "hasPlan": !minutes.actionPlan.isEmpty, "plan": minutes.actionPlan,
+        ]
+        if let slot = intake?.slots.first(where: { $0.referral.reference == referral.reference }) {
+            value["slot"] = "\(slot.starts) to \(slot.ends)"
+        }
+        if forAgencies, let notes = minutes.agencyOnlyNotes { value["agencyOnlyNotes"] = notes }
+        return value
+    }
+
     func folder(_ panel: PanelCalendar.Panel) -> String { "panel-\(panel.date.iso)" }
 
     /// The values every panel document shares: its metadata, date, letterhead, host and panel.

@@ -11,7 +11,7 @@ struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
         abstract: "The multi-agency attendance panel: its dates and reviews, the intake of referrals.",
-        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self])
+        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self, PanelMinutesCommand.self])
 }
 
 /// The options every panel command shares.
@@ -206,6 +206,42 @@ struct PanelDayCommand: ParsableCommand {
             var made = [try documents.agenda(intake, dated: date)]
             for slot in intake.slots { made.append(try documents.slotLetter(slot, panel: intake.panel, dated: date)) }
             Terminal.print("")
+            try output.write(made, resources: options.resources)
+        } catch {
+            throw CommandLineValues.fail(error)
+        }
+    }
+}
+
+struct PanelMinutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minutes",
+        abstract: "The panel's minutes: the agencies' minutes of every case, and each family's copy of its own case.",
+        discussion: """
+        Each MINUTES file is the clerk's YAML of one case (docs/panel.md), naming its referral file. \
+        Writes OUT/panel-<date>/minutes/agency-minutes (every case, with the notes for the agencies \
+        only) and OUT/panel-<date>/minutes/<reference>-family-copy for each case (that case only, \
+        without those notes), each with the panel's 4-week and termly review dates.
+        """)
+
+    @Argument(help: "The panel's date, YYYY-MM-DD (one of attendoc panel dates).")
+    var panelDate: String
+
+    @Argument(help: "The minutes files, one per case, in the order of the panel.")
+    var minutes: [String]
+
+    @OptionGroup var output: PanelOutputOptions
+    @OptionGroup var options: PanelOptions
+
+    func run() throws {
+        do throws(AttendocError) {
+            let panel = try options.read()
+            let meeting = try PanelOptions.panel(panelDate, in: panel)
+            let date = try CommandLineValues.date(output.date, option: "--date")
+            let cases = try PanelMinutesSet.read(minutes.map { URL(fileURLWithPath: $0) }, panel: meeting)
+            let documents = try PanelDocuments(resources: CommandLineValues.resources(options.resources), calendar: panel.calendar)
+            var made = [try documents.agencyMinutes(cases, intake: nil, panel: meeting, dated: date)]
+            for minutes in cases { made.append(try documents.parentCopy(minutes, intake: nil, panel: meeting, dated: date)) }
             try output.write(made, resources: options.resources)
         } catch {
             throw CommandLineValues.fail(error)
