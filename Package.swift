@@ -78,7 +78,8 @@ let package = Package(
         ]),
         // The multi-agency attendance panel (seed 000): referrals, intake, the day, minutes, themes.
         .target(name: "AttendocPanel", dependencies: [
-            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocDocuments",
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocDocuments", "AttendocWorkspace",
+            "AttendocPrograms", "AttendocRendering",
         ]),
         // The evidence bundle for court.
         .target(name: "AttendocBundle", dependencies: [
@@ -124,7 +125,7 @@ let package = Package(
         .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
         // The attendoc program as a user runs it, the module boundaries, the installed program.
         // The attendance panel: its calendar, intake, documents, minutes and themes.
-        .testTarget(name: "PanelTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocPanel", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
+        .testTarget(name: "PanelTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocPanel", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace", "AttendocTesting"]),
         .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocRegister", "AttendocCasework", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]

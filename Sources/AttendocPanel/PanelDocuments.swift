@@ -107,6 +107,27 @@ public struct PanelDocuments {
         return try document("panel-minutes", values, stem: "\(folder(panel))/minutes/\(FileName.slug(reference))-family-copy", date: date)
     }
 
+    /// The themes across the cases `themes` counted, for the agencies, as of `date`. Written to
+    /// `panel-themes/<scope>`.
+    public func themes(_ themes: PanelThemes, asOf date: CalendarDate, stem: String) throws(AttendocError) -> RenderableDocument {
+        var values = common(kind: "panel-themes", title: "Multi-agency attendance panel: themes, \(themes.scope)",
+                            reference: "Panel themes: \(themes.scope)", audience: "agency", date: date, panel: nil)
+        func counts(_ list: [PanelThemes.Count]) -> [[String: Any]] { list.map { ["what": $0.what, "count": "\($0.count)"] } }
+        values["themes"] = [
+            "scope": themes.scope,
+            "panels": themes.panelDates.isEmpty ? "none recorded"
+                : themes.panelDates.compactMap { CalendarDate(iso: $0)?.longForm }.joined(separator: "; "),
+            "cases": "\(themes.cases)", "children": "\(themes.children)",
+            "asOf": LetterContext.dateValue(date),
+            "hasBarriers": !themes.barriers.isEmpty, "barriers": counts(themes.barriers),
+            "hasCohorts": !themes.priorityCohorts.isEmpty, "priorityCohorts": counts(themes.priorityCohorts),
+            "hasActions": !themes.actionsByAgency.isEmpty, "actionsByAgency": counts(themes.actionsByAgency),
+            "hasStuck": !themes.stuck.isEmpty,
+            "stuck": themes.stuck.map { ["referral": $0.referral, "panel": CalendarDate(iso: $0.panelDate)?.longForm ?? $0.panelDate, "why": $0.why] },
+        ] as [String: Any]
+        return try document("panel-themes", values, stem: "panel-themes/\(FileName.slug(stem))", date: date)
+    }
+
     /// One case's values; the notes for the agencies only when `forAgencies`.
     static func caseValues(_ minutes: PanelMinutes, intake: PanelIntake?, forAgencies: Bool) -> [String: Any] {
         let referral = minutes.referral
@@ -143,7 +164,7 @@ public struct PanelDocuments {
 
     /// The values every panel document shares: its metadata, date, letterhead, host and panel.
     func common(kind: String, title: String, reference: String, audience: String, date: CalendarDate,
-                panel: PanelCalendar.Panel) -> [String: Any] {
+                panel: PanelCalendar.Panel?) -> [String: Any] {
         var sender: [String: Any] = ["organisation": host.organisation,
                                      "address": ["lines": host.address.lines, "postcode": host.address.postcode]]
         if let department = host.department { sender["department"] = department }
@@ -153,17 +174,20 @@ public struct PanelDocuments {
                                          "clerkName": host.clerkName, "clerkRole": host.clerkRole]
         if let phone = host.phone { hostValues["phone"] = phone }
         if let email = host.email { hostValues["email"] = email }
-        return [
+        var values: [String: Any] = [
             "document": ["kind": kind, "language": "en-GB", "title": title, "author": host.organisation,
                          "reference": reference, "audience": audience],
             "date": LetterContext.dateValue(date),
             "sender": sender,
             "host": hostValues,
-            "panel": ["date": LetterContext.dateValue(panel.date), "startsAt": calendar.startsAt,
-                      "slotMinutes": "\(calendar.slotMinutes)",
-                      "fourWeekReview": LetterContext.dateValue(panel.fourWeekReview.date),
-                      "termlyReview": LetterContext.dateValue(panel.termlyReview.date)],
         ]
+        if let panel {
+            values["panel"] = ["date": LetterContext.dateValue(panel.date), "startsAt": calendar.startsAt,
+                               "slotMinutes": "\(calendar.slotMinutes)",
+                               "fourWeekReview": LetterContext.dateValue(panel.fourWeekReview.date),
+                               "termlyReview": LetterContext.dateValue(panel.termlyReview.date)]
+        }
+        return values
     }
 
     func document(_ template: String, _ values: [String: Any], stem: String, date: CalendarDate) throws(AttendocError) -> RenderableDocument {

@@ -1,17 +1,20 @@
 import ArgumentParser
+import AttendocIssuing
 import AttendocPanel
 import AttendocPolicy
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
+import AttendocWorkspace
 import Foundation
 
 /// `attendoc panel …`: the multi-agency attendance panel clerk's commands (docs/panel.md).
 struct PanelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "panel",
-        abstract: "The multi-agency attendance panel: its dates and reviews, the intake of referrals.",
-        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self, PanelMinutesCommand.self])
+        abstract: "The multi-agency attendance panel: its dates and reviews, the intake of referrals, the day, minutes, themes.",
+        subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self, PanelMinutesCommand.self,
+                      PanelReviewCommand.self, PanelReviewsCommand.self, PanelThemesCommand.self])
 }
 
 /// The options every panel command shares.
@@ -92,7 +95,24 @@ struct PanelOutputOptions: ParsableArguments {
         let resources = try CommandLineValues.resources(folder)
         let writer = try DocumentWriter(resources: resources, formats: formats)
         let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-        let written = try writer.write(documents, formats: formats, to: URL(fileURLWithPath: out), fop: fop)
+        report(try writer.write(documents, formats: formats, to: URL(fileURLWithPath: out), fop: fop))
+    }
+
+    /// Writes files already rendered (the bytes the record archived), all or nothing.
+    func write(_ files: [DocumentWriter.RenderedFile]) throws(AttendocError) {
+        let transaction = try OutputTransaction(outputFolder: URL(fileURLWithPath: out))
+        do throws(AttendocError) {
+            for file in files.filter({ $0.format != .pdf }) + files.filter({ $0.format == .pdf }) {
+                try transaction.add(file.bytes, at: file.relativePath)
+            }
+            report(try transaction.commit())
+        } catch {
+            transaction.abandon()
+            throw error
+        }
+    }
+
+    private func report(_ written: [URL]) {
         let base = FileManager.default.currentDirectoryPath + "/"
         for file in written {
             Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
@@ -221,7 +241,9 @@ struct PanelMinutesCommand: ParsableCommand {
         Each MINUTES file is the clerk's YAML of one case (docs/panel.md), naming its referral file. \
         Writes OUT/panel-<date>/minutes/agency-minutes (every case, with the notes for the agencies \
         only) and OUT/panel-<date>/minutes/<reference>-family-copy for each case (that case only, \
-        without those notes), each with the panel's 4-week and termly review dates.
+        without those notes), each with the panel's 4-week and termly review dates. With --issue, \
+        the same files are first recorded in the workspace, with each case's review dates and the \
+        figures the themes count; a case already recorded for the panel is refused.
         """)
 
     @Argument(help: "The panel's date, YYYY-MM-DD (one of attendoc panel dates).")
@@ -230,6 +252,13 @@ struct PanelMinutesCommand: ParsableCommand {
     @Argument(help: "The minutes files, one per case, in the order of the panel.")
     var minutes: [String]
 
+    @Flag(name: .long, help: "Record the minutes and each case in the workspace as issued.")
+    var issue = false
+
+    @Option(name: .long, help: ArgumentHelp("Who is issuing them (default: the login name).", valueName: "name"))
+    var by: String?
+
+    @OptionGroup var record: PanelWorkspaceOption
     @OptionGroup var output: PanelOutputOptions
     @OptionGroup var options: PanelOptions
 
@@ -239,12 +268,36 @@ struct PanelMinutesCommand: ParsableCommand {
             let meeting = try PanelOptions.panel(panelDate, in: panel)
             let date = try CommandLineValues.date(output.date, option: "--date")
             let cases = try PanelMinutesSet.read(minutes.map { URL(fileURLWithPath: $0) }, panel: meeting)
-            let documents = try PanelDocuments(resources: CommandLineValues.resources(options.resources), calendar: panel.calendar)
-            var made = [try documents.agencyMinutes(cases, intake: nil, panel: meeting, dated: date)]
-            for minutes in cases { made.append(try documents.parentCopy(minutes, intake: nil, panel: meeting, dated: date)) }
-            try output.write(made, resources: options.resources)
+            let resources = try CommandLineValues.resources(options.resources)
+            let documents = try PanelDocuments(resources: resources, calendar: panel.calendar)
+            guard issue else {
+                var made = [try documents.agencyMinutes(cases, intake: nil, panel: meeting, dated: date)]
+                for minutes in cases { made.append(try documents.parentCopy(minutes, intake: nil, panel: meeting, dated: date)) }
+                try output.write(made, resources: options.resources)
+                return
+            }
+            let workspace = try record.open()
+            let formats = try OutputFormat.list(output.format)
+            let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+            let issued = try PanelMinutesIssue(documents: documents, writer: DocumentWriter(resources: resources, formats: formats))
+                .issue(cases, panel: meeting, formats: formats, fop: fop, into: workspace, issuedOn: date, issuedBy: WorkspaceOptions.person(by))
+            for record in issued.records {
+                Terminal.print("recorded the \(record.audience == "agency" ? "agencies' minutes" : "family's copy of \(record.caseID ?? "")") (\(record.id))")
+            }
+            try output.write(issued.files)
         } catch {
             throw CommandLineValues.fail(error)
         }
+    }
+}
+
+/// `--workspace`, for the panel commands that read or write the record (their `--resources` is
+/// the panel's own).
+struct PanelWorkspaceOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The workspace folder (default: $ATTENDOC_WORKSPACE, else the current folder).", valueName: "folder"))
+    var workspace: String?
+
+    func open() throws(AttendocError) -> Workspace {
+        try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: WorkspaceLocation.find(explicit: workspace)) }
     }
 }

@@ -47,3 +47,58 @@ extension PanelCommandTests {
         #expect(result.output.contains("refused: PR-2025-036"))
     }
 }
+
+extension PanelCommandTests {
+    /// The clerk's record as they run it: the minutes issued into a workspace, a second issue of the
+    /// same case refused, a review recorded, the reviews due (in attendoc due too), the themes.
+    @Test func theMinutesIssuedIntoTheRecordThenReviewsAndThemes() throws {
+        let folder = try temporaryFolder("panel-record-cli")
+        let workspace = folder.appendingPathComponent("ws").path
+        let out = folder.appendingPathComponent("out").path
+        #expect(try Self.attendoc(["init", workspace]).status == 0)
+        let minutes = ["examples/panel/minutes/PR-2025-031.yaml", "examples/panel/minutes/PR-2025-034.yaml"]
+        let issued = try Self.attendoc(["panel", "minutes", "2025-12-01"] + minutes + ["--issue", "--by", "panel clerk", "--workspace", workspace,
+                                        "--out", out, "--format", "txt,html", "--date", "2025-12-02"])
+        #expect(issued.status == 0, "\(issued.error)")
+        #expect(issued.output.contains("recorded the agencies' minutes ("))
+        #expect(issued.output.contains("recorded the family's copy of 2025-12-01/PR-2025-031 ("))
+        #expect(filesUnder(URL(fileURLWithPath: out)).contains("panel-2025-12-01/minutes/pr-2025-034-family-copy.txt"))
+
+        let again = try Self.attendoc(["panel", "minutes", "2025-12-01", minutes[0], "--issue", "--workspace", workspace,
+                                       "--out", folder.appendingPathComponent("again").path, "--format", "txt"])
+        #expect(again.status == 1)
+        #expect(again.error.contains("the referral PR-2025-031 is already recorded for the panel of 2025-12-01; its minutes were not issued again"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("again").path))
+
+        let review = try Self.attendoc(["panel", "review", "2025-12-01", "PR-2025-031", "--kind", "four-week", "--on", "2026-01-12",
+                                        "--outcome", "stuck", "--workspace", workspace])
+        #expect(review.status == 0, "\(review.error)")
+        let badOutcome = try Self.attendoc(["panel", "review", "2025-12-01", "PR-2025-031", "--kind", "four-week", "--on", "2026-01-12",
+                                            "--outcome", "fine", "--workspace", workspace])
+        #expect(badOutcome.status != 0 && badOutcome.error.contains("--outcome fine: expected progressing, stuck or closed"))
+
+        let reviews = try Self.attendoc(["panel", "reviews", "--as-of", "2026-01-20", "--workspace", workspace])
+        #expect(reviews.status == 0, "\(reviews.error)")
+        #expect(reviews.output == """
+            2026-01-12  overdue by 6 school day(s)  UPN Z801200025003: panel 4-week review of PR-2025-034 (panel of 2025-12-01)
+            2026-03-27  in 43 school day(s)  UPN W801200025001, K801200025002: panel termly review of PR-2025-031 (panel of 2025-12-01)
+            2026-03-27  in 43 school day(s)  UPN Z801200025003: panel termly review of PR-2025-034 (panel of 2025-12-01)
+
+            """)
+        let due = try Self.attendoc(["due", "--as-of", "2026-01-20", "--workspace", workspace])
+        #expect(due.status == 0, "\(due.error)")
+        #expect(due.output == reviews.output)
+        let otherSchool = try Self.attendoc(["due", "--as-of", "2026-01-20", "--school", "999999", "--workspace", workspace])
+        #expect(otherSchool.output == "nothing due as of 2026-01-20\n")
+
+        let themes = try Self.attendoc(["panel", "themes", "--panel", "2025-12-01", "--as-of", "2026-01-20", "--workspace", workspace,
+                                        "--out", out, "--format", "txt"])
+        #expect(themes.status == 0, "\(themes.error)")
+        let text = try String(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("panel-themes/2025-12-01.txt"), encoding: .utf8)
+        #expect(flattened(text).contains("PR-2025-031 (panel of 1 December 2025): its 4-week review on 12 January 2026 found it stuck."))
+        #expect(text.contains("young carer                                           2"))
+        for name in ["Siobhán", "Jordan", "O'Brien"] { #expect(!text.contains(name)) }
+        let both = try Self.attendoc(["panel", "themes", "--panel", "2025-12-01", "--term", "Autumn term 2025", "--workspace", workspace])
+        #expect(both.status != 0 && both.error.contains("give one of --panel DATE or --term NAME"))
+    }
+}
