@@ -14,7 +14,7 @@ struct PanelCommand: ParsableCommand {
         commandName: "panel",
         abstract: "The multi-agency attendance panel: its dates and reviews, the intake of referrals, the day, minutes, themes.",
         subcommands: [PanelDatesCommand.self, PanelIntakeCommand.self, PanelConsentFormCommand.self, PanelDayCommand.self, PanelMinutesCommand.self,
-                      PanelReviewCommand.self, PanelReviewsCommand.self, PanelThemesCommand.self])
+                      PanelReferralCommand.self, PanelReviewCommand.self, PanelReviewsCommand.self, PanelThemesCommand.self])
 }
 
 /// The options every panel command shares.

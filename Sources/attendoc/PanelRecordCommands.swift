@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocCasework
 import AttendocIssuing
 import AttendocPanel
 import AttendocValues
@@ -128,6 +129,66 @@ struct PanelThemesCommand: ParsableCommand {
             let themes = PanelThemes.count(chosen.cases, reviews: reviews, asOf: date, scope: chosen.scope)
             let documents = try PanelDocuments(resources: CommandLineValues.resources(options.resources), calendar: policy.calendar)
             try output.write([try documents.themes(themes, asOf: date, stem: stem)], resources: options.resources)
+        } catch {
+            throw CommandLineValues.fail(error)
+        }
+    }
+}
+
+struct PanelReferralCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "referral",
+        abstract: "Make a panel referral file from a case in the workspace, for the referrer to complete.",
+        discussion: """
+        Writes what the record shows (the school, the child with their UPN and priority cohorts, the \
+        barriers recorded at the case's meetings, the meetings held, support offered and documents \
+        sent by the day received, the services that accepted a referral) and leaves what it does \
+        not show for the referrer, marked FILL IN: what is stuck, the state of any multi-agency \
+        involvement, whether legal intervention was judged not appropriate, and the consent. The \
+        intake refuses the file until they have. An existing file is never overwritten.
+        """)
+
+    @Argument(help: "The workspace case's reference.")
+    var caseReference: String
+
+    @Option(name: .long, help: ArgumentHelp("The referral's reference (letters, digits and / _ . -).", valueName: "reference"))
+    var reference: String
+
+    @Option(name: .customLong("received-on"), help: ArgumentHelp("The day the panel receives it, YYYY-MM-DD (default: today).", valueName: "date"))
+    var receivedOn: String?
+
+    @Option(name: .long, help: ArgumentHelp("The file to write (default: <reference>.yaml in the current folder).", valueName: "file"))
+    var out: String?
+
+    @OptionGroup var record: PanelWorkspaceOption
+    @OptionGroup var options: PanelOptions
+
+    func run() throws {
+        do throws(AttendocError) {
+            guard reference.range(of: "^[A-Za-z0-9/_.-]{1,40}$", options: .regularExpression) != nil else {
+                throw AttendocError(.usage, "--reference: expected letters, digits and / _ . - only (up to 40)")
+            }
+            let date = try CommandLineValues.date(receivedOn, option: "--received-on")
+            let workspace = try record.open()
+            let resources = try CommandLineValues.resources(options.resources)
+            let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(caseReference) }
+            let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
+            var sent: [PanelReferralDraft.Sent] = []
+            for document in try fromRecord({ () throws(WorkspaceError) in try workspace.issuedDocuments(for: caseReference) }) {
+                guard let on = CalendarDate(iso: document.sentOn), !sent.contains(where: { $0.kind == document.kind && $0.sentOn == on }) else { continue }
+                sent.append(PanelReferralDraft.Sent(kind: document.kind, sentOn: on))
+            }
+            let draft = PanelReferralDraft(reference: reference, receivedOn: date, attendanceCase: loaded.attendanceCase, sent: sent)
+            let file = URL(fileURLWithPath: out ?? "\(FileName.slug(reference)).yaml")
+            guard !FileManager.default.fileExists(atPath: file.path) else {
+                throw AttendocError(.usage, "\(file.path) already exists; it was left as it is", suggestion: "give another --out")
+            }
+            do {
+                try Data(draft.yaml.utf8).write(to: file, options: [.withoutOverwriting])
+            } catch {
+                throw AttendocError(.usage, "\(file.path) cannot be written (\(error.localizedDescription))")
+            }
+            Terminal.print("wrote \(file.path): fill in the fields marked FILL IN, then attendoc panel intake")
         } catch {
             throw CommandLineValues.fail(error)
         }

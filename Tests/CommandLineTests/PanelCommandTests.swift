@@ -102,3 +102,44 @@ extension PanelCommandTests {
         #expect(both.status != 0 && both.error.contains("give one of --panel DATE or --term NAME"))
     }
 }
+
+extension PanelCommandTests {
+    /// A referral made from the county example in a workspace: what the record shows is written,
+    /// what it does not show is left for the referrer, so the intake refuses the draft as it is.
+    @Test func aReferralMadeFromAWorkspaceCaseHoldsWhatTheRecordShowsAndNoMore() throws {
+        let folder = try temporaryFolder("panel-referral-cli")
+        let workspace = folder.appendingPathComponent("ws").path
+        #expect(try Self.attendoc(["init", workspace]).status == 0)
+        #expect(try Self.attendoc(["case", "add", "examples/riverside-first-warning.yaml", "--workspace", workspace]).status == 0)
+        let file = folder.appendingPathComponent("PR-2027-001.yaml").path
+        let made = try Self.attendoc(["panel", "referral", "CAT/2026/0142", "--reference", "PR-2027-001", "--received-on", "2026-12-01",
+                                      "--workspace", workspace, "--out", file])
+        #expect(made.status == 0, "\(made.error)")
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        #expect(text.contains("  - upn: Y878401219052\n    forename: \"Siobhán\"\n    surname: \"O'Brien-Ní Dhuibhir\"\n    date_of_birth: 2013-03-04\n    year_group: 8\n    priority_cohorts: [young_carer]"))
+        #expect(text.contains("school:\n  name: \"Riverside Academy\"\n  urn: \"149876\""))
+        // Tried: the meetings held, the support offered and the documents sent by 1 December, oldest first.
+        #expect(text.contains("""
+            tried:
+              - "invitation to a meeting sent 25 September 2026"
+              - "attendance concern letter sent 25 September 2026"
+              - "parenting contract meeting, 2 October 2026"
+            """))
+        #expect(text.contains("  - \"first warning letter sent 23 November 2026\""))
+        #expect(!text.contains("interview under caution (PACE), 3 December 2026") && !text.contains("final warning letter"), "nothing after the day received")
+        #expect(text.contains("agencies: [\"Northshire Early Help\", \"Northshire County Attendance Team\"]"))
+        // Not in the record: left for the referrer, so the intake refuses the draft saying what is missing.
+        #expect(text.contains("# reason: ") && text.contains("consent: {signed: no}") && !text.contains("\nreason:"))
+        let intake = try Self.attendoc(["panel", "intake", "2026-06-29", file])
+        #expect(intake.status == 0, "\(intake.error)")
+        #expect(intake.output.contains("information the panel needs is missing: the referral does not give reason, multi_agency_involvement.state, legal_intervention.judged"))
+        #expect(intake.output.contains("no consent"))
+        // Never overwritten.
+        let again = try Self.attendoc(["panel", "referral", "CAT/2026/0142", "--reference", "PR-2027-001", "--workspace", workspace, "--out", file])
+        #expect(again.status != 0 && again.error.contains("already exists; it was left as it is"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == text)
+        let unknown = try Self.attendoc(["panel", "referral", "CAT/2099/0001", "--reference", "PR-2027-002", "--workspace", workspace,
+                                         "--out", folder.appendingPathComponent("x.yaml").path])
+        #expect(unknown.status != 0 && unknown.error.contains("CAT/2099/0001"))
+    }
+}
