@@ -50,7 +50,8 @@ public struct PanelReferralDraft: Sendable {
             let kind = DocumentKind(rawValue: document.kind)?.title.lowercased() ?? document.kind.replacingOccurrences(of: "_", with: " ")
             entries.append((document.sentOn, "\(kind) sent \(document.sentOn.longForm)"))
         }
-        return entries.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+        // By day, then in words, so the same record always gives the same file.
+        return entries.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.1)
     }
 
     /// The barriers recorded at the case's meetings, each once, in the order first recorded.

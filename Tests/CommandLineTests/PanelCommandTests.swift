@@ -118,11 +118,12 @@ extension PanelCommandTests {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         #expect(text.contains("  - upn: Y878401219052\n    forename: \"Siobhán\"\n    surname: \"O'Brien-Ní Dhuibhir\"\n    date_of_birth: 2013-03-04\n    year_group: 8\n    priority_cohorts: [young_carer]"))
         #expect(text.contains("school:\n  name: \"Riverside Academy\"\n  urn: \"149876\""))
-        // Tried: the meetings held, the support offered and the documents sent by 1 December, oldest first.
+        // Tried: the meetings held, the support offered and the documents sent by 1 December, by day then in words.
         #expect(text.contains("""
             tried:
-              - "invitation to a meeting sent 25 September 2026"
               - "attendance concern letter sent 25 September 2026"
+              - "invitation to a meeting sent 25 September 2026"
+              - "A parenting contract with an attendance target of 90%, offered by Riverside Academy on 2 October 2026 (accepted)"
               - "parenting contract meeting, 2 October 2026"
             """))
         #expect(text.contains("  - \"first warning letter sent 23 November 2026\""))
