@@ -9,7 +9,8 @@ import Foundation
 //     swift run -c release attendoc-benchmark record [--letters 1000] [--rendered 20] [--pupils 1200]
 //
 // rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
-//   per letter; PDF per letter in one FOP run against one FOP run per letter.
+//   per letter, and DOCX against HTML rendered in memory in the same run (`docx-vs-html in memory`);
+//   PDF per letter in one FOP run against one FOP run per letter.
 //   Last line: `xslt-stage-vs-xsltproc: R` (target R <= 1.2).
 // ctf: a generated Common Transfer File of N pupils over a full school year, imported with every
 //   pupil's figures computed, against `xmllint --noout` on the same file; and the peak memory the
