@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocValues
 
 /// The documents a case's history calls for: each letter or notice it records as issued, on the
@@ -49,6 +50,15 @@ public enum CaseHistory {
         meeting.discussion != nil || !meeting.actions.isEmpty || !meeting.barriers.isEmpty || meeting.attendanceTarget != nil
     }
 
+    /// The case file's letters_issued as documents sent, by the document kind that renders each
+    /// (letters Attendoc has no kind for are left out).
+    public static func sentDocuments(in attendanceCase: AttendanceCase) -> [SentDocument] {
+        attendanceCase.lettersIssued.compactMap { letter in
+            guard case .known(let known) = letter.kind, let kind = documentKind(for: known) else { return nil }
+            return SentDocument(kind: kind.rawValue, sentOn: letter.date)
+        }
+    }
+
     /// The document kind that renders a recorded letter kind, where Attendoc has one.
     public static func documentKind(for known: IssuedLetter.KnownKind) -> DocumentKind? {
         switch known {
@@ -63,6 +73,7 @@ public enum CaseHistory {
         case .penaltyNoticeWarning: .noticeToImprove
         // Minutes are rendered from the meetings themselves; a penalty notice is not an Attendoc document.
         case .minutesParentCopy, .penaltyNotice: nil
+        case .gpConsentRequest, .gpEnquiryLetter, .improvedAttendanceLetter, .referralDeclinedLetter: nil
         }
     }
 

@@ -28,6 +28,12 @@ public struct Policy: Sendable {
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The steps of the process before a referral, in order (docs/policies.md, "Steps").
+    public var steps: [SchoolStep] = []
+    /// What makes illness a pattern that calls for the GP consent step; nil: the policy sets none.
+    public var illnessPattern: IllnessPatternRule? = nil
+    /// What the receiving authority requires before it accepts a school's referral.
+    public var referralChecklist: [ReferralRequirement] = []
     /// The policy file, and the line of its `deadlines:` section (or of its first line when it has
     /// none), for errors about a deadline that a document or check needs and the policy lacks.
     public var file = ""

@@ -92,6 +92,17 @@ public enum PolicyReader {
         }
         policy.file = url.path
         policy.deadlinesLine = deadlinesLine
+        policy.steps = try readSteps(top)
+        for step in policy.steps {
+            if let name = step.deadline, deadlines[name] == nil {
+                throw top.error("steps", "\(step.policyPath) (\(step.name)) counts its deadline by \(name.rawValue), which the policy's deadlines: do not set; add it there")
+            }
+        }
+        policy.illnessPattern = try readIllnessPattern(top)
+        if policy.steps.contains(where: { $0.trigger == .illnessPattern }), policy.illnessPattern == nil {
+            throw top.error("illness_pattern", "is required: a step is triggered by the illness pattern; set codes:, more_than_days: and same_weekday_at_least:")
+        }
+        policy.referralChecklist = try readReferralChecklist(top, steps: policy.steps)
         _ = try top.optionalString("notes")
         try top.finish()
         return policy
