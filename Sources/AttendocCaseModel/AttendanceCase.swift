@@ -43,6 +43,8 @@ public struct AttendanceCase: Sendable {
     public var reviews: [PlanReview] = []
     /// The parents' permission to contact the pupil's GP, once asked for.
     public var gpConsent: GPConsent? = nil
+    /// Assess, Plan, Do, Review records of the school's support, with the pupil's voice (seed 003).
+    public var apdr: [APDRRecord] = []
 }
 
 /// A local authority (or one of its teams) as it appears on a letterhead.

@@ -48,6 +48,7 @@ public enum CaseFileReader {
         let contacts = try top.mappings("contacts", readContact)
         let reviews = try top.mappings("reviews") { (fields) throws(CaseFileError) in try readPlanReview(fields, meetings: meetings) }
         let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
+        let apdr = try top.mappings("apdr", readAPDRRecord)
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -62,6 +63,7 @@ public enum CaseFileReader {
         result.contacts = contacts
         result.reviews = reviews
         result.gpConsent = gpConsent
+        result.apdr = apdr
         return result
     }
 

@@ -13,6 +13,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case meetingMinutes = "meeting-minutes"
     case parentingContract = "parenting-contract"
     case registerCertificate = "register-certificate"
+    case apdrRecord = "apdr-record"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -33,12 +34,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .meetingMinutes: "Minutes of a meeting"
         case .parentingContract: "Parenting contract"
         case .registerCertificate: "Register certificate"
+        case .apdrRecord: "Assess, Plan, Do, Review record"
         }
     }
 
     public var sentBy: Sender {
         switch self {
-        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate: .school
+        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
+             .apdrRecord: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
@@ -73,6 +76,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
         case .registerCertificate:
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
+        case .apdrRecord:
+            "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
         }
     }
 

@@ -9,10 +9,14 @@ public struct LetterOptions: Sendable {
     /// Why a deadline the policy sets may be passed (a PACE interview more than 5 weeks after the
     /// referral). Without it, a missed deadline is an error.
     public var deadlineOverrideReason: String?
+    /// Which record a document made from one record is about, by its place in the case file
+    /// (`apdr[0]`, `reviews[1]`, `contacts[2]`); by default the latest on or before the document's date.
+    public var record: String?
 
-    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil) {
+    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil) {
         self.meeting = meeting
         self.deadlineOverrideReason = deadlineOverrideReason
+        self.record = record
     }
 }
 
@@ -43,6 +47,8 @@ enum KindFacts {
             return try RegisterCertificateFacts.values(case: loaded, dated: date)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        case .apdrRecord:
+            return try APDRFacts.values(case: loaded, dated: date, options: options)
         }
     }
 }

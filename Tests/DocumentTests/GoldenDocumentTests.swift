@@ -24,6 +24,7 @@ struct GoldenDocumentTests {
         (.targetMetLetter, "hillcrest-target-met.yaml", "2027-01-18", nil, ""),
         (.meetingMinutes, "hillside-send-and-social-worker.yaml", "2026-11-20", "meetings[0]", "agnieszka-nowak"),
         (.registerCertificate, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
+        (.apdrRecord, "school-tier2-case.yaml", "2026-10-02", nil, "agnieszka-kowalczyk"),
     ]
 
     @Test func everyKindHasAGoldenDocument() {

@@ -1,0 +1,95 @@
+import AttendocCasework
+import AttendocDocuments
+import AttendocPrograms
+import AttendocRendering
+import AttendocTesting
+import AttendocValues
+import Foundation
+import Testing
+
+/// The documents of the school's steps (issue 17) in every format, rendered once (one FOP run for
+/// all of them): each copy's figures, dates and words as its reader reads them in HTML, text, DOCX
+/// and PDF. The figures are hand-worked in Tests/DocumentTests/SchoolStepDocumentsTests.swift.
+struct RenderedStepDocuments: Sendable {
+    /// One document: the kind, the example, the date, the options and the copy read, with what
+    /// that copy must say.
+    struct Job: Sendable {
+        var kind: DocumentKind
+        var example: String
+        var date: String
+        var record: String? = nil
+        var meeting: String? = nil
+        var copy: String
+        var says: [String]
+        var neverSays: [String] = []
+    }
+
+    static let jobs: [Job] = [
+        Job(kind: .apdrRecord, example: "school-tier2-case.yaml", date: "2026-10-02", copy: "agnieszka-kowalczyk",
+            says: ["Maisie Kowalczyk", "86.4%", "38", "44", "Friday 2 October 2026", "Thursday 5 November 2026",
+                   "Assess: what we know", "In Maisie’s own words", "Mondays are the worst because we drive back late.",
+                   "Mrs Helen Osei, attendance lead"]),
+    ]
+
+    let folder: URL
+
+    static let shared: Result<RenderedStepDocuments, AttendocError> = Result { () throws(AttendocError) -> RenderedStepDocuments in
+        do {
+            let folder = try temporaryFolder("step-documents-rendered")
+            let run = try LetterRun(resources: resources)
+            var documents: [RenderableDocument] = []
+            for (index, job) in jobs.enumerated() {
+                let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/\(job.example)"), resources: resources)
+                let letters = try run.letters(job.kind, for: loaded, dated: date(job.date),
+                                              options: LetterOptions(meeting: job.meeting, record: job.record), folder: "\(index)-\(job.kind.rawValue)")
+                documents += letters.map(\.document)
+            }
+            let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
+            _ = try DocumentWriter(resources: resources, formats: OutputFormat.allCases).write(documents, formats: OutputFormat.allCases, to: folder, fop: fop)
+            return RenderedStepDocuments(folder: folder)
+        } catch {
+            throw AttendocError("\(error)")
+        }
+    }
+
+    func file(_ index: Int, _ format: OutputFormat) -> URL {
+        let job = Self.jobs[index]
+        return folder.appendingPathComponent("\(index)-\(job.kind.rawValue)/\(job.copy).\(format.fileExtension)")
+    }
+
+    func readableText(_ index: Int, _ format: OutputFormat) throws -> String {
+        let url = file(index, format)
+        switch format {
+        case .txt: return flattened(try String(contentsOf: url, encoding: .utf8))
+        case .html: return flattened(htmlText(try String(contentsOf: url, encoding: .utf8)))
+        case .docx: return flattened(try DOCXReading.paragraphs(of: url).joined(separator: "\n"))
+        case .pdf: return flattened(try pdfText(url))
+        }
+    }
+}
+
+@Suite("Documents of the school's steps in every format", .serialized)
+struct SchoolStepDocumentsRenderingTests {
+    static let arguments = RenderedStepDocuments.jobs.indices.flatMap { index in OutputFormat.allCases.map { (index, $0) } }
+
+    @Test(arguments: arguments)
+    func eachCopySaysWhatItsReaderNeeds(_ index: Int, _ format: OutputFormat) throws {
+        let job = RenderedStepDocuments.jobs[index]
+        let text = try RenderedStepDocuments.shared.get().readableText(index, format)
+        for expected in job.says {
+            #expect(text.contains(expected), "\(job.kind.rawValue) \(format): \(expected)")
+        }
+        for unexpected in job.neverSays {
+            #expect(!text.contains(unexpected), "\(job.kind.rawValue) \(format) must not say: \(unexpected)")
+        }
+    }
+
+    @Test func everyPDFHasItsTitleAndPageNumbers() throws {
+        let rendered = try RenderedStepDocuments.shared.get()
+        for (index, job) in RenderedStepDocuments.jobs.enumerated() {
+            let info = try run("pdfinfo", [rendered.file(index, .pdf).path]).output
+            #expect(info.contains(job.kind.title), "\(job.kind.rawValue): \(info)")
+            #expect(try pdfText(rendered.file(index, .pdf)).contains("Page 1 of"))
+        }
+    }
+}
