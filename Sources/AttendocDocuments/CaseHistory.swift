@@ -42,6 +42,9 @@ public enum CaseHistory {
             if meeting.kind == .parentingContract, meeting.attendanceTarget != nil, meeting.reviewDate != nil {
                 add(PlannedDocument(kind: .parentingContract, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
             }
+            if meeting.kind == .attendanceSupportPlan {
+                add(PlannedDocument(kind: .attendanceSupportPlan, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+            }
         }
         return planned.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
     }

@@ -14,6 +14,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case parentingContract = "parenting-contract"
     case registerCertificate = "register-certificate"
     case apdrRecord = "apdr-record"
+    case attendanceSupportPlan = "attendance-support-plan"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -35,13 +36,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .parentingContract: "Parenting contract"
         case .registerCertificate: "Register certificate"
         case .apdrRecord: "Assess, Plan, Do, Review record"
+        case .attendanceSupportPlan: "Attendance support plan"
         }
     }
 
     public var sentBy: Sender {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
-             .apdrRecord: .school
+             .apdrRecord, .attendanceSupportPlan: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
@@ -78,6 +80,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .attendanceSupportPlan:
+            "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }
     }
 

@@ -47,6 +47,8 @@ enum KindFacts {
             return try RegisterCertificateFacts.values(case: loaded, dated: date)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        case .attendanceSupportPlan:
+            return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
         case .apdrRecord:
             return try APDRFacts.values(case: loaded, dated: date, options: options)
         }

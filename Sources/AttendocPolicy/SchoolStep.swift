@@ -172,7 +172,8 @@ extension PolicyReader {
 
     /// Meeting kinds as a case file writes them (the case model's `Meeting.Kind`), kept here as
     /// words so that the policy needs no case model.
-    static let meetingKinds = ["parenting_contract", "attendance_improvement_plan", "team_around_the_family", "attendance_panel", "pace_interview"]
+    static let meetingKinds = ["parenting_contract", "attendance_improvement_plan", "team_around_the_family", "attendance_panel", "pace_interview",
+                                "attendance_support_plan", "early_help_plan"]
     static let contactMethods = ["phone", "home_visit", "email", "text_message", "in_person", "letter"]
 
     static func meetingKind(_ fields: YAMLFields, _ key: String) throws(CaseFileError) -> String {

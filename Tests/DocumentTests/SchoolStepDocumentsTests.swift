@@ -92,7 +92,7 @@ struct SchoolStepDocumentsTests {
         loaded.attendanceCase.apdr[0].date = date("2026-09-10")
         loaded.attendanceCase.apdr[0].pupilVoice?.gatheredOn = date("2026-09-09")
         let message = try Self.error(.apdrRecord, loaded, dated: "2026-09-10")
-        #expect(message.contains("apdr[0] of 10 September 2026: attendance from 3 September 2026 to 10 September 2026 is 100.0% (12 of 12 sessions), not below the 93% at which the policy attendance-tiers calls for"), "\(message)")
+        #expect(message.contains("apdr[0] of 10 September 2026: attendance from 3 September 2026 to 10 September 2026 is 100.0% (12 of 12 sessions), not below the 93% under which the policy attendance-tiers calls for the assess, plan, do, review record"), "\(message)")
         #expect(message.contains("(steps[0], apdr)"), "\(message)")
         #expect(!message.contains("Maisie"))
     }
@@ -106,5 +106,52 @@ struct SchoolStepDocumentsTests {
         // Before the record there is none to make.
         let message = try Self.error(.apdrRecord, try Self.load(Self.schoolCase), dated: "2026-10-01")
         #expect(message.contains("no APDR record on or before 1 October 2026"), "\(message)")
+    }
+
+    // MARK: - Attendance support plan
+
+    @Test func supportPlanHasThePlanTheFiguresAndItsReviewInSchoolWeeks() throws {
+        let texts = try Self.texts(.attendanceSupportPlan, try Self.load(Self.hillside), dated: "2026-11-20")
+        // The father must not be contacted; the mother's partner has no parental responsibility.
+        #expect(texts.keys.sorted() == ["agnieszka-nowak"])
+        let text = try #require(texts["agnieszka-nowak"])
+        for expected in [
+            "Attendance support plan",
+            "Agreed at: the attendance support plan meeting on Friday 20 November 2026",
+            // 3 September to 20 November: 51 school days (the training day of 2 November marked #), 102 sessions.
+            "Attendance: 65.7% (67 of 102 sessions, 3 September 2026 to 20 November 2026)",
+            "Attendance target: 85%",
+            // attendance-tiers' attendance_support_plan_review: 4 school weeks after Friday 20 November
+            // (27 November, 4, 11 and 18 December).
+            "Review date: Friday 18 December 2026 (within 4 school weeks)",
+            "Kacpi’s attendance has not improved and is now 65.7%.",
+            "Ms Rachel Ford: Ask the SEND outreach service for advice on morning anxiety (by 27 November 2026)",
+            "Keeping in touch Ms Ford will meet Mrs Nowak, with the interpreter, every Friday at 3:15pm.",
+            "further steps may include a formal warning that a penalty notice may be issued.",
+            "Parent: Mrs Agnieszka Nowak",
+        ] {
+            #expect(text.contains(expected), "support plan: \(expected)")
+        }
+        #expect(!text.contains("Gareth") && !text.contains("Zielinski"))
+        #expect(!text.contains("non-contact order"), "agency-only notes never reach a parent's copy")
+    }
+
+    @Test func supportPlanIsRefusedAtOrAbove80PercentAndForAReviewPastThePolicysWeeks() throws {
+        // Maisie's attendance on 30 November is 82.5%: not below attendance-tiers' 80%.
+        var loaded = try Self.load(Self.schoolCase)
+        var meeting = loaded.attendanceCase.meetings[1]
+        meeting.kind = .attendanceSupportPlan
+        meeting.date = date("2026-11-30")
+        meeting.reviewDate = nil
+        meeting.casePath = "meetings[3]"
+        loaded.attendanceCase.meetings.append(meeting)
+        let above = try Self.error(.attendanceSupportPlan, loaded, dated: "2026-11-30")
+        #expect(above.contains("meetings[3] (the attendance support plan meeting of 30 November 2026): attendance from 3 September 2026 to 30 November 2026 is 82.5% (94 of 114 sessions), not below the 80% under which the policy attendance-tiers calls for the attendance support plan (steps[1], attendance_support_plan)"), "\(above)")
+        #expect(!above.contains("Maisie"))
+        // A review date later than 4 school weeks after the meeting.
+        var hillside = try Self.load(Self.hillside)
+        hillside.attendanceCase.meetings[2].reviewDate = date("2027-01-08")
+        let late = try Self.error(.attendanceSupportPlan, hillside, dated: "2026-11-20")
+        #expect(late.contains("review_date 2027-01-08 is after Friday 18 December 2026, 4 school weeks after the meeting"), "\(late)")
     }
 }

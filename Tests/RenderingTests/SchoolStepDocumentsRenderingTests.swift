@@ -29,6 +29,10 @@ struct RenderedStepDocuments: Sendable {
             says: ["Maisie Kowalczyk", "86.4%", "38", "44", "Friday 2 October 2026", "Thursday 5 November 2026",
                    "Assess: what we know", "In Maisie’s own words", "Mondays are the worst because we drive back late.",
                    "Mrs Helen Osei, attendance lead"]),
+        Job(kind: .attendanceSupportPlan, example: "hillside-send-and-social-worker.yaml", date: "2026-11-20", copy: "agnieszka-nowak",
+            says: ["Kacper Nowak-Williams", "65.7%", "67", "102", "Friday 20 November 2026", "Friday 18 December 2026",
+                   "4 school weeks", "Ask the SEND outreach service for advice on morning anxiety", "Mrs Agnieszka Nowak"],
+            neverSays: ["Gareth", "Zielinski", "non-contact order"]),
     ]
 
     let folder: URL

@@ -26,7 +26,7 @@ enum StepThreshold {
             throw AttendocError(.document, "the register has no school sessions up to \(date.longForm) for \(record); check the register and the record's date")
         }
         if let (step, below) = step(for: kind, in: loaded.policy), below.isReached(by: figures.attendance) {
-            throw AttendocError(.document, "\(record): attendance from \(figures.from.longForm) to \(figures.to.longForm) is \(figures.attendance.display) (\(figures.attendedSessions) of \(figures.possibleSessions) sessions), not below the \(below) at which the policy \(loaded.policy?.identifier ?? "") calls for a \(kind.title.lowercased()) (\(step.policyPath), \(step.name)); check the register and the record's date")
+            throw AttendocError(.document, "\(record): attendance from \(figures.from.longForm) to \(figures.to.longForm) is \(figures.attendance.display) (\(figures.attendedSessions) of \(figures.possibleSessions) sessions), not below the \(below) under which the policy \(loaded.policy?.identifier ?? "") calls for the \(kind.title.lowercased()) (\(step.policyPath), \(step.name)); check the register and the record's date")
         }
         return figures
     }
