@@ -15,6 +15,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case registerCertificate = "register-certificate"
     case apdrRecord = "apdr-record"
     case attendanceSupportPlan = "attendance-support-plan"
+    case reviewRecord = "review-record"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -37,13 +38,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .registerCertificate: "Register certificate"
         case .apdrRecord: "Assess, Plan, Do, Review record"
         case .attendanceSupportPlan: "Attendance support plan"
+        case .reviewRecord: "Review record"
         }
     }
 
     public var sentBy: Sender {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
-             .apdrRecord, .attendanceSupportPlan: .school
+             .apdrRecord, .attendanceSupportPlan, .reviewRecord: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
@@ -80,6 +82,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .reviewRecord:
+            "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
         case .attendanceSupportPlan:
             "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }

@@ -49,6 +49,8 @@ enum KindFacts {
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
         case .attendanceSupportPlan:
             return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
+        case .reviewRecord:
+            return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
         case .apdrRecord:
             return try APDRFacts.values(case: loaded, dated: date, options: options)
         }

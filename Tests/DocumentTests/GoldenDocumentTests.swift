@@ -25,6 +25,7 @@ struct GoldenDocumentTests {
         (.meetingMinutes, "hillside-send-and-social-worker.yaml", "2026-11-20", "meetings[0]", "agnieszka-nowak"),
         (.registerCertificate, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
         (.apdrRecord, "school-tier2-case.yaml", "2026-10-02", nil, "agnieszka-kowalczyk"),
+        (.reviewRecord, "riverside-first-warning.yaml", "2026-11-13", nil, "ciaran-obrien"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

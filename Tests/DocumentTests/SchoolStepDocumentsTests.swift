@@ -3,6 +3,7 @@ import AttendocCasework
 import AttendocDocuments
 import AttendocRendering
 import AttendocTesting
+import AttendocValues
 import Foundation
 import Testing
 
@@ -153,5 +154,50 @@ struct SchoolStepDocumentsTests {
         hillside.attendanceCase.meetings[2].reviewDate = date("2027-01-08")
         let late = try Self.error(.attendanceSupportPlan, hillside, dated: "2026-11-20")
         #expect(late.contains("review_date 2027-01-08 is after Friday 18 December 2026, 4 school weeks after the meeting"), "\(late)")
+    }
+
+    // MARK: - Review record
+
+    @Test func reviewRecordStatesTheFiguresSinceTheMeetingTheTargetAndTheDecision() throws {
+        let loaded = try Self.load(Self.riverside)
+        let contract = try #require(try Self.texts(.reviewRecord, loaded, dated: "2026-11-13", options: LetterOptions(record: "reviews[0]"))["ciaran-obrien"])
+        for expected in [
+            "Review of the parenting contract meeting",
+            "Meeting reviewed: Parenting contract meeting on Friday 2 October 2026",
+            "Review held: Friday 16 October 2026",
+            "Attendance target: 90%",
+            "Decision: move to the next step of support",
+            // 2 to 16 October: 11 school days, 22 sessions; 5 October O O and 12 October N O (4
+            // unauthorised), 6 and 7 October I I (4 authorised): 14 attended, 63.6%.
+            "From 2 October 2026 to 16 October 2026, Siobhán attended 14 of 22 sessions: 63.6%. The target of 90% was not met.",
+            "Possible sessions 22 100.0%", "Absent with the school’s 4 18.2% authorisation", "Absent without authorisation 4 18.2%",
+            "Who took part - Zoë D'Souza - Ms Laura Hughes - Mr Dev Shah",
+            "Siobhán and the family will move to the next step of support.",
+        ] {
+            #expect(contract.contains(expected), "contract review: \(expected)")
+        }
+        // The Team Around the Family review (latest by 13 November): 21 October to 11 November, the
+        // half term and the training day of 2 November left out: 10 school days, 20 sessions; 23
+        // October N O and 6 November O O unauthorised, 11 November M authorised: 15 attended, 75.0%.
+        let taf = try #require(try Self.texts(.reviewRecord, loaded, dated: "2026-11-13")["zoe-dsouza"])
+        #expect(taf.contains("Review of the Team Around the Family meeting"))
+        #expect(taf.contains("From 21 October 2026 to 11 November 2026, Siobhán attended 15 of 20 sessions: 75.0%. The target of 90% was not met."))
+        #expect(taf.contains("Decision: refer to the local authority"))
+        #expect(taf.contains("The school will refer Siobhán’s attendance to the local authority."))
+    }
+
+    @Test func reviewRecordOfAMetTargetExtendedWithItsNextReview() throws {
+        var loaded = try Self.load(Self.riverside)
+        // A target of 60% is met by 14 of 22 (63.6%); the plan extended to 13 November.
+        loaded.attendanceCase.meetings[0].attendanceTarget = .percent(Percentage(hundredths: 6000))
+        loaded.attendanceCase.reviews[0].decision = .extend
+        loaded.attendanceCase.reviews[0].nextReviewDate = date("2026-11-13")
+        let text = try #require(try Self.texts(.reviewRecord, loaded, dated: "2026-10-16")["ciaran-obrien"])
+        #expect(text.contains("Siobhán attended 14 of 22 sessions: 63.6%. The target of 60% was met."), "\(text)")
+        #expect(text.contains("The plan continues. It will be reviewed again on Friday 13 November 2026."))
+        #expect(!text.contains("The target of 60% was not met"))
+        // Before the first review there is nothing to record.
+        let message = try Self.error(.reviewRecord, loaded, dated: "2026-10-15")
+        #expect(message.contains("no review on or before 15 October 2026"), "\(message)")
     }
 }

@@ -33,6 +33,9 @@ struct RenderedStepDocuments: Sendable {
             says: ["Kacper Nowak-Williams", "65.7%", "67", "102", "Friday 20 November 2026", "Friday 18 December 2026",
                    "4 school weeks", "Ask the SEND outreach service for advice on morning anxiety", "Mrs Agnieszka Nowak"],
             neverSays: ["Gareth", "Zielinski", "non-contact order"]),
+        Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
+            says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
+                   "The target of 90% was not met.", "move to the next step of support"]),
     ]
 
     let folder: URL
