@@ -76,7 +76,9 @@ public enum CaseHistory {
         case .penaltyNoticeWarning: .noticeToImprove
         // Minutes are rendered from the meetings themselves; a penalty notice is not an Attendoc document.
         case .minutesParentCopy, .penaltyNotice: nil
-        case .gpConsentRequest, .gpEnquiryLetter, .improvedAttendanceLetter, .referralDeclinedLetter: nil
+        case .gpConsentRequest: .gpConsentRequest
+        // The enquiry goes to the GP, not to a parent, so a parent's letters_issued entry cannot record it.
+        case .gpEnquiryLetter, .improvedAttendanceLetter, .referralDeclinedLetter: nil
         }
     }
 

@@ -16,6 +16,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case apdrRecord = "apdr-record"
     case attendanceSupportPlan = "attendance-support-plan"
     case reviewRecord = "review-record"
+    case gpConsentRequest = "gp-consent-request"
+    case gpEnquiryLetter = "gp-enquiry-letter"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -39,20 +41,23 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .apdrRecord: "Assess, Plan, Do, Review record"
         case .attendanceSupportPlan: "Attendance support plan"
         case .reviewRecord: "Review record"
+        case .gpConsentRequest: "Request for consent to contact the GP"
+        case .gpEnquiryLetter: "Enquiry to the GP"
         }
     }
 
     public var sentBy: Sender {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
-             .apdrRecord, .attendanceSupportPlan, .reviewRecord: .school
+             .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
-        hasAgencyCopy
+        if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
+        return hasAgencyCopy
             ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
             : "each parent or carer with parental responsibility, at their own address"
     }
@@ -82,6 +87,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .gpConsentRequest:
+            "the policy's illness_pattern found in the register by --date; gp_consent with the GP practice"
+        case .gpEnquiryLetter:
+            "gp_consent given (answer: given, answered_on, parent) and not withdrawn by --date; the register's illness marks"
         case .reviewRecord:
             "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
         case .attendanceSupportPlan:
@@ -92,6 +101,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
+    public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }
 
     /// The template file in `templates/`, without `.mustache`.
     var templateName: String { rawValue }

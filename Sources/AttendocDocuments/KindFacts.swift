@@ -49,6 +49,10 @@ enum KindFacts {
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
         case .attendanceSupportPlan:
             return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
+        case .gpConsentRequest:
+            return try GPConsentRequestFacts.values(case: loaded, dated: date)
+        case .gpEnquiryLetter:
+            return try GPEnquiryLetterFacts.values(case: loaded, dated: date)
         case .reviewRecord:
             return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
         case .apdrRecord:

@@ -33,8 +33,11 @@ public struct LetterRun {
         /// The house style's logo for the letterhead; nil: none.
         public var logo: LetterheadLogo?
 
-        /// The copy's file name without extension: the recipient's, or `agency-copy`.
-        public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
+        /// The copy's file name without extension when it has no parent recipient: `agency-copy`, `gp-practice`.
+        public var stemWithoutRecipient = LetterRun.agencyCopyStem
+
+        /// The copy's file name without extension: the recipient's, or `agency-copy` (`gp-practice`).
+        public var fileStem: String { recipient?.fileStem ?? stemWithoutRecipient }
 
         /// The copy as the writers take it: document XML, where it goes and its date; no case.
         public var document: RenderableDocument {
@@ -43,6 +46,7 @@ public struct LetterRun {
     }
 
     static let agencyCopyStem = "agency-copy"
+    static let gpCopyStem = "gp-practice"
 
     /// The document XML of `kind` for each recipient of a case without a register, under the
     /// policy it names (read from the resources' policies folder), if it names one.
@@ -77,7 +81,7 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
-        guard !recipients.isEmpty else {
+        guard !recipients.isEmpty || kind.isAddressedToTheGP else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
@@ -88,6 +92,10 @@ public struct LetterRun {
         // never holds agency-only notes, so no parent copy can show them.
         let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
         var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        // A letter to the GP has one copy, addressed by its facts to the practice (no parent's).
+        if kind.isAddressedToTheGP {
+            copies = [(nil, .agency, parentFacts)]
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
         }
@@ -97,16 +105,18 @@ public struct LetterRun {
                                               dated: date, kind: kind, settings: settings)
                 .merging(copy.facts) { _, kindValue in kindValue }
             let xml = try templates.render(kind, with: values)
-            let stem = copy.recipient?.fileStem ?? Self.agencyCopyStem
+            let stem = copy.recipient?.fileStem ?? (kind.isAddressedToTheGP ? Self.gpCopyStem : Self.agencyCopyStem)
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try schema.checkedDocument(xml, source: source)
             } catch {
                 throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
             }
-            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
-                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
-                                  logo: settings.houseStyle?.logo))
+            var letter = Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
+                                stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
+                                logo: settings.houseStyle?.logo)
+            letter.stemWithoutRecipient = stem
+            letters.append(letter)
         }
         return letters
     }

@@ -11,6 +11,8 @@ public struct IllnessPattern: Sendable, Equatable {
     public var through: CalendarDate
     /// Days with an illness mark in the morning or the afternoon.
     public var illnessDays: Int
+    /// Those days, oldest first.
+    public var dates: [CalendarDate]
     /// The day of the week with illness in the most different weeks, and how many (nil: no illness).
     public var mostRepeatedWeekday: (name: String, weeks: Int)?
     /// The first day on which the pattern was found, counting day by day; nil: not found.
@@ -32,6 +34,7 @@ public struct IllnessPattern: Sendable, Equatable {
         let codes = Set(rule.codes)
         let first = Int32(from.daysSinceEpoch), last = Int32(through.daysSinceEpoch)
         var days = 0
+        var dates: [CalendarDate] = []
         var weeksByWeekday = [Set<Int>](repeating: [], count: 7)
         var foundOn: CalendarDate?
         var reason: String?
@@ -43,6 +46,7 @@ public struct IllnessPattern: Sendable, Equatable {
             guard ill else { continue }
             days += 1
             let date = registerDay.date
+            dates.append(date)
             weeksByWeekday[date.weekdayIndex].insert(SchoolCalendar.weekStart(of: date).daysSinceEpoch)
             guard foundOn == nil else { continue }
             if days > rule.moreThanDays {
@@ -54,6 +58,7 @@ public struct IllnessPattern: Sendable, Equatable {
             }
         }
         illnessDays = days
+        self.dates = dates
         let best = weeksByWeekday.indices.max { (weeksByWeekday[$0].count, -$0) < (weeksByWeekday[$1].count, -$1) }
         mostRepeatedWeekday = best.flatMap { weeksByWeekday[$0].isEmpty ? nil : (CalendarDate.weekdayNames[$0], weeksByWeekday[$0].count) }
         self.foundOn = foundOn

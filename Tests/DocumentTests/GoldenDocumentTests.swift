@@ -26,6 +26,8 @@ struct GoldenDocumentTests {
         (.registerCertificate, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
         (.apdrRecord, "school-tier2-case.yaml", "2026-10-02", nil, "agnieszka-kowalczyk"),
         (.reviewRecord, "riverside-first-warning.yaml", "2026-11-13", nil, "ciaran-obrien"),
+        (.gpConsentRequest, "hillside-send-and-social-worker.yaml", "2026-10-01", nil, "agnieszka-nowak"),
+        (.gpEnquiryLetter, "hillside-send-and-social-worker.yaml", "2026-10-12", nil, "gp-practice"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

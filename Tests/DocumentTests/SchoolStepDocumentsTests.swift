@@ -200,4 +200,63 @@ struct SchoolStepDocumentsTests {
         let message = try Self.error(.reviewRecord, loaded, dated: "2026-10-15")
         #expect(message.contains("no review on or before 15 October 2026"), "\(message)")
     }
+
+    // MARK: - GP consent request and the enquiry to the GP
+
+    @Test func gpConsentRequestSaysWhatWillBeAskedOfWhomForWhatAndHowToWithdraw() throws {
+        let texts = try Self.texts(.gpConsentRequest, try Self.load(Self.hillside), dated: "2026-10-01")
+        #expect(texts.keys.sorted() == ["agnieszka-nowak"])
+        let text = try #require(texts["agnieszka-nowak"])
+        for expected in [
+            "Your permission to contact Kacpi’s doctor",
+            // Illness (I) on Wednesday 16, Friday 18, Wednesday 23 and 30 September and Thursday 1
+            // October: 5 days, 3 of them Wednesdays in different weeks (attendance-tiers' pattern).
+            "Kacpi has been absent through illness on 5 days this school year, 3 of them on a Wednesday.",
+            "- Wednesday 16 September 2026 - Friday 18 September 2026 - Wednesday 23 September 2026 - Wednesday 30 September 2026 - Thursday 1 October 2026",
+            "the school would write to Dr Ruth Penrose at Newtown Medical Centre to ask one thing: whether Kacpi was too ill to attend school on those days",
+            "We would not ask for any other medical information",
+            "You can withdraw your permission at any time by telling the school in writing or by phone on 01392 000 555",
+            "I give permission for Hillside Primary School to ask Dr Ruth Penrose at Newtown Medical Centre whether Kacper Nowak-Williams was too ill",
+        ] {
+            #expect(text.contains(expected), "GP consent request: \(expected)")
+        }
+        #expect(!text.contains("Monday 5 October"), "only the illness up to the letter's date")
+    }
+
+    @Test func gpConsentRequestIsRefusedWithoutTheIllnessPattern() throws {
+        // By 29 September: 16, 18 and 23 September, 3 days and 2 Wednesdays, not yet a pattern.
+        let message = try Self.error(.gpConsentRequest, try Self.load(Self.hillside), dated: "2026-09-29")
+        #expect(message.contains("the register shows 3 days of illness from 1 August 2026 to 29 September 2026, which is not the illness pattern of the policy attendance-tiers (more than 5 days, or the same weekday in 3 different weeks)"), "\(message)")
+        #expect(!message.contains("Kacp"))
+    }
+
+    @Test func gpEnquiryGoesOnlyToThePracticeAndOnlyWhileConsentStands() throws {
+        let loaded = try Self.load(Self.hillside)
+        let texts = try Self.texts(.gpEnquiryLetter, loaded, dated: "2026-10-12")
+        #expect(texts.keys.sorted() == ["gp-practice"])
+        let text = try #require(texts["gp-practice"])
+        for expected in [
+            "Dr Ruth Penrose, Newtown Medical Centre 3 Market Street Newtown Exeter EX1 3AB",
+            "Patient: Kacper Nowak-Williams, born 17 May 2016",
+            "Mrs Agnieszka Nowak, the mother of Kacper Nowak-Williams, gave the school written permission on 9 October 2026",
+            // By 12 October two more: Monday 5 and Wednesday 7 October.
+            "records your patient as absent through illness on 7 days this school year:",
+            "- Monday 5 October 2026 - Wednesday 7 October 2026",
+            "The consent covers this question only; please do not send other medical information.",
+        ] {
+            #expect(text.contains(expected), "GP enquiry: \(expected)")
+        }
+        // Nothing of the family's addresses or of the other parents reaches the GP.
+        for secret in ["Orchard Way", "Gareth", "Zielinski", "non-contact"] {
+            #expect(!text.contains(secret), "GP enquiry must not say: \(secret)")
+        }
+        // Before the consent came back, and after it was withdrawn, no enquiry is made.
+        #expect(try Self.error(.gpEnquiryLetter, loaded, dated: "2026-10-08").contains("gp_consent: the parents' consent to contact the GP was given after the letter's date"))
+        var withdrawn = loaded
+        withdrawn.attendanceCase.gpConsent?.withdrawnOn = date("2026-10-12")
+        #expect(try Self.error(.gpEnquiryLetter, withdrawn, dated: "2026-10-12").contains("was withdrawn on 12 October 2026, so no enquiry may go to the GP"))
+        var refused = loaded
+        refused.attendanceCase.gpConsent?.answer = .refused
+        #expect(try Self.error(.gpEnquiryLetter, refused, dated: "2026-10-12").contains("was refused"))
+    }
 }

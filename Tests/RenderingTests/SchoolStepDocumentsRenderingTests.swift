@@ -36,6 +36,14 @@ struct RenderedStepDocuments: Sendable {
         Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
             says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
                    "The target of 90% was not met.", "move to the next step of support"]),
+        Job(kind: .gpConsentRequest, example: "hillside-send-and-social-worker.yaml", date: "2026-10-01", copy: "agnieszka-nowak",
+            says: ["Mrs Agnieszka Nowak", "5 days", "Wednesday 30 September 2026", "Dr Ruth Penrose", "Newtown Medical Centre",
+                   "withdraw your permission at any time"],
+            neverSays: ["Gareth", "Monday 5 October"]),
+        Job(kind: .gpEnquiryLetter, example: "hillside-send-and-social-worker.yaml", date: "2026-10-12", copy: "gp-practice",
+            says: ["Dr Ruth Penrose, Newtown Medical Centre", "EX1 3AB", "Kacper Nowak-Williams", "9 October 2026", "7 days",
+                   "Wednesday 7 October 2026"],
+            neverSays: ["Orchard Way", "Gareth", "Zielinski"]),
     ]
 
     let folder: URL
