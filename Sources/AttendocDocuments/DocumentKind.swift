@@ -18,6 +18,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case reviewRecord = "review-record"
     case gpConsentRequest = "gp-consent-request"
     case gpEnquiryLetter = "gp-enquiry-letter"
+    case homeVisitRecord = "home-visit-record"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -43,19 +44,22 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .reviewRecord: "Review record"
         case .gpConsentRequest: "Request for consent to contact the GP"
         case .gpEnquiryLetter: "Enquiry to the GP"
+        case .homeVisitRecord: "Home visit record"
         }
     }
 
     public var sentBy: Sender {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
-             .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter: .school
+             .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
+             .homeVisitRecord: .school
         case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
+        if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
         return hasAgencyCopy
             ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
@@ -87,6 +91,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .homeVisitRecord:
+            "a contact with method home_visit (--record contacts[N], or the latest on or before --date): who visited, whom they saw (or that nobody answered), what was said and the next steps"
         case .gpConsentRequest:
             "the policy's illness_pattern found in the register by --date; gp_consent with the GP practice"
         case .gpEnquiryLetter:
@@ -104,6 +110,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 
     /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
     public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }
+
+    /// Whether it is a record for the school's file only: one agency copy, no parent's copy (a home
+    /// visit record may speak of one parent's household, which the other parent may not see).
+    public var isForTheFileOnly: Bool { self == .homeVisitRecord }
 
     /// The template file in `templates/`, without `.mustache`.
     var templateName: String { rawValue }

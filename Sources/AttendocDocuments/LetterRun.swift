@@ -81,7 +81,7 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
-        guard !recipients.isEmpty || kind.isAddressedToTheGP else {
+        guard !recipients.isEmpty || kind.isAddressedToTheGP || kind.isForTheFileOnly else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
@@ -95,6 +95,10 @@ public struct LetterRun {
         // A letter to the GP has one copy, addressed by its facts to the practice (no parent's).
         if kind.isAddressedToTheGP {
             copies = [(nil, .agency, parentFacts)]
+        }
+        // A record for the school's file has one copy, the agency's, made from the agency's view.
+        if kind.isForTheFileOnly {
+            copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency))]
         }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))

@@ -28,6 +28,7 @@ struct GoldenDocumentTests {
         (.reviewRecord, "riverside-first-warning.yaml", "2026-11-13", nil, "ciaran-obrien"),
         (.gpConsentRequest, "hillside-send-and-social-worker.yaml", "2026-10-01", nil, "agnieszka-nowak"),
         (.gpEnquiryLetter, "hillside-send-and-social-worker.yaml", "2026-10-12", nil, "gp-practice"),
+        (.homeVisitRecord, "riverside-first-warning.yaml", "2026-11-06", nil, "agency-copy"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

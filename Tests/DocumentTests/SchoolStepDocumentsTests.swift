@@ -259,4 +259,32 @@ struct SchoolStepDocumentsTests {
         refused.attendanceCase.gpConsent?.answer = .refused
         #expect(try Self.error(.gpEnquiryLetter, refused, dated: "2026-10-12").contains("was refused"))
     }
+
+    // MARK: - Home visit record
+
+    @Test func homeVisitRecordIsForTheFileOnlyWithWhoVisitedWhomTheySawAndWhatNext() throws {
+        let loaded = try Self.load(Self.riverside)
+        let texts = try Self.texts(.homeVisitRecord, loaded, dated: "2026-11-06")
+        // No parent's copy: the visit to the mother's home is not sent to the father.
+        #expect(texts.keys.sorted() == ["agency-copy"])
+        let text = try #require(texts["agency-copy"])
+        for expected in [
+            "Home visit", "Visit: Thursday 5 November 2026", "Visited by: Sam Okafor, locality worker",
+            "Seen: mother and Siobhán",
+            // 3 September to 5 November: 40 school days (half term and 2 November left out), 80 sessions, 60 attended.
+            "Attendance: 75.0% (60 of 80 sessions, 3 September 2026 to 5 November 2026)",
+            "Siobhán said mornings are hard because she walks Ronan to school first.",
+            "What happens next - Early Help worker to visit weekly",
+        ] {
+            #expect(text.contains(expected), "home visit: \(expected)")
+        }
+        // A visit nobody answered is still an attempt on the record.
+        var unanswered = loaded
+        unanswered.attendanceCase.contacts[1].reached = false
+        let attempt = try #require(try Self.texts(.homeVisitRecord, unanswered, dated: "2026-11-06")["agency-copy"])
+        #expect(attempt.contains("Seen: nobody answered"))
+        #expect(!attempt.contains("Seen: mother"))
+        // A phone call is no home visit.
+        #expect(try Self.error(.homeVisitRecord, loaded, dated: "2026-11-06", options: LetterOptions(record: "contacts[0]")).contains("--record contacts[0] is a phone call, not a home visit"))
+    }
 }

@@ -44,6 +44,8 @@ struct RenderedStepDocuments: Sendable {
             says: ["Dr Ruth Penrose, Newtown Medical Centre", "EX1 3AB", "Kacper Nowak-Williams", "9 October 2026", "7 days",
                    "Wednesday 7 October 2026"],
             neverSays: ["Orchard Way", "Gareth", "Zielinski"]),
+        Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
+            says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
     ]
 
     let folder: URL
