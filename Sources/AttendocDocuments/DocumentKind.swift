@@ -19,6 +19,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case gpConsentRequest = "gp-consent-request"
     case gpEnquiryLetter = "gp-enquiry-letter"
     case homeVisitRecord = "home-visit-record"
+    case earlyHelpPlan = "early-help-plan"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -45,6 +46,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .gpConsentRequest: "Request for consent to contact the GP"
         case .gpEnquiryLetter: "Enquiry to the GP"
         case .homeVisitRecord: "Home visit record"
+        case .earlyHelpPlan: "Early Help plan"
         }
     }
 
@@ -53,7 +55,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord: .school
-        case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .earlyHelpPlan, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
@@ -91,6 +93,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .earlyHelpPlan:
+            "an early_help_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's Early Help step (attendance-tiers: 50% or lower); the policy's early_help_review and early_help_longest deadlines and early_help_closing_percent; dated on or after the review, it records the review's outcome"
         case .homeVisitRecord:
             "a contact with method home_visit (--record contacts[N], or the latest on or before --date): who visited, whom they saw (or that nobody answered), what was said and the next steps"
         case .gpConsentRequest:

@@ -18,6 +18,9 @@ public struct Policy: Sendable {
     public var unauthorisedWindowSchoolWeeks: Int
     /// The share of unauthorised absence a referral needs (seed 004: at least 10 %), if the process has one.
     public var referralMinimumUnauthorised: Percentage?
+    /// Tier 4 Early Help keywork closes when attendance over the intervention reaches this share
+    /// (seed 003: "this threshold for improvement and closing the case will be at 55%"), if the process has it.
+    public var earlyHelpClosing: Percentage? = nil
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.

@@ -287,4 +287,71 @@ struct SchoolStepDocumentsTests {
         // A phone call is no home visit.
         #expect(try Self.error(.homeVisitRecord, loaded, dated: "2026-11-06", options: LetterOptions(record: "contacts[0]")).contains("--record contacts[0] is a phone call, not a home visit"))
     }
+
+    // MARK: - Early Help keywork (tier 4)
+
+    static let oakfield = repositoryRoot.appendingPathComponent("examples/oakfield-early-help.yaml")
+
+    @Test func earlyHelpPlanHasItsReviewItsLongestRunAndItsClosingShare() throws {
+        let loaded = try Self.load(Self.oakfield)
+        let plan = try #require(try Self.texts(.earlyHelpPlan, loaded, dated: "2026-10-09")["danielle-marsh"])
+        for expected in [
+            "Early Help plan: school attendance",
+            "Northshire County Council Early Help",
+            // 3 September to 9 October: 27 school days, 54 sessions; 7 September to 2 October absent (40).
+            "Attendance: 25.9% (14 of 54 sessions, 3 September 2026 to 9 October 2026)",
+            // attendance-tiers: early_help_review 10 weeks, early_help_longest 20 weeks, closing at 55%.
+            "Review: Friday 18 December 2026 (after 10 weeks)",
+            "Keywork ends: by Friday 26 February 2027 at the latest (20 weeks)",
+            "Case closes at: attendance of 55% or more over the plan",
+            "Jo Whitfield: Visit the family every Monday morning (by 12 October 2026)",
+        ] {
+            #expect(plan.contains(expected), "Early Help plan: \(expected)")
+        }
+        #expect(!plan.contains("The review on"), "before the review, no outcome")
+        // At the review: 9 October to 18 December, 45 school days (2 November closed), 90 sessions;
+        // 8 Mondays absent (16 unauthorised), 5 Fridays ill (10 authorised): 64 attended, 71.1%.
+        let reviewed = try #require(try Self.texts(.earlyHelpPlan, loaded, dated: "2026-12-18")["danielle-marsh"])
+        #expect(reviewed.contains("The review on Friday 18 December 2026 From 9 October 2026 to 18 December 2026, Leo attended 64 of 90 sessions: 71.1%. This reaches 55%, so the Early Help case closes and is handed back to Oakfield Primary School to monitor."), "\(reviewed)")
+    }
+
+    /// Oakfield's case with a register from 3 September to 18 December: absent (O) 7 September to
+    /// 2 October, then from the plan (9 October) 5 Tuesdays unable to attend (Y1, not possible
+    /// sessions), absent on the 8 Mondays, 9 Wednesdays and Thursday 15 October: 36 of 80 sessions.
+    static func oakfieldWith(extraAbsence: [String: (String, String)]) throws -> LoadedCase {
+        var loaded = try Self.load(Self.oakfield)
+        let calendar = try loaded.calendar()
+        var marks: [String: (String, String)] = [:]
+        var day = date("2026-09-07")
+        while day <= date("2026-10-02") { if calendar.isSchoolDay(day) { marks[day.iso] = ("O", "O") }; day = day.adding(days: 1) }
+        for iso in ["2026-10-13", "2026-10-20", "2026-11-03", "2026-11-10", "2026-11-17"] { marks[iso] = ("Y1", "Y1") }
+        for iso in ["2026-10-12", "2026-10-19", "2026-11-09", "2026-11-16", "2026-11-23", "2026-11-30", "2026-12-07", "2026-12-14",
+                    "2026-10-14", "2026-10-21", "2026-11-04", "2026-11-11", "2026-11-18", "2026-11-25", "2026-12-02", "2026-12-09", "2026-12-16",
+                    "2026-10-15"] { marks[iso] = ("O", "O") }
+        marks.merge(extraAbsence) { _, extra in extra }
+        loaded.pupilRegister = try readCSV(registerCSV(upn: "R878208721031", calendar: calendar, from: date("2026-09-03"), through: date("2026-12-18"), marks: marks))
+        return loaded
+    }
+
+    @Test func earlyHelpClosesAtExactly55PercentAndContinuesJustBelow() throws {
+        // 44 of 80 sessions: exactly 55%, the closing share.
+        let exactly = try #require(try Self.texts(.earlyHelpPlan, try Self.oakfieldWith(extraAbsence: [:]), dated: "2026-12-18")["danielle-marsh"])
+        #expect(exactly.contains("Leo attended 44 of 80 sessions: 55.0%. This reaches 55%, so the Early Help case closes and is handed back to Oakfield Primary School to monitor."), "\(exactly)")
+        // One more session missed (Thursday 22 October, morning): 43 of 80, 53.75%.
+        let below = try #require(try Self.texts(.earlyHelpPlan, try Self.oakfieldWith(extraAbsence: ["2026-10-22": ("O", "\\")]), dated: "2026-12-18")["danielle-marsh"])
+        #expect(below.contains("Leo attended 43 of 80 sessions: 53.8%. This is below 55%, so keywork continues, until Friday 26 February 2027 at the latest."), "\(below)")
+        #expect(!below.contains("case closes and is handed back"))
+    }
+
+    @Test func earlyHelpPlanIsRefusedAboveTier4() throws {
+        // Maisie (82.5% by 30 November) is not at tier 4.
+        var loaded = try Self.load(Self.schoolCase)
+        var meeting = loaded.attendanceCase.meetings[1]
+        meeting.kind = .earlyHelpPlan
+        meeting.date = date("2026-11-30")
+        meeting.casePath = "meetings[3]"
+        loaded.attendanceCase.meetings.append(meeting)
+        let message = try Self.error(.earlyHelpPlan, loaded, dated: "2026-11-30")
+        #expect(message.contains("not below the 51% under which the policy attendance-tiers calls for the early help plan (steps[3], early_help_plan)"), "\(message)")
+    }
 }

@@ -44,6 +44,9 @@ struct RenderedStepDocuments: Sendable {
             says: ["Dr Ruth Penrose, Newtown Medical Centre", "EX1 3AB", "Kacper Nowak-Williams", "9 October 2026", "7 days",
                    "Wednesday 7 October 2026"],
             neverSays: ["Orchard Way", "Gareth", "Zielinski"]),
+        Job(kind: .earlyHelpPlan, example: "oakfield-early-help.yaml", date: "2026-12-18", copy: "danielle-marsh",
+            says: ["Leo Marsh", "25.9%", "Friday 18 December 2026", "Friday 26 February 2027", "55%", "64", "90", "71.1%",
+                   "handed back to Oakfield Primary School to monitor"]),
         Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
             says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
     ]
