@@ -108,6 +108,7 @@ public struct LetterRun {
             let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
                                               dated: date, kind: kind, settings: settings)
                 .merging(copy.facts) { _, kindValue in kindValue }
+                .merging(CohortFacts.values(for: attendanceCase, policy: loaded.policy)) { value, _ in value }
             let xml = try templates.render(kind, with: values)
             let stem = copy.recipient?.fileStem ?? (kind.isAddressedToTheGP ? Self.gpCopyStem : Self.agencyCopyStem)
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"

@@ -21,6 +21,14 @@ public struct Policy: Sendable {
     /// Tier 4 Early Help keywork closes when attendance over the intervention reaches this share
     /// (seed 003: "this threshold for improvement and closing the case will be at 55%"), if the process has it.
     public var earlyHelpClosing: Percentage? = nil
+    /// What each priority cohort (by its case-file name) changes in the letters (docs/policies.md).
+    public var cohortRules: [String: [CohortProvision]] = [:]
+
+    /// The provisions the letters make for a pupil in these cohorts, in the order Attendoc knows them.
+    public func provisions(forCohorts cohorts: [String]) -> [CohortProvision] {
+        let wanted = Set(cohorts.flatMap { cohortRules[$0] ?? [] })
+        return CohortProvision.allCases.filter(wanted.contains)
+    }
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.

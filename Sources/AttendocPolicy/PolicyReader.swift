@@ -105,6 +105,7 @@ public enum PolicyReader {
             throw top.error("illness_pattern", "is required: a step is triggered by the illness pattern; set codes:, more_than_days: and same_weekday_at_least:")
         }
         policy.referralChecklist = try readReferralChecklist(top, steps: policy.steps)
+        policy.cohortRules = try readCohortRules(top)
         _ = try top.optionalString("notes")
         try top.finish()
         return policy

@@ -354,4 +354,51 @@ struct SchoolStepDocumentsTests {
         let message = try Self.error(.earlyHelpPlan, loaded, dated: "2026-11-30")
         #expect(message.contains("not below the 51% under which the policy attendance-tiers calls for the early help plan (steps[3], early_help_plan)"), "\(message)")
     }
+
+    // MARK: - Priority cohorts change the letters
+
+    @Test func aYoungCarersInvitationNamesTheServiceAndTheAssessmentAndACaseWithoutTheCohortDoesNot() throws {
+        let options = LetterOptions(meeting: "meetings[1]")
+        let loaded = try Self.load(Self.riverside)
+        let carer = try #require(try Self.texts(.meetingInvitation, loaded, dated: "2026-10-16", options: options)["zoe-dsouza"])
+        let section = "Support for Siobhán’s needs We know that Siobhán helps to care for someone at home. The young carers’ service can support Siobhán, and we can make the referral with you. You can ask the local authority for a young carer’s needs assessment for Siobhán, to look at what help Siobhán and the family need."
+        #expect(carer.contains(section), "\(carer)")
+        // The same case without the cohort: the same letter, without that part and nothing else.
+        var without = loaded
+        without.attendanceCase.pupil.priorityCohorts = []
+        let plain = try #require(try Self.texts(.meetingInvitation, without, dated: "2026-10-16", options: options)["zoe-dsouza"])
+        #expect(!plain.contains("Support for Siobhán’s needs") && !plain.contains("young carer"))
+        #expect(carer.replacingOccurrences(of: " " + section, with: "") == plain)
+        // A policy without cohort rules changes nothing either.
+        var noRules = loaded
+        noRules.policy?.cohortRules = [:]
+        #expect(try #require(try Self.texts(.meetingInvitation, noRules, dated: "2026-10-16", options: options)["zoe-dsouza"]) == plain)
+    }
+
+    @Test func sendAndASocialWorkerChangeTheSupportPlan() throws {
+        let loaded = try Self.load(Self.hillside)
+        let plan = try #require(try Self.texts(.attendanceSupportPlan, loaded, dated: "2026-11-20")["agnieszka-nowak"])
+        for expected in [
+            "Support for Kacpi’s needs",
+            "The school will make reasonable adjustments for Kacpi’s special educational needs and disabilities, and will write down each adjustment it makes",
+            "from the SEND Information, Advice and Support Service.",
+            "We will tell Kacpi’s social worker about this and invite them to take part in the meetings about Kacpi’s attendance.",
+        ] {
+            #expect(plan.contains(expected), "support plan for a SEND pupil with a social worker: \(expected)")
+        }
+        #expect(!plan.contains("young carer"), "only the pupil's own cohorts")
+        #expect(!plan.contains("interim review"), "SEN support, not an EHCP")
+        var ehcp = loaded
+        ehcp.attendanceCase.pupil.priorityCohorts = [.ehcp]
+        let withPlan = try #require(try Self.texts(.attendanceSupportPlan, ehcp, dated: "2026-11-20")["agnieszka-nowak"])
+        #expect(withPlan.contains("The school will ask for an interim review of Kacpi’s Education, Health and Care plan"))
+        #expect(!withPlan.contains("social worker about this"))
+    }
+
+    @Test func aRecipientsRecordedBarrierIsInTheirCopyOnly() throws {
+        // Ciarán needs large print (the case file); Zoë does not.
+        let texts = try Self.texts(.meetingInvitation, try Self.load(Self.riverside), dated: "2026-10-16", options: LetterOptions(meeting: "meetings[1]"))
+        #expect(texts["ciaran-obrien"]?.contains("We can send you this and any other letter in large print.") == true)
+        #expect(texts["zoe-dsouza"]?.contains("large print") == false)
+    }
 }

@@ -31,7 +31,10 @@ struct RenderedStepDocuments: Sendable {
                    "Mrs Helen Osei, attendance lead"]),
         Job(kind: .attendanceSupportPlan, example: "hillside-send-and-social-worker.yaml", date: "2026-11-20", copy: "agnieszka-nowak",
             says: ["Kacper Nowak-Williams", "65.7%", "67", "102", "Friday 20 November 2026", "Friday 18 December 2026",
-                   "4 school weeks", "Ask the SEND outreach service for advice on morning anxiety", "Mrs Agnieszka Nowak"],
+                   "4 school weeks", "Ask the SEND outreach service for advice on morning anxiety", "Mrs Agnieszka Nowak",
+                   // Priority cohorts (SEN support, a social worker): the policy's rules, the partial's words.
+                   "Support for Kacpi’s needs", "reasonable adjustments", "SEND Information, Advice and Support Service",
+                   "social worker about this"],
             neverSays: ["Gareth", "Zielinski", "non-contact order"]),
         Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
             says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
