@@ -20,6 +20,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case gpEnquiryLetter = "gp-enquiry-letter"
     case homeVisitRecord = "home-visit-record"
     case earlyHelpPlan = "early-help-plan"
+    case referralToLocalAuthority = "referral-to-local-authority"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -47,6 +48,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .gpEnquiryLetter: "Enquiry to the GP"
         case .homeVisitRecord: "Home visit record"
         case .earlyHelpPlan: "Early Help plan"
+        case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
         }
     }
 
@@ -54,13 +56,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
-             .homeVisitRecord: .school
+             .homeVisitRecord, .referralToLocalAuthority: .school
         case .earlyHelpPlan, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
+        if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
         return hasAgencyCopy
@@ -93,6 +96,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .referralToLocalAuthority:
+            "a case that passes the receiving authority's referral checklist (attendoc check --for referral) on --date: the policy's referral_checklist and steps; the register; supportive measures; contacts"
         case .earlyHelpPlan:
             "an early_help_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's Early Help step (attendance-tiers: 50% or lower); the policy's early_help_review and early_help_longest deadlines and early_help_closing_percent; dated on or after the review, it records the review's outcome"
         case .homeVisitRecord:
@@ -118,6 +123,17 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// Whether it is a record for the school's file only: one agency copy, no parent's copy (a home
     /// visit record may speak of one parent's household, which the other parent may not see).
     public var isForTheFileOnly: Bool { self == .homeVisitRecord }
+
+    /// The file name of its one copy, for the kinds that have no parent's copy: the GP's, the local
+    /// authority's, the school's file's; nil: one copy per parent.
+    public var singleCopyStem: String? {
+        switch self {
+        case .gpEnquiryLetter: "gp-practice"
+        case .referralToLocalAuthority: "local-authority"
+        case .homeVisitRecord: "agency-copy"
+        default: nil
+        }
+    }
 
     /// The template file in `templates/`, without `.mustache`.
     var templateName: String { rawValue }

@@ -46,7 +46,6 @@ public struct LetterRun {
     }
 
     static let agencyCopyStem = "agency-copy"
-    static let gpCopyStem = "gp-practice"
 
     /// The document XML of `kind` for each recipient of a case without a register, under the
     /// policy it names (read from the resources' policies folder), if it names one.
@@ -81,7 +80,7 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
-        guard !recipients.isEmpty || kind.isAddressedToTheGP || kind.isForTheFileOnly else {
+        guard !recipients.isEmpty || kind.singleCopyStem != nil else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
@@ -92,12 +91,9 @@ public struct LetterRun {
         // never holds agency-only notes, so no parent copy can show them.
         let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
         var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
-        // A letter to the GP has one copy, addressed by its facts to the practice (no parent's).
-        if kind.isAddressedToTheGP {
-            copies = [(nil, .agency, parentFacts)]
-        }
-        // A record for the school's file has one copy, the agency's, made from the agency's view.
-        if kind.isForTheFileOnly {
+        // A letter to the GP, a referral to the local authority and a record for the school's file
+        // have one copy, for an agency, made from the agency's view (the GP's addressed by its facts).
+        if kind.singleCopyStem != nil {
             copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency))]
         }
         if kind.hasAgencyCopy {
@@ -110,7 +106,7 @@ public struct LetterRun {
                 .merging(copy.facts) { _, kindValue in kindValue }
                 .merging(CohortFacts.values(for: attendanceCase, policy: loaded.policy)) { value, _ in value }
             let xml = try templates.render(kind, with: values)
-            let stem = copy.recipient?.fileStem ?? (kind.isAddressedToTheGP ? Self.gpCopyStem : Self.agencyCopyStem)
+            let stem = copy.recipient?.fileStem ?? kind.singleCopyStem ?? Self.agencyCopyStem
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try schema.checkedDocument(xml, source: source)

@@ -30,6 +30,7 @@ struct GoldenDocumentTests {
         (.gpEnquiryLetter, "hillside-send-and-social-worker.yaml", "2026-10-12", nil, "gp-practice"),
         (.homeVisitRecord, "riverside-first-warning.yaml", "2026-11-06", nil, "agency-copy"),
         (.earlyHelpPlan, "oakfield-early-help.yaml", "2026-12-18", nil, "danielle-marsh"),
+        (.referralToLocalAuthority, "riverside-first-warning.yaml", "2026-11-13", nil, "local-authority"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

@@ -401,4 +401,44 @@ struct SchoolStepDocumentsTests {
         #expect(texts["ciaran-obrien"]?.contains("We can send you this and any other letter in large print.") == true)
         #expect(texts["zoe-dsouza"]?.contains("large print") == false)
     }
+
+    // MARK: - The referral to the local authority
+
+    @Test func referralGathersTheFiguresEveryStepWithItsDateAndRecordAndTheSupportOffered() throws {
+        let texts = try Self.texts(.referralToLocalAuthority, try Self.load(Self.riverside), dated: "2026-11-13")
+        // One copy, for the local authority.
+        #expect(texts.keys.sorted() == ["local-authority"])
+        let text = try #require(texts["local-authority"])
+        for expected in [
+            "Referral to County Attendance Team for legal intervention",
+            "Referred: Friday 13 November 2026",
+            // 3 September to 13 November: 46 school days (half term, 2 November), 92 sessions.
+            "Attendance: 72.8% (67 of 92 sessions, 3 September 2026 to 13 November 2026)",
+            "Unauthorised absence: 15.2% (14 sessions)",
+            "Mr Ciarán O'Brien, father, with parental responsibility",
+            "Priority cohorts - young carer",
+            // Each step the county policy called for, when, and the record that shows it.
+            "Consider a home visit 10 September 2026 5 November 2026 contacts[1]",
+            "Review the parenting 2 October 2026 16 October 2026 reviews[0]",
+            "Review the action plan 21 October 2026 11 November 2026 reviews[1]",
+            "A daily check-in with the school's attendance mentor: offered by Riverside Academy on 5 October 2026; not engaged. Outcome: Siobhán came to 6 of 14 check-ins. (evidence: evidence/mentor-check-in-log-october-2026.txt)",
+            "5 November 2026: home visit by Sam Okafor, locality worker; with mother and Siobhán",
+            "25 September 2026: letter of concern about attendance (to father)",
+            "meets each of them: - unauthorised absence of at least 10% - evidence of each step: parenting_contract, contract_review, multi_agency_meeting, multi_agency_review - every supportive measure with its outcome and evidence",
+        ] {
+            #expect(text.contains(expected), "referral: \(expected)")
+        }
+        // The referral's own step is not listed as a gap in it; no address of the family is in it.
+        #expect(!text.contains("not yet"))
+        for postcode in ["EX1 2AB", "EX4 6NN", "EX3 0JA"] {
+            #expect(!text.contains(postcode), "no family address: \(postcode)")
+        }
+    }
+
+    @Test func referralIsRefusedUntilTheChecklistPasses() throws {
+        let message = try Self.error(.referralToLocalAuthority, try Self.load(Self.riverside), dated: "2026-10-10")
+        #expect(message.contains("is not ready for a referral on 10 October 2026 (attendoc check --for referral)"), "\(message)")
+        #expect(message.contains("steps: contract_review: Review the parenting contract not more than 20 days later: called for since 2 October 2026"))
+        #expect(!message.contains("Siobhán"))
+    }
 }

@@ -50,6 +50,10 @@ struct RenderedStepDocuments: Sendable {
         Job(kind: .earlyHelpPlan, example: "oakfield-early-help.yaml", date: "2026-12-18", copy: "danielle-marsh",
             says: ["Leo Marsh", "25.9%", "Friday 18 December 2026", "Friday 26 February 2027", "55%", "64", "90", "71.1%",
                    "handed back to Oakfield Primary School to monitor"]),
+        Job(kind: .referralToLocalAuthority, example: "riverside-first-warning.yaml", date: "2026-11-13", copy: "local-authority",
+            says: ["Referral to County Attendance Team for legal intervention", "72.8%", "15.2%", "92", "Consider a home visit",
+                   "5 November 2026", "reviews[1]", "A daily check-in with the school", "young carer"],
+            neverSays: ["EX1 2AB", "EX4 6NN", "EX3 0JA", "not yet"]),
         Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
             says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
     ]
