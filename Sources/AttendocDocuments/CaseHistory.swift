@@ -78,7 +78,8 @@ public enum CaseHistory {
         case .minutesParentCopy, .penaltyNotice: nil
         case .gpConsentRequest: .gpConsentRequest
         // The enquiry goes to the GP, not to a parent, so a parent's letters_issued entry cannot record it.
-        case .gpEnquiryLetter, .improvedAttendanceLetter, .referralDeclinedLetter: nil
+        case .improvedAttendanceLetter: .improvedAttendanceLetter
+        case .gpEnquiryLetter, .referralDeclinedLetter: nil
         }
     }
 

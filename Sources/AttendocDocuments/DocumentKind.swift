@@ -21,6 +21,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case homeVisitRecord = "home-visit-record"
     case earlyHelpPlan = "early-help-plan"
     case referralToLocalAuthority = "referral-to-local-authority"
+    case improvedAttendanceLetter = "improved-attendance-letter"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -49,6 +50,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .homeVisitRecord: "Home visit record"
         case .earlyHelpPlan: "Early Help plan"
         case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
+        case .improvedAttendanceLetter: "Improved attendance"
         }
     }
 
@@ -56,7 +58,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
-             .homeVisitRecord, .referralToLocalAuthority: .school
+             .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
         case .earlyHelpPlan, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
@@ -96,6 +98,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .improvedAttendanceLetter:
+            "the register, showing attendance over the policy's improved_attendance_school_weeks (the latest school weeks to --date) higher than over the school year before them"
         case .referralToLocalAuthority:
             "a case that passes the receiving authority's referral checklist (attendoc check --for referral) on --date: the policy's referral_checklist and steps; the register; supportive measures; contacts"
         case .earlyHelpPlan:

@@ -21,6 +21,9 @@ public struct Policy: Sendable {
     /// Tier 4 Early Help keywork closes when attendance over the intervention reaches this share
     /// (seed 003: "this threshold for improvement and closing the case will be at 55%"), if the process has it.
     public var earlyHelpClosing: Percentage? = nil
+    /// How many of the latest school weeks a letter recognising improved attendance compares with
+    /// the school year before them (seed 003, tier 1: "recognising improved attendance").
+    public var improvedAttendanceSchoolWeeks: Int? = nil
     /// What each priority cohort (by its case-file name) changes in the letters (docs/policies.md).
     public var cohortRules: [String: [CohortProvision]] = [:]
 

@@ -29,6 +29,7 @@ public enum PolicyReader {
         try unauthorised.finish()
         let referral = try percent(thresholds, "referral_minimum_unauthorised_percent")
         let earlyHelpClosing = try percent(thresholds, "early_help_closing_percent")
+        let improvedWeeks = try thresholds.optionalInt("improved_attendance_school_weeks", in: 1...39)
         try thresholds.finish()
 
         var tiers: [TierBand] = []
@@ -89,6 +90,7 @@ public enum PolicyReader {
             deadlines: deadlines, calendar: calendar)
         policy.letters = letters
         policy.earlyHelpClosing = earlyHelpClosing
+        policy.improvedAttendanceSchoolWeeks = improvedWeeks
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }

@@ -31,6 +31,7 @@ struct GoldenDocumentTests {
         (.homeVisitRecord, "riverside-first-warning.yaml", "2026-11-06", nil, "agency-copy"),
         (.earlyHelpPlan, "oakfield-early-help.yaml", "2026-12-18", nil, "danielle-marsh"),
         (.referralToLocalAuthority, "riverside-first-warning.yaml", "2026-11-13", nil, "local-authority"),
+        (.improvedAttendanceLetter, "oakfield-early-help.yaml", "2026-12-18", nil, "danielle-marsh"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

@@ -441,4 +441,22 @@ struct SchoolStepDocumentsTests {
         #expect(message.contains("steps: contract_review: Review the parenting contract not more than 20 days later: called for since 2 October 2026"))
         #expect(!message.contains("Siobhán"))
     }
+
+    // MARK: - Recognising improved attendance
+
+    @Test func improvedAttendanceLetterComparesTheLastSchoolWeeksWithTheYearBefore() throws {
+        let loaded = try Self.load(Self.oakfield)
+        let text = try #require(try Self.texts(.improvedAttendanceLetter, loaded, dated: "2026-12-18")["danielle-marsh"])
+        // The policies' improved_attendance_school_weeks: 4, so 23 November to 18 December: 20 school
+        // days, 40 sessions; Mondays 23, 30 November, 7 and 14 December absent (8), Fridays 4 and 18
+        // December ill (4): 28 attended, 70.0%. Before: 3 September to 20 November, 51 school days
+        // (2 November closed), 102 sessions, 48 attended (47.1%).
+        #expect(text.contains("Well done: Leo’s attendance has improved"))
+        #expect(text.contains("Over the last 4 school weeks, from 23 November 2026 to 18 December 2026, Leo attended 28 of 40 sessions: 70.0%. Earlier this school year, from 3 September 2026 to 20 November 2026, Leo’s attendance was 47.1%."), "\(text)")
+        // Four weeks of absence is no improvement to recognise.
+        let message = try Self.error(.improvedAttendanceLetter, loaded, dated: "2026-10-02")
+        #expect(message.contains("attendance over the last 4 school weeks (7 September 2026 to 2 October 2026) is 0.0%, not higher than the 100.0% of the school year before them"), "\(message)")
+        // A register that stops before the letter's date cannot show the last weeks.
+        #expect(try Self.error(.improvedAttendanceLetter, try Self.load(Self.schoolCase), dated: "2026-12-18").contains("the register ends on 30 November 2026, before the letter's date"))
+    }
 }

@@ -54,6 +54,8 @@ struct RenderedStepDocuments: Sendable {
             says: ["Referral to County Attendance Team for legal intervention", "72.8%", "15.2%", "92", "Consider a home visit",
                    "5 November 2026", "reviews[1]", "A daily check-in with the school", "young carer"],
             neverSays: ["EX1 2AB", "EX4 6NN", "EX3 0JA", "not yet"]),
+        Job(kind: .improvedAttendanceLetter, example: "oakfield-early-help.yaml", date: "2026-12-18", copy: "danielle-marsh",
+            says: ["Well done", "Dear Ms Marsh", "4 school weeks", "23 November 2026", "28", "40", "70.0%", "47.1%"]),
         Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
             says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
     ]
