@@ -79,7 +79,8 @@ public enum CaseHistory {
         case .gpConsentRequest: .gpConsentRequest
         // The enquiry goes to the GP, not to a parent, so a parent's letters_issued entry cannot record it.
         case .improvedAttendanceLetter: .improvedAttendanceLetter
-        case .gpEnquiryLetter, .referralDeclinedLetter: nil
+        case .referralDeclinedLetter: .referralDeclinedLetter
+        case .gpEnquiryLetter: nil
         }
     }
 

@@ -22,6 +22,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case earlyHelpPlan = "early-help-plan"
     case referralToLocalAuthority = "referral-to-local-authority"
     case improvedAttendanceLetter = "improved-attendance-letter"
+    case referralDeclinedLetter = "referral-declined-letter"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -51,6 +52,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .earlyHelpPlan: "Early Help plan"
         case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
         case .improvedAttendanceLetter: "Improved attendance"
+        case .referralDeclinedLetter: "Referral not accepted: information, advice and guidance"
         }
     }
 
@@ -59,7 +61,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
-        case .earlyHelpPlan, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
         }
     }
 
@@ -98,6 +100,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
             "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .referralDeclinedLetter:
+            "a referral under referrals: not accepted (accepted: no; --record referrals[N], or the latest on or before --date); local_authority.advice_for_parents"
         case .improvedAttendanceLetter:
             "the register, showing attendance over the policy's improved_attendance_school_weeks (the latest school weeks to --date) higher than over the school year before them"
         case .referralToLocalAuthority:

@@ -49,6 +49,8 @@ enum KindFacts {
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
         case .attendanceSupportPlan:
             return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
+        case .referralDeclinedLetter:
+            return try ReferralDeclinedFacts.values(case: loaded, dated: date, options: options)
         case .improvedAttendanceLetter:
             return try ImprovedAttendanceFacts.values(case: loaded, dated: date)
         case .referralToLocalAuthority:

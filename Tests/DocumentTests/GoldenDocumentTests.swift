@@ -32,6 +32,7 @@ struct GoldenDocumentTests {
         (.earlyHelpPlan, "oakfield-early-help.yaml", "2026-12-18", nil, "danielle-marsh"),
         (.referralToLocalAuthority, "riverside-first-warning.yaml", "2026-11-13", nil, "local-authority"),
         (.improvedAttendanceLetter, "oakfield-early-help.yaml", "2026-12-18", nil, "danielle-marsh"),
+        (.referralDeclinedLetter, "school-tier2-case.yaml", "2026-11-23", nil, "tomasz-kowalczyk"),
         (.attendanceSupportPlan, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
     ]
 

@@ -459,4 +459,26 @@ struct SchoolStepDocumentsTests {
         // A register that stops before the letter's date cannot show the last weeks.
         #expect(try Self.error(.improvedAttendanceLetter, try Self.load(Self.schoolCase), dated: "2026-12-18").contains("the register ends on 30 November 2026, before the letter's date"))
     }
+
+    // MARK: - A declined referral
+
+    @Test func aDeclinedReferralsLetterGivesInformationAdviceAndGuidance() throws {
+        let loaded = try Self.load(Self.schoolCase)
+        let texts = try Self.texts(.referralDeclinedLetter, loaded, dated: "2026-11-23")
+        #expect(texts.keys.sorted() == ["agnieszka-kowalczyk", "tomasz-kowalczyk"])
+        let text = try #require(texts["tomasz-kowalczyk"])
+        for expected in [
+            "Dear Mr Kowalczyk",
+            "The referral for Maisie was not accepted",
+            "On 20 November 2026, Maisie and your family were referred to Northshire Early Help, Level 3 keywork. The referral was not accepted.",
+            "Where you can get help - Northshire Parent Advice Line: 01392 000 456, weekdays 9am to 5pm",
+            "Early Help support from a family support worker, offered by Northshire Early Help on 5 November 2026",
+            "Priya Sandhu Attendance Support Officer Northshire County Council",
+        ] {
+            #expect(text.contains(expected), "declined referral: \(expected)")
+        }
+        // A pending referral is not a declined one.
+        #expect(try Self.error(.referralDeclinedLetter, loaded, dated: "2026-11-23", options: LetterOptions(record: "referrals[0]")).contains("--record referrals[0] is a referral decision pending, not one declined"))
+        #expect(try Self.error(.referralDeclinedLetter, loaded, dated: "2026-11-19").contains("no referral not accepted (accepted: no) on or before 19 November 2026"))
+    }
 }

@@ -56,6 +56,10 @@ struct RenderedStepDocuments: Sendable {
             neverSays: ["EX1 2AB", "EX4 6NN", "EX3 0JA", "not yet"]),
         Job(kind: .improvedAttendanceLetter, example: "oakfield-early-help.yaml", date: "2026-12-18", copy: "danielle-marsh",
             says: ["Well done", "Dear Ms Marsh", "4 school weeks", "23 November 2026", "28", "40", "70.0%", "47.1%"]),
+        Job(kind: .referralDeclinedLetter, example: "school-tier2-case.yaml", date: "2026-11-23", copy: "tomasz-kowalczyk",
+            says: ["Dear Mr Kowalczyk", "20 November 2026", "Northshire Early Help, Level 3 keywork", "was not accepted",
+                   "Northshire Parent Advice Line"],
+            neverSays: ["Agnieszka"]),
         Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
             says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
     ]
