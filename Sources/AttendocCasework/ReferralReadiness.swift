@@ -138,6 +138,7 @@ public struct ReferralReadiness: Sendable {
         case .document(let kind): "attendoc issue --document \(kind), or letters_issued"
         case .contact(let method): "under contacts:, method \(method)"
         case .referralAccepted: "referral: accepted_on: once the local authority accepts it"
+        case .apdrRecord: "under apdr:, with its date"
         }
     }
 }

@@ -122,6 +122,10 @@ public enum SchoolSteps {
                     if let contact = attendanceCase.contacts.filter({ $0.method.rawValue == method && $0.date >= calledFor && $0.date <= date }).min(by: { $0.date < $1.date }) {
                         taken.append((contact.date, contact.casePath))
                     }
+                case .apdrRecord:
+                    if let record = attendanceCase.apdr.filter({ $0.date >= calledFor && $0.date <= date }).min(by: { $0.date < $1.date }) {
+                        taken.append((record.date, record.casePath))
+                    }
                 case .referralAccepted:
                     if let referral = attendanceCase.referral, referral.acceptedOn >= calledFor, referral.acceptedOn <= date {
                         taken.append((referral.acceptedOn, "referral"))

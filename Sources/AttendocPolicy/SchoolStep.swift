@@ -40,6 +40,8 @@ public struct SchoolStep: Sendable, Equatable {
         case contact(String)
         /// The local authority's acceptance of the school's referral (the case's `referral:`).
         case referralAccepted
+        /// An APDR record (the case's `apdr:`) dated on or after the trigger.
+        case apdrRecord
     }
 
     /// Its name, as a referral checklist's `steps_taken` names it: `parenting_contract`.
@@ -93,7 +95,7 @@ public enum ReferralRequirement: Sendable, Equatable {
 
 extension PolicyReader {
     static let triggerKeys = ["attendance_below_percent", "unauthorised_threshold", "illness_pattern", "meeting", "review", "refer_decided", "target_not_met", "gp_consent_given"]
-    static let evidenceKeys = ["meeting", "review", "document", "contact", "referral_accepted"]
+    static let evidenceKeys = ["meeting", "review", "document", "contact", "referral_accepted", "apdr_record"]
     static let requirementKeys = ["unauthorised_percent_at_least", "steps_taken", "supportive_measures_evidenced",
                                   "register_certificate_years", "recorded_contacts_at_least",
                                   "no_unexplained_absence_in_last_sessions", "supportive_measures_at_least"]
@@ -159,6 +161,7 @@ extension PolicyReader {
         case "review": evidence = .review(try meetingKind(evidenceFields, "review"))
         case "document": evidence = .document(try evidenceFields.string("document"))
         case "referral_accepted": _ = try evidenceFields.bool("referral_accepted"); evidence = .referralAccepted
+        case "apdr_record": _ = try evidenceFields.bool("apdr_record"); evidence = .apdrRecord
         default:
             let method = try evidenceFields.string("contact")
             guard contactMethods.contains(method) else {
