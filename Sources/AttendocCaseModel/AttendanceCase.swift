@@ -37,6 +37,14 @@ public struct AttendanceCase: Sendable {
     public var referrals: [AgencyReferral] = []
     /// The legal route chosen, once it has been.
     public var legalRoute: LegalRoute? = nil
+    /// Contacts with the family (calls, home visits, messages), as recorded at the time.
+    public var contacts: [Contact] = []
+    /// Reviews of meetings' plans and targets, with their decisions (extend, refer, end).
+    public var reviews: [PlanReview] = []
+    /// The parents' permission to contact the pupil's GP, once asked for.
+    public var gpConsent: GPConsent? = nil
+    /// Assess, Plan, Do, Review records of the school's support, with the pupil's voice (seed 003).
+    public var apdr: [APDRRecord] = []
 }
 
 /// A local authority (or one of its teams) as it appears on a letterhead.

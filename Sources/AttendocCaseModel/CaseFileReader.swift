@@ -45,6 +45,10 @@ public enum CaseFileReader {
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)
         let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields, parents: parents) }
+        let contacts = try top.mappings("contacts", readContact)
+        let reviews = try top.mappings("reviews") { (fields) throws(CaseFileError) in try readPlanReview(fields, meetings: meetings) }
+        let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
+        let apdr = try top.mappings("apdr", readAPDRRecord)
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -56,6 +60,10 @@ public enum CaseFileReader {
         result.lettersIssued = letters
         result.referrals = referrals
         result.legalRoute = legalRoute
+        result.contacts = contacts
+        result.reviews = reviews
+        result.gpConsent = gpConsent
+        result.apdr = apdr
         return result
     }
 

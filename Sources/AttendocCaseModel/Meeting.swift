@@ -38,6 +38,11 @@ public struct Meeting: Sendable {
         case attendancePanel = "attendance_panel"
         /// An interview under caution under the Police and Criminal Evidence Act 1984.
         case paceInterview = "pace_interview"
+        /// Agreeing an attendance support plan (seed 003, tier 2: "where there is no improvement and
+        /// attendance drops below 80%").
+        case attendanceSupportPlan = "attendance_support_plan"
+        /// Agreeing the Early Help plan of tier 4 keywork with the family and the school (seed 003).
+        case earlyHelpPlan = "early_help_plan"
 
         /// In words: `Team Around the Family meeting`.
         public var description: String {
@@ -47,6 +52,8 @@ public struct Meeting: Sendable {
             case .teamAroundTheFamily: "Team Around the Family meeting"
             case .attendancePanel: "attendance panel meeting"
             case .paceInterview: "interview under caution (PACE)"
+            case .attendanceSupportPlan: "attendance support plan meeting"
+            case .earlyHelpPlan: "Early Help plan meeting"
             }
         }
     }

@@ -9,10 +9,14 @@ public struct LetterOptions: Sendable {
     /// Why a deadline the policy sets may be passed (a PACE interview more than 5 weeks after the
     /// referral). Without it, a missed deadline is an error.
     public var deadlineOverrideReason: String?
+    /// Which record a document made from one record is about, by its place in the case file
+    /// (`apdr[0]`, `reviews[1]`, `contacts[2]`); by default the latest on or before the document's date.
+    public var record: String?
 
-    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil) {
+    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil) {
         self.meeting = meeting
         self.deadlineOverrideReason = deadlineOverrideReason
+        self.record = record
     }
 }
 
@@ -43,6 +47,26 @@ enum KindFacts {
             return try RegisterCertificateFacts.values(case: loaded, dated: date)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        case .attendanceSupportPlan:
+            return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
+        case .referralDeclinedLetter:
+            return try ReferralDeclinedFacts.values(case: loaded, dated: date, options: options)
+        case .improvedAttendanceLetter:
+            return try ImprovedAttendanceFacts.values(case: loaded, dated: date)
+        case .referralToLocalAuthority:
+            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date)
+        case .earlyHelpPlan:
+            return try EarlyHelpPlanFacts.values(case: loaded, dated: date, options: options)
+        case .homeVisitRecord:
+            return try HomeVisitRecordFacts.values(case: loaded, dated: date, options: options)
+        case .gpConsentRequest:
+            return try GPConsentRequestFacts.values(case: loaded, dated: date)
+        case .gpEnquiryLetter:
+            return try GPEnquiryLetterFacts.values(case: loaded, dated: date)
+        case .reviewRecord:
+            return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
+        case .apdrRecord:
+            return try APDRFacts.values(case: loaded, dated: date, options: options)
         }
     }
 }

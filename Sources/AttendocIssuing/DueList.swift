@@ -77,6 +77,12 @@ public struct DueList {
                     add(met, "\(policy.unauthorisedSessions) unauthorised sessions in \(policy.unauthorisedWindowSchoolWeeks) school weeks were reached on \(met.iso): a notice to improve or a warning letter is called for")
                 }
             }
+            // The policy's steps called for and not yet taken (docs/policies.md, "Steps").
+            let sent = Self.sentDocuments(issued, case: loaded.attendanceCase, through: date)
+            for status in try SchoolSteps.status(of: loaded, asOf: date, sent: sent) where status.isOutstanding {
+                guard let due = status.due else { continue }
+                add(due, "next step \(status.step.name): \(status.step.description)\(status.step.document.map { " (document: \($0))" } ?? ""); called for because \(status.calledForBecause ?? "the policy's trigger fired")")
+            }
             // Documents whose quoted figures the register now contradicts.
             for changed in try outOfDate(issued, loaded: loaded, upn: recorded.upn, codes: codes) {
                 add(CalendarDate(iso: changed.document.sentOn) ?? date,
@@ -136,6 +142,13 @@ public struct DueList {
             if now != quoted { changed.append(ChangedFigures(document: document, quoted: quoted, now: now)) }
         }
         return changed
+    }
+
+    /// The documents sent by `date`: those the record holds, and the case file's letters_issued
+    /// (letters sent before the workspace) by the document kind that renders them.
+    public static func sentDocuments(_ issued: [IssuedDocument], case attendanceCase: AttendanceCase, through date: CalendarDate) -> [SentDocument] {
+        let recorded = issued.compactMap { document in CalendarDate(iso: document.sentOn).map { SentDocument(kind: document.kind, sentOn: $0) } }
+        return (recorded + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
     }
 
     static func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate, calendar: SchoolCalendar) -> Int {

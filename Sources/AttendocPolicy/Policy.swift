@@ -18,6 +18,20 @@ public struct Policy: Sendable {
     public var unauthorisedWindowSchoolWeeks: Int
     /// The share of unauthorised absence a referral needs (seed 004: at least 10 %), if the process has one.
     public var referralMinimumUnauthorised: Percentage?
+    /// Tier 4 Early Help keywork closes when attendance over the intervention reaches this share
+    /// (seed 003: "this threshold for improvement and closing the case will be at 55%"), if the process has it.
+    public var earlyHelpClosing: Percentage? = nil
+    /// How many of the latest school weeks a letter recognising improved attendance compares with
+    /// the school year before them (seed 003, tier 1: "recognising improved attendance").
+    public var improvedAttendanceSchoolWeeks: Int? = nil
+    /// What each priority cohort (by its case-file name) changes in the letters (docs/policies.md).
+    public var cohortRules: [String: [CohortProvision]] = [:]
+
+    /// The provisions the letters make for a pupil in these cohorts, in the order Attendoc knows them.
+    public func provisions(forCohorts cohorts: [String]) -> [CohortProvision] {
+        let wanted = Set(cohorts.flatMap { cohortRules[$0] ?? [] })
+        return CohortProvision.allCases.filter(wanted.contains)
+    }
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.
@@ -28,6 +42,12 @@ public struct Policy: Sendable {
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The steps of the process before a referral, in order (docs/policies.md, "Steps").
+    public var steps: [SchoolStep] = []
+    /// What makes illness a pattern that calls for the GP consent step; nil: the policy sets none.
+    public var illnessPattern: IllnessPatternRule? = nil
+    /// What the receiving authority requires before it accepts a school's referral.
+    public var referralChecklist: [ReferralRequirement] = []
     /// The multi-agency attendance panel's dates and reviews (its `panel:` section); nil when the
     /// policy has no panel.
     public var panel: PanelCalendar? = nil

@@ -109,6 +109,21 @@ public struct SchoolCalendar: Sendable {
     }
 
     /// School days from `start` to `end`, both included.
+    /// The Monday of the `count`th-last school week up to and including the week of `date` (the
+    /// window of "the last 4 school weeks"); nil when fewer school weeks are known within a year.
+    public func startOfLast(schoolWeeks count: Int, through date: CalendarDate) -> CalendarDate? {
+        var monday = Self.weekStart(of: date)
+        var found = 0
+        for _ in 0..<53 {
+            if Self.isSchoolWeek(startingOn: monday, isSchoolDay) {
+                found += 1
+                if found == count { return monday }
+            }
+            monday = monday.adding(days: -7)
+        }
+        return nil
+    }
+
     public func schoolDays(from start: CalendarDate, through end: CalendarDate) -> Int {
         guard start <= end else { return 0 }
         return (0...(end.daysSinceEpoch - start.daysSinceEpoch)).count { isSchoolDay(start.adding(days: $0)) }

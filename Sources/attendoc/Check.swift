@@ -1,6 +1,9 @@
 import ArgumentParser
 import AttendocCasework
+import AttendocIssuing
+import AttendocPolicy
 import AttendocValues
+import AttendocWorkspace
 import Foundation
 
 struct Check: ParsableCommand {
@@ -10,6 +13,8 @@ struct Check: ParsableCommand {
 
     enum Purpose: String, ExpressibleByArgument, CaseIterable {
         case prosecution
+        /// The receiving authority's referral checklist (its policy's referral_checklist).
+        case referral
     }
 
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -21,6 +26,12 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the figures run to, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a referral: the receiving authority's policy (a file in policies/, without .yaml) whose checklist applies (default: the case's policy).", valueName: "name"))
+    var policy: String?
+
+    @Option(name: .long, help: ArgumentHelp("For a referral: a workspace whose record of issued documents counts as well as the case file's letters_issued.", valueName: "folder"))
+    var workspace: String?
+
     @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/ and data/.", valueName: "folder"))
     var resources: String?
 
@@ -28,8 +39,30 @@ struct Check: ParsableCommand {
         do {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
-            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-            let readiness = ProsecutionReadiness.check(loaded, asOf: date)
+            var loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let readiness: (isReady: Bool, gaps: [ProsecutionReadiness.Gap])
+            switch purpose {
+            case .prosecution:
+                let checked = ProsecutionReadiness.check(loaded, asOf: date)
+                readiness = (checked.isReady, checked.gaps)
+            case .referral:
+                if let policy {
+                    do {
+                        loaded.policy = try PolicyReader.read(named: policy, in: location.policies)
+                    } catch {
+                        throw AttendocError(.policy, "\(error)")
+                    }
+                }
+                let issued = try workspace.map { (folder) throws(AttendocError) in
+                    try fromRecord { () throws(WorkspaceError) in
+                        try Workspace.open(at: WorkspaceLocation.find(explicit: folder)).issuedDocuments(for: loaded.attendanceCase.reference)
+                    }
+                } ?? []
+                let sent = DueList.sentDocuments(issued, case: loaded.attendanceCase, through: date)
+                let checked = try ReferralReadiness.check(loaded, asOf: date, sent: sent)
+                Terminal.print("checked against \(loaded.policy?.identifier ?? "the policy"): \(checked.checked.joined(separator: "; "))")
+                readiness = (checked.isReady, checked.gaps)
+            }
             if readiness.isReady {
                 Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
                 return

@@ -49,6 +49,9 @@ struct IssueCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For an invitation or a letter about a meeting: which meeting (meetings[2]).", valueName: "meeting"))
     var meeting: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a document made from one record (an APDR, a review, a home visit): which, by its place in the case file (reviews[1]).", valueName: "record"))
+    var record: String?
+
     @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Issue although a deadline the policy sets is passed, for this reason.", valueName: "reason"))
     var overrideDeadline: String?
 
@@ -70,7 +73,7 @@ struct IssueCommand: ParsableCommand {
                 reference: reference, kind: kind, recipient: to, method: serviceMethod,
                 date: try CommandLineValues.date(date, option: "--date"), issuedBy: WorkspaceOptions.person(by),
                 reissueReason: reissue, formats: formats,
-                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline))
+                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record))
             let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request, fop: fop)
             for record in issued {
                 let served = record.deemedServedOn.map { ", deemed served \($0)" } ?? ""

@@ -40,6 +40,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For an invitation: which meeting, by its place in the case file (meetings[2]); default: the next one on or after --date.", valueName: "meeting"))
     var meeting: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a document made from one record (an APDR, a review, a home visit): which, by its place in the case file (apdr[0], reviews[1], contacts[2]); default: the latest on or before --date.", valueName: "record"))
+    var record: String?
+
     @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Render even though a deadline the policy sets is passed, recording this reason in the run's output.", valueName: "reason"))
     var overrideDeadline: String?
 
@@ -50,7 +53,7 @@ struct Render: ParsableCommand {
         do {
             let formats = try OutputFormat.list(format)
             let location = try CommandLineValues.resources(resources)
-            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)
+            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record)
             var jobs: [(kind: DocumentKind, date: CalendarDate, options: LetterOptions, folder: String?, calledForBy: String?)] = []
             let loaded: LoadedCase
             switch (document, all) {
@@ -62,8 +65,8 @@ struct Render: ParsableCommand {
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 jobs = [(kind, letterDate, options, nil, nil)]
             case (nil, true):
-                guard date == nil, meeting == nil else {
-                    throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting; leave out --date and --meeting")
+                guard date == nil, meeting == nil, record == nil else {
+                    throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting or record; leave out --date, --meeting and --record")
                 }
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 let planned = CaseHistory.documents(in: loaded.attendanceCase)

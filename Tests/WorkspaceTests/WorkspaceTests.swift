@@ -362,6 +362,27 @@ struct WorkspaceTests {
         #expect(one.contains("CAT/2026/0142"))
     }
 
+    @Test func dueListsEachCasesNextStepFromItsPolicysSteps() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        for example in ["school-tier2-case", "hillside-send-and-social-worker"] {
+            let added = try run(program, ["case", "add", repositoryRoot.appendingPathComponent("examples/\(example).yaml").path, "--workspace", workspace.path])
+            #expect(added.status == 0, "\(added.error)")
+        }
+        let due = try run(program, ["due", "--as-of", "2026-12-10", "--workspace", workspace.path])
+        #expect(due.status == 0, "\(due.error)")
+        let lines = due.output.split(separator: "\n").map(String.init)
+        // attendance-tiers' support_plan_review: 4 school weeks after the plan of Friday 20 November.
+        #expect(lines.contains("2026-12-18  in 6 school day(s)  HPS/2026/017, UPN T878401219201: next step support_plan_review: Review the attendance support plan within 4 school weeks (document: review-record); called for because the attendance support plan meeting of 20 November 2026 (meetings[2]) is reviewed"), "\(due.output)")
+        // Maisie's Friday illness (11 September, 16 and 23 October) calls for the GP consent request.
+        #expect(lines.contains { $0.hasPrefix("2026-10-23  overdue by 28 school day(s)  BPS/ATT/2026/031, UPN T878203121014: next step gp_consent:") && $0.contains("illness on 3 Fridays in different weeks") }, "\(due.output)")
+        // Steps the record shows taken are not listed: Maisie's APDR (apdr[0]), Kacpi's consent request (letters_issued).
+        #expect(!lines.contains { $0.contains("BPS/ATT/2026/031") && $0.contains("next step apdr:") })
+        #expect(!lines.contains { $0.contains("HPS/2026/017") && $0.contains("next step gp_consent:") })
+    }
+
     @Test func aRegisterChangeBehindAnIssuedLetterShowsItsFiguresThenAndNow() throws {
         let folder = try temporaryFolder("workspace")
         defer { try? FileManager.default.removeItem(at: folder) }
