@@ -100,6 +100,9 @@
 
   <!-- Which package part to write; see the table at the top. Set by the Swift side. -->
   <xsl:param name="part" select="''"/>
+  <!-- 'yes' when this same document has already passed the check walk in an earlier run for
+       another part of the same package (DOCXPackage checks it with the document part). -->
+  <xsl:param name="docx.checked" select="''"/>
 
   <!-- Layout of this format. Override with xsltproc's stringparam option (or the Swift
        equivalent). Colours here are six hex digits without '#'. The house style (accent and
@@ -190,7 +193,9 @@
       <xsl:message terminate="yes">docx.xsl: the root element must be {urn:attendoc:document:1}document, found {<xsl:value-of select="namespace-uri(*)"/>}<xsl:value-of select="local-name(*)"/>.</xsl:message>
     </xsl:if>
     <!-- Walk the whole input once; stops on any element the stylesheet does not know. -->
-    <xsl:apply-templates select="d:document" mode="check"/>
+    <xsl:if test="$docx.checked != 'yes'">
+      <xsl:apply-templates select="d:document" mode="check"/>
+    </xsl:if>
 
     <xsl:choose>
       <xsl:when test="$part = 'content-types'"><xsl:call-template name="part-content-types"/></xsl:when>

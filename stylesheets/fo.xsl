@@ -228,6 +228,12 @@
        "end-on-even" makes every letter start on a recto when a batch is printed duplex. -->
   <xsl:param name="letter.force.page.count">no-force</xsl:param>
 
+  <!-- With blank pages forced (a print run), they are truly blank (the master below, with no
+       header or footer), and "Page X of Y" counts the letter's own pages, not the blank one:
+       Y is the last page of the letter's flow. Without forcing, nothing of this is written. -->
+  <xsl:variable name="forcing.blank.pages" select="$letter.force.page.count != 'no-force'"/>
+  <xsl:variable name="master.blank">attendoc-blank</xsl:variable>
+
   <!-- PDF title and author (XMP dc:title, dc:creator). Empty: taken from the first document's
        meta/title and meta/author. Set them for a batch of several letters in one PDF. -->
   <xsl:param name="pdf.title"/>
@@ -300,6 +306,13 @@
     </fo:layout-master-set>
   </xsl:template>
 
+  <!-- A forced blank page (a print run's) takes the blank master. -->
+  <xsl:template name="attendoc.blank.page.reference">
+    <xsl:if test="$forcing.blank.pages">
+      <fo:conditional-page-master-reference blank-or-not-blank="blank" master-reference="{$master.blank}"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The masters themselves, without the fo:layout-master-set around them, so that a
        stylesheet importing this one (bundle-fo.xsl) can put its own masters beside them. -->
   <xsl:template name="attendoc.page.masters">
@@ -325,8 +338,14 @@
       <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
       <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
+    <xsl:if test="$forcing.blank.pages">
+      <fo:simple-page-master master-name="{$master.blank}" page-width="{$page.width}" page-height="{$page.height}">
+        <fo:region-body/>
+      </fo:simple-page-master>
+    </xsl:if>
     <fo:page-sequence-master master-name="{$master.letter}">
       <fo:repeatable-page-master-alternatives>
+        <xsl:call-template name="attendoc.blank.page.reference"/>
         <fo:conditional-page-master-reference page-position="first" master-reference="{$master.first}"/>
         <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
       </fo:repeatable-page-master-alternatives>
@@ -343,6 +362,7 @@
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="{$master.record}">
         <fo:repeatable-page-master-alternatives>
+          <xsl:call-template name="attendoc.blank.page.reference"/>
           <fo:conditional-page-master-reference page-position="first" master-reference="{$master.record.first}"/>
           <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
         </fo:repeatable-page-master-alternatives>
@@ -469,7 +489,10 @@
           <xsl:text> </xsl:text>
           <xsl:value-of select="$label.of"/>
           <xsl:text> </xsl:text>
-          <fo:page-number-citation-last ref-id="{$sequence.id}"/>
+          <xsl:choose>
+            <xsl:when test="$forcing.blank.pages"><fo:page-number-citation-last ref-id="{$sequence.id}-flow"/></xsl:when>
+            <xsl:otherwise><fo:page-number-citation-last ref-id="{$sequence.id}"/></xsl:otherwise>
+          </xsl:choose>
         </fo:block>
         <xsl:if test="string($house.footer) != ''">
           <fo:block font-size="{$running.font.size}" color="{$muted.colour}" text-align="center"
@@ -482,7 +505,12 @@
       <!-- The letter itself, in document order: recipient, date, references, salutation,
            subject, body, closing, signature, enclosures, copies. -->
       <fo:flow flow-name="xsl-region-body">
-        <xsl:apply-templates select="d:letter | d:record"/>
+        <xsl:choose>
+          <xsl:when test="$forcing.blank.pages">
+            <fo:block id="{$sequence.id}-flow"><xsl:apply-templates select="d:letter | d:record"/></fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="d:letter | d:record"/></xsl:otherwise>
+        </xsl:choose>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>

@@ -105,7 +105,7 @@ struct CommandLineTests {
         try Data("upn,date,am,pm\nA123456789012,2026-09-03,/,\\\nA123456789012,2026-09-04,H,\\\n".utf8).write(to: register)
         let result = try Self.attendoc(["stats", "--register", register.path, "--as-of", "2026-09-30"])
         #expect(result.status != 0)
-        #expect(result.error.contains("\(register.path):3: pupil A123456789012, 2026-09-04 AM: unknown attendance mark \"H\""), "\(result.error)")
+        #expect(result.error.contains("\(register.path):3:3: column C (am): pupil A123456789012, 2026-09-04 AM: unknown attendance mark \"H\""), "\(result.error)")
         #expect(result.output.isEmpty)
     }
 
