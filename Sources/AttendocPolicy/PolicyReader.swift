@@ -28,6 +28,7 @@ public enum PolicyReader {
         let weeks = try unauthorised.int("school_weeks", in: 1...52)
         try unauthorised.finish()
         let referral = try percent(thresholds, "referral_minimum_unauthorised_percent")
+        let targetCountsIllness = try thresholds.optionalBool("target_counts_authorised_illness") ?? false
         try thresholds.finish()
 
         var tiers: [TierBand] = []
@@ -87,6 +88,7 @@ public enum PolicyReader {
             unauthorisedWindowSchoolWeeks: weeks, referralMinimumUnauthorised: referral, tiers: tiers,
             deadlines: deadlines, calendar: calendar)
         policy.letters = letters
+        policy.targetCountsAuthorisedIllness = targetCountsIllness
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }

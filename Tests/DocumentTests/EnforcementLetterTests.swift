@@ -16,8 +16,9 @@ import Testing
 ///   20 unauthorised in the 10 school weeks from 14 September to 23 November.
 /// - Since the first warning (23 November 2026) to 8 January 2027, the register's last day: 50
 ///   possible, 40 attended (80.0%), 2 authorised, 8 unauthorised.
-/// - The interview on 3 December 2026 set 90%; its review is 5 weeks later, 7 January 2027; from 3
-///   December to 7 January, 24 of 32 sessions were attended (75.0%).
+/// - The interview on 3 December 2026 set 90%; its review is 5 weeks later, 7 January 2027 (16
+///   school days); from 3 December to 7 January, 24 of 32 sessions were attended, 2 of the others
+///   authorised illness, which the county policy does not count against the family: 24 of 30 (80.0%).
 @Suite("Enforcement letters: PACE invitation, final warning, notice to improve")
 struct EnforcementLetterTests {
     static let caution = "You do not have to say anything. But it may harm your defence if you do not mention when questioned something which you later rely on in Court. Anything you do say may be given in evidence."
@@ -124,15 +125,16 @@ struct EnforcementLetterTests {
 
     @Test func anInterviewAfterThePolicysDeadlineIsAnErrorNamingTheDeadline() throws {
         var loaded = try Self.loaded()
-        // 16 November 2026 + 5 weeks = Monday 21 December 2026.
-        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-22")
+        // 13 November 2026 (the school's referral) + 5 weeks = Friday 18 December 2026.
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-21")
         let message = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23")
-        #expect(message.contains("Monday 21 December 2026"), "\(message)")
+        #expect(message.contains("Friday 18 December 2026"), "\(message)")
+        #expect(message.contains("after the school referred the case on 13 November 2026"), "\(message)")
         #expect(message.contains("pace_interview"))
         #expect(message.contains("--override-deadline"))
         // On the deadline itself is within it.
-        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-21")
-        #expect(try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23").contains("Date: Monday 21 December 2026"))
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-18")
+        #expect(try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23").contains("Date: Friday 18 December 2026"))
     }
 
     @Test func anInterviewAfterTheDeadlineRendersWithAReasonAndTheRunNotesIt() throws {
@@ -176,7 +178,7 @@ struct EnforcementLetterTests {
         #expect(text.contains("Dear Mr O'Brien"))
         #expect(text.contains("We wrote to you on 23 November 2026 with a formal first warning"))
         #expect(text.contains("At the interview under caution (PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
-        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, Siobhán attended 24 of 32 possible sessions, which is 75.0%, against the target of 90.0%."))
+        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027 (16 school days), Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90.0%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to."), "\(text)")
         #expect(text.contains("Attendance from 23 November 2026 to 8 January 2027"))
         #expect(text.contains("Possible sessions 50 100.0%"))
         #expect(text.contains("Attended 40 80.0%"))
@@ -189,14 +191,21 @@ struct EnforcementLetterTests {
     @Test func aFinalWarningIsRefusedWhenTheTargetWasMet() throws {
         var loaded = try Self.loaded()
         let index = try Self.interviewIndex(loaded)
-        // 24 of 32 is exactly 75%: a target of 75% was met, so no final warning.
-        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 750)
+        // 24 of 30 (authorised illness left out) is exactly 80%: a target of 80% was met, so no
+        // final warning.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 800)
         let message = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11")
         #expect(message.contains("was met"), "\(message)")
-        #expect(message.contains("75.0%"))
+        #expect(message.contains("80.0%"))
         // A tenth of a per cent more is not met.
-        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 751)
-        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 75.1%"))
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 801)
+        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 80.1%"))
+        // Under a policy that counts authorised illness, 24 of 32 (75.0%) misses a target of 80%.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 800)
+        loaded.policy?.targetCountsAuthorisedIllness = true
+        let counted = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(counted.contains("Siobhán attended 24 of 32 sessions, which is 75.0%, against the target of 80.0%."), "\(counted)")
+        #expect(!counted.contains("illness"))
     }
 
     @Test func aFinalWarningWaitsForTheTargetsReview() throws {
@@ -311,7 +320,7 @@ struct EnforcementLetterTests {
         #expect(invitation.contains(Self.s444_1))
         let warning = try pdf(.finalWarningLetter)
         #expect(warning.contains("Attendance from 23 November 2026 to 8 January 2027"))
-        #expect(warning.contains("which is 75.0%, against the target of 90.0%"))
+        #expect(warning.contains("which is 80.0%, against the target of 90.0%"))
         let notice = try pdf(.noticeToImprove)
         #expect(notice.contains("Monday 18 January 2027"))
         #expect(notice.contains("Siobhán reached this on 23 October 2026."))

@@ -41,8 +41,9 @@ enum FinalWarningLetterFacts {
             throw AttendocError(.document, "the register has no school sessions between \(meeting.date.longForm) and \(periodEnd.longForm), so whether the target was met is not known")
         }
         // Compared exactly, as for the target met letter: attended / possible ≥ the target.
-        if share.isReached(by: overTarget.attendance) {
-            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
+        // Authorised illness is left out unless the policy counts it (target_counts_authorised_illness).
+        if share.isReached(by: overTarget.targetAttendance) {
+            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.targetAttendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 
         let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
@@ -58,6 +59,8 @@ enum FinalWarningLetterFacts {
                 "meetingDate": LetterContext.dateValue(meeting.date),
                 "reviewDate": LetterContext.dateValue(reviewOn),
                 "figures": LetterContext.attendanceValue(QuotedAttendance(overTarget)),
+                "checked": TargetReview.checkedValue(overTarget),
+                "schoolDays": String(calendar.schoolDays(from: meeting.date, through: reviewOn)),
             ] as [String: Any],
             "legalRoute": routeValue,
         ]
