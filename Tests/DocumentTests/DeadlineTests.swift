@@ -191,6 +191,17 @@ struct PolicyDeadlineTests {
         #expect(!fromAcceptance.contains("21 December"))
     }
 
+    @Test func anInvitationToAMeetingInTheHolidaysIsRefused() throws {
+        var loaded = try Self.riverside(following: try policy("county-attendance-team"))
+        let interview = try #require(loaded.attendanceCase.meetings.firstIndex { $0.kind == .paceInterview })
+        loaded.attendanceCase.meetings[interview].date = date("2026-12-05")   // a Saturday
+        let error = #expect(throws: AttendocError.self) {
+            try LetterRun(resources: resources).letters(.paceInterviewInvitation, for: loaded, dated: date("2026-11-23"))
+        }
+        #expect(error?.description.contains("meetings[2] (the interview under caution (PACE) on Saturday 5 December 2026) is not a school day") == true, "\(error?.description ?? "")")
+        _ = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(deadlineOverrideReason: "the parents asked for a Saturday"))
+    }
+
     @Test func aReferralDatedAfterItsAcceptanceIsRefused() throws {
         let error = #expect(throws: AttendocError.self) {
             try Self.riverside(following: try policy("county-attendance-team"), edit: ("  referred_on: 2026-11-13", "  referred_on: 2026-11-20"))

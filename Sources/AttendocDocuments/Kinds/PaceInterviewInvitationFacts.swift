@@ -26,6 +26,7 @@ enum PaceInterviewInvitationFacts {
             let event = fromReferral ? "the school referred the case" : "the referral was accepted"
             throw AttendocError(.document, "\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after \(event) on \(from.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
+        try RecordedMeeting.requireSchoolDay(interview, in: loaded, options: options)
         return [
             "interview": [
                 "date": LetterContext.dateValue(interview.date),
