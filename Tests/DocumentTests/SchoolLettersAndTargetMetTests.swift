@@ -177,7 +177,7 @@ struct SchoolLettersAndTargetMetTests {
             "Date: Thursday 5 November 2026", "Time: 8:45am",
             "agree the actions each person at the meeting will take, and set an attendance target",
             "You will receive a copy of the notes of the meeting.",
-            "the school may ask for evidence before it authorises an absence for illness",
+            "In most cases your word is enough: the school will not ask for a doctor’s note as a rule.",
         ] {
             #expect(text.contains(expected), "improvement plan invitation: \(expected)")
         }
@@ -212,7 +212,8 @@ struct SchoolLettersAndTargetMetTests {
         loaded.policy = try policy("county-attendance-team")
         // 8 October 2026 + 20 school days, skipping half term and the training day on 2 November.
         let contract = try #require(try Self.texts(.meetingInvitation, loaded, dated: "2026-09-30", options: LetterOptions(meeting: "meetings[0]"))["agnieszka-kowalczyk"])
-        #expect(contract.contains("Invitation to a parenting contract meeting about Maisie’s attendance"))
+        #expect(contract.contains("Invitation to an attendance contract meeting about Maisie’s attendance"))
+        #expect(contract.contains("write down in an attendance contract"))
         #expect(contract.contains("Date: Thursday 8 October 2026 - Time: 9am"))
         #expect(contract.contains("We will look at Maisie’s attendance again with you within 20 school days of the meeting, by Friday 13 November 2026."), "\(contract)")
         // 10 December 2026 + 20 school days, skipping the Christmas holiday.

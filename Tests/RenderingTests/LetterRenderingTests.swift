@@ -138,8 +138,10 @@ struct LetterRenderingTests {
         #expect(text.contains("3 September 2026"))
         #expect(text.contains("13 November 2026"))
         #expect(text.contains("16 November 2026"))
-        // Accepted 16 November 2026 + 5 weeks = Monday 21 December 2026.
-        #expect(text.contains("Monday 21 December 2026"))
+        // Accepted 16 November 2026 + 5 weeks = Monday 21 December 2026, in the Christmas
+        // holiday: the letter gives the last school day before it.
+        #expect(text.contains("Friday 18 December 2026"))
+        #expect(!text.contains("21 December"))
         #expect(text.contains("23 November 2026"))
     }
 
