@@ -102,6 +102,9 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     case targetReview = "target_review"
     /// The improvement period of a notice to improve.
     case noticeToImprovePeriod = "notice_to_improve_period"
+    /// The date a final warning gives the parent to tell the local authority anything it should
+    /// know before the papers go to court.
+    case finalWarningResponse = "final_warning_response"
     /// Seed 002: the least length of an attendance improvement plan.
     case improvementPlanMinimum = "improvement_plan_minimum"
     /// Seed 000: the panel's review.

@@ -1,5 +1,6 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocPolicy
 import AttendocValues
 
 /// The facts of a final warning letter (seed 004: "If target not met within 5 weeks of Attendance
@@ -46,6 +47,9 @@ enum FinalWarningLetterFacts {
             throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.targetAttendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 
+        // The date the parent can tell us something by, before the papers go to court.
+        let response = try policy(of: loaded).deadline(.finalWarningResponse, for: "the final warning letter")
+        let respondBy = try loaded.deadline(.finalWarningResponse, from: date, for: "the final warning letter")
         let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
             "decidedOn": LetterContext.dateValue(route.decidedOn),
             "isProsecution": LegalRouteFacts.offence(route.section) != nil,
@@ -63,9 +67,21 @@ enum FinalWarningLetterFacts {
                 "schoolDays": String(calendar.schoolDays(from: meeting.date, through: reviewOn)),
             ] as [String: Any],
             "legalRoute": routeValue,
+            "respond": [
+                "by": LetterContext.dateValue(respondBy),
+                "within": response.lengthSpeltOut,
+            ] as [String: Any],
+            "missedSinceFirstWarning": sinceFirstWarning.unauthorisedAbsenceSessions,
         ]
         values["offence"] = LegalRouteFacts.offence(route.section)
         return values
+    }
+
+    static func policy(of loaded: LoadedCase) throws(AttendocError) -> Policy {
+        guard let policy = loaded.policy else {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) names no policy; add policy: to the case file")
+        }
+        return policy
     }
 
     /// The first warning's date: `legal_route.first_warning_on`, or the earliest first warning
