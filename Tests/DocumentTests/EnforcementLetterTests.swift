@@ -178,8 +178,8 @@ struct EnforcementLetterTests {
         let text = try Self.text(.finalWarningLetter, try Self.loaded(), dated: "2027-01-11", for: Self.ciaran)
         #expect(text.contains("Dear Mr O'Brien"))
         #expect(text.contains("We wrote to you on 23 November 2026 with a formal first warning"))
-        #expect(text.contains("At the interview under caution (PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
-        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027 (16 school days, each with two sessions: morning and afternoon), Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90.0%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to."), "\(text)")
+        #expect(text.contains("At the interview under caution (under the Police and Criminal Evidence Act 1984, or PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
+        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, 16 school days, Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90.0%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to. Each school day has two sessions, morning and afternoon."), "\(text)")
         // One headline figure (the target's); since the first warning, the sessions missed only.
         #expect(text.contains("Since our first warning, from 23 November 2026 to 8 January 2027, Siobhán has missed 8 sessions that the school did not agree to."), "\(text)")
         #expect(!text.contains("Possible sessions 50"))

@@ -271,7 +271,7 @@ struct SchoolLettersAndTargetMetTests {
             // The target's period, from the meeting to its review (10 Dec to 14 Jan): 16 school days,
             // 32 sessions; ill on 11 January (authorised), which the county policy does not count
             // against the family: 30 of 30.
-            "From 10 December 2026 to 14 January 2027, Ellie-Mae attended 30 of 30 sessions: 100.0%. We did not count the 2 sessions Ellie-Mae missed through illness that the school agreed to.",
+            "From 10 December 2026 to 14 January 2027, Ellie-Mae attended 30 of 30 sessions: 100.0%. Each school day has two sessions, morning and afternoon. The “possible sessions” are all the sessions when Ellie-Mae was expected at school. We did not count the 2 sessions Ellie-Mae missed through illness that the school agreed to.",
             // 3 Sep to 9 Dec: 64 school days, 128 sessions, 44 missed: 84 of 128 = 65.625%.
             "Before the meeting, Ellie-Mae’s attendance this school year was 65.6%.",
             "Attendance from 10 December 2026 to 14 January 2027",

@@ -60,6 +60,7 @@ enum FinalWarningLetterFacts {
             "target": [
                 "value": target.display,
                 "meeting": meeting.kind.description,
+                "isInterview": meeting.kind == .paceInterview,
                 "meetingDate": LetterContext.dateValue(meeting.date),
                 "reviewDate": LetterContext.dateValue(reviewOn),
                 "figures": LetterContext.attendanceValue(QuotedAttendance(overTarget)),
