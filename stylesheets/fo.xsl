@@ -656,8 +656,10 @@
   </xsl:template>
 
   <!-- Subject line, in bold, between the salutation and the body. -->
+  <!-- role: the tag of the PDF's structure tree (fop/fop.xconf turns accessibility on), so that a
+       screen reader finds the subject and the title as the first heading and each heading below. -->
   <xsl:template match="d:letter/d:subject">
-    <fo:block space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
+    <fo:block role="H1" space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -794,7 +796,7 @@
 
   <!-- The title: the main heading, kept with what follows. -->
   <xsl:template match="d:record/d:title">
-    <fo:block space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
+    <fo:block role="H1" space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
               font-weight="bold" color="{$accent.colour}" line-height="1.2"
               keep-with-next.within-page="always">
       <xsl:value-of select="."/>
@@ -937,7 +939,7 @@
   <!-- ==================================================================================== -->
 
   <xsl:template match="d:body/d:heading">
-    <fo:block space-before="{$heading.spacing}" font-weight="bold"
+    <fo:block role="H2" space-before="{$heading.spacing}" font-weight="bold"
               keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
