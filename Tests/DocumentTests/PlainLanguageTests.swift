@@ -45,6 +45,15 @@ struct PlainLanguageTests {
         #expect(score >= 60, "\(entry.kind.rawValue): Flesch reading ease \(String(format: "%.1f", score)), below 60")
     }
 
+    @Test(arguments: parentFacing.indices)
+    func everyParentFacingDocumentOffersOtherFormatsWithAContact(_ index: Int) throws {
+        let entry = Self.parentFacing[index]
+        let text = ReadingEase.ownWords(ofDocumentXML: try Self.documentXML(entry)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(text.contains("You can ask for a copy in another language, in large print, in easy read, in braille or as audio."), "\(entry.kind.rawValue)")
+        #expect(text.range(of: #"as audio\. (Phone [0-9 ]+\.)?( Email \S+@\S+\.)?"#, options: .regularExpression).map { text[$0].count > "as audio.".count } == true,
+                "\(entry.kind.rawValue): a phone number or email to ask")
+    }
+
     /// Each term of art a document uses, and the words that explain it there.
     static let terms: [(term: String, explained: String)] = [
         ("session", "Each school day has two sessions, morning and afternoon"),
