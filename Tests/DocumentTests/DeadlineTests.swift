@@ -177,7 +177,7 @@ struct PolicyDeadlineTests {
         let loaded = try Self.riverside(following: county)
         #expect(try loaded.interviewDeadline(for: "this test").date == date("2026-12-18"))
         let letter = try Self.text(.firstWarningLetter, loaded, dated: "2026-11-23")
-        #expect(letter.contains("With this letter is an invitation to an interview under caution on Thursday 3 December 2026 at 10:00, at Riverside Academy"), "\(letter)")
+        #expect(letter.contains("With this letter is an invitation to an interview under caution on Thursday 3 December 2026 at 10am, at Riverside Academy"), "\(letter)")
         #expect(letter.contains("It must take place by Friday 18 December 2026, five weeks after the school referred Siobhán to us on 13 November 2026."), "\(letter)")
         #expect(letter.contains("Invitation to an interview under caution on 3 December 2026"))
         #expect(!letter.contains("either an attendance panel meeting or"))

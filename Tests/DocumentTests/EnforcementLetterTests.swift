@@ -76,7 +76,7 @@ struct EnforcementLetterTests {
         #expect(text.contains("Dear Ms D'Souza"))
         #expect(text.contains("Siobhán O'Brien-Ní Dhuibhir"))
         #expect(text.contains("Date: Thursday 3 December 2026"))
-        #expect(text.contains("Time: 10:00"))
+        #expect(text.contains("Time: 10am"), "one time format in the letters: 10am, 8:45am")
         #expect(text.contains("Place: Riverside Academy, Riverside Road, Exeter EX4 1AA (meeting room 2, by main reception)"))
         #expect(text.contains("recorded interview under caution"))
         #expect(text.contains("an offence under section 444(1) of the Education Act 1996 between 3 September 2026 and 23 November 2026"))

@@ -43,7 +43,7 @@ enum FirstWarningLetterFacts {
                 "isInterview": meeting.kind == .paceInterview,
                 "name": meeting.kind.description,
             ]
-            if let time = meeting.time { enclosed["time"] = time.description }
+            if let time = meeting.time { enclosed["time"] = MeetingInvitationFacts.timeInWords(time) }
             if let place = meeting.place { enclosed["place"] = place }
             values["enclosedMeeting"] = enclosed
             let reviewOn = try loaded.deadline(.targetReview, from: meeting.date, for: letter)

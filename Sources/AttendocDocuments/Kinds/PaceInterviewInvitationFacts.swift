@@ -30,7 +30,7 @@ enum PaceInterviewInvitationFacts {
         return [
             "interview": [
                 "date": LetterContext.dateValue(interview.date),
-                "time": time.description,
+                "time": MeetingInvitationFacts.timeInWords(time),
                 "place": place,
                 "deadline": LetterContext.dateValue(deadline),
             ] as [String: Any],
