@@ -105,6 +105,8 @@ public enum LetterContext {
             "formalName": person.formalName,
             "address": address(recipient.address),
             "needsSignLanguageInterpreter": person.needs.contains(.signLanguageInterpreter),
+            // A large-print copy (meta print: large): the stylesheets lay it out at 16 pt or more.
+            "needsLargePrint": person.needs.contains(.largePrint),
         ]
         // The reader refuses `interpreter` with English, so a recorded need always has a language.
         if person.needs.contains(.interpreter) || person.preferredLanguage.lowercased() != "english" {
