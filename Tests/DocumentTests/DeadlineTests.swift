@@ -246,7 +246,7 @@ struct PolicyDeadlineTests {
         // 29 December and 27 July, both in the holidays. Four school weeks after Tuesday 1 December
         // is Tuesday 12 January 2027; after Monday 29 June 2026 the fourth school week is the first
         // of the autumn term, which starts on Thursday 3 September (seed 000's clerk chose 21 July
-        // instead, "not 4 weeks", by hand: the meeting's own review_date says so).
+        // instead, "not 4 weeks": the policy's panel calendar keeps that published date).
         let panelPolicy = try policy("attendance-panel")
         #expect(try panelPolicy.deadline(.fourWeekReview, from: date("2026-12-01")) == date("2027-01-12"))
         #expect(try panelPolicy.deadline(.fourWeekReview, from: date("2026-06-29")) == date("2026-09-03"))
