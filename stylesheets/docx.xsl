@@ -153,13 +153,34 @@
        ========================================================================================== -->
 
   <!-- Font sizes in half-points. -->
-  <xsl:variable name="sz" select="round($body.font.size * 2)"/>
-  <xsl:variable name="sz-small" select="round($body.font.size * 2 * 9 div 11)"/>   <!-- 9pt at 11 -->
-  <xsl:variable name="sz-table" select="round($body.font.size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
-  <xsl:variable name="sz-heading" select="round($body.font.size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
-  <xsl:variable name="sz-org" select="round($body.font.size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
-  <xsl:variable name="sz-title" select="round($body.font.size * 2 * 16 div 11)"/>  <!-- 16pt at 11 -->
-  <xsl:variable name="sz-dense" select="round($body.font.size * 2 * 8 div 11)"/>   <!-- 8pt at 11 -->
+  <!-- A large-print copy (meta print: large): every size scaled so that the body is at least
+       large.print.font.size (16 pt), tables too. -->
+  <xsl:param name="large.print.font.size" select="16"/>
+  <xsl:variable name="scale">
+    <xsl:choose>
+      <xsl:when test="/d:document/d:meta/d:print = 'large' and $body.font.size &lt; $large.print.font.size">
+        <xsl:value-of select="$large.print.font.size div $body.font.size"/>
+      </xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="sz" select="round($body.font.size * 2 * $scale)"/>
+  <xsl:variable name="sz-small" select="round($body.font.size * 2 * 9 div 11 * $scale)"/>   <!-- 9pt at 11 -->
+  <xsl:variable name="sz-table">
+    <xsl:choose>
+      <xsl:when test="$scale != 1"><xsl:value-of select="$sz"/></xsl:when>  <!-- large print: tables at the body's size -->
+      <xsl:otherwise><xsl:value-of select="round($body.font.size * 2 * 10 div 11)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>  <!-- 10pt at 11 -->
+  <xsl:variable name="sz-heading" select="round($body.font.size * 2 * 12 div 11 * $scale)"/><!-- 12pt at 11 -->
+  <xsl:variable name="sz-org" select="round($body.font.size * 2 * 13 div 11 * $scale)"/>    <!-- 13pt at 11 -->
+  <xsl:variable name="sz-title" select="round($body.font.size * 2 * 16 div 11 * $scale)"/>  <!-- 16pt at 11 -->
+  <xsl:variable name="sz-dense">
+    <xsl:choose>
+      <xsl:when test="$scale != 1"><xsl:value-of select="$sz"/></xsl:when>  <!-- large print: tables at the body's size -->
+      <xsl:otherwise><xsl:value-of select="round($body.font.size * 2 * 8 div 11)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>   <!-- 8pt at 11 -->
 
   <!-- What the document needs beyond a letter's styles. -->
   <xsl:variable name="is-record" select="boolean(/d:document/d:record)"/>
@@ -225,7 +246,7 @@
   <xsl:template mode="check" match="
       d:document
     | d:document/d:meta
-    | d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date | d:meta/d:audience
+    | d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date | d:meta/d:audience | d:meta/d:print
     | d:document/d:letter
     | d:letter/d:sender | d:letter/d:recipient | d:letter/d:date | d:letter/d:reference
     | d:letter/d:salutation | d:letter/d:subject | d:letter/d:body | d:letter/d:closing

@@ -142,6 +142,10 @@
   <!-- Size of table text (caption, header, cells). -->
   <xsl:param name="table.font.size">10pt</xsl:param>
 
+  <!-- A large-print copy (meta print: large; RNIB's clear print guidance: 16 pt or more): the body
+       text and tables at this size. Headings and the letterhead keep their own sizes. -->
+  <xsl:param name="large.print.font.size">16pt</xsl:param>
+
   <!-- Tables with more columns than this are "dense": table.dense.font.size, narrow padding,
        first column twice as wide as each of the others. -->
   <xsl:param name="table.dense.columns" select="6"/>
@@ -439,6 +443,10 @@
                       line-height="{$body.line.height}"
                       color="{$text.colour}"
                       hyphenate="false">
+      <!-- A large-print copy: the body (and, below, its tables) at large.print.font.size. -->
+      <xsl:if test="d:meta/d:print = 'large'">
+        <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+      </xsl:if>
 
       <!-- Page 1: letterhead band. Organisation and department on the left in the house
            colour; postal address and contact details on the right, right-aligned. -->
@@ -685,8 +693,10 @@
   </xsl:template>
 
   <!-- Subject line, in bold, between the salutation and the body. -->
+  <!-- role: the tag of the PDF's structure tree (fop/fop.xconf turns accessibility on), so that a
+       screen reader finds the subject and the title as the first heading and each heading below. -->
   <xsl:template match="d:letter/d:subject">
-    <fo:block space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
+    <fo:block role="H1" space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -823,7 +833,7 @@
 
   <!-- The title: the main heading, kept with what follows. -->
   <xsl:template match="d:record/d:title">
-    <fo:block space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
+    <fo:block role="H1" space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
               font-weight="bold" color="{$accent.colour}" line-height="1.2"
               keep-with-next.within-page="always">
       <xsl:value-of select="."/>
@@ -966,7 +976,7 @@
   <!-- ==================================================================================== -->
 
   <xsl:template match="d:body/d:heading">
-    <fo:block space-before="{$heading.spacing}" font-weight="bold"
+    <fo:block role="H2" space-before="{$heading.spacing}" font-weight="bold"
               keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
@@ -1003,8 +1013,12 @@
        split across pages. Text columns get twice the width of right-aligned (numeric) ones. -->
   <xsl:template match="d:body/d:table">
     <xsl:variable name="dense" select="count(d:columns/d:column) &gt; $table.dense.columns"/>
+    <xsl:variable name="large" select="ancestor::d:document/d:meta/d:print = 'large'"/>
     <fo:block space-before="{$para.spacing}" font-size="{$table.font.size}"
               font-weight="bold" keep-with-next.within-page="always">
+      <xsl:if test="$large">
+        <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+      </xsl:if>
       <xsl:value-of select="d:caption"/>
     </fo:block>
     <!-- chart="bars": the same figure as the HTML page's (common/bar-chart.xsl), 15cm wide. -->
@@ -1026,9 +1040,14 @@
     <fo:table table-layout="fixed" width="100%" space-before="3pt"
               font-size="{$table.font.size}" border-collapse="collapse"
               border-bottom="0.5pt solid {$rule.colour}">
-      <xsl:if test="$dense">
-        <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$large">
+          <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$dense">
+          <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:for-each select="d:columns/d:column">
         <fo:table-column column-number="{position()}">
           <xsl:attribute name="column-width">
@@ -1167,6 +1186,7 @@
                      | d:meta/d:reference
                      | d:meta/d:date
                      | d:meta/d:audience
+                     | d:meta/d:print
                      | d:sender/d:organisation
                      | d:sender/d:department
                      | d:sender/d:phone

@@ -68,15 +68,21 @@ public struct Officer: Sendable {
 
 public struct Referral: Sendable {
     /// The day the local authority accepted the school's referral.
-    /// The interview or panel meeting is held within the policy's `pace_interview` deadline of
-    /// this day (seed 004: 5 weeks; `LoadedCase.interviewDeadline`).
     public var acceptedOn: CalendarDate
+    /// The day the school referred the case (`referred_on`), when the case file records it. Seed
+    /// 004 holds the interview or panel meeting "within 5 weeks of referral": the policy's
+    /// `pace_interview` deadline counts from this day, or from `acceptedOn` when it is not
+    /// recorded (`interviewCountsFrom`; `LoadedCase.interviewDeadline`).
+    public var referredOn: CalendarDate? = nil
+    /// The day the interview deadline counts from: the referral, or else its acceptance.
+    public var interviewCountsFrom: CalendarDate { referredOn ?? acceptedOn }
     /// `interview_within_weeks`, where an older case file still states it, with its line: not a
     /// number Attendoc uses (the policy's `pace_interview` is), only checked to agree with it.
     public var statedInterviewWithinWeeks: (weeks: Int, line: Int?)?
 
-    public init(acceptedOn: CalendarDate, statedInterviewWithinWeeks: (weeks: Int, line: Int?)? = nil) {
+    public init(acceptedOn: CalendarDate, referredOn: CalendarDate? = nil, statedInterviewWithinWeeks: (weeks: Int, line: Int?)? = nil) {
         self.acceptedOn = acceptedOn
+        self.referredOn = referredOn
         self.statedInterviewWithinWeeks = statedInterviewWithinWeeks
     }
 }

@@ -102,7 +102,12 @@ public enum CaseFileReader {
         // The deadline is the policy's (pace_interview); a stated number is only checked against it
         // (LoadedCase.load).
         let stated = try fields.optionalInt("interview_within_weeks", in: 1...52).map { ($0, fields.node("interview_within_weeks")?.mark?.line) }
-        let result = Referral(acceptedOn: try fields.date("accepted_on"), statedInterviewWithinWeeks: stated)
+        let acceptedOn = try fields.date("accepted_on")
+        let referredOn = try fields.optionalDate("referred_on")
+        if let referredOn, referredOn > acceptedOn {
+            throw fields.error("referred_on", "is \(referredOn.iso), after accepted_on (\(acceptedOn.iso)); a referral is made before it is accepted", at: fields.node("referred_on"))
+        }
+        let result = Referral(acceptedOn: acceptedOn, referredOn: referredOn, statedInterviewWithinWeeks: stated)
         try fields.finish()
         return result
     }

@@ -28,7 +28,7 @@ enum KindFacts {
                        options: LetterOptions, audience: Audience) throws(AttendocError) -> [String: Any] {
         switch kind {
         case .firstWarningLetter:
-            return try FirstWarningLetterFacts.values(case: loaded)
+            return try FirstWarningLetterFacts.values(case: loaded, dated: date)
         case .attendanceConcernLetter:
             return try AttendanceConcernFacts.values(case: loaded, dated: date)
         case .meetingInvitation:

@@ -133,7 +133,7 @@ public struct LetterRun {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")
             }
             if person.needs.contains(.largePrint) {
-                notes.append("\(person.casePath) (\(recipient.fileStem)): needs large print; print this copy enlarged")
+                notes.append("\(person.casePath) (\(recipient.fileStem)): a large-print copy (16 pt)")
             }
         }
         if let reason = options.deadlineOverrideReason {

@@ -67,7 +67,7 @@ public struct DueList {
             }
             if let referral = loaded.attendanceCase.referral, policy.deadlines[.paceInterview] != nil,
                !meetings.contains(where: { [.paceInterview, .attendancePanel].contains($0.kind) && $0.date >= referral.acceptedOn }) {
-                add(try policy.deadline(.paceInterview, from: referral.acceptedOn, calendar: calendar, for: "attendoc due"),
+                add(try policy.deadline(.paceInterview, from: referral.interviewCountsFrom, calendar: calendar, for: "attendoc due"),
                     "interview under caution or attendance panel meeting after the referral accepted on \(referral.acceptedOn.iso)")
             }
             if loaded.pupilRegister != nil {

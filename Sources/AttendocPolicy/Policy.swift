@@ -34,6 +34,11 @@ public struct Policy: Sendable {
     }
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
+    /// Whether an attendance target counts sessions of authorised illness (code I) against the
+    /// family (`thresholds: target_counts_authorised_illness:`). Default: no: sickness is a
+    /// defence (s444(2A) Education Act 1996), so a target is checked on the sessions left when
+    /// authorised illness is taken out of both the possible and the attended sessions.
+    public var targetCountsAuthorisedIllness = false
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.
     public var deadlines: [DeadlineName: Deadline]
     public var calendar: SchoolCalendar
@@ -120,6 +125,9 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     case targetReview = "target_review"
     /// The improvement period of a notice to improve.
     case noticeToImprovePeriod = "notice_to_improve_period"
+    /// The date a final warning gives the parent to tell the local authority anything it should
+    /// know before the papers go to court.
+    case finalWarningResponse = "final_warning_response"
     /// Seed 002: the least length of an attendance improvement plan.
     case improvementPlanMinimum = "improvement_plan_minimum"
     /// Seed 000: the panel's 4-week review, for a panel whose review date is not published.
@@ -174,10 +182,13 @@ public struct Deadline: Sendable, Equatable {
         return "\(number) \(count == 1 ? String(unit.dropLast()) : unit)"
     }
 
+    /// The date the deadline falls on, counted from `start`: always a school day. A deadline in
+    /// calendar days or weeks that lands in a holiday, a weekend or a closure falls on the last
+    /// school day on or before it (a parent is never given a day the school is shut).
     public func date(from start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {
         switch unit {
-        case .days: start.adding(days: count)
-        case .weeks: start.adding(days: 7 * count)
+        case .days: try calendar.lastSchoolDay(onOrBefore: start.adding(days: count))
+        case .weeks: try calendar.lastSchoolDay(onOrBefore: start.adding(days: 7 * count))
         case .schoolDays: try calendar.adding(schoolDays: count, to: start)
         case .schoolWeeks: try calendar.adding(schoolWeeks: count, to: start)
         }

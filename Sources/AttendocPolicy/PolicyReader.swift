@@ -30,6 +30,7 @@ public enum PolicyReader {
         let referral = try percent(thresholds, "referral_minimum_unauthorised_percent")
         let earlyHelpClosing = try percent(thresholds, "early_help_closing_percent")
         let improvedWeeks = try thresholds.optionalInt("improved_attendance_school_weeks", in: 1...39)
+        let targetCountsIllness = try thresholds.optionalBool("target_counts_authorised_illness") ?? false
         try thresholds.finish()
 
         var tiers: [TierBand] = []
@@ -91,6 +92,7 @@ public enum PolicyReader {
         policy.letters = letters
         policy.earlyHelpClosing = earlyHelpClosing
         policy.improvedAttendanceSchoolWeeks = improvedWeeks
+        policy.targetCountsAuthorisedIllness = targetCountsIllness
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }

@@ -59,9 +59,10 @@ struct ReadinessTests {
     }
 
     @Test func anInterviewAfterTheDeadline() throws {
-        // Referral accepted 16 November 2026 + 5 weeks = 21 December 2026.
-        let gaps = Self.gaps(try Self.variant("  - kind: pace_interview\n    date: 2026-12-03", "  - kind: pace_interview\n    date: 2026-12-22"))
-        #expect(gaps.contains { $0.contains("was after the deadline of 21 December 2026") }, "\(gaps)")
+        // The school's referral on 13 November 2026 + 5 weeks = Friday 18 December 2026, the last
+        // day of the autumn term.
+        let gaps = Self.gaps(try Self.variant("  - kind: pace_interview\n    date: 2026-12-03", "  - kind: pace_interview\n    date: 2026-12-21"))
+        #expect(gaps.contains { $0.contains("was after the deadline of 18 December 2026") }, "\(gaps)")
     }
 
     @Test func aMeasureWithoutOutcomeOrEvidence() throws {

@@ -1,5 +1,6 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocEngine
 import AttendocPolicy
 import AttendocValues
 
@@ -29,5 +30,20 @@ enum TargetReview {
             throw AttendocError(.document, "\(meeting.casePath) has no review_date and the case names no policy to compute one from; add review_date to \(meeting.casePath)")
         }
         return try loaded.deadline(.targetReview, from: meeting.date, for: letter)
+    }
+
+    /// The figures a target is checked on (`PupilFigures.targetAttendance`), as a template reads
+    /// them: `attended` of `possible` sessions, `percent`, and `illnessLeftOut`, the sessions of
+    /// authorised illness left out (when the policy does not count them and there are some).
+    static func checkedValue(_ figures: PupilFigures) -> [String: Any] {
+        var value: [String: Any] = [
+            "attended": figures.attendedSessions,
+            "possible": figures.targetPossibleSessions,
+            "percent": figures.targetAttendance.display,
+        ]
+        if !figures.targetCountsAuthorisedIllness, figures.authorisedIllnessSessions > 0 {
+            value["illnessLeftOut"] = String(figures.authorisedIllnessSessions)
+        }
+        return value
     }
 }
