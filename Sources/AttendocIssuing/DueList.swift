@@ -47,7 +47,7 @@ public struct DueList {
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.sentOn <= date.iso }
             func add(_ due: CalendarDate, _ what: String) {
-                items.append(Item(due: due, schoolDaysLeft: Self.schoolDaysLeft(from: date, to: due, calendar: calendar),
+                items.append(Item(due: due, schoolDaysLeft: calendar.schoolDaysLeft(from: date, to: due),
                                   reference: recorded.reference, upn: recorded.upn, what: what))
             }
             let meetings = loaded.attendanceCase.meetings.filter { $0.date <= date }
@@ -103,7 +103,7 @@ public struct DueList {
                     dueOn[mark.day] = due
                 }
                 guard due <= date else { continue }
-                let daysLeft = left[due] ?? Self.schoolDaysLeft(from: date, to: due, calendar: calendar)
+                let daysLeft = left[due] ?? calendar.schoolDaysLeft(from: date, to: due)
                 left[due] = daysLeft
                 items.append(Item(due: due, schoolDaysLeft: daysLeft,
                                   reference: nil, upn: mark.upn,
@@ -149,11 +149,6 @@ public struct DueList {
     public static func sentDocuments(_ issued: [IssuedDocument], case attendanceCase: AttendanceCase, through date: CalendarDate) -> [SentDocument] {
         let recorded = issued.compactMap { document in CalendarDate(iso: document.sentOn).map { SentDocument(kind: document.kind, sentOn: $0) } }
         return (recorded + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
-    }
-
-    static func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate, calendar: SchoolCalendar) -> Int {
-        due >= start ? calendar.schoolDays(from: start.adding(days: 1), through: due)
-                     : -calendar.schoolDays(from: due.adding(days: 1), through: start)
     }
 
     /// A pupil's register from the record's marks, read as an export would be.

@@ -145,6 +145,19 @@ public struct SchoolCalendar: Sendable {
         return (0...(end.daysSinceEpoch - start.daysSinceEpoch)).count { isSchoolDay(start.adding(days: $0)) }
     }
 
+    /// School days from the day after `start` to `due` (negative: overdue by that many): what a
+    /// due list says of each thing due.
+    public func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate) -> Int {
+        due >= start ? schoolDays(from: start.adding(days: 1), through: due)
+                     : -schoolDays(from: due.adding(days: 1), through: start)
+    }
+
+    /// `in 3 school day(s)`, `due today`, `overdue by 2 school day(s)`: a number of school days
+    /// left (`schoolDaysLeft`) as a due list prints it.
+    public static func daysLeftInWords(_ left: Int) -> String {
+        left < 0 ? "overdue by \(-left) school day(s)" : left == 0 ? "due today" : "in \(left) school day(s)"
+    }
+
     private func checkKnown(_ day: CalendarDate, counting what: String) throws(AttendocError) {
         guard let knownUntil, day <= knownUntil else {
             throw AttendocError(.policy, "cannot count \(what): the term dates end on \(knownUntil?.longForm ?? "(none given)"); add the next term's dates to the policy's term dates file")

@@ -3,6 +3,7 @@ import AttendocCasework
 import AttendocDocuments
 import AttendocIssuing
 import AttendocPanel
+import AttendocPolicy
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
@@ -204,8 +205,7 @@ struct DueCommand: ParsableCommand {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             var lines: [(due: CalendarDate, line: String)] = []
             for item in try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school) {
-                let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
-                    : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
+                let left = SchoolCalendar.daysLeftInWords(item.schoolDaysLeft)
                 let who = [item.reference, item.upn.map { "UPN \($0)" }].compactMap { $0 }.joined(separator: ", ")
                 lines.append((item.due, "\(item.due.iso)  \(left)  \(who): \(item.what)"))
             }
