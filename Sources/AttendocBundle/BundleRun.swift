@@ -68,7 +68,7 @@ public struct BundleRun {
     public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
                      record: [EvidenceBundle.RecordedCopy]? = nil,
                      observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
-        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf)
+        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf, sent: record.map { $0.compactMap(\.sentLetter) })
         if !draft && !readiness.isReady {
             throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
                                 + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")

@@ -8,6 +8,7 @@ extension EvidenceBundle {
     public enum Title {
         case summary
         case chronology
+        case decisions
         case measures
         case statement(officer: String, role: String)
         case registerCertificate
@@ -23,7 +24,7 @@ extension EvidenceBundle {
         case copyOfLetter(kind: String, date: CalendarDate, file: String)
         case referral(to: String, date: CalendarDate, file: String)
 
-        static let kinds = ["summary", "chronology", "measures", "statement", "registerCertificate", "figures",
+        static let kinds = ["summary", "chronology", "decisions", "measures", "statement", "registerCertificate", "figures",
                             "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
@@ -32,6 +33,7 @@ extension EvidenceBundle {
             switch self {
             case .summary: context["summary"] = true
             case .chronology: context["chronology"] = true
+            case .decisions: context["decisions"] = true
             case .measures: context["measures"] = true
             case .statement(let officer, let role): context["statement"] = ["officer": officer, "role": role]
             case .registerCertificate: context["registerCertificate"] = true

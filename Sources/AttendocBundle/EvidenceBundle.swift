@@ -44,6 +44,8 @@ public struct EvidenceBundle {
     public enum Content {
         case summary
         case chronology
+        /// The decision records: the route considered at referral and the decision to proceed.
+        case decisions
         case measures
         case figures
         case statement
@@ -133,6 +135,7 @@ public struct EvidenceBundle {
         let sectionA = Section(letter: "A", entries: [
             Entry(id: nextID("A"), about: .summary, date: asOf, content: .summary, source: "legal_route"),
             Entry(id: nextID("A"), about: .chronology, content: .chronology, source: "the whole case"),
+            Entry(id: nextID("A"), about: .decisions, date: route.decision?.on ?? route.decidedOn, content: .decisions, source: "legal_route"),
         ])
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
@@ -364,7 +367,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .measures, .figures, .statement: false
         }
     }
 }

@@ -3,11 +3,22 @@ import AttendocYAML
 
 /// The legal route the local authority chose after accepting the referral, and the dates of its
 /// steps (seed 004, "CAT responsibility post referral"). The dates are checked to run in order.
+///
+/// Two decisions are recorded apart (seed 004): the route considered at referral (`decidedOn`,
+/// `decidedBy`, `reasonsAtReferral`: "decision taken by Senior County Attendance Officer on
+/// appropriateness of referral and legal route to be taken"), and the decision to prosecute or
+/// apply for an order, made after the target set at the interview was reviewed and not met
+/// (`decision`).
 public struct LegalRoute: Sendable {
     public var section: Section
+    /// The day the route was considered, at referral.
     public var decidedOn: CalendarDate
-    /// Who decided (seed 004: the Senior County Attendance Officer).
+    /// Who considered it (seed 004: the Senior County Attendance Officer).
     public var decidedBy: String?
+    /// Why this route was considered appropriate at referral, in the officer's words.
+    public var reasonsAtReferral: String? = nil
+    /// The decision to prosecute (or to apply for the order), once it has been made.
+    public var decision: Decision? = nil
     /// The first warning letter, sent with the PACE letter when the referral is accepted.
     public var firstWarningOn: CalendarDate?
     public var finalWarningOn: CalendarDate?
@@ -25,6 +36,39 @@ public struct LegalRoute: Sendable {
     /// warning (or the legal route's decision) to the last day of the register.
     public var offenceFrom: CalendarDate? = nil
     public var offenceTo: CalendarDate? = nil
+
+    /// The decision to institute the proceedings, recorded as a court will ask about it: when,
+    /// by whom, and why, with the consideration of an Education Supervision Order that section
+    /// 447(1) Education Act 1996 requires before proceedings under section 443 or 444. Each
+    /// reason is the decision maker's own words; `attendoc check --for prosecution` names
+    /// whichever is missing.
+    public struct Decision: Sendable {
+        public var on: CalendarDate
+        public var by: String?
+        /// Whether an Education Supervision Order would be appropriate instead of, or as well
+        /// as, the proceedings, and why (s447(1) EA 1996).
+        public var educationSupervisionOrder: String?
+        /// Why support first has not worked, was not engaged with, or is not appropriate.
+        public var supportFirst: String?
+        /// Why the proceedings are in the public interest.
+        public var publicInterest: String?
+        /// Where it is in the case file (`legal_route.decision`).
+        public var casePath: String
+
+        public init(on: CalendarDate, by: String?, educationSupervisionOrder: String?, supportFirst: String?,
+                    publicInterest: String?, casePath: String) {
+            self.on = on
+            self.by = by
+            self.educationSupervisionOrder = educationSupervisionOrder
+            self.supportFirst = supportFirst
+            self.publicInterest = publicInterest
+            self.casePath = casePath
+        }
+    }
+
+    /// Whether the route is a prosecution (section 444), for which section 447(1) asks that an
+    /// Education Supervision Order be considered first.
+    public var isProsecution: Bool { section == .s444_1 || section == .s444_1a }
 
     public enum Section: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// Section 444(1) Education Act 1996: the child has not attended regularly.
@@ -58,6 +102,16 @@ extension CaseFileReader {
             firstWarningOn: try fields.optionalDate("first_warning_on"),
             finalWarningOn: try fields.optionalDate("final_warning_on"),
             papersToCourtOn: try fields.optionalDate("papers_to_court_on"))
+        result.reasonsAtReferral = try fields.optionalString("reasons")
+        if let decision = try fields.optionalFields("decision") {
+            result.decision = LegalRoute.Decision(
+                on: try decision.date("on"), by: try decision.optionalString("by"),
+                educationSupervisionOrder: try decision.optionalString("education_supervision_order"),
+                supportFirst: try decision.optionalString("support_first"),
+                publicInterest: try decision.optionalString("public_interest"),
+                casePath: decision.path)
+            try decision.finish()
+        }
         result.court = try fields.optionalString("court")
         result.hearingOn = try fields.optionalDate("hearing_on")
         result.hearingTime = try fields.optionalTime("hearing_time")
@@ -85,7 +139,7 @@ extension CaseFileReader {
         // Each step comes after the ones before it that are recorded.
         let steps: [(key: String, date: CalendarDate?)] = [
             ("decided_on", result.decidedOn), ("first_warning_on", result.firstWarningOn),
-            ("final_warning_on", result.finalWarningOn), ("papers_to_court_on", result.papersToCourtOn),
+            ("decision.on", result.decision?.on), ("final_warning_on", result.finalWarningOn), ("papers_to_court_on", result.papersToCourtOn),
         ]
         // (Written with two plain variables: Swift 6.3's optimiser crashes on an optional tuple here.)
         var latestKey = ""

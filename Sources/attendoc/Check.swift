@@ -1,6 +1,9 @@
 import ArgumentParser
+import AttendocBundle
 import AttendocCasework
+import AttendocIssuing
 import AttendocValues
+import AttendocWorkspace
 import Foundation
 
 struct Check: ParsableCommand {
@@ -24,12 +27,22 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/ and data/.", valueName: "folder"))
     var resources: String?
 
+    @Option(name: .long, help: ArgumentHelp("The workspace whose record of what was sent the check reads (default: $ATTENDOC_WORKSPACE, else the current folder if it holds one; without one, the case file's letters_issued).", valueName: "folder"))
+    var workspace: String?
+
     func run() throws {
         do {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-            let readiness = ProsecutionReadiness.check(loaded, asOf: date)
+            // The record, when there is a workspace: the letters sent are the ones it holds.
+            let place = WorkspaceLocation.find(explicit: workspace)
+            var sent: [SentLetter]?
+            if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
+                let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
+                sent = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened).compactMap(\.sentLetter)
+            }
+            let readiness = ProsecutionReadiness.check(loaded, asOf: date, sent: sent)
             if readiness.isReady {
                 Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
                 return

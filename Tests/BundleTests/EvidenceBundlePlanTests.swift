@@ -115,7 +115,7 @@ struct EvidenceBundlePlanTests {
         }
         let attendanceCase = bundle.view.attendanceCase
         let expectedCount = attendanceCase.lettersIssued.count + attendanceCase.meetings.count + attendanceCase.supportiveMeasures.count
-            + attendanceCase.referrals.count + 2 /* referral accepted, legal route decided */
+            + attendanceCase.referrals.count + 3 /* referral accepted, route considered at referral, decision to prosecute */
         let thresholdEvents = events.filter { ($0["event"] as? String)?.hasPrefix("Attendance entered tier") == true || ($0["event"] as? String)?.hasPrefix("The threshold") == true }
         #expect(events.count == expectedCount + thresholdEvents.count)
         #expect(!thresholdEvents.isEmpty)
@@ -125,6 +125,24 @@ struct EvidenceBundlePlanTests {
         // A letter with a supplied copy is proved by both the document and the file.
         let concern = events.first { ($0["event"] as? String)?.hasPrefix("Letter of concern about attendance sent to Ms Zoë D'Souza") == true }
         #expect((concern?["proofs"] as? [[String: Any]])?.count == 2)
+        // The two decisions, each on its own date, proved by the decision records in section A.
+        let route = events.first { ($0["event"] as? String) == "Legal route considered at referral: prosecution under section 444(1) of the Education Act 1996 (Alex Brennan, Senior County Attendance Officer)" }
+        let decision = events.first { ($0["event"] as? String) == "Decision to prosecute (Alex Brennan, Senior County Attendance Officer)" }
+        #expect(route != nil && decision != nil, "\(events.map { $0["event"] ?? "" })")
+        for event in [route, decision] {
+            #expect((event?["proofs"] as? [[String: Any]])?.compactMap { $0["section"] as? String } == ["A"])
+        }
+        let dates = typed.filter { if case .decisionMade = $0.what { true } else if case .routeDecided = $0.what { true } else { false } }.map(\.date.iso)
+        #expect(dates == ["2026-11-16", "2027-01-08"])
+    }
+
+    @Test func theDecisionRecordsAreInSectionAAsRecorded() throws {
+        let bundle = try Self.countyPlan()
+        let text = try Self.xml(of: bundle)
+        #expect(text.contains("<entry id=\"a3\" title=\"Decision records: the legal route at referral and the decision to proceed\" date=\"2027-01-08\""), "\(text.prefix(3000))")
+        #expect(text.contains("<row><cell>Date</cell><cell>8 January 2027, after the review on 7 January 2027 of the attendance target set at the interview under caution (PACE)</cell></row>"))
+        #expect(text.contains("<cell>Education Supervision Order considered (section 447(1) Education Act 1996)</cell><cell>Considered. An order would add supervision"))
+        #expect(text.contains("<row><cell>Date</cell><cell>16 November 2026</cell></row>"))
     }
 
     @Test func theCourtViewWithholdsTheConfidentialAddressAgencyNotesAndSiblings() throws {

@@ -94,4 +94,46 @@ struct ReadinessTests {
             "supportive_measures[1]: the exhibit evidence/mentor-check-in-log-october-2026.txt cannot be read. To do: restore the file or its permissions",
         ])
     }
+
+    // The decision records (seed 004; s447(1) Education Act 1996).
+
+    @Test func noDecisionToProsecuteIsAGap() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "  decision:\n"))
+        let end = try #require(text.range(of: "  final_warning_on: 2027-01-11"))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
+        #expect(gaps == ["legal_route: no decision to prosecute, made after the target's review, is recorded. To do: add legal_route.decision with on, by, education_supervision_order (the s447(1) consideration), support_first and public_interest"])
+    }
+
+    @Test func aDecisionWithoutTheEducationSupervisionOrderConsideredIsAGap() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "    education_supervision_order: >-\n"))
+        let end = try #require(text.range(of: "    support_first: >-\n"))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.hasPrefix("legal_route.decision: no consideration of an Education Supervision Order is recorded; section 447(1)") == true, "\(gaps)")
+    }
+
+    @Test func eachMissingReasonOfTheDecisionIsNamed() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "    education_supervision_order: >-\n"))
+        let end = try #require(text.range(of: "  final_warning_on: 2027-01-11"))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
+        #expect(gaps == [
+            "legal_route.decision: no consideration of an Education Supervision Order is recorded; section 447(1) Education Act 1996 requires it before proceedings under section 444. To do: add education_supervision_order: whether an order would be appropriate instead of, or as well as, the prosecution, and why",
+            "legal_route.decision: the support-first reasons are not recorded. To do: add support_first: why the support offered has not worked, was not engaged with, or is not appropriate",
+            "legal_route.decision: the public-interest reasons are not recorded. To do: add public_interest: why the proceedings are in the public interest",
+        ])
+    }
+
+    @Test func aDecisionMadeBeforeTheTargetWasReviewedIsAGap() throws {
+        // The interview (3 December 2026) set a target reviewed on 7 January 2027 (five weeks).
+        let gaps = Self.gaps(try Self.variant("    on: 2027-01-08\n", "    on: 2026-12-10\n"))
+        #expect(gaps == ["legal_route.decision: the decision (10 December 2026) was made before the target set at meetings[2] was reviewed (7 January 2027). To do: record the decision made after the review, or correct its date"])
+    }
+
+    @Test func whoConsideredTheRouteAtReferralIsNeeded() throws {
+        let gaps = Self.gaps(try Self.variant("  decided_by: Alex Brennan, Senior County Attendance Officer\n", ""))
+        #expect(gaps == ["legal_route: who considered the legal route at referral (16 November 2026) is not recorded. To do: add decided_by: the officer who decided the route (seed 004: the Senior County Attendance Officer)"])
+    }
 }

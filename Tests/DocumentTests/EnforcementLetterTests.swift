@@ -199,10 +199,29 @@ struct EnforcementLetterTests {
         #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 75.1%"))
     }
 
+    @Test func theFinalWarningDatesTheDecisionFromItsRecord() throws {
+        var loaded = try Self.loaded()
+        // The route was considered at referral (16 November 2026); the decision to prosecute
+        // was made after the target's review (7 January 2027), on 8 January 2027.
+        let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(text.contains("We decided on this legal route on 8 January 2027."), "\(text)")
+        #expect(!text.contains("16 November 2026"))
+        // A decision dated after the letter, or before the target's review, is refused.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-12")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("legal_route.decision.on (12 January 2027) is after this letter's date"))
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2026-12-10")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("is before the review of the target set at meetings[2] (7 January 2027)"))
+        // No decision recorded: no final warning, saying what to record.
+        loaded.attendanceCase.legalRoute?.decision = nil
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("record it under legal_route.decision"))
+    }
+
     @Test func aFinalWarningWaitsForTheTargetsReview() throws {
-        let loaded = try Self.loaded()
+        var loaded = try Self.loaded()
         let early = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-06")
         #expect(early.contains("review on Thursday 7 January 2027"), "\(early)")
+        // Overridden, the letter comes before the review, and so does the decision it reports.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-05")
         let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-06",
                                  options: LetterOptions(deadlineOverrideReason: "no attendance at all since the interview"))
         #expect(text.contains("Between 3 December 2026 and 6 January 2027"))
