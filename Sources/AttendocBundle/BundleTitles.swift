@@ -23,9 +23,11 @@ extension EvidenceBundle {
         case evidenceOfOffer(what: String, file: String)
         case copyOfLetter(kind: String, date: CalendarDate, file: String)
         case referral(to: String, date: CalendarDate, file: String)
+        /// A defendant's evidence of being a parent under section 576 Education Act 1996.
+        case evidenceOfParent(name: String, file: String)
 
         static let kinds = ["summary", "chronology", "decisions", "measures", "statement", "registerCertificate", "figures",
-                            "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral"]
+                            "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
         var context: [String: Any] {
@@ -57,6 +59,7 @@ extension EvidenceBundle {
             case .evidenceOfOffer(let what, let file): context["evidenceOfOffer"] = ["what": what, "file": file]
             case .copyOfLetter(let kind, let date, let file): context["copyOfLetter"] = ["kind": kind, "date": date.longForm, "file": file]
             case .referral(let to, let date, let file): context["referral"] = ["to": to, "date": date.longForm, "file": file]
+            case .evidenceOfParent(let name, let file): context["evidenceOfParent"] = ["name": name, "file": file]
             }
             return context
         }

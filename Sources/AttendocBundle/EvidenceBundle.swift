@@ -113,7 +113,7 @@ public struct EvidenceBundle {
         }
         let courtView = CourtView(of: original)
         let view = LoadedCase(attendanceCase: courtView.attendanceCase, policy: loaded.policy, pupilRegister: loaded.pupilRegister)
-        let withResponsibility = Recipient.withParentalResponsibility(in: original).map(\.person)
+        let withResponsibility = Recipient.parents(in: original).map(\.person)
         let defendants = route.defendantIDs.isEmpty
             ? withResponsibility
             : route.defendantIDs.compactMap { original.parentOrCarer(id: $0) }
@@ -257,6 +257,14 @@ public struct EvidenceBundle {
         for referral in original.referrals {
             for file in referral.evidence {
                 citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file))
+            }
+        }
+        // Each defendant's evidence of being a parent (s576), with the decision to prosecute.
+        for defendant in route.defendants {
+            guard let person = original.parentOrCarer(id: defendant.parentID) else { continue }
+            for file in defendant.evidence {
+                citations.append((route.decision?.on ?? route.decidedOn, citations.count, defendant.casePath,
+                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file))
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }

@@ -40,7 +40,7 @@ public enum CaseFileReader {
             }
         }
         let support = try top.strings("support_offered", required: false)
-        let measures = try top.mappings("supportive_measures", readSupportiveMeasure)
+        let measures = try top.mappings("supportive_measures") { (fields) throws(CaseFileError) in try readSupportiveMeasure(fields, parents: parents) }
         let meetings = try top.mappings("meetings", readMeeting)
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)

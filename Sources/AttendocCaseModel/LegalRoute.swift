@@ -29,9 +29,13 @@ public struct LegalRoute: Sendable {
     /// The first hearing, when listed.
     public var hearingOn: CalendarDate? = nil
     public var hearingTime: TimeOfDay? = nil
-    /// The parents prosecuted, by their `id` under `parents`. Empty: every parent with parental
-    /// responsibility (the evidence bundle names each as a defendant).
-    public var defendantIDs: [String] = []
+    /// The parents prosecuted (or respondents to the application), each chosen explicitly with
+    /// the basis of being a parent, its evidence and the reasons for proceeding against them.
+    /// Empty: none chosen yet (`attendoc check --for prosecution` asks for them; a draft bundle
+    /// names every parent under section 576).
+    public var defendants: [Defendant] = []
+    /// The defendants' ids under `parents`.
+    public var defendantIDs: [String] { defendants.map(\.parentID) }
     /// The period of the offence charged (the dates of the information). Absent: from the first
     /// warning (or the legal route's decision) to the last day of the register.
     public var offenceFrom: CalendarDate? = nil
@@ -64,6 +68,18 @@ public struct LegalRoute: Sendable {
             self.publicInterest = publicInterest
             self.casePath = casePath
         }
+    }
+
+    /// A parent chosen as a defendant: who (`parent:`, an id under `parents`), on what basis they
+    /// are a parent under section 576 Education Act 1996, the evidence of it (exhibited in the
+    /// bundle), and why this person is prosecuted.
+    public struct Defendant: Sendable {
+        public var parentID: String
+        public var basis: [ParentOrCarer.ParentBasis]
+        public var evidence: [FileReference]
+        public var reasons: String?
+        /// Where it is in the case file (`legal_route.defendants[0]`).
+        public var casePath: String
     }
 
     /// Whether the route is a prosecution (section 444), for which section 447(1) asks that an
@@ -118,15 +134,7 @@ extension CaseFileReader {
         if result.hearingTime != nil && result.hearingOn == nil {
             throw fields.error("hearing_time", "is given without hearing_on; give the hearing's date too", at: fields.node("hearing_time"))
         }
-        result.defendantIDs = try fields.strings("defendants", required: false)
-        for (index, id) in result.defendantIDs.enumerated() {
-            guard let parent = parents.first(where: { $0.id == id }) else {
-                throw fields.error("defendants", "entry \(index + 1) does not match the id of any parent or carer (ids are set with `id:` under parents)", at: fields.node("defendants"))
-            }
-            if !parent.hasParentalResponsibility {
-                throw fields.error("defendants", "names \(parent.casePath), who has no parental responsibility; only a parent can be prosecuted under section 444", at: fields.node("defendants"))
-            }
-        }
+        result.defendants = try readDefendants(fields, parents: parents)
         if let period = try fields.optionalFields("offence_period") {
             result.offenceFrom = try period.date("from")
             result.offenceTo = try period.date("to")
@@ -151,6 +159,45 @@ extension CaseFileReader {
             }
             latestKey = key
             latestDate = date
+        }
+        return result
+    }
+
+    /// `defendants`: each an entry with `parent` (an id under `parents`), `basis`, `evidence` and
+    /// `reasons`, or (an older case file) just the id. Each must be a parent under section 576,
+    /// and each basis given must be true of their record under `parents`.
+    static func readDefendants(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> [LegalRoute.Defendant] {
+        var result: [LegalRoute.Defendant] = []
+        for (node, path) in try fields.list("defendants", required: false) {
+            var defendant: LegalRoute.Defendant
+            var entry: YAMLFields?
+            if case .scalar(let scalar) = node, !YAMLFields.isNull(node) {
+                defendant = LegalRoute.Defendant(parentID: scalar.string.trimmingCharacters(in: .whitespaces), basis: [], evidence: [], reasons: nil, casePath: path)
+            } else {
+                let item = try YAMLFields(node, file: fields.file, path: path)
+                defendant = LegalRoute.Defendant(parentID: try item.string("parent"), basis: try item.fixedValues("basis"),
+                                                 evidence: try item.fileReferences("evidence"), reasons: try item.optionalString("reasons"),
+                                                 casePath: path)
+                entry = item
+            }
+            let field = entry == nil ? "defendants" : "parent"
+            let place = entry ?? fields
+            guard let parent = parents.first(where: { $0.id == defendant.parentID }) else {
+                throw place.error(field, "\(entry == nil ? "entry \(result.count + 1) " : "")does not match the id of any parent or carer (ids are set with `id:` under parents)", at: place.node(field) ?? node)
+            }
+            if !parent.isParent {
+                throw place.error(field, "names \(parent.casePath), who is not recorded as a parent under section 576 Education Act 1996 (a natural parent, or someone with parental responsibility or care of the child); if they are one, record natural_parent, parental_responsibility or care_of_child for them under parents", at: place.node(field) ?? node)
+            }
+            if result.contains(where: { $0.parentID == defendant.parentID }) {
+                throw place.error(field, "names \(parent.casePath) a second time; list each defendant once", at: place.node(field) ?? node)
+            }
+            if let entry {
+                for basis in defendant.basis where !parent.basesAsParent.contains(basis) {
+                    throw entry.error("basis", "says \(parent.casePath) \(basis), which their record under parents does not (\(parent.basesAsParent.map(\.rawValue).joined(separator: ", "))); correct the basis or their record", at: entry.node("basis"))
+                }
+                try entry.finish()
+            }
+            result.append(defendant)
         }
         return result
     }

@@ -38,7 +38,7 @@ public struct ProsecutionReadiness: Sendable {
         }
 
         // Steps of the process (seed 004): parenting contract meeting, reviewed within the
-        // policy's deadline; first warning to every parent with parental responsibility; the
+        // policy's deadline; first warning to every parent under section 576; the
         // interview within the deadline after the referral; the final warning.
         let contracts = attendanceCase.meetings.filter { $0.kind == .parentingContract }
         if contracts.isEmpty {
@@ -55,16 +55,16 @@ public struct ProsecutionReadiness: Sendable {
                     "record a review held by \(latest.longForm), or explain the delay in the case notes")
             }
         }
-        let parents = Recipient.withParentalResponsibility(in: attendanceCase).map(\.person)
+        let parents = Recipient.parents(in: attendanceCase).map(\.person)
         let letters = (sent ?? SentLetter.listed(in: attendanceCase)).filter { $0.sentOn <= date }
         for (kind, name) in [(IssuedLetter.KnownKind.firstWarningLetter, "first warning letter"), (.finalWarningLetter, "final warning letter")] {
             let document = kind == .firstWarningLetter ? "first-warning-letter" : "final-warning-letter"
             for parent in parents where !letters.contains(where: { $0.kind == .known(kind) && $0.recipientPath == parent.casePath }) {
                 if sent != nil {
-                    gap(parent.casePath, "the workspace's record holds no \(name) to this parent with parental responsibility",
+                    gap(parent.casePath, "the workspace's record holds no \(name) to this parent",
                         "issue it (attendoc issue \(attendanceCase.reference) --document \(document) --to \(parent.id ?? parent.casePath) --method post)")
                 } else {
-                    gap(parent.casePath, "no \(name) to this parent with parental responsibility is recorded",
+                    gap(parent.casePath, "no \(name) to this parent is recorded",
                         "send it (attendoc render --document \(document)) and record it in letters_issued")
                 }
             }
@@ -90,6 +90,7 @@ public struct ProsecutionReadiness: Sendable {
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
         gaps += DecisionReadiness.gaps(loaded)
+        gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

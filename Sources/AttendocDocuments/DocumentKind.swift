@@ -46,8 +46,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// Who receives it, in words.
     public var sentTo: String {
         hasAgencyCopy
-            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
-            : "each parent or carer with parental responsibility, at their own address"
+            ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
+            : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
     }
 
     /// When in the process it is sent, and the facts of the case it needs, in words.

@@ -78,7 +78,7 @@ public struct LetterRun {
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
         guard !recipients.isEmpty else {
-            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
@@ -88,6 +88,11 @@ public struct LetterRun {
         // never holds agency-only notes, so no parent copy can show them.
         let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
         var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        if kind == .parentingContract {
+            // A contract of their own for each parent who agreed it, signed by its parties only.
+            let parties = try ParentingContractFacts.parties(case: loaded, dated: date, options: options)
+            copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts)) }
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
         }

@@ -80,6 +80,9 @@ struct EvidenceBundlePlanTests {
             "concern-letter-2026-09-25.txt": "text",
             "cat-referral-form-2026-11-13.txt": "text",
             "taf-action-plan-2026-10-21.txt": "text",
+            "parenting-contract-father-2026-10-09.txt": "text",
+            // Each defendant's evidence of being a parent (section 576), once for both.
+            "school-contact-record-2026-09-01.txt": "text",
         ])
         // In the order of the events that cite them: the concern letter (25 September) first.
         #expect(entries.first?.source == "evidence/concern-letter-2026-09-25.txt")
@@ -276,15 +279,17 @@ struct EvidenceBundlePlanTests {
 
     /// The bundle's XML (checked against schema/bundle.rng) for the county example with `old`
     /// replaced by `new`: no FOP needed.
-    static func bundleXML(_ old: String, _ new: String) throws -> String {
-        let loaded = try ReadinessTests.variant(old, new)
+    static func bundleXML(_ old: String, _ new: String, and more: (String, String)? = nil) throws -> String {
+        let loaded = try ReadinessTests.variant([(old, new)] + (more.map { [$0] } ?? []))
         let (xml, _) = try BundleRun(resources: resources).bundleXML(try plan(loaded, draft: true))
         return String(decoding: xml, as: UTF8.self)
     }
 
     @Test func theFrontSheetNamesTheCourtTheHearingAndOnlyTheParentsProsecuted() throws {
-        let xml = try Self.bundleXML("  court: Exeter Magistrates' Court\n",
-                                     "  court: Exeter Magistrates' Court\n  hearing_on: 2027-02-15\n  hearing_time: \"10:00\"\n  defendants: [mother]\n")
+        // The father taken out of the defendants: only the mother is named and charged.
+        let father = "    - parent: father\n      basis: [natural_parent, parental_responsibility]\n      evidence: [evidence/school-contact-record-2026-09-01.txt]\n      reasons: >-\n        Mr O'Brien has parental responsibility and agreed to take on the morning school run; he\n        had a parenting contract of his own and was offered the mentor and Early Help support.\n"
+        let xml = try Self.bundleXML(father, "",
+                                     and: ("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  hearing_on: 2027-02-15\n  hearing_time: \"10:00\"\n"))
         // (The template escapes an apostrophe as &#39;.)
         #expect(xml.contains("<court>Exeter Magistrates&#39; Court</court>"))
         #expect(xml.contains("<fact label=\"Hearing\">Monday 15 February 2027 at 10:00</fact>"))
@@ -346,11 +351,27 @@ struct EvidenceBundlePlanTests {
         #expect(Self.chronologyEvents(try Self.xml(of: bundle, resources: AttendocResources(root: root))) == Self.chronologyEvents(try Self.xml(of: bundle)))
     }
 
-    @Test func aDefendantWithoutParentalResponsibilityIsRefusedNamingTheField() throws {
+    @Test func aDefendantWhoIsNotAParentUnderSection576IsRefusedNamingTheField() throws {
+        // The grandmother has no parental responsibility, is not a natural parent and has no care
+        // of the child: not a parent, so she cannot be a defendant.
         #expect {
-            _ = try ReadinessTests.variant("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  defendants: [grandmother]\n")
+            _ = try ReadinessTests.variant("    - parent: father\n      basis: [natural_parent, parental_responsibility]\n", "    - parent: grandmother\n      basis: []\n")
         } throws: { error in
-            "\(error)".contains("legal_route.defendants: names parents[2], who has no parental responsibility")
+            "\(error)".contains("legal_route.defendants[1].parent: names parents[2], who is not recorded as a parent under section 576 Education Act 1996 (a natural parent, or someone with parental responsibility or care of the child)")
+        }
+        // A carer the child lives with is a parent (care of the child) and can be a defendant,
+        // without parental responsibility.
+        let carer = try ReadinessTests.variant([
+            ("    relationship: grandmother\n    natural_parent: no\n    parental_responsibility: no\n    lives_with_pupil: no\n",
+             "    relationship: grandmother\n    natural_parent: no\n    parental_responsibility: no\n    lives_with_pupil: yes\n"),
+            ("    - parent: father\n      basis: [natural_parent, parental_responsibility]\n", "    - parent: grandmother\n      basis: [care_of_child]\n"),
+        ])
+        #expect(carer.attendanceCase.legalRoute?.defendantIDs == ["mother", "grandmother"])
+        // A basis the parent's record does not show is refused.
+        #expect {
+            _ = try ReadinessTests.variant("      basis: [natural_parent, parental_responsibility]\n", "      basis: [care_of_child]\n")
+        } throws: { error in
+            "\(error)".contains("legal_route.defendants[1].basis: says parents[1] has care of the child, which their record under parents does not (natural_parent, parental_responsibility)")
         }
     }
 }

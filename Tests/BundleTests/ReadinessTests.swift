@@ -13,15 +13,23 @@ struct ReadinessTests {
 
     /// The county example with `old` replaced by `new`, in a folder beside its registers and evidence.
     static func variant(_ old: String, _ new: String) throws -> LoadedCase {
-        let text = try String(contentsOf: riverside, encoding: .utf8)
-        #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
+        try variant([(old, new)])
+    }
+
+    /// The county example with each edit made (each `old` must match once).
+    static func variant(_ edits: [(old: String, new: String)]) throws -> LoadedCase {
+        var text = try String(contentsOf: riverside, encoding: .utf8)
+        for (old, new) in edits {
+            #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
+            text = text.replacingOccurrences(of: old, with: new)
+        }
         let folder = try temporaryFolder("readiness")
         for item in ["registers", "evidence"] {
             // Copies, not links: evidence and registers must be inside the case's folder.
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
         let caseFile = folder.appendingPathComponent("case.yaml")
-        try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: caseFile)
+        try Data(text.utf8).write(to: caseFile)
         return try LoadedCase.load(caseFile, resources: resources)
     }
 
@@ -35,8 +43,16 @@ struct ReadinessTests {
     }
 
     @Test func noParentingContractMeeting() throws {
-        let gaps = Self.gaps(try Self.variant("  - kind: parenting_contract\n    date: 2026-10-02", "  - kind: attendance_improvement_plan\n    date: 2026-10-02"))
-        #expect(gaps == ["meetings: no parenting contract meeting is recorded. To do: record the parenting contract meeting (kind: parenting_contract) with its minutes, or the offer and the parents' response"])
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "  # Listed last so that the meetings above keep their places"))
+        let end = try #require(text.range(of: "\nletters_issued:\n"))
+        let gaps = Self.gaps(try Self.variant([
+            ("  - kind: parenting_contract\n    date: 2026-10-02", "  - kind: attendance_improvement_plan\n    date: 2026-10-02"),
+            (String(text[start.lowerBound..<end.lowerBound]), ""),
+        ]))
+        #expect(gaps.first == "meetings: no parenting contract meeting is recorded. To do: record the parenting contract meeting (kind: parenting_contract) with its minutes, or the offer and the parents' response")
+        // And neither defendant has a contract of their own.
+        #expect(gaps.filter { $0.contains("has no parenting contract of their own") }.count == 2, "\(gaps)")
     }
 
     @Test func aReviewLaterThanThePolicyAllows() throws {
@@ -49,7 +65,7 @@ struct ReadinessTests {
 
     @Test func noFirstWarningToOneParent() throws {
         let gaps = Self.gaps(try Self.variant("  - kind: first_warning_letter\n    date: 2026-11-23\n    recipient: father\n    method: post\n", ""))
-        #expect(gaps == ["parents[1]: no first warning letter to this parent with parental responsibility is recorded. To do: send it (attendoc render --document first-warning-letter) and record it in letters_issued"])
+        #expect(gaps == ["parents[1]: no first warning letter to this parent is recorded. To do: send it (attendoc render --document first-warning-letter) and record it in letters_issued"])
     }
 
     @Test func noFinalWarning() throws {
@@ -135,5 +151,57 @@ struct ReadinessTests {
     @Test func whoConsideredTheRouteAtReferralIsNeeded() throws {
         let gaps = Self.gaps(try Self.variant("  decided_by: Alex Brennan, Senior County Attendance Officer\n", ""))
         #expect(gaps == ["legal_route: who considered the legal route at referral (16 November 2026) is not recorded. To do: add decided_by: the officer who decided the route (seed 004: the Senior County Attendance Officer)"])
+    }
+
+    // Each defendant (s576 Education Act 1996; seed 004's support-first steps).
+
+    /// The father's own parenting contract meeting and its invitation, as the county example
+    /// holds them; without them the example is as it was: he was never invited to the meeting
+    /// whose contract printed his signature line.
+    static func withoutTheFathersOwnContract() throws -> [(old: String, new: String)] {
+        let text = try String(contentsOf: riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "  # Listed last so that the meetings above keep their places"))
+        let end = try #require(text.range(of: "\nletters_issued:\n"))
+        return [
+            (String(text[start.lowerBound..<end.lowerBound]), ""),
+            ("  - kind: parenting_contract_invitation\n    date: 2026-10-05\n    recipient: father\n    method: post\n", ""),
+        ]
+    }
+
+    @Test func aDefendantNeverInvitedAndWithNoContractOfTheirOwnIsNamed() throws {
+        let gaps = Self.gaps(try Self.variant(try Self.withoutTheFathersOwnContract()))
+        #expect(gaps == [
+            "parents[1]: was neither invited to nor at the parenting contract meeting (meetings[0] on 2 October 2026). To do: invite this parent and record the invitation (letters_issued, or attendoc issue), or record why they were not invited",
+            "parents[1]: has no parenting contract of their own: they were at no parenting contract meeting. To do: offer this parent a parenting contract meeting of their own (seed 004), or record why not",
+        ])
+    }
+
+    @Test func defendantsAreChosenExplicitlyWithTheirBasisEvidenceAndReasons() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "  defendants:\n"))
+        let end = try #require(text.range(of: "  # For the evidence bundle (attendoc bundle)"))
+        let none = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
+        #expect(none == ["legal_route: no defendant is chosen. To do: add legal_route.defendants: each parent prosecuted, with parent, basis, evidence and reasons (docs/case-file.md)"])
+        // An id alone (an older case file) is a defendant without basis, evidence or reasons.
+        let bare = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), "  defendants: [mother]\n"))
+        #expect(bare == [
+            "legal_route.defendants[0]: the basis of parents[0] being a parent under section 576 Education Act 1996 is not recorded. To do: add basis: [\"natural_parent\", \"parental_responsibility\", \"care_of_child\"] as it applies, with the evidence of it",
+            "legal_route.defendants[0]: no evidence that parents[0] is a parent is cited. To do: add evidence: the file that shows it (a birth certificate, a parental responsibility order or agreement, the school's record of who the child lives with)",
+            "legal_route.defendants[0]: the reasons for proceeding against parents[0] are not recorded. To do: add reasons: why this parent is a defendant",
+        ])
+    }
+
+    @Test func supportOfferedToOneParentOnlyIsAGapForTheOther() throws {
+        let gaps = Self.gaps(try Self.variant([
+            ("    offered_on: 2026-10-05\n    offered_to: [mother, father]\n", "    offered_on: 2026-10-05\n    offered_to: [mother]\n"),
+            ("    offered_on: 2026-10-28\n    offered_to: [mother, father]\n", "    offered_on: 2026-10-28\n    offered_to: [mother]\n"),
+            ("    offered_on: 2026-10-05\n    offered_to: [father]\n", "    offered_on: 2026-10-05\n    offered_to: [mother]\n"),
+        ]))
+        #expect(gaps == ["parents[1]: no supportive measure is recorded as offered to this parent. To do: offer this parent support and record to whom each measure was offered (supportive_measures[].offered_to)"])
+    }
+
+    @Test func aDefendantNotInterviewedUnderCautionIsNamed() throws {
+        let gaps = Self.gaps(try Self.variant("      - name: Ciarán O'Brien\n        role: father\n    discussion: >-\n      Each parent", "    discussion: >-\n      Each parent"))
+        #expect(gaps == ["parents[1]: was not interviewed under caution. To do: invite this parent to an interview under caution and record it (meetings, kind: pace_interview)"])
     }
 }

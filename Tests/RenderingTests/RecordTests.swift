@@ -44,10 +44,11 @@ struct RecordTests {
     @Test func agencyOnlyNotesAreInNoParentCopyInAnyFormat() throws {
         let folder = try Self.render(.meetingMinutes, Self.hillside, date: "2026-11-20", formats: OutputFormat.allCases, meeting: "meetings[0]")
         let files = filesUnder(folder)
-        // The mother's copy and the agency copy; the father (do not contact) and the mother's
-        // partner (no parental responsibility) get none.
+        // The mother's copy, the copy of her partner (a parent under section 576: the child lives
+        // with him) and the agency copy; the father (do not contact) gets none.
         #expect(files == ["agency-copy.docx", "agency-copy.html", "agency-copy.pdf", "agency-copy.txt",
-                          "agnieszka-nowak.docx", "agnieszka-nowak.html", "agnieszka-nowak.pdf", "agnieszka-nowak.txt"])
+                          "agnieszka-nowak.docx", "agnieszka-nowak.html", "agnieszka-nowak.pdf", "agnieszka-nowak.txt",
+                          "tomasz-zielinski.docx", "tomasz-zielinski.html", "tomasz-zielinski.pdf", "tomasz-zielinski.txt"])
         for file in files {
             let text = try Self.readable(folder.appendingPathComponent(file))
             if file.hasPrefix("agency-copy") {
@@ -105,9 +106,14 @@ struct RecordTests {
 
     @Test func theParentingContractSetsOutBothSides() throws {
         let folder = try Self.render(.parentingContract, Self.brookfield, date: "2026-10-08", formats: [.txt])
+        // A contract of her own for the mother, who was at the meeting: signed by its parties
+        // only (the father, who was not there, has no contract and no signature line).
         let files = filesUnder(folder)
-        #expect(files.count == 2)
+        #expect(files == ["agnieszka-kowalczyk.txt"])
         let text = try Self.readable(folder.appendingPathComponent(files[0]))
+        #expect(text.components(separatedBy: "Parent: ").count == 2, "one parent's signature line")
+        #expect(text.contains("Parent: Mrs Agnieszka Kowalczyk"))
+        #expect(!text.contains("Tomasz"))
         for fact in ["Parenting contract: school attendance", "Attendance target: 92%", "Review date: Thursday 5 November 2026",
                      "It is not legally binding", "may be used as evidence", "The parents will", "Signed:"] {
             #expect(text.contains(fact), "\(fact)")

@@ -422,7 +422,7 @@ struct WorkspaceTests {
         let check = ["check", example, "--for", "prosecution", "--as-of", "2027-01-11", "--workspace", workspace.path]
         let before = try run(program, check)
         #expect(before.status == 1, "\(before.output)")
-        #expect(before.output.contains("- parents[0]: the workspace's record holds no first warning letter to this parent with parental responsibility. To do: issue it (attendoc issue CAT/2026/0142 --document first-warning-letter --to mother --method post)"), "\(before.output)")
+        #expect(before.output.contains("- parents[0]: the workspace's record holds no first warning letter to this parent. To do: issue it (attendoc issue CAT/2026/0142 --document first-warning-letter --to mother --method post)"), "\(before.output)")
         #expect(before.output.contains("- parents[1]: the workspace's record holds no final warning letter"))
         // Issued into the record, the first warnings are no longer missing; the final warnings still are.
         #expect(try issueFirstWarning(workspace).status == 0)
