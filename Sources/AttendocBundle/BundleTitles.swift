@@ -43,9 +43,12 @@ extension EvidenceBundle {
             case .document(let kind, let meeting, let to):
                 let isMinutes = kind == .meetingMinutes && meeting != nil
                 let isInvitation = kind == .meetingInvitation && meeting != nil
+                let isInterview = kind == .recordOfInterview
                 context["document"] = [
-                    "isMinutes": isMinutes, "isInvitation": isInvitation, "isOther": !isMinutes && !isInvitation,
+                    "isMinutes": isMinutes, "isInvitation": isInvitation, "isInterview": isInterview,
+                    "isOther": !isMinutes && !isInvitation && !isInterview,
                     "kindTitle": kind.title, "meeting": meeting ?? "", "sentTo": kind == .meetingInvitation,
+                    "plainTo": kind != .meetingInvitation && !isInterview,
                 ].merging(BundleContext.optional("to", to)) { old, _ in old }
             case .sentCopy(let kind, let meeting, let to, let copy):
                 context["sentCopy"] = [

@@ -117,9 +117,9 @@ public struct EvidenceBundle {
         let defendants = route.defendantIDs.isEmpty
             ? withResponsibility
             : route.defendantIDs.compactMap { original.parentOrCarer(id: $0) }
-        let registerEnd = (try? loaded.figures(asOf: asOf).to) ?? asOf
-        let offenceFrom = route.offenceFrom ?? route.firstWarningOn ?? route.decidedOn
-        let offenceTo = route.offenceTo ?? registerEnd
+        guard let (offenceFrom, offenceTo) = ChargePeriod.of(loaded, asOf: asOf) else {
+            throw AttendocError(.evidence, "the case \(original.reference) has no legal_route")
+        }
         if offenceTo < offenceFrom {
             throw AttendocError(.evidence, "the period of the offence would run from \(offenceFrom.longForm) to \(offenceTo.longForm), backwards; set legal_route.offence_period (from, to) or check the bundle's --as-of date")
         }
@@ -204,6 +204,9 @@ public struct EvidenceBundle {
                         about = .sentCopy(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName, copy: sent)
                         content = .suppliedPDF(sent.pdf!, pages: try pageCount(sent.pdf!))
                         source = "\(archivePath(sent.pdf!)), \(planned.calledForBy)"
+                    } else if planned.kind == .recordOfInterview {
+                        // A record the interviewing officer made, not a letter sent: exhibited as
+                        // made from the interview's record, without an archived copy.
                     } else if isDraft {
                         about = .reconstruction(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName)
                     } else {

@@ -41,7 +41,7 @@ public enum CaseFileReader {
         }
         let support = try top.strings("support_offered", required: false)
         let measures = try top.mappings("supportive_measures") { (fields) throws(CaseFileError) in try readSupportiveMeasure(fields, parents: parents) }
-        let meetings = try top.mappings("meetings", readMeeting)
+        let meetings = try top.mappings("meetings") { (fields) throws(CaseFileError) in try readMeeting(fields, parents: parents) }
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)
         let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields, parents: parents) }

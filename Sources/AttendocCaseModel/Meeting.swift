@@ -26,6 +26,8 @@ public struct Meeting: Sendable {
     public var contactArrangements: String? = nil
     /// Where it is in the case file (`meetings[1]`).
     public var casePath: String
+    /// For an interview under caution: each interviewee's record of interview.
+    public var interviews: [InterviewRecord] = []
 
     public enum Kind: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// A parenting contract meeting (seed 004, school pre-referral).
@@ -76,8 +78,8 @@ public struct Meeting: Sendable {
 }
 
 extension CaseFileReader {
-    static func readMeeting(_ fields: YAMLFields) throws(CaseFileError) -> Meeting {
-        let result = Meeting(
+    static func readMeeting(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> Meeting {
+        var result = Meeting(
             kind: try fields.fixedValue("kind"),
             date: try fields.date("date"),
             time: try fields.optionalTime("time"),
@@ -92,6 +94,7 @@ extension CaseFileReader {
             agencyOnlyNotes: try fields.optionalString("agency_only_notes"),
             contactArrangements: try fields.optionalString("contact_arrangements"),
             casePath: fields.path)
+        result.interviews = try readInterviews(fields, meetingKind: result.kind, meetingDate: result.date, parents: parents)
         try fields.finish()
         if let review = result.reviewDate, review <= result.date {
             throw fields.error("review_date", "is \(review.iso), not after the meeting (\(result.date.iso)); a review comes after the meeting", at: fields.node("review_date"))

@@ -59,10 +59,53 @@ enum DefendantReadiness {
                 gap(place, "has no parenting contract of their own: they were at no parenting contract meeting",
                     "offer this parent a parenting contract meeting of their own (seed 004), or record why not")
             }
-            let interviewed = meetings.contains { $0.kind == .paceInterview && $0.attendees.contains { person.answersTo($0.name) } }
-            if route.isProsecution && !interviewed {
-                gap(place, "was not interviewed under caution", "invite this parent to an interview under caution and record it (meetings, kind: pace_interview)")
+            if route.isProsecution {
+                gaps += interviewGaps(person, meetings: meetings, loaded: loaded, asOf: date)
             }
+        }
+        return gaps
+    }
+
+    /// The defendant's interviews under caution: one recorded (a record of interview of their
+    /// own), with the caution given and understood, and every day of the charge put to them.
+    static func interviewGaps(_ person: ParentOrCarer, meetings: [Meeting], loaded: LoadedCase, asOf date: CalendarDate) -> [ProsecutionReadiness.Gap] {
+        var gaps: [ProsecutionReadiness.Gap] = []
+        let place = person.casePath
+        let interviews = meetings.filter { $0.kind == .paceInterview }
+        let records = interviews.flatMap(\.interviews).filter { $0.intervieweePath == place }
+        if records.isEmpty {
+            if let attended = interviews.first(where: { meeting in meeting.attendees.contains { person.answersTo($0.name) } }) {
+                gaps.append(.init(place: attended.casePath, problem: "holds no record of interview under caution for \(place)",
+                                  toDo: "add the record under interviews: start, end, present, caution, legal advice, the period put, a summary of the questions and answers (docs/case-file.md)"))
+            } else {
+                gaps.append(.init(place: place, problem: "was not interviewed under caution",
+                                  toDo: "invite this parent to an interview under caution and record it (meetings, kind: pace_interview, with interviews)"))
+            }
+            return gaps
+        }
+        for record in records where !record.cautionGiven || !record.cautionUnderstood {
+            gaps.append(.init(place: record.casePath, problem: record.cautionGiven ? "does not record that the caution was understood" : "does not record that the caution was given",
+                              toDo: "check the recording; an interview without the caution given and understood may not be relied on (PACE Code C 10.1, 10.5)"))
+        }
+        // Every day of the charge put to them (the account they gave is the court's to weigh).
+        guard let charge = ChargePeriod.of(loaded, asOf: date) else { return gaps }
+        var uncovered: [(from: CalendarDate, to: CalendarDate)] = [(charge.from, charge.to)]
+        for record in records {
+            uncovered = uncovered.flatMap { range -> [(from: CalendarDate, to: CalendarDate)] in
+                guard record.periodPutFrom <= range.to, record.periodPutTo >= range.from else { return [range] }
+                var rest: [(from: CalendarDate, to: CalendarDate)] = []
+                if range.from < record.periodPutFrom { rest.append((range.from, record.periodPutFrom.adding(days: -1))) }
+                if record.periodPutTo < range.to { rest.append((record.periodPutTo.adding(days: 1), range.to)) }
+                return rest
+            }
+        }
+        let put = records.map { "\($0.casePath) put \($0.periodPutFrom.longForm) to \($0.periodPutTo.longForm)" }.joined(separator: "; ")
+        for range in uncovered {
+            guard let figures = try? loaded.figures(asOf: range.to, from: range.from), figures.possibleSessions > 0 else { continue }
+            let absences = figures.unauthorisedAbsenceSessions
+            gaps.append(.init(place: place,
+                              problem: "the charge runs from \(charge.from.longForm) to \(charge.to.longForm), but the absences from \(range.from.longForm) to \(range.to.longForm) (\(absences) unauthorised session\(absences == 1 ? "" : "s")) were not put to this parent in interview (\(put))",
+                              toDo: "interview this parent under caution about those absences and record it, or charge only the period put to them"))
         }
         return gaps
     }

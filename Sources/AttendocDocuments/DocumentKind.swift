@@ -13,6 +13,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case meetingMinutes = "meeting-minutes"
     case parentingContract = "parenting-contract"
     case registerCertificate = "register-certificate"
+    case recordOfInterview = "record-of-interview"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -33,13 +34,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .meetingMinutes: "Minutes of a meeting"
         case .parentingContract: "Parenting contract"
         case .registerCertificate: "Register certificate"
+        case .recordOfInterview: "Record of interview under caution"
         }
     }
 
     public var sentBy: Sender {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate: .school
-        case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
         }
     }
 
@@ -71,6 +73,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
         case .parentingContract:
             "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .recordOfInterview:
+            "a pace_interview meeting (--meeting, or the latest on or before --date) with interviews: one record per interviewee (start, end, present, caution, legal advice, period_put, summary or transcript); one copy for each interviewee"
         case .registerCertificate:
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         }

@@ -93,6 +93,14 @@ public struct LetterRun {
             let parties = try ParentingContractFacts.parties(case: loaded, dated: date, options: options)
             copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts)) }
         }
+        if kind == .recordOfInterview {
+            // Each interviewee's own record, as their copy.
+            let meeting = try RecordOfInterviewFacts.meeting(case: loaded, dated: date, options: options)
+            copies = recipients.compactMap { recipient in
+                guard let record = meeting.interviews.first(where: { $0.intervieweePath == recipient.person.casePath }) else { return nil }
+                return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts))
+            }
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
         }

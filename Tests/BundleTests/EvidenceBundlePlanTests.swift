@@ -55,7 +55,11 @@ struct EvidenceBundlePlanTests {
         }
         #expect(titles.contains("Minutes of the parenting contract meeting"))
         #expect(titles.contains("Minutes of the Team Around the Family meeting"))
-        #expect(titles.contains("Minutes of the interview under caution (PACE)"))
+        // An interview under caution is recorded by each parent's record of interview, not minutes.
+        #expect(!titles.contains("Minutes of the interview under caution (PACE)"))
+        for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
+            #expect(titles.filter { $0 == "Record of the interview under caution of \(parent)" }.count == 2, "\(titles)")
+        }
         // The grandmother has no parental responsibility and is not a party.
         #expect(!titles.contains { $0.contains("Maureen") })
     }
@@ -229,6 +233,11 @@ struct EvidenceBundlePlanTests {
         // The invitation went to the mother only, so only her copy is produced.
         #expect(paragraphs.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit AB/4."))
         #expect(paragraphs.contains { $0.hasPrefix("On 3 December 2026 an interview under caution (PACE) was held at Riverside Academy") })
+        // The officer produces each parent's record of interview, not minutes.
+        let interview = try #require(paragraphs.first { $0.hasPrefix("On 3 December 2026 an interview under caution") })
+        let records = bundle.entries.filter { $0.documentKind == .recordOfInterview && $0.date == date("2026-12-03") }.compactMap(\.exhibit)
+        #expect(records.count == 2)
+        #expect(interview.hasSuffix("I produce the records of interview under caution as exhibits \(records[0]) and \(records[1])."), "\(interview)")
         #expect(paragraphs.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6.") })
         // Dates run in order after the opening paragraphs.
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]

@@ -117,6 +117,10 @@ struct EvidenceBundleTests {
                 #expect(first.contains("Statement of") || first.contains("STATEMENT"), "\(title)")
             case ("D", let title) where title.hasPrefix("Register certificate"):
                 #expect(first.contains("Certificate of attendance"), "\(title)")
+            case ("E", let title) where title.hasPrefix("Record of the interview under caution of "):
+                // Each interviewee's own record, on its own page 1.
+                let name = String(title.dropFirst("Record of the interview under caution of ".count))
+                #expect(first.contains("Record of interview under caution Interviewee: \(name)") && first.contains("Page 1 of"), "\(title)")
             case ("E", let title) where title.hasPrefix("Minutes"):
                 #expect(first.contains("Minutes") || first.contains("minutes"), "\(title)")
             default:

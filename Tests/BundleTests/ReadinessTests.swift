@@ -161,7 +161,7 @@ struct ReadinessTests {
     static func withoutTheFathersOwnContract() throws -> [(old: String, new: String)] {
         let text = try String(contentsOf: riverside, encoding: .utf8)
         let start = try #require(text.range(of: "  # Listed last so that the meetings above keep their places"))
-        let end = try #require(text.range(of: "\nletters_issued:\n"))
+        let end = try #require(text.range(of: "  # A second interview under caution"))
         return [
             (String(text[start.lowerBound..<end.lowerBound]), ""),
             ("  - kind: parenting_contract_invitation\n    date: 2026-10-05\n    recipient: father\n    method: post\n", ""),
@@ -201,7 +201,61 @@ struct ReadinessTests {
     }
 
     @Test func aDefendantNotInterviewedUnderCautionIsNamed() throws {
-        let gaps = Self.gaps(try Self.variant("      - name: Ciarán O'Brien\n        role: father\n    discussion: >-\n      Each parent", "    discussion: >-\n      Each parent"))
-        #expect(gaps == ["parents[1]: was not interviewed under caution. To do: invite this parent to an interview under caution and record it (meetings, kind: pace_interview)"])
+        // The father at neither interview: his record, and the second interview, taken out.
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let father = try #require(text.range(of: "      - interviewee: father\n        start: \"10:50\""))
+        let fatherEnd = try #require(text.range(of: "  # Listed last so that the meetings above keep their places"))
+        let second = try #require(text.range(of: "  # A second interview under caution"))
+        let secondEnd = try #require(text.range(of: "\nletters_issued:\n"))
+        let gaps = Self.gaps(try Self.variant([
+            (String(text[father.lowerBound..<fatherEnd.lowerBound]), ""),
+            (String(text[second.lowerBound...secondEnd.lowerBound]), ""),
+            ("      - name: Ciarán O'Brien\n        role: father\n    discussion: >-\n      Each parent", "    discussion: >-\n      Each parent"),
+        ]))
+        #expect(gaps.contains("parents[1]: was not interviewed under caution. To do: invite this parent to an interview under caution and record it (meetings, kind: pace_interview, with interviews)"), "\(gaps)")
+    }
+
+    // The interview under caution (PACE Code C; CrimPR r8.3).
+
+    /// The county example without its second interview (11 January 2027): the charge's days
+    /// since the first interview were never put to the parents, as in the bundle a defence
+    /// solicitor read (six of the eight unauthorised sessions charged).
+    @Test func chargedAbsencesNotPutInInterviewAreNamedPerDefendant() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "  # A second interview under caution"))
+        let end = try #require(text.range(of: "\nletters_issued:\n"))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound...end.lowerBound]), ""))
+        #expect(gaps == [0, 1].map { parent in
+            "parents[\(parent)]: the charge runs from 23 November 2026 to 8 January 2027, but the absences from 3 December 2026 to 8 January 2027 (6 unauthorised sessions) were not put to this parent in interview (meetings[2].interviews[\(parent)] put 3 September 2026 to 2 December 2026). To do: interview this parent under caution about those absences and record it, or charge only the period put to them"
+        })
+    }
+
+    @Test func anInterviewWithoutARecordOrACautionIsAGap() throws {
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "    # Each parent's record of interview"))
+        let end = try #require(text.range(of: "  # Listed last so that the meetings above keep their places"))
+        let second = try #require(text.range(of: "  # A second interview under caution"))
+        let secondEnd = try #require(text.range(of: "\nletters_issued:\n"))
+        let noRecords = Self.gaps(try Self.variant([(String(text[start.lowerBound..<end.lowerBound]), ""), (String(text[second.lowerBound...secondEnd.lowerBound]), "")]))
+        #expect(noRecords.contains("meetings[2]: holds no record of interview under caution for parents[0]. To do: add the record under interviews: start, end, present, caution, legal advice, the period put, a summary of the questions and answers (docs/case-file.md)"), "\(noRecords)")
+        let mothers = "        caution_given: yes\n        caution_understood: yes\n        legal_advice: offered_and_declined\n        period_put: {from: 2026-09-03, to: 2026-12-02}\n        summary:\n          - question: Why has Siobhán missed Monday and Friday mornings?\n            answer: >-"
+        let notUnderstood = Self.gaps(try Self.variant(mothers, mothers.replacingOccurrences(of: "caution_understood: yes", with: "caution_understood: no")))
+        #expect(notUnderstood == ["meetings[2].interviews[0]: does not record that the caution was understood. To do: check the recording; an interview without the caution given and understood may not be relied on (PACE Code C 10.1, 10.5)"])
+    }
+
+    @Test(arguments: [
+        ("        start: \"10:05\"\n        end: \"10:40\"\n", "        start: \"10:05\"\n        end: \"09:40\"\n", "meetings[2].interviews[0].end", "not after start (10:05)"),
+        ("        period_put: {from: 2026-12-03, to: 2027-01-08}\n        summary:\n          - question: The register shows unauthorised absence since 3 December. Why?\n            answer: The mornings",
+         "        period_put: {from: 2026-12-03, to: 2027-01-11}\n        summary:\n          - question: The register shows unauthorised absence since 3 December. Why?\n            answer: The mornings",
+         "meetings[4].interviews[0].period_put.to", "not before the interview (2027-01-11)"),
+        ("      - interviewee: father\n        start: \"10:50\"", "      - interviewee: grandson\n        start: \"10:50\"", "meetings[2].interviews[1].interviewee", "does not match the id"),
+    ])
+    func aRecordOfInterviewIsCheckedAsItIsRead(_ edit: (old: String, new: String, field: String, words: String)) throws {
+        #expect {
+            _ = try Self.variant(edit.old, edit.new)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("\(edit.field): ") && text.contains(edit.words)
+        }
     }
 }
