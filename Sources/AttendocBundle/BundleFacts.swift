@@ -60,6 +60,7 @@ enum BundleFacts {
             "summary": summary(bundle, offence: offenceFigures),
             "chronology": chronology(bundle, yearFigures: yearFigures).map { $0.context(in: bundle) },
             "decisions": decisions(bundle),
+            "defence": DefenceMatters.values(bundle, year: (yearFigures.from, yearFigures.to)),
             "tiers": measuresByTier(bundle),
             "figures": [
                 "offence": figureValues(offenceFigures),
@@ -77,13 +78,14 @@ enum BundleFacts {
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
-        for flag in ["isSummary", "isChronology", "isDecisions", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
+        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
             value[flag] = false
         }
         switch entry.content {
         case .summary: value["isSummary"] = true
         case .chronology: value["isChronology"] = true
         case .decisions: value["isDecisions"] = true
+        case .defenceMatters: value["isDefenceMatters"] = true
         case .measures: value["isMeasures"] = true
         case .figures: value["isFigures"] = true
         case .statement: value["isStatement"] = true

@@ -9,6 +9,7 @@ extension EvidenceBundle {
         case summary
         case chronology
         case decisions
+        case defenceMatters
         case measures
         case statement(officer: String, role: String)
         case registerCertificate
@@ -26,7 +27,7 @@ extension EvidenceBundle {
         /// A defendant's evidence of being a parent under section 576 Education Act 1996.
         case evidenceOfParent(name: String, file: String)
 
-        static let kinds = ["summary", "chronology", "decisions", "measures", "statement", "registerCertificate", "figures",
+        static let kinds = ["summary", "chronology", "decisions", "defenceMatters", "measures", "statement", "registerCertificate", "figures",
                             "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
@@ -36,6 +37,7 @@ extension EvidenceBundle {
             case .summary: context["summary"] = true
             case .chronology: context["chronology"] = true
             case .decisions: context["decisions"] = true
+            case .defenceMatters: context["defenceMatters"] = true
             case .measures: context["measures"] = true
             case .statement(let officer, let role): context["statement"] = ["officer": officer, "role": role]
             case .registerCertificate: context["registerCertificate"] = true

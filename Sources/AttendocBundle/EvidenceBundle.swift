@@ -46,6 +46,8 @@ public struct EvidenceBundle {
         case chronology
         /// The decision records: the route considered at referral and the decision to proceed.
         case decisions
+        /// Matters relevant to the defence and to sentence (`DefenceMatters`).
+        case defenceMatters
         case measures
         case figures
         case statement
@@ -136,6 +138,8 @@ public struct EvidenceBundle {
             Entry(id: nextID("A"), about: .summary, date: asOf, content: .summary, source: "legal_route"),
             Entry(id: nextID("A"), about: .chronology, content: .chronology, source: "the whole case"),
             Entry(id: nextID("A"), about: .decisions, date: route.decision?.on ?? route.decidedOn, content: .decisions, source: "legal_route"),
+            Entry(id: nextID("A"), about: .defenceMatters, date: asOf, content: .defenceMatters,
+                  source: "pupil.priority_cohorts, the register, meetings, supportive_measures"),
         ])
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
@@ -378,7 +382,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .decisions, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .defenceMatters, .measures, .figures, .statement: false
         }
     }
 }

@@ -67,6 +67,10 @@ public struct Meeting: Sendable {
         public var owner: String
         public var action: String
         public var dueDate: CalendarDate?
+        /// When the record shows it was done (`done_on`): an action promised by the school or an
+        /// agency, due and not recorded as done, is a matter the court hears of (the bundle's
+        /// matters relevant to the defence).
+        public var doneOn: CalendarDate? = nil
     }
 
     /// The meeting as a parent's copy of the minutes may show it: without the agency-only notes.
@@ -106,6 +110,11 @@ extension CaseFileReader {
                 throw CaseFileError(file: fields.file, line: node?.mark?.line, column: node?.mark?.column, field: path,
                                     message: "is \(due.iso), before the meeting (\(result.date.iso)) that agreed the action")
             }
+            if let done = action.doneOn, done < result.date {
+                let node = fields.node("actions")?.sequence?[index].mapping?["done_on"]
+                throw CaseFileError(file: fields.file, line: node?.mark?.line, column: node?.mark?.column, field: "\(fields.path).actions[\(index)].done_on",
+                                    message: "is \(done.iso), before the meeting (\(result.date.iso)) that agreed the action")
+            }
         }
         return result
     }
@@ -123,7 +132,8 @@ extension CaseFileReader {
         let result = Meeting.Action(
             owner: try fields.string("owner"),
             action: try fields.string("action"),
-            dueDate: try fields.optionalDate("due_date"))
+            dueDate: try fields.optionalDate("due_date"),
+            doneOn: try fields.optionalDate("done_on"))
         try fields.finish()
         return result
     }
