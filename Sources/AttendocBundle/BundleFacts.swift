@@ -61,6 +61,7 @@ enum BundleFacts {
             "chronology": chronology(bundle, yearFigures: yearFigures).map { $0.context(in: bundle) },
             "decisions": decisions(bundle),
             "defence": DefenceMatters.values(bundle, year: (yearFigures.from, yearFigures.to)),
+            "unused": UnusedMaterialSchedule.values(bundle),
             "tiers": measuresByTier(bundle),
             "figures": [
                 "offence": figureValues(offenceFigures),
@@ -78,7 +79,7 @@ enum BundleFacts {
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
-        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
+        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isUnusedMaterial", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
             value[flag] = false
         }
         switch entry.content {
@@ -86,6 +87,7 @@ enum BundleFacts {
         case .chronology: value["isChronology"] = true
         case .decisions: value["isDecisions"] = true
         case .defenceMatters: value["isDefenceMatters"] = true
+        case .unusedMaterial: value["isUnusedMaterial"] = true
         case .measures: value["isMeasures"] = true
         case .figures: value["isFigures"] = true
         case .statement: value["isStatement"] = true

@@ -48,6 +48,8 @@ public struct EvidenceBundle {
         case decisions
         /// Matters relevant to the defence and to sentence (`DefenceMatters`).
         case defenceMatters
+        /// The schedule of non-sensitive unused material (`UnusedMaterialSchedule`).
+        case unusedMaterial
         case measures
         case figures
         case statement
@@ -140,6 +142,7 @@ public struct EvidenceBundle {
             Entry(id: nextID("A"), about: .decisions, date: route.decision?.on ?? route.decidedOn, content: .decisions, source: "legal_route"),
             Entry(id: nextID("A"), about: .defenceMatters, date: asOf, content: .defenceMatters,
                   source: "pupil.priority_cohorts, the register, meetings, supportive_measures"),
+            Entry(id: nextID("A"), about: .unusedMaterial, date: asOf, content: .unusedMaterial, source: "unused_material"),
         ])
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
@@ -382,7 +385,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .decisions, .defenceMatters, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .defenceMatters, .unusedMaterial, .measures, .figures, .statement: false
         }
     }
 }

@@ -37,6 +37,8 @@ public struct AttendanceCase: Sendable {
     public var referrals: [AgencyReferral] = []
     /// The legal route chosen, once it has been.
     public var legalRoute: LegalRoute? = nil
+    /// Unused material in a prosecution, each with its disclosure decision (`unused_material`).
+    public var unusedMaterial: [UnusedMaterial] = []
 }
 
 /// A local authority (or one of its teams) as it appears on a letterhead.

@@ -45,6 +45,7 @@ public enum CaseFileReader {
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)
         let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields, parents: parents) }
+        let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -56,6 +57,7 @@ public enum CaseFileReader {
         result.lettersIssued = letters
         result.referrals = referrals
         result.legalRoute = legalRoute
+        result.unusedMaterial = unused
         return result
     }
 

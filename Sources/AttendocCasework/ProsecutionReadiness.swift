@@ -91,6 +91,7 @@ public struct ProsecutionReadiness: Sendable {
         // The decisions: the route at referral, the decision to proceed after the target's review.
         gaps += DecisionReadiness.gaps(loaded)
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters)
+        gaps += DisclosureReadiness.gaps(loaded)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

@@ -368,7 +368,7 @@ struct CaseModelTests {
         #expect(error.file == Self.file)
         #expect(error.line == Self.line(of: "priority: high", in: yaml))
         #expect(error.field == "meetings[0].actions[0].priority")
-        #expect(error.message == "is not a known field here; known fields are: action, due_date, owner")
+        #expect(error.message == "is not a known field here; known fields are: action, done_on, due_date, owner")
     }
 
     @Test func aLetterToAnUnknownRecipientIsRefusedWithoutQuotingTheID() throws {
