@@ -92,6 +92,7 @@ public struct ProsecutionReadiness: Sendable {
         gaps += DecisionReadiness.gaps(loaded)
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters)
         gaps += DisclosureReadiness.gaps(loaded)
+        gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

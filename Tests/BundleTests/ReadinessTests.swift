@@ -258,4 +258,22 @@ struct ReadinessTests {
             return text.contains("\(edit.field): ") && text.contains(edit.words)
         }
     }
+
+    // Statements state only what the record shows.
+
+    /// The county example as the defence read it: an outcome copied from free text quoting 84%,
+    /// where the register gives 63.6% for the contract's fortnight.
+    @Test(arguments: [
+        ("Attendance rose to 84% but the target of 90% was not met.", "quotes 84%"),
+        ("Attendance over the contract was 64.0%; the target of 90% was not met.", "quotes 64.0%"),
+    ])
+    func anOutcomeQuotingAPercentageTheRegisterContradictsIsNamed(_ edit: (outcome: String, quote: String)) throws {
+        let gaps = Self.gaps(try Self.variant("Attendance over the contract was 63.6%; the target of 90% was not met.", edit.outcome))
+        #expect(gaps == ["supportive_measures[0].outcome: \(edit.quote), which the register does not show: attendance was 63.6% from 2 October 2026 to 16 October 2026 (the measure's period) and 74.3% for the school year to 8 January 2027. To do: state the engine's figure (attendoc stats) or take the percentage out; a statement states only what the record shows"])
+    }
+
+    @Test(arguments: ["Attendance over the contract was 64%.", "Attendance this year is 74.3 %.", "The target of 90% was not met."])
+    func anOutcomeQuotingTheRegistersFigureOrATargetPasses(_ outcome: String) throws {
+        #expect(Self.gaps(try Self.variant("Attendance over the contract was 63.6%; the target of 90% was not met.", outcome)).isEmpty)
+    }
 }
