@@ -79,7 +79,7 @@ enum BundleFacts {
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
-        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isUnusedMaterial", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
+        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isUnusedMaterial", "isObjectionNotice", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
             value[flag] = false
         }
         switch entry.content {
@@ -88,6 +88,7 @@ enum BundleFacts {
         case .decisions: value["isDecisions"] = true
         case .defenceMatters: value["isDefenceMatters"] = true
         case .unusedMaterial: value["isUnusedMaterial"] = true
+        case .objectionNotice: value["isObjectionNotice"] = true
         case .measures: value["isMeasures"] = true
         case .figures: value["isFigures"] = true
         case .statement: value["isStatement"] = true

@@ -218,6 +218,11 @@ public struct BundleRun {
                 for page in pages { stamps[page - 1] = "\(EvidenceBundle.reconstructionMark)  ·  " + stamps[page - 1] }
             }
         }
+        // Nothing unsigned is served: until the signed statement and certificate are supplied,
+        // every page says so.
+        if !bundle.isSigned {
+            stamps = stamps.map { "\(EvidenceBundle.unsignedMark)  \u{B7}  " + $0 }
+        }
         if !documentPages.source.isEmpty {
             underlays.insert(BundlePDFAssembly.Underlay(source: .data(documentsData, name: "the bundle's typeset documents"),
                                                         sourcePages: documentPages.source, targetPages: documentPages.target), at: 0)

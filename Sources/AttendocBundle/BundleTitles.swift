@@ -11,6 +11,7 @@ extension EvidenceBundle {
         case decisions
         case defenceMatters
         case unusedMaterial
+        case objectionNotice
         case measures
         case statement(officer: String, role: String)
         case registerCertificate
@@ -28,7 +29,7 @@ extension EvidenceBundle {
         /// A defendant's evidence of being a parent under section 576 Education Act 1996.
         case evidenceOfParent(name: String, file: String)
 
-        static let kinds = ["summary", "chronology", "decisions", "defenceMatters", "unusedMaterial", "measures", "statement", "registerCertificate", "figures",
+        static let kinds = ["summary", "chronology", "decisions", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
                             "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
@@ -40,6 +41,7 @@ extension EvidenceBundle {
             case .decisions: context["decisions"] = true
             case .defenceMatters: context["defenceMatters"] = true
             case .unusedMaterial: context["unusedMaterial"] = true
+            case .objectionNotice: context["objectionNotice"] = true
             case .measures: context["measures"] = true
             case .statement(let officer, let role): context["statement"] = ["officer": officer, "role": role]
             case .registerCertificate: context["registerCertificate"] = true

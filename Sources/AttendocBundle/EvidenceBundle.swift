@@ -50,6 +50,8 @@ public struct EvidenceBundle {
         case defenceMatters
         /// The schedule of non-sensitive unused material (`UnusedMaterialSchedule`).
         case unusedMaterial
+        /// The notice of the right to object to the section 9 statements (s9(2)(d) CJA 1967).
+        case objectionNotice
         case measures
         case figures
         case statement
@@ -87,6 +89,13 @@ public struct EvidenceBundle {
     public var record: [RecordedCopy]? = nil
 
     public var entries: [Entry] { sections.flatMap(\.entries) }
+
+    /// Whether the statement and the certificate are the signed copies: only then is the bundle
+    /// "final"; otherwise every page says `unsignedMark`.
+    public var isSigned: Bool { route.isSigned }
+    public static let unsignedMark = "UNSIGNED \u{2013} NOT FOR SERVICE"
+    /// What the manifest and the command line call the bundle: `draft`, `unsigned` or `final`.
+    public var status: String { isDraft ? "draft" : isSigned ? "final" : "unsigned" }
 
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
@@ -147,9 +156,21 @@ public struct EvidenceBundle {
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
         ])
+        // The statement: the officer's signed copy when supplied, else the draft to sign; with it,
+        // the notice of the right to object to it (s9(2)(d) CJA 1967).
+        let statementContent: Content
+        let statementSource: String
+        if let signed = route.signedStatement {
+            statementContent = try suppliedContent(signed, citedBy: "legal_route.signed_statement", pageCount: pageCount)
+            statementSource = signed.path
+        } else {
+            statementContent = .statement
+            statementSource = "officer"
+        }
         let sectionC = Section(letter: "C", entries: [
             Entry(id: nextID("C"), about: .statement(officer: original.officer.name, role: original.officer.role), date: asOf,
-                  content: .statement, source: "officer"),
+                  content: statementContent, source: statementSource),
+            Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice, source: "section 9(2)(d) Criminal Justice Act 1967"),
         ])
 
         // D: the register certificate as of the bundle's date, and the figures.
@@ -159,8 +180,15 @@ public struct EvidenceBundle {
             throw AttendocError(.evidence, "the register certificate for the bundle could not be made")
         }
         let certificateID = nextID("D")
-        sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
-                                      content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+        if let signed = route.signedCertificate {
+            // The head teacher's signed certificate, as supplied, in place of the one to sign.
+            sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
+                                          content: try suppliedContent(signed, citedBy: "legal_route.signed_certificate", pageCount: pageCount),
+                                          source: signed.path, documentKind: .registerCertificate))
+        } else {
+            sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
+                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+        }
         entriesFor["register", default: []].append(certificateID)
         sectionD.entries.append(Entry(id: nextID("D"), about: .figures, date: asOf,
                                       content: .figures, source: "register"))
@@ -385,7 +413,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .decisions, .defenceMatters, .unusedMaterial, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .defenceMatters, .unusedMaterial, .objectionNotice, .measures, .figures, .statement: false
         }
     }
 }

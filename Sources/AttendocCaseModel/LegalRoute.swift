@@ -40,6 +40,13 @@ public struct LegalRoute: Sendable {
     /// warning (or the legal route's decision) to the last day of the register.
     public var offenceFrom: CalendarDate? = nil
     public var offenceTo: CalendarDate? = nil
+    /// The officer's witness statement as signed (a PDF scan), once it is: the bundle holds it in
+    /// place of the draft, and is "final" only with it and the signed certificate.
+    public var signedStatement: FileReference? = nil
+    /// The register certificate as the head teacher signed it (a PDF scan).
+    public var signedCertificate: FileReference? = nil
+    /// Whether both signed copies are supplied: nothing unsigned is served.
+    public var isSigned: Bool { signedStatement != nil && signedCertificate != nil }
 
     /// The decision to institute the proceedings, recorded as a court will ask about it: when,
     /// by whom, and why, with the consideration of an Education Supervision Order that section
@@ -135,6 +142,13 @@ extension CaseFileReader {
             throw fields.error("hearing_time", "is given without hearing_on; give the hearing's date too", at: fields.node("hearing_time"))
         }
         result.defendants = try readDefendants(fields, parents: parents)
+        for key in ["signed_statement", "signed_certificate"] {
+            guard let file = try fields.optionalFileReference(key) else { continue }
+            guard file.url.pathExtension.lowercased() == "pdf" else {
+                throw fields.error(key, "is \(file.path), not a PDF; supply the signed copy as a PDF scan", at: fields.node(key))
+            }
+            if key == "signed_statement" { result.signedStatement = file } else { result.signedCertificate = file }
+        }
         if let period = try fields.optionalFields("offence_period") {
             result.offenceFrom = try period.date("from")
             result.offenceTo = try period.date("to")

@@ -113,6 +113,8 @@ struct EvidenceBundleTests {
                 #expect(first.contains(name) && first.contains("Page 1 of"), "\(title)")
             case ("F", let title) where title.hasSuffix(".pdf)"):
                 #expect(first.contains("Northshire Early Help: home visit record"), "\(title)")
+            case ("C", let title) where title.hasPrefix("Notice of the right to object"):
+                #expect(first.contains("You have the right to object."), "\(title)")
             case ("C", _):
                 #expect(first.contains("Statement of") || first.contains("STATEMENT"), "\(title)")
             case ("D", let title) where title.hasPrefix("Register certificate"):
