@@ -46,7 +46,9 @@ enum BundleFacts {
                 "gaps": bundle.isDraft ? bundle.gaps.map { ["place": $0.place, "problem": $0.problem, "toDo": $0.toDo] } : [],
                 "hasGaps": bundle.isDraft && !bundle.gaps.isEmpty,
             ].merging(BundleContext.optional("department", authority.department)) { old, _ in old }
-             .merging(BundleContext.optional("hearingTime", route.hearingTime.map { "\($0)" })) { old, _ in old },
+             .merging(BundleContext.optional("hearingTime", route.hearingTime.map { "\($0)" })) { old, _ in old }
+             .merging(BundleContext.optional("layBy", isProsecution ? (try? bundle.view.deadline(.informationLaid, from: bundle.offenceFrom,
+                 for: "the bundle's front sheet"))?.longForm : nil)) { old, _ in old },
             "charge": [
                 "isProsecution": isProsecution,
                 "s444_1": route.section == .s444_1,

@@ -130,7 +130,7 @@ public struct EvidenceBundle {
         let defendants = route.defendantIDs.isEmpty
             ? withResponsibility
             : route.defendantIDs.compactMap { original.parentOrCarer(id: $0) }
-        guard let (offenceFrom, offenceTo) = ChargePeriod.of(loaded, asOf: asOf) else {
+        guard let (offenceFrom, offenceTo) = ChargePeriod.of(loaded, asOf: asOf, sent: record.map { $0.compactMap(\.sentLetter) }) else {
             throw AttendocError(.evidence, "the case \(original.reference) has no legal_route")
         }
         if offenceTo < offenceFrom {

@@ -10,7 +10,7 @@ enum DefendantReadiness {
     /// The meetings each defendant must have been invited to or at, one of each kind held.
     static let meetingKinds: [Meeting.Kind] = [.parentingContract, .attendanceImprovementPlan, .teamAroundTheFamily, .attendancePanel, .paceInterview]
 
-    static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, letters: [SentLetter]) -> [ProsecutionReadiness.Gap] {
+    static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, letters: [SentLetter], sent: [SentLetter]? = nil) -> [ProsecutionReadiness.Gap] {
         var gaps: [ProsecutionReadiness.Gap] = []
         func gap(_ place: String, _ problem: String, _ toDo: String) {
             gaps.append(ProsecutionReadiness.Gap(place: place, problem: problem, toDo: toDo))
@@ -60,7 +60,7 @@ enum DefendantReadiness {
                     "offer this parent a parenting contract meeting of their own (seed 004), or record why not")
             }
             if route.isProsecution {
-                gaps += interviewGaps(person, meetings: meetings, loaded: loaded, asOf: date)
+                gaps += interviewGaps(person, meetings: meetings, loaded: loaded, asOf: date, sent: sent)
             }
         }
         return gaps
@@ -68,7 +68,8 @@ enum DefendantReadiness {
 
     /// The defendant's interviews under caution: one recorded (a record of interview of their
     /// own), with the caution given and understood, and every day of the charge put to them.
-    static func interviewGaps(_ person: ParentOrCarer, meetings: [Meeting], loaded: LoadedCase, asOf date: CalendarDate) -> [ProsecutionReadiness.Gap] {
+    static func interviewGaps(_ person: ParentOrCarer, meetings: [Meeting], loaded: LoadedCase, asOf date: CalendarDate,
+                              sent: [SentLetter]? = nil) -> [ProsecutionReadiness.Gap] {
         var gaps: [ProsecutionReadiness.Gap] = []
         let place = person.casePath
         let interviews = meetings.filter { $0.kind == .paceInterview }
@@ -88,7 +89,7 @@ enum DefendantReadiness {
                               toDo: "check the recording; an interview without the caution given and understood may not be relied on (PACE Code C 10.1, 10.5)"))
         }
         // Every day of the charge put to them (the account they gave is the court's to weigh).
-        guard let charge = ChargePeriod.of(loaded, asOf: date) else { return gaps }
+        guard let charge = ChargePeriod.of(loaded, asOf: date, sent: sent) else { return gaps }
         var uncovered: [(from: CalendarDate, to: CalendarDate)] = [(charge.from, charge.to)]
         for record in records {
             uncovered = uncovered.flatMap { range -> [(from: CalendarDate, to: CalendarDate)] in

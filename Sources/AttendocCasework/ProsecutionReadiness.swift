@@ -90,9 +90,11 @@ public struct ProsecutionReadiness: Sendable {
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
         gaps += DecisionReadiness.gaps(loaded)
-        gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters)
+        gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
         gaps += DisclosureReadiness.gaps(loaded)
         gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
+        gaps += ChargePeriod.gaps(loaded, sent: sent)
+        gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

@@ -229,7 +229,7 @@ struct EvidenceBundlePlanTests {
         let paragraphs = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
         #expect(paragraphs.count == WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)).count)
         #expect(paragraphs.first?.hasPrefix("I am employed by Northshire County Council as Senior County Attendance Officer.") == true)
-        #expect(paragraphs.contains { $0.contains("attended 40 of the 50 sessions for which the school was open (80.0%)") && $0.hasSuffix("as exhibit AB/1.") })
+        #expect(paragraphs.contains { $0.contains("attended 38 of the 46 sessions for which the school was open (82.6%)") && $0.hasSuffix("as exhibit AB/1.") })
         // The invitation went to the mother only, so only her copy is produced.
         #expect(paragraphs.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit AB/4."))
         #expect(paragraphs.contains { $0.hasPrefix("On 3 December 2026 an interview under caution (PACE) was held at Riverside Academy") })
@@ -304,7 +304,10 @@ struct EvidenceBundlePlanTests {
         #expect(xml.contains("<fact label=\"Hearing\">Monday 15 February 2027 at 10:00</fact>"))
         #expect(xml.components(separatedBy: "<defendant>").count == 2)
         #expect(xml.components(separatedBy: "<charge>").count == 2)
-        #expect(xml.contains("<charge>Ms Zoë D&#39;Souza: between 23 November 2026"))
+        #expect(xml.contains("<charge>Ms Zoë D&#39;Souza: between 25 November 2026"))
+        // Section 127 Magistrates' Courts Act 1980: six months (the policy's information_laid)
+        // from the earliest day charged.
+        #expect(xml.contains("<fact label=\"Information to be laid by\">25 May 2027 (section 127 Magistrates' Courts Act 1980, counted from the earliest day charged)</fact>"), "\(xml)")
     }
 
     @Test func anApplicationForAnEducationSupervisionOrderHasNoCharge() throws {

@@ -219,14 +219,14 @@ struct ReadinessTests {
 
     /// The county example without its second interview (11 January 2027): the charge's days
     /// since the first interview were never put to the parents, as in the bundle a defence
-    /// solicitor read (six of the eight unauthorised sessions charged).
+    /// solicitor read (there, six of the eight unauthorised sessions charged).
     @Test func chargedAbsencesNotPutInInterviewAreNamedPerDefendant() throws {
         let text = try String(contentsOf: Self.riverside, encoding: .utf8)
         let start = try #require(text.range(of: "  # A second interview under caution"))
         let end = try #require(text.range(of: "\n# Unused material (CPIA 1996)"))
         let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound...end.lowerBound]), ""))
         #expect(gaps == [0, 1].map { parent in
-            "parents[\(parent)]: the charge runs from 23 November 2026 to 8 January 2027, but the absences from 3 December 2026 to 8 January 2027 (6 unauthorised sessions) were not put to this parent in interview (meetings[2].interviews[\(parent)] put 3 September 2026 to 2 December 2026). To do: interview this parent under caution about those absences and record it, or charge only the period put to them"
+            "parents[\(parent)]: the charge runs from 25 November 2026 to 8 January 2027, but the absences from 3 December 2026 to 8 January 2027 (6 unauthorised sessions) were not put to this parent in interview (meetings[2].interviews[\(parent)] put 3 September 2026 to 2 December 2026). To do: interview this parent under caution about those absences and record it, or charge only the period put to them"
         })
     }
 
@@ -275,5 +275,28 @@ struct ReadinessTests {
     @Test(arguments: ["Attendance over the contract was 64%.", "Attendance this year is 74.3 %.", "The target of 90% was not met."])
     func anOutcomeQuotingTheRegistersFigureOrATargetPasses(_ outcome: String) throws {
         #expect(Self.gaps(try Self.variant("Attendance over the contract was 63.6%; the target of 90% was not met.", outcome)).isEmpty)
+    }
+
+    // Periods and limits.
+
+    /// The charge from the day the first warning was posted, as in the bundle a legal adviser
+    /// read: before the parents could have received it.
+    @Test func aChargeStartingBeforeTheFirstWarningWasDeemedServedIsAGap() throws {
+        let gaps = Self.gaps(try Self.variant("offence_period: {from: 2026-11-25,", "offence_period: {from: 2026-11-23,"))
+        #expect(gaps == ["legal_route.offence_period.from: is 23 November 2026, before the first warning was deemed served (25 November 2026); a parent cannot act on a warning before receiving it. To do: start the charge on or after 25 November 2026"])
+    }
+
+    @Test func withoutAnOffencePeriodTheChargeStartsWhenTheFirstWarningWasDeemedServed() throws {
+        let loaded = try Self.variant("  offence_period: {from: 2026-11-25, to: 2027-01-08}\n", "")
+        // Posted on Monday 23 November; the policy's post: 2 working days.
+        let charge = try #require(ChargePeriod.of(loaded, asOf: Self.asOf))
+        #expect(charge.from == date("2026-11-25") && charge.to == date("2027-01-08"))
+        #expect(Self.gaps(loaded).isEmpty)
+    }
+
+    @Test func aChargeWhoseEarliestDayIsMoreThanSixMonthsBeforeIsAGap() throws {
+        let loaded = try LoadedCase.load(Self.riverside, resources: resources)
+        #expect(Self.gaps(loaded, asOf: date("2027-05-25")).isEmpty, "the last day to lay the information")
+        #expect(Self.gaps(loaded, asOf: date("2027-05-26")) == ["legal_route.offence_period: the earliest day charged, 25 November 2026, is more than 6 months before 26 May 2027: the information had to be laid by 25 May 2027 (section 127 Magistrates' Courts Act 1980). To do: charge only days within 6 months of the day the information is laid (legal_route.offence_period), or record why the limit does not apply"])
     }
 }
