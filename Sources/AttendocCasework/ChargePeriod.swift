@@ -16,13 +16,25 @@ public enum ChargePeriod {
         return (from, route.offenceTo ?? registerEnd)
     }
 
-    /// A charge that starts before the first warning was deemed served on every defendant.
-    static func gaps(_ loaded: LoadedCase, sent: [SentLetter]?) -> [ProsecutionReadiness.Gap] {
-        guard let route = loaded.attendanceCase.legalRoute, route.isProsecution, let from = route.offenceFrom,
-              let served = firstWarningServed(loaded, sent: sent), from < served else { return [] }
-        return [.init(place: "legal_route.offence_period.from",
-                      problem: "is \(from.longForm), before the first warning was deemed served (\(served.longForm)); a parent cannot act on a warning before receiving it",
-                      toDo: "start the charge on or after \(served.longForm)")]
+    /// A charge that starts before the first warning was deemed served on every defendant, or
+    /// before the pupil is recorded on the admission register (s444: "a registered pupil").
+    static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]?) -> [ProsecutionReadiness.Gap] {
+        guard let route = loaded.attendanceCase.legalRoute, route.isProsecution else { return [] }
+        var gaps: [ProsecutionReadiness.Gap] = []
+        if let from = route.offenceFrom, let served = firstWarningServed(loaded, sent: sent), from < served {
+            gaps.append(.init(place: "legal_route.offence_period.from",
+                              problem: "is \(from.longForm), before the first warning was deemed served (\(served.longForm)); a parent cannot act on a warning before receiving it",
+                              toDo: "start the charge on or after \(served.longForm)"))
+        }
+        let pupil = loaded.attendanceCase.pupil
+        if pupil.admittedOn == nil {
+            gaps.append(.init(place: "pupil.admitted_on", problem: "is not recorded, so the register certificate cannot state that the pupil was a registered pupil throughout the period",
+                              toDo: "add the date of admission from the school's admission register"))
+        } else if let admitted = pupil.admittedOn, let charge = of(loaded, asOf: date, sent: sent), admitted > charge.from {
+            gaps.append(.init(place: "pupil.admitted_on", problem: "is \(admitted.longForm), after the first day charged (\(charge.from.longForm)): the pupil was not a registered pupil throughout the charge",
+                              toDo: "charge only days from \(admitted.longForm)"))
+        }
+        return gaps
     }
 
     /// The day the first warning was deemed served on the last defendant to receive it (every

@@ -93,7 +93,7 @@ public struct ProsecutionReadiness: Sendable {
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
         gaps += DisclosureReadiness.gaps(loaded)
         gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
-        gaps += ChargePeriod.gaps(loaded, sent: sent)
+        gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent)
         gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)
 
         // Supportive measures: each needs an outcome and evidence.

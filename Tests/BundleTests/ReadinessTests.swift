@@ -299,4 +299,10 @@ struct ReadinessTests {
         #expect(Self.gaps(loaded, asOf: date("2027-05-25")).isEmpty, "the last day to lay the information")
         #expect(Self.gaps(loaded, asOf: date("2027-05-26")) == ["legal_route.offence_period: the earliest day charged, 25 November 2026, is more than 6 months before 26 May 2027: the information had to be laid by 25 May 2027 (section 127 Magistrates' Courts Act 1980). To do: charge only days within 6 months of the day the information is laid (legal_route.offence_period), or record why the limit does not apply"])
     }
+
+    @Test func aPupilWithoutAnAdmissionDateOrAdmittedDuringTheChargeIsAGap() throws {
+        let admitted = "  admitted_on: 2024-09-04 "
+        #expect(Self.gaps(try Self.variant(admitted, "  # ")) == ["pupil.admitted_on: is not recorded, so the register certificate cannot state that the pupil was a registered pupil throughout the period. To do: add the date of admission from the school's admission register"])
+        #expect(Self.gaps(try Self.variant(admitted, "  admitted_on: 2026-12-01 ")) == ["pupil.admitted_on: is 1 December 2026, after the first day charged (25 November 2026): the pupil was not a registered pupil throughout the charge. To do: charge only days from 1 December 2026"])
+    }
 }

@@ -104,6 +104,20 @@ struct RecordTests {
         #expect(text.contains("Mr David Osei"))
     }
 
+    @Test func theCertificateStatesThePupilWasRegisteredThroughoutAndWhoCertifiesIt() throws {
+        let riverside = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+        let folder = try Self.render(.registerCertificate, riverside, date: "2027-01-11", formats: [.txt])
+        let text = try Self.readable(folder.appendingPathComponent("zoe-dsouza.txt"))
+        #expect(text.contains("Admitted: 4 September 2024"), "\(text)")
+        #expect(text.contains("Certified by: Mrs Janet Patel, Head Teacher"))
+        #expect(text.contains("Siobhán O'Brien-Ní Dhuibhir was a registered pupil at Riverside Academy throughout the period of this certificate: the admission register records Siobhán as admitted on 4 September 2024."))
+        // Without an admission date, the certificate does not claim it.
+        let hillside = try Self.readable(try Self.render(.registerCertificate, Self.hillside, date: "2026-11-20", formats: [.txt])
+            .appendingPathComponent("agnieszka-nowak.txt"))
+        #expect(hillside.contains("The case does not record that Kacper Nowak-Williams was on the admission register of Hillside Primary School throughout the period"))
+        #expect(!hillside.contains("was a registered pupil at"))
+    }
+
     @Test func theParentingContractSetsOutBothSides() throws {
         let folder = try Self.render(.parentingContract, Self.brookfield, date: "2026-10-08", formats: [.txt])
         // A contract of her own for the mother, who was at the meeting: signed by its parties
