@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "Attendoc", targets: [
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister",
             "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering",
-            "AttendocBundle", "AttendocWorkspace", "AttendocIssuing",
+            "AttendocBundle", "AttendocWorkspace", "AttendocIssuing", "AttendocPanel",
         ]),
         .library(name: "AttendocTesting", targets: ["AttendocTesting"]),
     ],
@@ -76,6 +76,11 @@ let package = Package(
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
             "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "AttendocWorkspace",
         ]),
+        // The multi-agency attendance panel (seed 000): referrals, intake, the day, minutes, themes.
+        .target(name: "AttendocPanel", dependencies: [
+            "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocDocuments", "AttendocWorkspace",
+            "AttendocPrograms", "AttendocRendering",
+        ]),
         // The evidence bundle for court.
         .target(name: "AttendocBundle", dependencies: [
             "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
@@ -87,7 +92,7 @@ let package = Package(
             dependencies: [
                 "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
                 "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
-                "AttendocWorkspace", "AttendocIssuing", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AttendocWorkspace", "AttendocIssuing", "AttendocPanel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Builders and readers for tests: registers, CTF files, cases, golden files, text of HTML/DOCX/PDF.
@@ -119,6 +124,8 @@ let package = Package(
         // The casework record (real SQLite): archive, issue, kill and concurrency tests, due list.
         .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
         // The attendoc program as a user runs it, the module boundaries, the installed program.
+        // The attendance panel: its calendar, intake, documents, minutes and themes.
+        .testTarget(name: "PanelTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocPanel", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace", "AttendocTesting"]),
         .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocRegister", "AttendocCasework", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -77,6 +77,7 @@
        (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
   <xsl:import href="common/parameters.xsl"/>
   <xsl:import href="common/templates.xsl"/>
+  <xsl:import href="common/bar-chart.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -978,6 +979,22 @@
               font-weight="bold" keep-with-next.within-page="always">
       <xsl:value-of select="d:caption"/>
     </fo:block>
+    <!-- chart="bars": the same figure as the HTML page's (common/bar-chart.xsl), 15cm wide. -->
+    <xsl:if test="@chart = 'bars'">
+      <xsl:variable name="units">
+        <xsl:call-template name="chart.height"/>
+      </xsl:variable>
+      <fo:block space-before="3pt" keep-with-next.within-page="always">
+        <fo:instream-foreign-object content-width="15cm">
+          <xsl:call-template name="chart.bars">
+            <xsl:with-param name="colour" select="$accent.colour"/>
+            <xsl:with-param name="font" select="$font.family"/>
+            <xsl:with-param name="width" select="'15cm'"/>
+            <xsl:with-param name="height" select="concat(format-number($units * 15 div $chart.width, '0.###'), 'cm')"/>
+          </xsl:call-template>
+        </fo:instream-foreign-object>
+      </fo:block>
+    </xsl:if>
     <fo:table table-layout="fixed" width="100%" space-before="3pt"
               font-size="{$table.font.size}" border-collapse="collapse"
               border-bottom="0.5pt solid {$rule.colour}">
@@ -1190,7 +1207,8 @@
                      | d:facts/d:fact/@label
                      | d:signatures/d:signature-line/@label
                      | d:column/@align[. = 'left' or . = 'right']
-                     | d:row/@role[. = 'total']"/>
+                     | d:row/@role[. = 'total']
+                     | d:table/@chart[. = 'bars']"/>
 
   <!-- Everything else: stop. -->
   <xsl:template mode="attendoc.check" match="*">

@@ -39,6 +39,7 @@
        (stylesheets/common; docs/house-style.md). Imported first, as XSLT requires. -->
   <xsl:import href="common/parameters.xsl"/>
   <xsl:import href="common/templates.xsl"/>
+  <xsl:import href="common/bar-chart.xsl"/>
 
   <!-- indent="no": whitespace inside running text is significant, so the stylesheet writes its
        own line breaks between blocks instead. -->
@@ -575,6 +576,16 @@
         </xsl:for-each>
       </xsl:message>
     </xsl:if>
+    <!-- chart="bars": the same figures drawn, before the table (common/bar-chart.xsl). -->
+    <xsl:if test="@chart = 'bars'">
+      <figure class="chart">
+        <xsl:call-template name="chart.bars">
+          <xsl:with-param name="colour" select="$accent.colour"/>
+          <xsl:with-param name="text.colour" select="$text.colour"/>
+        </xsl:call-template>
+      </figure>
+      <xsl:value-of select="$nl"/>
+    </xsl:if>
     <table>
       <xsl:if test="$n &gt; $table.dense.columns">
         <xsl:attribute name="class">dense</xsl:attribute>
@@ -814,6 +825,8 @@ li + li { margin-top: 0.25em; }
 
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
+figure.chart { margin: 0 0 0.5em; }
+figure.chart svg { max-width: 100%; height: auto; }
 th, td {
   padding: 0.3em 0.75em;
   text-align: left;

@@ -28,6 +28,9 @@ public struct Policy: Sendable {
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The multi-agency attendance panel's dates and reviews (its `panel:` section); nil when the
+    /// policy has no panel.
+    public var panel: PanelCalendar? = nil
     /// The policy file, and the line of its `deadlines:` section (or of its first line when it has
     /// none), for errors about a deadline that a document or check needs and the policy lacks.
     public var file = ""
@@ -99,8 +102,13 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     case noticeToImprovePeriod = "notice_to_improve_period"
     /// Seed 002: the least length of an attendance improvement plan.
     case improvementPlanMinimum = "improvement_plan_minimum"
-    /// Seed 000: the panel's review.
+    /// Seed 000: the panel's 4-week review, for a panel whose review date is not published.
     case fourWeekReview = "four_week_review"
+    /// Seed 000: a panel's termly review, where not published: the end of the first term at least
+    /// this long after the panel.
+    case panelTermlyReview = "panel_termly_review"
+    /// Seed 000: where a panel's referral close date is not published, this long before the panel.
+    case panelReferralsClose = "panel_referrals_close"
     /// Seed 003: the review of an attendance support plan.
     case attendanceSupportPlanReview = "attendance_support_plan_review"
     /// Seed 003: the Early Help keywork review, and its longest run.

@@ -90,6 +90,9 @@ public enum PolicyReader {
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }
+        policy.panel = try top.optionalFields("panel").map { (section) throws(CaseFileError) in
+            try PanelCalendarReader.read(section, deadlines: deadlines, calendar: calendar, file: url.path)
+        }
         policy.file = url.path
         policy.deadlinesLine = deadlinesLine
         _ = try top.optionalString("notes")

@@ -120,11 +120,17 @@ extension Workspace {
     static func issued(_ db: Database, whereClause: String, arguments: StatementArguments) throws -> [IssuedDocument] {
         let rows = try Row.fetchAll(db, sql: "SELECT * FROM issued_document WHERE \(whereClause) ORDER BY sent_on, recorded_at, recipient_path, id",
                                     arguments: arguments)
-        return try rows.map { row in
+        // Every file of those documents in one query (not one query a document: a school's record
+        // holds thousands), grouped by document.
+        var filesByIssue: [String: [IssuedDocument.File]] = [:]
+        for file in try Row.fetchAll(db, sql: "SELECT * FROM issued_file WHERE issue_id IN (SELECT id FROM issued_document WHERE \(whereClause)) ORDER BY issue_id, format",
+                                     arguments: arguments) {
+            filesByIssue[file["issue_id"], default: []].append(
+                IssuedDocument.File(format: file["format"], archivePath: file["archive_path"], sha256: file["sha256"], bytes: file["bytes"]))
+        }
+        return rows.map { row in
             let id: String = row["id"]
-            let files = try Row.fetchAll(db, sql: "SELECT * FROM issued_file WHERE issue_id = ? ORDER BY format", arguments: [id]).map {
-                IssuedDocument.File(format: $0["format"], archivePath: $0["archive_path"], sha256: $0["sha256"], bytes: $0["bytes"])
-            }
+            let files = filesByIssue[id] ?? []
             return IssuedDocument(id: id, reference: row["reference"], upn: row["upn"], kind: row["kind"], recipientID: row["recipient_id"],
                                   recipientPath: row["recipient_path"], method: row["method"], sentOn: row["sent_on"],
                                   deemedServedOn: row["deemed_served_on"], issuedBy: row["issued_by"], recordedAt: row["recorded_at"],
@@ -154,7 +160,7 @@ extension Workspace {
             try writeImmediately { db in
                 let entries = (try? files.contentsOfDirectory(atPath: location.archive.path)) ?? []
                 guard !entries.isEmpty else { return }
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM issued_document"))
+                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM issued_document UNION SELECT id FROM panel_document"))
                 for entry in entries where !known.contains(entry) {
                     try files.removeItem(at: location.archive.appendingPathComponent(entry))
                 }

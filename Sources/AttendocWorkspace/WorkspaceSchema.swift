@@ -82,6 +82,7 @@ enum WorkspaceSchema {
                 table.primaryKey(["issue_id", "format"])
             }
         }
+        PanelRecordSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import AttendocCasework
 import AttendocDocuments
 import AttendocIssuing
+import AttendocPanel
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
@@ -198,13 +199,25 @@ struct DueCommand: ParsableCommand {
             let workspace = try options.open()
             let resources = try CommandLineValues.resources(options.resources)
             let date = try CommandLineValues.date(asOf, option: "--as-of")
-            let items = try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school)
-            if items.isEmpty { Terminal.print("nothing due as of \(date.iso)") }
-            for item in items {
+            var lines: [(due: CalendarDate, line: String)] = []
+            for item in try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school) {
                 let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
                     : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
                 let who = [item.reference, item.upn.map { "UPN \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                Terminal.print("\(item.due.iso)  \(left)  \(who): \(item.what)")
+                lines.append((item.due, "\(item.due.iso)  \(left)  \(who): \(item.what)"))
+            }
+            // The panel's reviews, when the record holds panel cases, under the panel's own policy.
+            let panelCases = try fromRecord { () throws(WorkspaceError) in try workspace.panelCases() }.filter { school == nil || $0.schoolURN == school }
+            if !panelCases.isEmpty {
+                let panel = try PanelPolicy.read(resources: resources)
+                let reviews = try fromRecord { () throws(WorkspaceError) in try workspace.panelReviews() }
+                let items = PanelReviewsDue.items(cases: panelCases, reviews: reviews, asOf: date, calendar: panel.policy.calendar)
+                lines += zip(items, PanelReviewsDue.lines(items)).map { ($0.due, $1) }
+            }
+            if lines.isEmpty { Terminal.print("nothing due as of \(date.iso)") }
+            // Soonest first; a stable sort keeps each list's own order on the same day.
+            for entry in lines.enumerated().sorted(by: { ($0.element.due, $0.offset) < ($1.element.due, $1.offset) }) {
+                Terminal.print(entry.element.line)
             }
         } catch {
             throw CommandLineValues.fail(error)
