@@ -70,7 +70,8 @@ struct WorkspaceTests {
         #expect(try run(program, ["init", workspace.path]).status == 0)
         let first = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path, "--by", "A. Officer"])
         #expect(first.output.contains("recorded CAT/2026/0142, version 1"))
-        #expect(first.output.contains("recorded 15 earlier issue(s) from letters_issued, without archived copies"))
+        // The letters_issued of the county example (the father's invitation to his own parenting contract meeting included).
+        #expect(first.output.contains("recorded 16 earlier issue(s) from letters_issued, without archived copies"))
         let unchanged = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path])
         #expect(unchanged.output.contains("unchanged since version 1"))
         var text = try String(contentsOf: caseFile, encoding: .utf8)
