@@ -23,6 +23,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case referralToLocalAuthority = "referral-to-local-authority"
     case improvedAttendanceLetter = "improved-attendance-letter"
     case referralDeclinedLetter = "referral-declined-letter"
+    case recordOfInterview = "record-of-interview"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -53,6 +54,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
         case .improvedAttendanceLetter: "Improved attendance"
         case .referralDeclinedLetter: "Referral not accepted: information, advice and guidance"
+        case .recordOfInterview: "Record of interview under caution"
         }
     }
 
@@ -61,7 +63,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
-        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
         }
     }
 
@@ -71,8 +73,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
         return hasAgencyCopy
-            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
-            : "each parent or carer with parental responsibility, at their own address"
+            ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
+            : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
     }
 
     /// When in the process it is sent, and the facts of the case it needs, in words.
@@ -96,6 +98,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
         case .parentingContract:
             "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .recordOfInterview:
+            "a pace_interview meeting (--meeting, or the latest on or before --date) with interviews: one record per interviewee (start, end, present, caution, legal advice, period_put, summary or transcript); one copy for each interviewee"
         case .registerCertificate:
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:

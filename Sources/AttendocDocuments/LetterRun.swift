@@ -81,7 +81,7 @@ public struct LetterRun {
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
         guard !recipients.isEmpty || kind.singleCopyStem != nil else {
-            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
@@ -95,6 +95,19 @@ public struct LetterRun {
         // have one copy, for an agency, made from the agency's view (the GP's addressed by its facts).
         if kind.singleCopyStem != nil {
             copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency))]
+        }
+        if kind == .parentingContract {
+            // A contract of their own for each parent who agreed it, signed by its parties only.
+            let parties = try ParentingContractFacts.parties(case: loaded, dated: date, options: options)
+            copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts)) }
+        }
+        if kind == .recordOfInterview {
+            // Each interviewee's own record, as their copy.
+            let meeting = try RecordOfInterviewFacts.meeting(case: loaded, dated: date, options: options)
+            copies = recipients.compactMap { recipient in
+                guard let record = meeting.interviews.first(where: { $0.intervieweePath == recipient.person.casePath }) else { return nil }
+                return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts))
+            }
         }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
