@@ -39,6 +39,9 @@ public struct EvidenceBundle {
         /// The title, as `partials/bundle/entry-title` words it: empty in a plan, until
         /// `BundleRun` has made the bundle's XML (`titled(from:)`).
         public var title: String = ""
+        /// Whose statement produces it, for an exhibit (`Producers`); its exhibit number starts
+        /// with that witness's initials.
+        public var producer: Producer? = nil
     }
 
     public enum Content {
@@ -54,7 +57,8 @@ public struct EvidenceBundle {
         case objectionNotice
         case measures
         case figures
-        case statement
+        /// A witness statement drafted from the case: the officer's, or the school witness's.
+        case statement(Producer)
         /// A document Attendoc makes (letter, minutes, register certificate), as document XML.
         case document(Data)
         case suppliedPDF(URL, pages: Int)
@@ -87,6 +91,8 @@ public struct EvidenceBundle {
     /// The casework record's copies of the case's documents (attendoc issue); nil when the bundle
     /// is made without a workspace.
     public var record: [RecordedCopy]? = nil
+    /// Who produces what: the one rule the exhibit numbers and the statements share.
+    public var producers: Producers
 
     public var entries: [Entry] { sections.flatMap(\.entries) }
 
@@ -99,9 +105,14 @@ public struct EvidenceBundle {
 
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
-    /// The initials exhibit numbers start with: the officer's (`Alex Brennan` → `AB`).
+    /// Titles a name may begin with, which its initials leave out.
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]
+
+    /// The initials exhibit numbers start with: a witness's (`Alex Brennan` → `AB`, `Ms Laura
+    /// Hughes` → `LH`), a title left out.
     public static func exhibitPrefix(for officer: String) -> String {
         let words = officer.split(separator: " ").filter { $0.first?.isLetter == true }
+            .filter { !titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
         let initials = [words.first, words.count > 1 ? words.last : nil].compactMap { $0?.first.map { String($0).uppercased() } }
         return initials.isEmpty ? "EX" : initials.joined()
     }
@@ -158,20 +169,23 @@ public struct EvidenceBundle {
         ])
         // The statement: the officer's signed copy when supplied, else the draft to sign; with it,
         // the notice of the right to object to it (s9(2)(d) CJA 1967).
-        let statementContent: Content
-        let statementSource: String
-        if let signed = route.signedStatement {
-            statementContent = try suppliedContent(signed, citedBy: "legal_route.signed_statement", pageCount: pageCount)
-            statementSource = signed.path
-        } else {
-            statementContent = .statement
-            statementSource = "officer"
+        // With a school witness, their statement follows the officer's (signed, or the draft).
+        let producers = Producers(original)
+        var sectionC = Section(letter: "C", entries: [])
+        var witnesses: [(Producer, LegalRoute.Witness, FileReference?, String)] = [
+            (.officer, LegalRoute.Witness(name: original.officer.name, role: original.officer.role), route.signedStatement, "legal_route.signed_statement"),
+        ]
+        if let school = route.schoolWitness {
+            witnesses.append((.school, school, route.signedSchoolStatement, "legal_route.signed_school_statement"))
         }
-        let sectionC = Section(letter: "C", entries: [
-            Entry(id: nextID("C"), about: .statement(officer: original.officer.name, role: original.officer.role), date: asOf,
-                  content: statementContent, source: statementSource),
-            Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice, source: "section 9(2)(d) Criminal Justice Act 1967"),
-        ])
+        for (producer, witness, signed, field) in witnesses {
+            let content: Content = try signed.map { (file) throws(AttendocError) in try suppliedContent(file, citedBy: field, pageCount: pageCount) }
+                ?? .statement(producer)
+            sectionC.entries.append(Entry(id: nextID("C"), about: .statement(officer: witness.name, role: witness.role), date: asOf,
+                                          content: content, source: signed?.path ?? (producer == .officer ? "officer" : "legal_route.school_witness")))
+        }
+        sectionC.entries.append(Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice,
+                                      source: "section 9(2)(d) Criminal Justice Act 1967"))
 
         // D: the register certificate as of the bundle's date, and the figures.
         var sectionD = Section(letter: "D", entries: [])
@@ -184,10 +198,11 @@ public struct EvidenceBundle {
             // The head teacher's signed certificate, as supplied, in place of the one to sign.
             sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
                                           content: try suppliedContent(signed, citedBy: "legal_route.signed_certificate", pageCount: pageCount),
-                                          source: signed.path, documentKind: .registerCertificate))
+                                          source: signed.path, documentKind: .registerCertificate, producer: producers.ofDocument(.registerCertificate)))
         } else {
             sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
-                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate,
+                                          producer: producers.ofDocument(.registerCertificate)))
         }
         entriesFor["register", default: []].append(certificateID)
         sectionD.entries.append(Entry(id: nextID("D"), about: .figures, date: asOf,
@@ -205,7 +220,7 @@ public struct EvidenceBundle {
             let id = nextID("E")
             sectionE.entries.append(Entry(id: id, about: .sentCopy(kind: kind, meeting: nil, to: person?.fullName, copy: copy), date: copy.sentOn,
                                           content: .suppliedPDF(pdf, pages: try pageCount(pdf)), source: archivePath(pdf),
-                                          documentKind: kind))
+                                          documentKind: kind, producer: producers.ofRecordedCopy(copy)))
             entriesFor["record:\(copy.kind):\(copy.recipientPath):\(copy.sentOn.iso)", default: []].append(id)
         }
         var leftOut = courtView.leftOut
@@ -231,11 +246,14 @@ public struct EvidenceBundle {
                 var about = Title.document(kind: planned.kind, meeting: meeting?.kind.description, to: copy.recipient?.person.fullName)
                 var content = Content.document(copy.xml)
                 var source = planned.calledForBy
+                var producer = planned.meeting != nil ? meeting.map(producers.ofMeeting) ?? producers.ofDocument(planned.kind)
+                    : producers.ofDocument(planned.kind)
                 if record != nil, let recipient = copy.recipient {
                     if let (index, sent) = archived.first(where: { $0.element.kind == planned.kind.rawValue
                         && $0.element.recipientPath == recipient.person.casePath && $0.element.sentOn == planned.date }) {
                         // The copy exactly as sent, from the archive.
                         usedCopies.insert(index)
+                        producer = producers.ofRecordedCopy(sent)
                         about = .sentCopy(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName, copy: sent)
                         content = .suppliedPDF(sent.pdf!, pages: try pageCount(sent.pdf!))
                         source = "\(archivePath(sent.pdf!)), \(planned.calledForBy)"
@@ -252,7 +270,7 @@ public struct EvidenceBundle {
                 }
                 let id = nextID("E")
                 sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: content, source: source,
-                                              documentKind: planned.kind))
+                                              documentKind: planned.kind, producer: producer))
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
                 var proves = false
@@ -281,20 +299,23 @@ public struct EvidenceBundle {
         }
 
         // F: every file the case cites as evidence, in the order of the events that cite it.
-        var citations: [(date: CalendarDate, order: Int, casePath: String, about: (String) -> Title, file: FileReference)] = []
+        var citations: [(date: CalendarDate, order: Int, casePath: String, about: (String) -> Title, file: FileReference, producer: Producer)] = []
         for measure in original.supportiveMeasures {
             for file in measure.evidence {
-                citations.append((measure.offeredOn, citations.count, measure.casePath, { .evidenceOfOffer(what: measure.what, file: $0) }, file))
+                citations.append((measure.offeredOn, citations.count, measure.casePath, { .evidenceOfOffer(what: measure.what, file: $0) }, file,
+                                  producers.ofMeasure(measure)))
             }
         }
         for letter in original.lettersIssued {
             for file in letter.evidence {
-                citations.append((letter.date, citations.count, letter.casePath, { .copyOfLetter(kind: "\(letter.kind)", date: letter.date, file: $0) }, file))
+                citations.append((letter.date, citations.count, letter.casePath, { .copyOfLetter(kind: "\(letter.kind)", date: letter.date, file: $0) }, file,
+                                  producers.ofIssuedLetter(letter)))
             }
         }
         for referral in original.referrals {
             for file in referral.evidence {
-                citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file))
+                citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file,
+                                  producers.ofReferral(referral)))
             }
         }
         // Each defendant's evidence of being a parent (s576), with the decision to prosecute.
@@ -302,7 +323,7 @@ public struct EvidenceBundle {
             guard let person = original.parentOrCarer(id: defendant.parentID) else { continue }
             for file in defendant.evidence {
                 citations.append((route.decision?.on ?? route.decidedOn, citations.count, defendant.casePath,
-                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file))
+                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file, .officer))
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
@@ -320,23 +341,25 @@ public struct EvidenceBundle {
             exhibitsFor[citation.casePath, default: []].append(id)
             let content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
             sectionF.entries.append(Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
-                                          content: content, source: citation.file.path))
+                                          content: content, source: citation.file.path, producer: citation.producer))
         }
 
-        // Exhibit numbers: D, E and F in bundle order.
-        let prefix = exhibitPrefix(for: original.officer.name)
-        var number = 0
+        // Exhibit numbers: D, E and F in bundle order, each producer's from their own initials
+        // and numbered separately (the officer's AB/1, AB/2 ...; the school witness's LH/1 ...).
+        var numbers: [Producer: Int] = [:]
         var sections = [sectionA, sectionB, sectionC, sectionD, sectionE, sectionF].filter { !$0.entries.isEmpty }
         for s in sections.indices where ["D", "E", "F"].contains(sections[s].letter) {
             for e in sections[s].entries.indices where sections[s].entries[e].content.isExhibit {
-                number += 1
-                sections[s].entries[e].exhibit = "\(prefix)/\(number)"
+                let producer = sections[s].entries[e].producer ?? .officer
+                sections[s].entries[e].producer = producer
+                numbers[producer, default: 0] += 1
+                sections[s].entries[e].exhibit = "\(producers.prefix(producer, officer: original.officer.name))/\(numbers[producer]!)"
             }
         }
         return EvidenceBundle(
             view: view, leftOut: leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
             offenceFrom: offenceFrom, offenceTo: offenceTo, defendants: defendants, sections: sections,
-            entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record)
+            entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record, producers: producers)
     }
 
     /// An archived file as the manifest names it: `archive/<issue id>/<file>`.
