@@ -225,6 +225,8 @@ public struct EvidenceBundle {
         }
         var leftOut = courtView.leftOut
         var usedCopies: Set<Int> = []
+        /// Each parent's copy of a meeting's minutes, by the meeting's and the parent's places.
+        var minutesCopies: [String: String] = [:]
         let plannedDocuments = CaseHistory.documents(in: view.attendanceCase)
         let archived = (record ?? []).enumerated().filter { $0.element.pdf != nil && $0.element.sentOn <= asOf }
         for planned in plannedDocuments where planned.kind != .registerCertificate {
@@ -249,8 +251,15 @@ public struct EvidenceBundle {
                 var producer = planned.meeting != nil ? meeting.map(producers.ofMeeting) ?? producers.ofDocument(planned.kind)
                     : producers.ofDocument(planned.kind)
                 if record != nil, let recipient = copy.recipient {
+                    // A meeting's minutes were sent after it: the parent's copy sent before the
+                    // next meeting was minuted.
+                    let sentWithin: (CalendarDate) -> Bool = { day in
+                        guard planned.kind == .meetingMinutes, let meeting else { return day == planned.date }
+                        let next = original.meetings.filter { $0.date > meeting.date && CaseHistory.hasBeenMinuted($0) }.map(\.date).min()
+                        return day >= meeting.date && next.map { day < $0 } ?? true
+                    }
                     if let (index, sent) = archived.first(where: { $0.element.kind == planned.kind.rawValue
-                        && $0.element.recipientPath == recipient.person.casePath && $0.element.sentOn == planned.date }) {
+                        && $0.element.recipientPath == recipient.person.casePath && sentWithin($0.element.sentOn) }) {
                         // The copy exactly as sent, from the archive.
                         usedCopies.insert(index)
                         producer = producers.ofRecordedCopy(sent)
@@ -271,6 +280,9 @@ public struct EvidenceBundle {
                 let id = nextID("E")
                 sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: content, source: source,
                                               documentKind: planned.kind, producer: producer))
+                if planned.kind == .meetingMinutes, let meeting, let recipient = copy.recipient {
+                    minutesCopies["\(meeting.casePath) \(recipient.person.casePath)"] = id
+                }
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
                 var proves = false
@@ -290,10 +302,11 @@ public struct EvidenceBundle {
         }
 
 
-        // A parent's copy of minutes is proved by the minutes of the last meeting before it was sent.
+        // A parent's copy of minutes is proved by that parent's copy of the minutes of the last
+        // meeting before it was sent.
         for letter in original.lettersIssued where letter.kind == .known(.minutesParentCopy) {
-            let meeting = original.meetings.filter { $0.date <= letter.date && CaseHistory.hasBeenMinuted($0) }.max { $0.date < $1.date }
-            if let meeting, let minutes = entriesFor[meeting.casePath]?.first {
+            if let meeting = minutedMeeting(copiedBy: letter, in: original),
+               let minutes = minutesCopies["\(meeting.casePath) \(letter.recipientPath)"] {
                 entriesFor[letter.casePath, default: []].append(minutes)
             }
         }
@@ -367,16 +380,27 @@ public struct EvidenceBundle {
         "archive/\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)"
     }
 
-    /// The copies of a planned document the bundle holds: the agency copy of a record that has
-    /// one; otherwise each copy to a parent with parental responsibility that the case records as
-    /// sent (a letter), or, for a record made at a meeting (a parenting contract), each such
-    /// parent who was at the meeting.
+    /// The meeting whose minutes a parent's copy sent (`minutes_parent_copy`) copies: the last
+    /// meeting minuted on or before the day it was sent.
+    static func minutedMeeting(copiedBy letter: IssuedLetter, in original: AttendanceCase) -> Meeting? {
+        original.meetings.filter { $0.date <= letter.date && CaseHistory.hasBeenMinuted($0) }.max { $0.date < $1.date }
+    }
+
+    /// The copies of a planned document the bundle holds, as served: never an agency copy (it
+    /// is not what the family was sent). Each copy to a parent with parental responsibility that
+    /// the case records as sent (a letter; for minutes, each parent's copy `minutes_parent_copy`
+    /// records); otherwise, for a record made at a meeting (minutes, a parenting contract), each
+    /// such parent who was at the meeting (all of them, if none was).
     static func bundleCopies(of planned: CaseHistory.PlannedDocument, from copies: [LetterRun.Letter], meeting: Meeting?,
                              parents: Set<String>, in original: AttendanceCase) -> [LetterRun.Letter] {
-        if copies.contains(where: { $0.recipient == nil }) {
-            return copies.filter { $0.recipient == nil }
-        }
         let toParents = copies.filter { $0.recipient.map { parents.contains($0.person.casePath) } ?? false }
+        if planned.kind == .meetingMinutes, let meeting {
+            let sent = original.lettersIssued.filter { $0.kind == .known(.minutesParentCopy)
+                && minutedMeeting(copiedBy: $0, in: original)?.casePath == meeting.casePath }
+            if !sent.isEmpty {
+                return toParents.filter { copy in sent.contains { $0.recipientPath == copy.recipient?.person.casePath } }
+            }
+        }
         let sent = original.lettersIssued.filter { $0.date == planned.date && CaseHistory.documentKind(forIssued: $0) == planned.kind }
         if !sent.isEmpty {
             return toParents.filter { copy in sent.contains { $0.recipientPath == copy.recipient?.person.casePath } }

@@ -50,15 +50,16 @@ struct EvidenceBundlePlanTests {
         #expect(Set(bundle.entries.map(\.id)).count == bundle.entries.count)
     }
 
-    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
+    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndOfEachMinutes() throws {
         let titles = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "E" }!.entries.map(\.title)
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
             #expect(titles.contains("First warning letter to \(parent)"))
             #expect(titles.contains("Final warning letter to \(parent)"))
             #expect(titles.contains("Invitation to an interview under caution to \(parent)"))
         }
-        #expect(titles.contains("Minutes of the parenting contract meeting"))
-        #expect(titles.contains("Minutes of the Team Around the Family meeting"))
+        // Minutes as each parent's copy, never the agency copy (ExhibitsAsServedTests).
+        #expect(titles.contains("Minutes of the parenting contract meeting, parent's copy for Ms Zoë D'Souza"))
+        #expect(titles.contains("Minutes of the Team Around the Family meeting, parent's copy for Mr Ciarán O'Brien"))
         // An interview under caution is recorded by each parent's record of interview, not minutes.
         #expect(!titles.contains("Minutes of the interview under caution (PACE)"))
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
