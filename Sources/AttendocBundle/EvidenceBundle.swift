@@ -42,6 +42,8 @@ public struct EvidenceBundle {
         /// Whose statement produces it, for an exhibit (`Producers`); its exhibit number starts
         /// with that witness's initials.
         public var producer: Producer? = nil
+        /// For a supplied PDF of which only some pages are relevant: those pages, in order.
+        public var pageSelection: [Int]? = nil
     }
 
     public enum Content {
@@ -340,6 +342,13 @@ public struct EvidenceBundle {
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
+        // A third party's record with no lawful basis or consent recorded is not exhibited.
+        let withoutBasis = ThirdPartyRecords.withoutBasis(in: original)
+        for use in withoutBasis {
+            leftOut.append(CourtView.LeftOut(place: use.place,
+                why: "not exhibited: a third party's record (\(use.holder)) with no lawful basis or consent recorded for using it (docs/case-file.md, evidence)"))
+        }
+        citations.removeAll { citation in withoutBasis.contains { $0.citedBy == citation.casePath && $0.file == citation.file } }
         var sectionF = Section(letter: "F", entries: [])
         var exhibitsFor: [String: [String]] = [:]
         var fileEntries: [URL: String] = [:]
@@ -352,9 +361,18 @@ public struct EvidenceBundle {
             let id = nextID("F")
             fileEntries[url] = id
             exhibitsFor[citation.casePath, default: []].append(id)
-            let content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
-            sectionF.entries.append(Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
-                                          content: content, source: citation.file.path, producer: citation.producer))
+            var content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
+            // Only the relevant pages, when the record says which.
+            if case .suppliedPDF(let pdf, let pages) = content, !citation.file.pages.isEmpty {
+                if let beyond = citation.file.pages.first(where: { $0 > pages }) {
+                    throw AttendocError(.evidence, "\(citation.casePath).evidence: \(citation.file.path) has \(pages) page\(pages == 1 ? "" : "s"), so it has no page \(beyond); correct its pages:")
+                }
+                content = .suppliedPDF(pdf, pages: citation.file.pages.count)
+            }
+            var entry = Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
+                              content: content, source: citation.file.path, producer: citation.producer)
+            entry.pageSelection = citation.file.pages.isEmpty ? nil : citation.file.pages
+            sectionF.entries.append(entry)
         }
 
         // Exhibit numbers: D, E and F in bundle order, each producer's from their own initials

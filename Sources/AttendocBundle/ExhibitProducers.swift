@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocDocuments
 import AttendocValues
 
@@ -19,8 +20,7 @@ extension EvidenceBundle {
     /// prosecution` names the missing witness).
     public struct Producers: Sendable {
         public var schoolWitness: LegalRoute.Witness?
-        var schoolNames: [String]
-        var authorityNames: [String]
+        var organisations: CaseOrganisations
         var meetings: [Meeting]
         var officerName: String
 
@@ -28,22 +28,13 @@ extension EvidenceBundle {
             meetings = attendanceCase.meetings
             officerName = attendanceCase.officer.name
             schoolWitness = attendanceCase.legalRoute?.schoolWitness
-            schoolNames = [attendanceCase.school.name] + (schoolWitness.map { [$0.name] } ?? [])
-            let authority = attendanceCase.localAuthority
-            authorityNames = [authority.name, authority.department, attendanceCase.officer.name].compactMap { $0 }
+            organisations = CaseOrganisations(attendanceCase)
         }
 
         private func resolved(_ producer: Producer) -> Producer { schoolWitness == nil ? .officer : producer }
 
-        static func names(_ words: String, oneOf names: [String]) -> Bool {
-            let key = words.trimmingCharacters(in: .whitespaces).lowercased()
-            return names.contains { $0.lowercased() == key }
-        }
-
-        /// Whether `organisation` is the school or its witness.
-        func isSchool(_ organisation: String) -> Bool { Self.names(organisation, oneOf: schoolNames) }
-        /// Whether `organisation` is the local authority, its department or its officer.
-        func isAuthority(_ organisation: String) -> Bool { Self.names(organisation, oneOf: authorityNames) }
+        func isSchool(_ organisation: String) -> Bool { organisations.isSchool(organisation) }
+        func isAuthority(_ organisation: String) -> Bool { organisations.isAuthority(organisation) }
 
         /// A document Attendoc makes: whoever's letterhead it bears (`DocumentKind.sentBy`).
         public func ofDocument(_ kind: DocumentKind) -> Producer {
@@ -109,12 +100,6 @@ extension EvidenceBundle {
         public func ofReferral(_ referral: AgencyReferral) -> Producer {
             if let by = referral.madeBy { return resolved(isSchool(by) ? .school : .officer) }
             return resolved(isAuthority(referral.to) ? .school : .officer)
-        }
-
-        /// Whether a supportive measure is a third party's: offered by neither the school nor the
-        /// local authority (its records need a lawful basis or consent to be exhibited).
-        public func isThirdParty(_ measure: SupportiveMeasure) -> Bool {
-            !isSchool(measure.offeredBy) && !isAuthority(measure.offeredBy)
         }
 
         /// The initials of each producer's exhibit numbers: the officer's (`Alex Brennan` → `AB`)
