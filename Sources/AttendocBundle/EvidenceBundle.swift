@@ -411,7 +411,8 @@ public struct EvidenceBundle {
     /// such parent who was at the meeting (all of them, if none was).
     static func bundleCopies(of planned: CaseHistory.PlannedDocument, from copies: [LetterRun.Letter], meeting: Meeting?,
                              parents: Set<String>, in original: AttendanceCase) -> [LetterRun.Letter] {
-        let toParents = copies.filter { $0.recipient.map { parents.contains($0.person.casePath) } ?? false }
+        // (The head teacher's copy of a letter to a confidential address was not sent to a parent.)
+        let toParents = copies.filter { !$0.isHeadTeachersCopy && ($0.recipient.map { parents.contains($0.person.casePath) } ?? false) }
         if planned.kind == .meetingMinutes, let meeting {
             let sent = original.lettersIssued.filter { $0.kind == .known(.minutesParentCopy)
                 && minutedMeeting(copiedBy: $0, in: original)?.casePath == meeting.casePath }

@@ -125,6 +125,16 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a copy goes to the head teacher ("Copy to:"), besides each parent's copy: the
+    /// local authority's letters. For a parent whose address is confidential the head teacher's
+    /// copy is a document of its own, without that address (`LetterRun`).
+    public var copiesToHeadTeacher: Bool {
+        switch self {
+        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .referralDeclinedLetter: true
+        default: false
+        }
+    }
+
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
