@@ -82,8 +82,11 @@ struct ReadinessTests {
     }
 
     @Test func aMeasureWithoutOutcomeOrEvidence() throws {
-        let gaps = Self.gaps(try Self.variant(
-            "    outcome: Ongoing; the family worker visits weekly and the family take part.\n    evidence:\n      - evidence/early-help-referral-2026-10-23.txt\n      - evidence/early-help-home-visits-november-2026.pdf   # the family worker's record, as a PDF\n", ""))
+        // The Early Help measure's outcome and evidence (its entries, with their consent) removed.
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "    outcome: Ongoing; the family worker visits weekly and the family take part.\n"))
+        let end = try #require(text.range(of: "    tier_at_the_time: 3\n", range: start.upperBound..<text.endIndex))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
         #expect(gaps == [
             "supportive_measures[2]: the supportive measure has no outcome. To do: add outcome: what happened",
             "supportive_measures[2]: the supportive measure has no evidence. To do: add evidence: the file that proves it was offered",
