@@ -18,7 +18,7 @@ public enum YAMLDocument {
         try YAMLAliasCheck.check(text, file: file)
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else {
+            guard let node = try Yams.compose(yaml: text, ownResolver()) else {
                 throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is empty; see docs/ for the fields it needs")
             }
             root = node
@@ -30,6 +30,20 @@ public enum YAMLDocument {
             throw CaseFileError(file: file, line: nil, column: nil, field: "", message: "is not valid YAML")
         }
         return try YAMLFields(root, file: file, path: "")
+    }
+
+    /// Yams's default tag rules, with regular expressions of this document's own. Yams's shared
+    /// `Resolver.default` holds one NSRegularExpression per rule for the whole process, and on
+    /// Linux an NSRegularExpression used from two threads at once can crash (seen: a test run that
+    /// read case files on several threads died in uregex_setText). A node resolves its tag lazily,
+    /// with the resolver it was parsed with, so a document read on one thread never shares one.
+    static func ownResolver() -> Resolver {
+        var resolver = Resolver.basic
+        for rule in Resolver.default.rules {
+            // Yams's own patterns, which compile; the shared rule is kept should one ever not.
+            resolver = (try? resolver.appending(rule.tag, rule.pattern)) ?? resolver.appending(rule)
+        }
+        return resolver
     }
 
     /// A Yams error as a located error: file, line, column and what was wrong, never the text of
