@@ -36,7 +36,7 @@ struct ServeCommand: ParsableCommand {
             let address = self.address
             try site.serveUntilStopped { port in
                 Terminal.print("attendoc serve: listening on http://\(address):\(port)/")
-                fflush(stdout)
+                fflush(nil)  // every stream: the line reaches a pipe at once
             }
         } catch let error as AttendocError {
             throw CommandLineValues.fail(error)
