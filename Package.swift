@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         // Hummingbird's own HTTP types (header names, fields), already in its graph.
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's service runner, already in its graph: the web tests stop the site gracefully.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libxml2, libxslt and libexslt from the system (Debian: libxml2-dev, libxslt1-dev).
@@ -137,13 +139,14 @@ let package = Package(
         // The attendoc program as a user runs it, the module boundaries, the installed program.
         // The attendance panel: its calendar, intake, documents, minutes and themes.
         .testTarget(name: "PanelTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocPanel", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace", "AttendocTesting"]),
-        // The web front end: every route and role (HummingbirdTesting), and a real browser (headless
-        // Chromium over WebDriver) against `attendoc serve`.
+        // The web front end: every route and role over real HTTP (a small client of the tests' own:
+        // HummingbirdTesting would bring AsyncHTTPClient and BoringSSL into the build), and a real
+        // browser (headless Chromium over WebDriver) against `attendoc serve`.
         .testTarget(name: "WebTests", dependencies: [
-            "AttendocValues", "AttendocWorkspace", "AttendocIssuing", "AttendocWeb", "AttendocTesting",
+            "AttendocValues", "AttendocWorkspace", "AttendocIssuing", "AttendocWeb", "AttendocTesting", "CAttendocSpawn",
             .product(name: "Hummingbird", package: "hummingbird"),
-            .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
         ]),
         .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocRegister", "AttendocCasework", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
     ],

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A small client of the W3C WebDriver protocol (https://www.w3.org/TR/webdriver2/) over HTTP, for
 /// driving Debian's headless Chromium through chromedriver: a session, navigation, elements found
@@ -11,21 +8,23 @@ final class WebDriverClient {
         var description: String
     }
 
-    let base: URL
+    let driver: LoopbackHTTPClient
     private(set) var sessionID = ""
 
     init(port: Int) {
-        base = URL(string: "http://127.0.0.1:\(port)")!
+        // Every command has a time limit: a browser that stops answering fails the test.
+        driver = LoopbackHTTPClient(port: port, timeLimit: 60)
     }
 
     /// Waits until chromedriver answers /status as ready (it starts in well under a second; the
     /// limit is generous for a loaded machine).
-    func waitUntilReady(attempts: Int = 200) async throws {
-        for _ in 0..<attempts {
+    func waitUntilReady(seconds: Double = 30) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
             if let status = try? await send("GET", "/status", nil) as? [String: Any], status["ready"] as? Bool == true { return }
             try await Task.sleep(for: .milliseconds(100))
         }
-        throw Failure(description: "chromedriver did not become ready on \(base)")
+        throw Failure(description: "chromedriver did not become ready on port \(driver.port)")
     }
 
     /// Starts headless Chromium with its own profile and download folder.
@@ -34,6 +33,8 @@ final class WebDriverClient {
             "capabilities": [
                 "alwaysMatch": [
                     "browserName": "chrome",
+                    // A page that does not load in 30 s is an error, not a wait.
+                    "timeouts": ["pageLoad": 30000, "script": 10000, "implicit": 3000],
                     "goog:chromeOptions": [
                         "binary": "/usr/bin/chromium",
                         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1100,1200",
@@ -95,6 +96,39 @@ final class WebDriverClient {
         return try await send("GET", "/session/\(sessionID)/element/\(id)/text", nil) as? String ?? ""
     }
 
+    /// Runs `script` in the page (WebDriver's own way in, which the page's Content-Security-Policy
+    /// does not govern): the test's way to take a field out of a form, as a forged form would lack it.
+    func execute(_ script: String) async throws {
+        _ = try await send("POST", "/session/\(sessionID)/execute/sync", ["script": script, "args": [Any]()])
+    }
+
+    /// The cookies the browser holds for the current page (HttpOnly ones too), as WebDriver gives them.
+    func cookies() async throws -> [[String: Any]] {
+        try await send("GET", "/session/\(sessionID)/cookie", nil) as? [[String: Any]] ?? []
+    }
+
+    /// Waits (up to `seconds`) for the page's `h1` to read `expected`: a click that submits a form
+    /// or follows a link may return before the next page is there.
+    func waitForHeading(_ expected: String, seconds: Double = 15) async throws {
+        try await waitForText("h1", seconds: seconds, "is “\(expected)”") { $0 == expected }
+    }
+
+    /// Waits (up to `seconds`) for the text of `css` to hold `part`.
+    func waitForText(_ css: String, containing part: String, seconds: Double = 15) async throws {
+        try await waitForText(css, seconds: seconds, "holds “\(part)”") { $0.contains(part) }
+    }
+
+    private func waitForText(_ css: String, seconds: Double, _ what: String, _ condition: (String) -> Bool) async throws {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        var seen = ""
+        while ContinuousClock.now < deadline {
+            seen = (try? await text(css)) ?? ""
+            if condition(seen) { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw Failure(description: "\(css) never \(what) within \(Int(seconds)) s; it reads “\(seen.prefix(300))” (at \((try? await currentURL()) ?? "?"))")
+    }
+
     /// A PNG of the window.
     func screenshot() async throws -> Data {
         guard let encoded = try await send("GET", "/session/\(sessionID)/screenshot", nil) as? String,
@@ -104,18 +138,12 @@ final class WebDriverClient {
 
     /// Sends one command and returns its `value`; a WebDriver error becomes a `Failure` naming it.
     private func send(_ method: String, _ path: String, _ body: Any?) async throws -> Any? {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = 120
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let object = data.isEmpty ? nil : try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
+        let json = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let reply = try await driver.send(method, path, headers: json == nil ? [] : [("Content-Type", "application/json; charset=utf-8")], body: json)
+        let object = reply.body.isEmpty ? nil : try JSONSerialization.jsonObject(with: reply.body, options: [.fragmentsAllowed]) as? [String: Any]
         let value = object?["value"]
-        if let status = (response as? HTTPURLResponse)?.statusCode, status >= 400 {
-            let error = (value as? [String: Any]).map { "\($0["error"] ?? "") \($0["message"] ?? "")" } ?? "HTTP \(status)"
+        if reply.status.code >= 400 {
+            let error = (value as? [String: Any]).map { "\($0["error"] ?? "") \($0["message"] ?? "")" } ?? "HTTP \(reply.status.code)"
             throw Failure(description: "WebDriver \(method) \(path): \(error)")
         }
         return value is NSNull ? nil : value
