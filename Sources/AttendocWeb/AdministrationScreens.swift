@@ -12,7 +12,7 @@ extension AttendocSite {
         }
         let entries = try fromWorkspace { () throws(WorkspaceError) in try workspace.accessLog() }
         let rows = entries.reversed().map {
-            "<tr><td>\(HTML.escaped($0.at))</td><td>\(HTML.escaped($0.username))</td><td>\(HTML.escaped($0.action))</td><td>\(HTML.escaped($0.caseReference ?? ""))</td><td>\(HTML.escaped($0.upn ?? ""))</td><td>\(HTML.escaped($0.what))</td></tr>"
+            "<tr><td class=\"date\">\(HTML.escaped($0.at))</td><td>\(HTML.escaped($0.username))</td><td>\(HTML.escaped($0.action))</td><td>\(HTML.escaped($0.caseReference ?? ""))</td><td>\(HTML.escaped($0.upn ?? ""))</td><td>\(HTML.escaped($0.what))</td></tr>"
         }.joined(separator: "\n")
         let body = """
         <h1>Access log</h1>

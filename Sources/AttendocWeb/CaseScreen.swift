@@ -73,7 +73,7 @@ extension AttendocSite {
             events.append((String(version.recordedAt.prefix(10)), 2, "version \(version.version) of the case recorded by \(version.recordedBy): \(version.change)"))
         }
         let chronology = events.enumerated().sorted { ($0.element.day, $0.element.order, $0.offset) < ($1.element.day, $1.element.order, $1.offset) }
-            .map { "<tr><td>\(HTML.escaped($0.element.day))</td><td>\(HTML.escaped($0.element.text))</td></tr>" }.joined(separator: "\n")
+            .map { "<tr><td class=\"date\">\(HTML.escaped($0.element.day))</td><td>\(HTML.escaped($0.element.text))</td></tr>" }.joined(separator: "\n")
         body += """
         <h2 id="chronology">Chronology</h2>
         <table>

@@ -25,7 +25,7 @@ extension AttendocSite {
             let left = item.schoolDaysLeft < 0 ? "<span class=\"overdue\">Overdue by \(-item.schoolDaysLeft) school day(s)</span>"
                 : item.schoolDaysLeft == 0 ? "Due today" : "In \(item.schoolDaysLeft) school day(s)"
             let reference = item.reference.map { "<a href=\"/case?ref=\(HTML.query($0))\">\(HTML.escaped($0))</a>" } ?? ""
-            rows += "<tr><td>\(item.due.iso)</td><td>\(left)</td><td>\(reference)</td><td>\(HTML.escaped(item.upn ?? ""))</td><td>\(HTML.escaped(item.what))</td></tr>\n"
+            rows += "<tr><td class=\"date\">\(item.due.iso)</td><td>\(left)</td><td>\(reference)</td><td>\(HTML.escaped(item.upn ?? ""))</td><td>\(HTML.escaped(item.what))</td></tr>\n"
         }
         let scope = switch session.account.role {
         case .schoolOffice: "the cases of your school (URN \(HTML.escaped(session.account.schoolURN ?? "")))"

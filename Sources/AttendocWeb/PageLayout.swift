@@ -83,11 +83,13 @@ struct PageLayout {
     .skip-link { position: absolute; left: -9999px; }
     .skip-link:focus { left: 0; background: #ffdd00; color: #0b0c0c; padding: 10px; }
     .header { background: #0b0c0c; color: #fff; padding: 10px 0; border-bottom: 10px solid #1d70b8; }
+    .header .width { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 20px; }
     .header a, .header span { color: #fff; }
-    .service { font-weight: bold; font-size: 24px; text-decoration: none; margin-right: 20px; }
+    .service { font-weight: bold; font-size: 24px; text-decoration: none; }
     .nav { display: inline; list-style: none; padding: 0; margin: 0; }
     .nav li { display: inline; margin-right: 15px; }
-    .signout { display: inline; float: right; }
+    .signout { margin-left: auto; display: flex; align-items: center; gap: 10px; }
+    .date { white-space: nowrap; }
     a { color: #1d70b8; }
     a:focus, button:focus, input:focus, select:focus { outline: 3px solid #ffdd00; outline-offset: 0; background-color: #ffdd00; color: #0b0c0c; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; }
     h1 { font-size: 36px; margin: 30px 0 20px; }
@@ -102,6 +104,7 @@ struct PageLayout {
     .form-group.error { border-left: 5px solid #d4351c; padding-left: 15px; }
     .error-message { color: #d4351c; font-weight: bold; display: block; margin-bottom: 10px; }
     .error-summary { border: 5px solid #d4351c; padding: 20px; margin: 30px 0; }
+    .error-summary h2 { margin-top: 0; }
     .error-summary a { color: #d4351c; font-weight: bold; }
     .button { font-size: 19px; background: #00703c; color: #fff; border: 0; padding: 8px 10px; box-shadow: 0 2px 0 #002d18; cursor: pointer; }
     .button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }

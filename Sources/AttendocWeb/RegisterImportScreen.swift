@@ -30,12 +30,21 @@ extension AttendocSite {
             """
         }
         if !problems.isEmpty {
+            // Line and field only when the reader gave them (a bad mark is named by pupil, day and
+            // session in the problem itself); what to do on a line of its own.
+            let lines = problems.contains { $0.location?.line != nil }, fields = problems.contains { $0.location?.field != nil }
+            let head = (lines ? "<th scope=\"col\">Line</th>" : "") + (fields ? "<th scope=\"col\">Field</th>" : "") + "<th scope=\"col\">Problem</th>"
+            let rows = problems.map { problem in
+                (lines ? "<td>\(problem.location?.line.map(String.init) ?? "")</td>" : "")
+                    + (fields ? "<td>\(HTML.escaped(problem.location?.field ?? ""))</td>" : "")
+                    + "<td>\(HTML.escaped(problem.summary))\(problem.suggestion.map { "<div class=\"hint\">\(HTML.escaped(Self.sentence($0)))</div>" } ?? "")</td>"
+            }
             body += """
             <h2 id="problems">Problems in the file</h2>
             <table>
-            <thead><tr><th scope="col">Line</th><th scope="col">Field</th><th scope="col">Problem</th></tr></thead>
+            <thead><tr>\(head)</tr></thead>
             <tbody>
-            \(problems.map { "<tr><td>\($0.location?.line.map(String.init) ?? "")</td><td>\(HTML.escaped($0.location?.field ?? ""))</td><td>\(HTML.escaped($0.summary))\($0.suggestion.map { " " + HTML.escaped($0) } ?? "")</td></tr>" }.joined(separator: "\n"))
+            \(rows.map { "<tr>\($0)</tr>" }.joined(separator: "\n"))
             </tbody>
             </table>
             <p>Nothing from this file was recorded. Correct the export and upload it again.</p>
@@ -56,6 +65,11 @@ extension AttendocSite {
         </form>
         """
         return page(status, PageLayout(title: "Import a register", session: session, errors: errors), body)
+    }
+
+    /// A suggestion as a sentence of its own: a capital first letter.
+    static func sentence(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
     }
 
     private func importRegister(_ file: URL, by session: StaffSession) -> Result<RegisterImportRecord, AttendocError> {
