@@ -100,6 +100,9 @@
 
   <!-- Which package part to write; see the table at the top. Set by the Swift side. -->
   <xsl:param name="part" select="''"/>
+  <!-- 'yes' when this same document has already passed the check walk in an earlier run for
+       another part of the same package (DOCXPackage checks it with the document part). -->
+  <xsl:param name="docx.checked" select="''"/>
 
   <!-- Layout of this format. Override with xsltproc's stringparam option (or the Swift
        equivalent). Colours here are six hex digits without '#'. The house style (accent and
@@ -150,13 +153,34 @@
        ========================================================================================== -->
 
   <!-- Font sizes in half-points. -->
-  <xsl:variable name="sz" select="round($body.font.size * 2)"/>
-  <xsl:variable name="sz-small" select="round($body.font.size * 2 * 9 div 11)"/>   <!-- 9pt at 11 -->
-  <xsl:variable name="sz-table" select="round($body.font.size * 2 * 10 div 11)"/>  <!-- 10pt at 11 -->
-  <xsl:variable name="sz-heading" select="round($body.font.size * 2 * 12 div 11)"/><!-- 12pt at 11 -->
-  <xsl:variable name="sz-org" select="round($body.font.size * 2 * 13 div 11)"/>    <!-- 13pt at 11 -->
-  <xsl:variable name="sz-title" select="round($body.font.size * 2 * 16 div 11)"/>  <!-- 16pt at 11 -->
-  <xsl:variable name="sz-dense" select="round($body.font.size * 2 * 8 div 11)"/>   <!-- 8pt at 11 -->
+  <!-- A large-print copy (meta print: large): every size scaled so that the body is at least
+       large.print.font.size (16 pt), tables too. -->
+  <xsl:param name="large.print.font.size" select="16"/>
+  <xsl:variable name="scale">
+    <xsl:choose>
+      <xsl:when test="/d:document/d:meta/d:print = 'large' and $body.font.size &lt; $large.print.font.size">
+        <xsl:value-of select="$large.print.font.size div $body.font.size"/>
+      </xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="sz" select="round($body.font.size * 2 * $scale)"/>
+  <xsl:variable name="sz-small" select="round($body.font.size * 2 * 9 div 11 * $scale)"/>   <!-- 9pt at 11 -->
+  <xsl:variable name="sz-table">
+    <xsl:choose>
+      <xsl:when test="$scale != 1"><xsl:value-of select="$sz"/></xsl:when>  <!-- large print: tables at the body's size -->
+      <xsl:otherwise><xsl:value-of select="round($body.font.size * 2 * 10 div 11)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>  <!-- 10pt at 11 -->
+  <xsl:variable name="sz-heading" select="round($body.font.size * 2 * 12 div 11 * $scale)"/><!-- 12pt at 11 -->
+  <xsl:variable name="sz-org" select="round($body.font.size * 2 * 13 div 11 * $scale)"/>    <!-- 13pt at 11 -->
+  <xsl:variable name="sz-title" select="round($body.font.size * 2 * 16 div 11 * $scale)"/>  <!-- 16pt at 11 -->
+  <xsl:variable name="sz-dense">
+    <xsl:choose>
+      <xsl:when test="$scale != 1"><xsl:value-of select="$sz"/></xsl:when>  <!-- large print: tables at the body's size -->
+      <xsl:otherwise><xsl:value-of select="round($body.font.size * 2 * 8 div 11)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>   <!-- 8pt at 11 -->
 
   <!-- What the document needs beyond a letter's styles. -->
   <xsl:variable name="is-record" select="boolean(/d:document/d:record)"/>
@@ -190,7 +214,9 @@
       <xsl:message terminate="yes">docx.xsl: the root element must be {urn:attendoc:document:1}document, found {<xsl:value-of select="namespace-uri(*)"/>}<xsl:value-of select="local-name(*)"/>.</xsl:message>
     </xsl:if>
     <!-- Walk the whole input once; stops on any element the stylesheet does not know. -->
-    <xsl:apply-templates select="d:document" mode="check"/>
+    <xsl:if test="$docx.checked != 'yes'">
+      <xsl:apply-templates select="d:document" mode="check"/>
+    </xsl:if>
 
     <xsl:choose>
       <xsl:when test="$part = 'content-types'"><xsl:call-template name="part-content-types"/></xsl:when>
@@ -220,7 +246,7 @@
   <xsl:template mode="check" match="
       d:document
     | d:document/d:meta
-    | d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date | d:meta/d:audience
+    | d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date | d:meta/d:audience | d:meta/d:print
     | d:document/d:letter
     | d:letter/d:sender | d:letter/d:recipient | d:letter/d:date | d:letter/d:reference
     | d:letter/d:salutation | d:letter/d:subject | d:letter/d:body | d:letter/d:closing

@@ -142,6 +142,10 @@
   <!-- Size of table text (caption, header, cells). -->
   <xsl:param name="table.font.size">10pt</xsl:param>
 
+  <!-- A large-print copy (meta print: large; RNIB's clear print guidance: 16 pt or more): the body
+       text and tables at this size. Headings and the letterhead keep their own sizes. -->
+  <xsl:param name="large.print.font.size">16pt</xsl:param>
+
   <!-- Tables with more columns than this are "dense": table.dense.font.size, narrow padding,
        first column twice as wide as each of the others. -->
   <xsl:param name="table.dense.columns" select="6"/>
@@ -228,6 +232,12 @@
        "end-on-even" makes every letter start on a recto when a batch is printed duplex. -->
   <xsl:param name="letter.force.page.count">no-force</xsl:param>
 
+  <!-- With blank pages forced (a print run), they are truly blank (the master below, with no
+       header or footer), and "Page X of Y" counts the letter's own pages, not the blank one:
+       Y is the last page of the letter's flow. Without forcing, nothing of this is written. -->
+  <xsl:variable name="forcing.blank.pages" select="$letter.force.page.count != 'no-force'"/>
+  <xsl:variable name="master.blank">attendoc-blank</xsl:variable>
+
   <!-- PDF title and author (XMP dc:title, dc:creator). Empty: taken from the first document's
        meta/title and meta/author. Set them for a batch of several letters in one PDF. -->
   <xsl:param name="pdf.title"/>
@@ -300,6 +310,13 @@
     </fo:layout-master-set>
   </xsl:template>
 
+  <!-- A forced blank page (a print run's) takes the blank master. -->
+  <xsl:template name="attendoc.blank.page.reference">
+    <xsl:if test="$forcing.blank.pages">
+      <fo:conditional-page-master-reference blank-or-not-blank="blank" master-reference="{$master.blank}"/>
+    </xsl:if>
+  </xsl:template>
+
   <!-- The masters themselves, without the fo:layout-master-set around them, so that a
        stylesheet importing this one (bundle-fo.xsl) can put its own masters beside them. -->
   <xsl:template name="attendoc.page.masters">
@@ -325,8 +342,14 @@
       <fo:region-before region-name="attendoc-running-header" extent="{$running.header.extent}"/>
       <fo:region-after region-name="attendoc-footer" extent="{$footer.height}"/>
     </fo:simple-page-master>
+    <xsl:if test="$forcing.blank.pages">
+      <fo:simple-page-master master-name="{$master.blank}" page-width="{$page.width}" page-height="{$page.height}">
+        <fo:region-body/>
+      </fo:simple-page-master>
+    </xsl:if>
     <fo:page-sequence-master master-name="{$master.letter}">
       <fo:repeatable-page-master-alternatives>
+        <xsl:call-template name="attendoc.blank.page.reference"/>
         <fo:conditional-page-master-reference page-position="first" master-reference="{$master.first}"/>
         <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
       </fo:repeatable-page-master-alternatives>
@@ -343,6 +366,7 @@
       </fo:simple-page-master>
       <fo:page-sequence-master master-name="{$master.record}">
         <fo:repeatable-page-master-alternatives>
+          <xsl:call-template name="attendoc.blank.page.reference"/>
           <fo:conditional-page-master-reference page-position="first" master-reference="{$master.record.first}"/>
           <fo:conditional-page-master-reference page-position="rest" master-reference="{$master.rest}"/>
         </fo:repeatable-page-master-alternatives>
@@ -419,6 +443,10 @@
                       line-height="{$body.line.height}"
                       color="{$text.colour}"
                       hyphenate="false">
+      <!-- A large-print copy: the body (and, below, its tables) at large.print.font.size. -->
+      <xsl:if test="d:meta/d:print = 'large'">
+        <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+      </xsl:if>
 
       <!-- Page 1: letterhead band. Organisation and department on the left in the house
            colour; postal address and contact details on the right, right-aligned. -->
@@ -469,7 +497,10 @@
           <xsl:text> </xsl:text>
           <xsl:value-of select="$label.of"/>
           <xsl:text> </xsl:text>
-          <fo:page-number-citation-last ref-id="{$sequence.id}"/>
+          <xsl:choose>
+            <xsl:when test="$forcing.blank.pages"><fo:page-number-citation-last ref-id="{$sequence.id}-flow"/></xsl:when>
+            <xsl:otherwise><fo:page-number-citation-last ref-id="{$sequence.id}"/></xsl:otherwise>
+          </xsl:choose>
         </fo:block>
         <xsl:if test="string($house.footer) != ''">
           <fo:block font-size="{$running.font.size}" color="{$muted.colour}" text-align="center"
@@ -482,7 +513,12 @@
       <!-- The letter itself, in document order: recipient, date, references, salutation,
            subject, body, closing, signature, enclosures, copies. -->
       <fo:flow flow-name="xsl-region-body">
-        <xsl:apply-templates select="d:letter | d:record"/>
+        <xsl:choose>
+          <xsl:when test="$forcing.blank.pages">
+            <fo:block id="{$sequence.id}-flow"><xsl:apply-templates select="d:letter | d:record"/></fo:block>
+          </xsl:when>
+          <xsl:otherwise><xsl:apply-templates select="d:letter | d:record"/></xsl:otherwise>
+        </xsl:choose>
       </fo:flow>
     </fo:page-sequence>
   </xsl:template>
@@ -657,8 +693,10 @@
   </xsl:template>
 
   <!-- Subject line, in bold, between the salutation and the body. -->
+  <!-- role: the tag of the PDF's structure tree (fop/fop.xconf turns accessibility on), so that a
+       screen reader finds the subject and the title as the first heading and each heading below. -->
   <xsl:template match="d:letter/d:subject">
-    <fo:block space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
+    <fo:block role="H1" space-before="{$para.spacing}" font-weight="bold" keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -795,7 +833,7 @@
 
   <!-- The title: the main heading, kept with what follows. -->
   <xsl:template match="d:record/d:title">
-    <fo:block space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
+    <fo:block role="H1" space-before="7mm" space-after="4mm" font-size="{$record.title.font.size}"
               font-weight="bold" color="{$accent.colour}" line-height="1.2"
               keep-with-next.within-page="always">
       <xsl:value-of select="."/>
@@ -938,7 +976,7 @@
   <!-- ==================================================================================== -->
 
   <xsl:template match="d:body/d:heading">
-    <fo:block space-before="{$heading.spacing}" font-weight="bold"
+    <fo:block role="H2" space-before="{$heading.spacing}" font-weight="bold"
               keep-with-next.within-page="always">
       <xsl:apply-templates/>
     </fo:block>
@@ -975,8 +1013,12 @@
        split across pages. Text columns get twice the width of right-aligned (numeric) ones. -->
   <xsl:template match="d:body/d:table">
     <xsl:variable name="dense" select="count(d:columns/d:column) &gt; $table.dense.columns"/>
+    <xsl:variable name="large" select="ancestor::d:document/d:meta/d:print = 'large'"/>
     <fo:block space-before="{$para.spacing}" font-size="{$table.font.size}"
               font-weight="bold" keep-with-next.within-page="always">
+      <xsl:if test="$large">
+        <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+      </xsl:if>
       <xsl:value-of select="d:caption"/>
     </fo:block>
     <!-- chart="bars": the same figure as the HTML page's (common/bar-chart.xsl), 15cm wide. -->
@@ -998,9 +1040,14 @@
     <fo:table table-layout="fixed" width="100%" space-before="3pt"
               font-size="{$table.font.size}" border-collapse="collapse"
               border-bottom="0.5pt solid {$rule.colour}">
-      <xsl:if test="$dense">
-        <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
-      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$large">
+          <xsl:attribute name="font-size"><xsl:value-of select="$large.print.font.size"/></xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$dense">
+          <xsl:attribute name="font-size"><xsl:value-of select="$table.dense.font.size"/></xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
       <xsl:for-each select="d:columns/d:column">
         <fo:table-column column-number="{position()}">
           <xsl:attribute name="column-width">
@@ -1139,6 +1186,7 @@
                      | d:meta/d:reference
                      | d:meta/d:date
                      | d:meta/d:audience
+                     | d:meta/d:print
                      | d:sender/d:organisation
                      | d:sender/d:department
                      | d:sender/d:phone

@@ -85,6 +85,10 @@
   <!-- Text size on screen and on paper. -->
   <xsl:param name="body.font.size" select="'1rem'"/>
   <xsl:param name="print.font.size" select="'11pt'"/>
+  <!-- A large-print copy (meta print: large): the body on screen and on paper at 16 pt (tables
+       follow it: their sizes are relative). -->
+  <xsl:param name="large.print.font.size" select="'16pt'"/>
+  <xsl:variable name="large.print" select="/d:document/d:meta/d:print = 'large'"/>
 
   <!-- Width of the text column on screen. -->
   <xsl:param name="page.max.width" select="'42em'"/>
@@ -178,7 +182,7 @@
     <xsl:apply-templates mode="unexpected" select="*[not(self::d:meta or self::d:letter or self::d:record)]"/>
     <xsl:apply-templates mode="unexpected"
                          select="d:meta/*[not(self::d:title or self::d:author or self::d:reference
-                                              or self::d:date or self::d:audience)]"/>
+                                              or self::d:date or self::d:audience or self::d:print)]"/>
     <!-- The HTML5 doctype, which xsl:output cannot write without a SYSTEM identifier. -->
     <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;</xsl:text>
     <xsl:value-of select="$nl"/>
@@ -775,7 +779,7 @@ body {
   max-width: </xsl:text><xsl:value-of select="$page.max.width"/><xsl:text>;
   padding: 2rem 1.25rem 3rem;
   font-family: </xsl:text><xsl:value-of select="$font.family"/><xsl:text>;
-  font-size: </xsl:text><xsl:value-of select="$body.font.size"/><xsl:text>;
+  font-size: </xsl:text><xsl:choose><xsl:when test="$large.print"><xsl:value-of select="$large.print.font.size"/></xsl:when><xsl:otherwise><xsl:value-of select="$body.font.size"/></xsl:otherwise></xsl:choose><xsl:text>;
   line-height: 1.5;
   color: </xsl:text><xsl:value-of select="$text.colour"/><xsl:text>;
   background: </xsl:text><xsl:value-of select="$page.background.colour"/><xsl:text>;
@@ -861,7 +865,7 @@ tr.total th, tr.total td {
     max-width: none;
     margin: 0;
     padding: 0;
-    font-size: </xsl:text><xsl:value-of select="$print.font.size"/><xsl:text>;
+    font-size: </xsl:text><xsl:choose><xsl:when test="$large.print"><xsl:value-of select="$large.print.font.size"/></xsl:when><xsl:otherwise><xsl:value-of select="$print.font.size"/></xsl:otherwise></xsl:choose><xsl:text>;
     line-height: 1.4;
     color: #000;
   }

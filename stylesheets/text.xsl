@@ -188,7 +188,7 @@
     <xsl:apply-templates/>
   </xsl:template>
   <xsl:template match="d:meta/d:title | d:meta/d:author | d:meta/d:reference | d:meta/d:date
-                       | d:meta/d:audience"/>
+                       | d:meta/d:audience | d:meta/d:print"/>
 
   <!-- ====================================================================================== -->
   <!-- The letter. Children come in the order the schema fixes, which is the printed order.    -->

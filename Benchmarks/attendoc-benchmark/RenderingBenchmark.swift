@@ -72,8 +72,16 @@ enum RenderingBenchmark {
                 _ = try writer.write(docxLetters.map(\.document), formats: [.docx], to: docxFolder, fop: nil)
             }
         }
+        // The same letters in memory only (no files written), DOCX against HTML in this run, so
+        // that a loaded machine still shows what a DOCX costs beside the cheapest format.
+        let rounds = max(1, docxCount / docxLetters.count)
+        let documents = docxLetters.map(\.document)
+        let htmlWriter = try DocumentWriter(resources: resources, formats: [.html])
+        let docxInMemory = try seconds { for _ in 0..<rounds { _ = try writer.render(documents, formats: [.docx], fop: nil) } }
+        let htmlInMemory = try seconds { for _ in 0..<rounds { _ = try htmlWriter.render(documents, formats: [.html], fop: nil) } }
         print("text: \(format(text * 1000 / Double(textCount), 3)) ms per letter")
         print("docx: \(format(docx * 1000 / Double(docxCount / docxLetters.count * docxLetters.count), 3)) ms per letter (stylesheet parts, zip and write)")
+        print("docx-vs-html in memory: \(format(docxInMemory / htmlInMemory)) (\(format(docxInMemory * 1000 / Double(rounds * documents.count), 3)) ms against \(format(htmlInMemory * 1000 / Double(rounds * documents.count), 3)) ms a letter)")
 
         // 3. PDF: one FOP run for many letters against one FOP run per letter.
         if options.pdfLetters > 0 {

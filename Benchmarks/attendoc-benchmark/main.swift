@@ -9,11 +9,14 @@ import Foundation
 //     swift run -c release attendoc-benchmark record [--letters 1000] [--rendered 20] [--pupils 1200]
 //
 // rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
-//   per letter; PDF per letter in one FOP run against one FOP run per letter.
+//   per letter, and DOCX against HTML rendered in memory in the same run (`docx-vs-html in memory`);
+//   PDF per letter in one FOP run against one FOP run per letter.
 //   Last line: `xslt-stage-vs-xsltproc: R` (target R <= 1.2).
 // ctf: a generated Common Transfer File of N pupils over a full school year, imported with every
 //   pupil's figures computed, against `xmllint --noout` on the same file; and the peak memory the
-//   import adds, against the file's size. Last line: `ctf-stats-vs-xmllint: R` (target R <= 3).
+//   import adds, against the file's size; and the whole `attendoc stats --register FILE --json`
+//   process against a whole `xmllint --noout` process (`stats-json-vs-xmllint: R`, target R <= 3;
+//   needs attendoc built beside the benchmark). Last line: `ctf-stats-vs-xmllint: R` (target R <= 3).
 // bundle: an evidence bundle of about 300 pages with 20 supplied PDF exhibits, made whole, against
 //   FOP alone on the same two XSL-FO files plus qpdf alone on the same merge; and the peak memory
 //   of this process and of FOP. Last line: `bundle-vs-fop-plus-qpdf: R` (target R <= 1.3).

@@ -44,6 +44,14 @@ public struct EvidenceBundle {
     public enum Content {
         case summary
         case chronology
+        /// The decision records: the route considered at referral and the decision to proceed.
+        case decisions
+        /// Matters relevant to the defence and to sentence (`DefenceMatters`).
+        case defenceMatters
+        /// The schedule of non-sensitive unused material (`UnusedMaterialSchedule`).
+        case unusedMaterial
+        /// The notice of the right to object to the section 9 statements (s9(2)(d) CJA 1967).
+        case objectionNotice
         case measures
         case figures
         case statement
@@ -82,6 +90,13 @@ public struct EvidenceBundle {
 
     public var entries: [Entry] { sections.flatMap(\.entries) }
 
+    /// Whether the statement and the certificate are the signed copies: only then is the bundle
+    /// "final"; otherwise every page says `unsignedMark`.
+    public var isSigned: Bool { route.isSigned }
+    public static let unsignedMark = "UNSIGNED \u{2013} NOT FOR SERVICE"
+    /// What the manifest and the command line call the bundle: `draft`, `unsigned` or `final`.
+    public var status: String { isDraft ? "draft" : isSigned ? "final" : "unsigned" }
+
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
     /// The initials exhibit numbers start with: the officer's (`Alex Brennan` → `AB`).
@@ -111,13 +126,13 @@ public struct EvidenceBundle {
         }
         let courtView = CourtView(of: original)
         let view = LoadedCase(attendanceCase: courtView.attendanceCase, policy: loaded.policy, pupilRegister: loaded.pupilRegister)
-        let withResponsibility = Recipient.withParentalResponsibility(in: original).map(\.person)
+        let withResponsibility = Recipient.parents(in: original).map(\.person)
         let defendants = route.defendantIDs.isEmpty
             ? withResponsibility
             : route.defendantIDs.compactMap { original.parentOrCarer(id: $0) }
-        let registerEnd = (try? loaded.figures(asOf: asOf).to) ?? asOf
-        let offenceFrom = route.offenceFrom ?? route.firstWarningOn ?? route.decidedOn
-        let offenceTo = route.offenceTo ?? registerEnd
+        guard let (offenceFrom, offenceTo) = ChargePeriod.of(loaded, asOf: asOf, sent: record.map { $0.compactMap(\.sentLetter) }) else {
+            throw AttendocError(.evidence, "the case \(original.reference) has no legal_route")
+        }
         if offenceTo < offenceFrom {
             throw AttendocError(.evidence, "the period of the offence would run from \(offenceFrom.longForm) to \(offenceTo.longForm), backwards; set legal_route.offence_period (from, to) or check the bundle's --as-of date")
         }
@@ -133,13 +148,29 @@ public struct EvidenceBundle {
         let sectionA = Section(letter: "A", entries: [
             Entry(id: nextID("A"), about: .summary, date: asOf, content: .summary, source: "legal_route"),
             Entry(id: nextID("A"), about: .chronology, content: .chronology, source: "the whole case"),
+            Entry(id: nextID("A"), about: .decisions, date: route.decision?.on ?? route.decidedOn, content: .decisions, source: "legal_route"),
+            Entry(id: nextID("A"), about: .defenceMatters, date: asOf, content: .defenceMatters,
+                  source: "pupil.priority_cohorts, the register, meetings, supportive_measures"),
+            Entry(id: nextID("A"), about: .unusedMaterial, date: asOf, content: .unusedMaterial, source: "unused_material"),
         ])
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
         ])
+        // The statement: the officer's signed copy when supplied, else the draft to sign; with it,
+        // the notice of the right to object to it (s9(2)(d) CJA 1967).
+        let statementContent: Content
+        let statementSource: String
+        if let signed = route.signedStatement {
+            statementContent = try suppliedContent(signed, citedBy: "legal_route.signed_statement", pageCount: pageCount)
+            statementSource = signed.path
+        } else {
+            statementContent = .statement
+            statementSource = "officer"
+        }
         let sectionC = Section(letter: "C", entries: [
             Entry(id: nextID("C"), about: .statement(officer: original.officer.name, role: original.officer.role), date: asOf,
-                  content: .statement, source: "officer"),
+                  content: statementContent, source: statementSource),
+            Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice, source: "section 9(2)(d) Criminal Justice Act 1967"),
         ])
 
         // D: the register certificate as of the bundle's date, and the figures.
@@ -149,8 +180,15 @@ public struct EvidenceBundle {
             throw AttendocError(.evidence, "the register certificate for the bundle could not be made")
         }
         let certificateID = nextID("D")
-        sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
-                                      content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+        if let signed = route.signedCertificate {
+            // The head teacher's signed certificate, as supplied, in place of the one to sign.
+            sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
+                                          content: try suppliedContent(signed, citedBy: "legal_route.signed_certificate", pageCount: pageCount),
+                                          source: signed.path, documentKind: .registerCertificate))
+        } else {
+            sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
+                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+        }
         entriesFor["register", default: []].append(certificateID)
         sectionD.entries.append(Entry(id: nextID("D"), about: .figures, date: asOf,
                                       content: .figures, source: "register"))
@@ -201,6 +239,9 @@ public struct EvidenceBundle {
                         about = .sentCopy(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName, copy: sent)
                         content = .suppliedPDF(sent.pdf!, pages: try pageCount(sent.pdf!))
                         source = "\(archivePath(sent.pdf!)), \(planned.calledForBy)"
+                    } else if planned.kind == .recordOfInterview {
+                        // A record the interviewing officer made, not a letter sent: exhibited as
+                        // made from the interview's record, without an archived copy.
                     } else if isDraft {
                         about = .reconstruction(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName)
                     } else {
@@ -254,6 +295,14 @@ public struct EvidenceBundle {
         for referral in original.referrals {
             for file in referral.evidence {
                 citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file))
+            }
+        }
+        // Each defendant's evidence of being a parent (s576), with the decision to prosecute.
+        for defendant in route.defendants {
+            guard let person = original.parentOrCarer(id: defendant.parentID) else { continue }
+            for file in defendant.evidence {
+                citations.append((route.decision?.on ?? route.decidedOn, citations.count, defendant.casePath,
+                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file))
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
@@ -364,7 +413,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .defenceMatters, .unusedMaterial, .objectionNotice, .measures, .figures, .statement: false
         }
     }
 }

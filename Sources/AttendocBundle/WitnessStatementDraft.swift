@@ -29,7 +29,7 @@ enum WitnessStatementDraft {
         /// Letters of one kind sent on one day as the workspace's record shows them: who sent
         /// them, how, and the archived copies produced (none when the record holds no copy).
         case recordedLetter(date: CalendarDate, issuedBy: String, method: String, kind: String, names: [String], copies: BundleContext.Exhibits)
-        case meeting(Meeting, minutes: BundleContext.Exhibits, contracts: BundleContext.Exhibits)
+        case meeting(Meeting, minutes: BundleContext.Exhibits, contracts: BundleContext.Exhibits, interviews: BundleContext.Exhibits)
         case measure(SupportiveMeasure, record: BundleContext.Exhibits)
         case referral(AgencyReferral, record: BundleContext.Exhibits)
         case referralAccepted(date: CalendarDate, authority: String, department: String?, pupil: String)
@@ -77,7 +77,7 @@ enum WitnessStatementDraft {
                     "isEmail": method == "email", "an": BundleContext.takesAn(kind), "kind": kind, "names": BundleContext.names(names),
                     "severalNames": names.count > 1, "copies": copies.context,
                 ])
-            case .meeting(let meeting, let minutes, let contracts):
+            case .meeting(let meeting, let minutes, let contracts, let interviews):
                 let target = meeting.attendanceTarget
                 return ("meeting", [
                     "date": meeting.date.longForm, "an": BundleContext.takesAn(meeting.kind.description), "kind": meeting.kind.description,
@@ -86,9 +86,9 @@ enum WitnessStatementDraft {
                         ["name": attendee.name, "role": attendee.role].merging(BundleContext.optional("agency", attendee.agency)) { old, _ in old }
                     }),
                     "hasTarget": target != nil, "target": target?.display ?? "",
-                    "minutes": minutes.context, "contracts": contracts.context,
+                    "minutes": minutes.context, "contracts": contracts.context, "interviews": interviews.context,
                     "producesBoth": !minutes.numbers.isEmpty && !contracts.numbers.isEmpty,
-                    "producesAny": !minutes.numbers.isEmpty || !contracts.numbers.isEmpty,
+                    "producesAny": !minutes.numbers.isEmpty || !contracts.numbers.isEmpty || !interviews.numbers.isEmpty,
                 ].merging(BundleContext.optional("place", meeting.place)) { old, _ in old }
                  .merging(BundleContext.optional("review", meeting.reviewDate?.longForm)) { old, _ in old })
             case .measure(let measure, let record):
@@ -181,11 +181,14 @@ enum WitnessStatementDraft {
             }
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
-            // The records made at the meeting, by their kind: its minutes, and its parenting contract.
+            // The records made at the meeting, by their kind: its minutes, its parenting contract,
+            // and each interviewee's record of interview under caution.
             let records = (bundle.entriesFor[meeting.casePath] ?? []).compactMap { bundle.entry($0) }
             let minutes = records.filter { $0.documentKind == .meetingMinutes }.map(\.id)
-            let contracts = records.filter { $0.documentKind != .meetingMinutes }.map(\.id)
-            steps.append((meeting.date, steps.count, .meeting(meeting, minutes: exhibits(minutes), contracts: exhibits(contracts))))
+            let contracts = records.filter { $0.documentKind == .parentingContract }.map(\.id)
+            let interviews = records.filter { $0.documentKind == .recordOfInterview }.map(\.id)
+            steps.append((meeting.date, steps.count, .meeting(meeting, minutes: exhibits(minutes), contracts: exhibits(contracts),
+                                                              interviews: exhibits(interviews))))
         }
         for measure in attendanceCase.supportiveMeasures {
             steps.append((measure.offeredOn, steps.count, .measure(measure, record: exhibits(bundle.exhibitsFor[measure.casePath] ?? []))))

@@ -37,6 +37,16 @@ public struct AttendanceCase: Sendable {
     public var referrals: [AgencyReferral] = []
     /// The legal route chosen, once it has been.
     public var legalRoute: LegalRoute? = nil
+    /// Contacts with the family (calls, home visits, messages), as recorded at the time.
+    public var contacts: [Contact] = []
+    /// Reviews of meetings' plans and targets, with their decisions (extend, refer, end).
+    public var reviews: [PlanReview] = []
+    /// The parents' permission to contact the pupil's GP, once asked for.
+    public var gpConsent: GPConsent? = nil
+    /// Assess, Plan, Do, Review records of the school's support, with the pupil's voice (seed 003).
+    public var apdr: [APDRRecord] = []
+    /// Unused material in a prosecution, each with its disclosure decision (`unused_material`).
+    public var unusedMaterial: [UnusedMaterial] = []
 }
 
 /// A local authority (or one of its teams) as it appears on a letterhead.
@@ -60,15 +70,21 @@ public struct Officer: Sendable {
 
 public struct Referral: Sendable {
     /// The day the local authority accepted the school's referral.
-    /// The interview or panel meeting is held within the policy's `pace_interview` deadline of
-    /// this day (seed 004: 5 weeks; `LoadedCase.interviewDeadline`).
     public var acceptedOn: CalendarDate
+    /// The day the school referred the case (`referred_on`), when the case file records it. Seed
+    /// 004 holds the interview or panel meeting "within 5 weeks of referral": the policy's
+    /// `pace_interview` deadline counts from this day, or from `acceptedOn` when it is not
+    /// recorded (`interviewCountsFrom`; `LoadedCase.interviewDeadline`).
+    public var referredOn: CalendarDate? = nil
+    /// The day the interview deadline counts from: the referral, or else its acceptance.
+    public var interviewCountsFrom: CalendarDate { referredOn ?? acceptedOn }
     /// `interview_within_weeks`, where an older case file still states it, with its line: not a
     /// number Attendoc uses (the policy's `pace_interview` is), only checked to agree with it.
     public var statedInterviewWithinWeeks: (weeks: Int, line: Int?)?
 
-    public init(acceptedOn: CalendarDate, statedInterviewWithinWeeks: (weeks: Int, line: Int?)? = nil) {
+    public init(acceptedOn: CalendarDate, referredOn: CalendarDate? = nil, statedInterviewWithinWeeks: (weeks: Int, line: Int?)? = nil) {
         self.acceptedOn = acceptedOn
+        self.referredOn = referredOn
         self.statedInterviewWithinWeeks = statedInterviewWithinWeeks
     }
 }

@@ -40,11 +40,16 @@ public enum CaseFileReader {
             }
         }
         let support = try top.strings("support_offered", required: false)
-        let measures = try top.mappings("supportive_measures", readSupportiveMeasure)
-        let meetings = try top.mappings("meetings", readMeeting)
+        let measures = try top.mappings("supportive_measures") { (fields) throws(CaseFileError) in try readSupportiveMeasure(fields, parents: parents) }
+        let meetings = try top.mappings("meetings") { (fields) throws(CaseFileError) in try readMeeting(fields, parents: parents) }
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)
         let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields, parents: parents) }
+        let contacts = try top.mappings("contacts", readContact)
+        let reviews = try top.mappings("reviews") { (fields) throws(CaseFileError) in try readPlanReview(fields, meetings: meetings) }
+        let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
+        let apdr = try top.mappings("apdr", readAPDRRecord)
+        let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -56,6 +61,11 @@ public enum CaseFileReader {
         result.lettersIssued = letters
         result.referrals = referrals
         result.legalRoute = legalRoute
+        result.contacts = contacts
+        result.reviews = reviews
+        result.gpConsent = gpConsent
+        result.apdr = apdr
+        result.unusedMaterial = unused
         return result
     }
 
@@ -94,7 +104,12 @@ public enum CaseFileReader {
         // The deadline is the policy's (pace_interview); a stated number is only checked against it
         // (LoadedCase.load).
         let stated = try fields.optionalInt("interview_within_weeks", in: 1...52).map { ($0, fields.node("interview_within_weeks")?.mark?.line) }
-        let result = Referral(acceptedOn: try fields.date("accepted_on"), statedInterviewWithinWeeks: stated)
+        let acceptedOn = try fields.date("accepted_on")
+        let referredOn = try fields.optionalDate("referred_on")
+        if let referredOn, referredOn > acceptedOn {
+            throw fields.error("referred_on", "is \(referredOn.iso), after accepted_on (\(acceptedOn.iso)); a referral is made before it is accepted", at: fields.node("referred_on"))
+        }
+        let result = Referral(acceptedOn: acceptedOn, referredOn: referredOn, statedInterviewWithinWeeks: stated)
         try fields.finish()
         return result
     }

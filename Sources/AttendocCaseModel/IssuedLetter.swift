@@ -55,6 +55,10 @@ public struct IssuedLetter: Sendable {
         case registerCertificate = "register_certificate"
         case targetMetLetter = "target_met_letter"
         case finalWarningLetter = "final_warning_letter"
+        case gpConsentRequest = "gp_consent_request"
+        case gpEnquiryLetter = "gp_enquiry_letter"
+        case improvedAttendanceLetter = "improved_attendance_letter"
+        case referralDeclinedLetter = "referral_declined_letter"
 
         public var description: String {
             switch self {
@@ -71,6 +75,10 @@ public struct IssuedLetter: Sendable {
             case .registerCertificate: "register certificate"
             case .targetMetLetter: "letter confirming the attendance target was met"
             case .finalWarningLetter: "final warning letter"
+            case .gpConsentRequest: "request for consent to contact the GP"
+            case .gpEnquiryLetter: "enquiry letter to the GP"
+            case .improvedAttendanceLetter: "letter recognising improved attendance"
+            case .referralDeclinedLetter: "letter that a referral was declined"
             }
         }
     }

@@ -100,17 +100,21 @@ public struct LoadedCase: Sendable {
     }
 
     /// The deadline for the attendance panel meeting or PACE interview (seed 004: "within 5 weeks
-    /// of referral"): the policy's `pace_interview` from the day the referral was accepted. The
-    /// first warning letter, the PACE invitation and the readiness check all use this date.
-    public func interviewDeadline(for purpose: String) throws(AttendocError) -> (deadline: Deadline, date: CalendarDate) {
-        guard let acceptedOn = attendanceCase.referral?.acceptedOn else {
+    /// of referral"): the policy's `pace_interview` from the day the school referred the case
+    /// (`referral.referred_on`), or from the day the referral was accepted when the case does not
+    /// record the referral's own date; always a school day. The first warning letter, the PACE
+    /// invitation, the due list and the readiness check all use this date. `from` is the day it
+    /// counts from; `fromReferral` whether that is the referral (not its acceptance).
+    public func interviewDeadline(for purpose: String) throws(AttendocError) -> (deadline: Deadline, date: CalendarDate, from: CalendarDate, fromReferral: Bool) {
+        guard let referral = attendanceCase.referral else {
             throw AttendocError(.caseFile, "the case \(attendanceCase.reference) has no referral, so the deadline for the interview, which \(purpose) needs, is not known; add referral: accepted_on: to the case file")
         }
         guard let policy else {
             throw AttendocError(.caseFile, "the case \(attendanceCase.reference) names no policy, so the deadline for the interview, which \(purpose) needs, is not known; add policy: to the case file")
         }
         let deadline = try policy.deadline(.paceInterview, for: purpose)
-        return (deadline, try deadline.date(from: acceptedOn, calendar: try calendar()))
+        let from = referral.interviewCountsFrom
+        return (deadline, try deadline.date(from: from, calendar: try calendar()), from, referral.referredOn != nil)
     }
 
     public func statsReport(asOf date: CalendarDate) throws(AttendocError) -> StatsReport {

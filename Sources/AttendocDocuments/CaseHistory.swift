@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocValues
 
 /// The documents a case's history calls for: each letter or notice it records as issued, on the
@@ -36,10 +37,19 @@ public enum CaseHistory {
         }
         // Minutes for each meeting that has been minuted: one planned but not yet held has only its
         // time, place and attendees, and no minutes yet.
-        for meeting in attendanceCase.meetings where hasBeenMinuted(meeting) {
+        for meeting in attendanceCase.meetings where hasBeenMinuted(meeting) || !meeting.interviews.isEmpty {
+            // An interview under caution is recorded by each interviewee's record of interview,
+            // on the local authority's letterhead, not by a support meeting's minutes.
+            if !meeting.interviews.isEmpty {
+                add(PlannedDocument(kind: .recordOfInterview, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+                continue
+            }
             add(PlannedDocument(kind: .meetingMinutes, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
             if meeting.kind == .parentingContract, meeting.attendanceTarget != nil, meeting.reviewDate != nil {
                 add(PlannedDocument(kind: .parentingContract, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+            }
+            if meeting.kind == .attendanceSupportPlan {
+                add(PlannedDocument(kind: .attendanceSupportPlan, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
             }
         }
         return planned.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
@@ -47,6 +57,15 @@ public enum CaseHistory {
 
     public static func hasBeenMinuted(_ meeting: Meeting) -> Bool {
         meeting.discussion != nil || !meeting.actions.isEmpty || !meeting.barriers.isEmpty || meeting.attendanceTarget != nil
+    }
+
+    /// The case file's letters_issued as documents sent, by the document kind that renders each
+    /// (letters Attendoc has no kind for are left out).
+    public static func sentDocuments(in attendanceCase: AttendanceCase) -> [SentDocument] {
+        attendanceCase.lettersIssued.compactMap { letter in
+            guard case .known(let known) = letter.kind, let kind = documentKind(for: known) else { return nil }
+            return SentDocument(kind: kind.rawValue, sentOn: letter.date)
+        }
     }
 
     /// The document kind that renders a recorded letter kind, where Attendoc has one.
@@ -63,6 +82,11 @@ public enum CaseHistory {
         case .penaltyNoticeWarning: .noticeToImprove
         // Minutes are rendered from the meetings themselves; a penalty notice is not an Attendoc document.
         case .minutesParentCopy, .penaltyNotice: nil
+        case .gpConsentRequest: .gpConsentRequest
+        // The enquiry goes to the GP, not to a parent, so a parent's letters_issued entry cannot record it.
+        case .improvedAttendanceLetter: .improvedAttendanceLetter
+        case .referralDeclinedLetter: .referralDeclinedLetter
+        case .gpEnquiryLetter: nil
         }
     }
 

@@ -13,6 +13,17 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case meetingMinutes = "meeting-minutes"
     case parentingContract = "parenting-contract"
     case registerCertificate = "register-certificate"
+    case apdrRecord = "apdr-record"
+    case attendanceSupportPlan = "attendance-support-plan"
+    case reviewRecord = "review-record"
+    case gpConsentRequest = "gp-consent-request"
+    case gpEnquiryLetter = "gp-enquiry-letter"
+    case homeVisitRecord = "home-visit-record"
+    case earlyHelpPlan = "early-help-plan"
+    case referralToLocalAuthority = "referral-to-local-authority"
+    case improvedAttendanceLetter = "improved-attendance-letter"
+    case referralDeclinedLetter = "referral-declined-letter"
+    case recordOfInterview = "record-of-interview"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -33,21 +44,37 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .meetingMinutes: "Minutes of a meeting"
         case .parentingContract: "Parenting contract"
         case .registerCertificate: "Register certificate"
+        case .apdrRecord: "Assess, Plan, Do, Review record"
+        case .attendanceSupportPlan: "Attendance support plan"
+        case .reviewRecord: "Review record"
+        case .gpConsentRequest: "Request for consent to contact the GP"
+        case .gpEnquiryLetter: "Enquiry to the GP"
+        case .homeVisitRecord: "Home visit record"
+        case .earlyHelpPlan: "Early Help plan"
+        case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
+        case .improvedAttendanceLetter: "Improved attendance"
+        case .referralDeclinedLetter: "Referral not accepted: information, advice and guidance"
+        case .recordOfInterview: "Record of interview under caution"
         }
     }
 
     public var sentBy: Sender {
         switch self {
-        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate: .school
-        case .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
+             .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
+             .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
-        hasAgencyCopy
-            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
-            : "each parent or carer with parental responsibility, at their own address"
+        if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
+        if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
+        if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
+        return hasAgencyCopy
+            ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
+            : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
     }
 
     /// When in the process it is sent, and the facts of the case it needs, in words.
@@ -71,14 +98,54 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
         case .parentingContract:
             "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .recordOfInterview:
+            "a pace_interview meeting (--meeting, or the latest on or before --date) with interviews: one record per interviewee (start, end, present, caution, legal advice, period_put, summary or transcript); one copy for each interviewee"
         case .registerCertificate:
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
+        case .apdrRecord:
+            "an apdr record (--record apdr[N], or the latest on or before --date) with assess and plan, and the pupil's own words (pupil_voice); the register, showing attendance on the record's date below the policy's APDR step (attendance-tiers: below 93%)"
+        case .referralDeclinedLetter:
+            "a referral under referrals: not accepted (accepted: no; --record referrals[N], or the latest on or before --date); local_authority.advice_for_parents"
+        case .improvedAttendanceLetter:
+            "the register, showing attendance over the policy's improved_attendance_school_weeks (the latest school weeks to --date) higher than over the school year before them"
+        case .referralToLocalAuthority:
+            "a case that passes the receiving authority's referral checklist (attendoc check --for referral) on --date: the policy's referral_checklist and steps; the register; supportive measures; contacts"
+        case .earlyHelpPlan:
+            "an early_help_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's Early Help step (attendance-tiers: 50% or lower); the policy's early_help_review and early_help_longest deadlines and early_help_closing_percent; dated on or after the review, it records the review's outcome"
+        case .homeVisitRecord:
+            "a contact with method home_visit (--record contacts[N], or the latest on or before --date): who visited, whom they saw (or that nobody answered), what was said and the next steps"
+        case .gpConsentRequest:
+            "the policy's illness_pattern found in the register by --date; gp_consent with the GP practice"
+        case .gpEnquiryLetter:
+            "gp_consent given (answer: given, answered_on, parent) and not withdrawn by --date; the register's illness marks"
+        case .reviewRecord:
+            "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
+        case .attendanceSupportPlan:
+            "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }
     }
 
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
+    public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }
+
+    /// Whether it is a record for the school's file only: one agency copy, no parent's copy (a home
+    /// visit record may speak of one parent's household, which the other parent may not see).
+    public var isForTheFileOnly: Bool { self == .homeVisitRecord }
+
+    /// The file name of its one copy, for the kinds that have no parent's copy: the GP's, the local
+    /// authority's, the school's file's; nil: one copy per parent.
+    public var singleCopyStem: String? {
+        switch self {
+        case .gpEnquiryLetter: "gp-practice"
+        case .referralToLocalAuthority: "local-authority"
+        case .homeVisitRecord: "agency-copy"
+        default: nil
+        }
+    }
 
     /// The template file in `templates/`, without `.mustache`.
     var templateName: String { rawValue }

@@ -9,10 +9,14 @@ public struct LetterOptions: Sendable {
     /// Why a deadline the policy sets may be passed (a PACE interview more than 5 weeks after the
     /// referral). Without it, a missed deadline is an error.
     public var deadlineOverrideReason: String?
+    /// Which record a document made from one record is about, by its place in the case file
+    /// (`apdr[0]`, `reviews[1]`, `contacts[2]`); by default the latest on or before the document's date.
+    public var record: String?
 
-    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil) {
+    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil) {
         self.meeting = meeting
         self.deadlineOverrideReason = deadlineOverrideReason
+        self.record = record
     }
 }
 
@@ -24,7 +28,7 @@ enum KindFacts {
                        options: LetterOptions, audience: Audience) throws(AttendocError) -> [String: Any] {
         switch kind {
         case .firstWarningLetter:
-            return try FirstWarningLetterFacts.values(case: loaded)
+            return try FirstWarningLetterFacts.values(case: loaded, dated: date)
         case .attendanceConcernLetter:
             return try AttendanceConcernFacts.values(case: loaded, dated: date)
         case .meetingInvitation:
@@ -41,8 +45,30 @@ enum KindFacts {
             return try ParentingContractFacts.values(case: loaded, dated: date, options: options)
         case .registerCertificate:
             return try RegisterCertificateFacts.values(case: loaded, dated: date)
+        case .recordOfInterview:
+            return try RecordOfInterviewFacts.values(case: loaded, dated: date, options: options)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        case .attendanceSupportPlan:
+            return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
+        case .referralDeclinedLetter:
+            return try ReferralDeclinedFacts.values(case: loaded, dated: date, options: options)
+        case .improvedAttendanceLetter:
+            return try ImprovedAttendanceFacts.values(case: loaded, dated: date)
+        case .referralToLocalAuthority:
+            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date)
+        case .earlyHelpPlan:
+            return try EarlyHelpPlanFacts.values(case: loaded, dated: date, options: options)
+        case .homeVisitRecord:
+            return try HomeVisitRecordFacts.values(case: loaded, dated: date, options: options)
+        case .gpConsentRequest:
+            return try GPConsentRequestFacts.values(case: loaded, dated: date)
+        case .gpEnquiryLetter:
+            return try GPEnquiryLetterFacts.values(case: loaded, dated: date)
+        case .reviewRecord:
+            return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
+        case .apdrRecord:
+            return try APDRFacts.values(case: loaded, dated: date, options: options)
         }
     }
 }

@@ -105,6 +105,13 @@ public enum LetterContext {
             "formalName": person.formalName,
             "address": address(recipient.address),
             "needsSignLanguageInterpreter": person.needs.contains(.signLanguageInterpreter),
+            // A large-print copy (meta print: large): the stylesheets lay it out at 16 pt or more.
+            // Barriers to engagement the case records (seed 001): formats this recipient needs.
+            "needsLargePrint": person.needs.contains(.largePrint),
+            "needsEasyRead": person.needs.contains(.easyRead),
+            "needsBraille": person.needs.contains(.braille),
+            "needsAudio": person.needs.contains(.audio),
+            "needsStepFreeAccess": person.needs.contains(.stepFreeAccess),
         ]
         // The reader refuses `interpreter` with English, so a recorded need always has a language.
         if person.needs.contains(.interpreter) || person.preferredLanguage.lowercased() != "english" {

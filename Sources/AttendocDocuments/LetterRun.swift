@@ -33,8 +33,11 @@ public struct LetterRun {
         /// The house style's logo for the letterhead; nil: none.
         public var logo: LetterheadLogo?
 
-        /// The copy's file name without extension: the recipient's, or `agency-copy`.
-        public var fileStem: String { recipient?.fileStem ?? LetterRun.agencyCopyStem }
+        /// The copy's file name without extension when it has no parent recipient: `agency-copy`, `gp-practice`.
+        public var stemWithoutRecipient = LetterRun.agencyCopyStem
+
+        /// The copy's file name without extension: the recipient's, or `agency-copy` (`gp-practice`).
+        public var fileStem: String { recipient?.fileStem ?? stemWithoutRecipient }
 
         /// The copy as the writers take it: document XML, where it goes and its date; no case.
         public var document: RenderableDocument {
@@ -77,8 +80,8 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
-        guard !recipients.isEmpty else {
-            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent or carer with parental responsibility to send a \(kind.title.lowercased()) to")
+        guard !recipients.isEmpty || kind.singleCopyStem != nil else {
+            throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted to send a \(kind.title.lowercased()) to")
         }
         guard let attendance = attendanceCase.quotedAttendance else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no attendance figures for the letter: give it a register (or an attendance section)")
@@ -88,6 +91,24 @@ public struct LetterRun {
         // never holds agency-only notes, so no parent copy can show them.
         let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
         var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        // A letter to the GP, a referral to the local authority and a record for the school's file
+        // have one copy, for an agency, made from the agency's view (the GP's addressed by its facts).
+        if kind.singleCopyStem != nil {
+            copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency))]
+        }
+        if kind == .parentingContract {
+            // A contract of their own for each parent who agreed it, signed by its parties only.
+            let parties = try ParentingContractFacts.parties(case: loaded, dated: date, options: options)
+            copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts)) }
+        }
+        if kind == .recordOfInterview {
+            // Each interviewee's own record, as their copy.
+            let meeting = try RecordOfInterviewFacts.meeting(case: loaded, dated: date, options: options)
+            copies = recipients.compactMap { recipient in
+                guard let record = meeting.interviews.first(where: { $0.intervieweePath == recipient.person.casePath }) else { return nil }
+                return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts))
+            }
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
         }
@@ -96,17 +117,20 @@ public struct LetterRun {
             let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
                                               dated: date, kind: kind, settings: settings)
                 .merging(copy.facts) { _, kindValue in kindValue }
+                .merging(CohortFacts.values(for: attendanceCase, policy: loaded.policy)) { value, _ in value }
             let xml = try templates.render(kind, with: values)
-            let stem = copy.recipient?.fileStem ?? Self.agencyCopyStem
+            let stem = copy.recipient?.fileStem ?? kind.singleCopyStem ?? Self.agencyCopyStem
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try schema.checkedDocument(xml, source: source)
             } catch {
                 throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
             }
-            letters.append(Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
-                                  stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
-                                  logo: settings.houseStyle?.logo))
+            var letter = Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
+                                stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
+                                logo: settings.houseStyle?.logo)
+            letter.stemWithoutRecipient = stem
+            letters.append(letter)
         }
         return letters
     }
@@ -122,7 +146,7 @@ public struct LetterRun {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")
             }
             if person.needs.contains(.largePrint) {
-                notes.append("\(person.casePath) (\(recipient.fileStem)): needs large print; print this copy enlarged")
+                notes.append("\(person.casePath) (\(recipient.fileStem)): a large-print copy (16 pt)")
             }
         }
         if let reason = options.deadlineOverrideReason {

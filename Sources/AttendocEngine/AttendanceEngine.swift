@@ -25,7 +25,7 @@ public struct AttendanceEngine: Sendable {
         let fromNumber = Int32(from.daysSinceEpoch), asOfNumber = Int32(asOf.daysSinceEpoch)
 
         // Per day up to the as-of date: possible, attended, authorised, unauthorised sessions.
-        struct Day { var number: Int32; var possible = 0, attended = 0, authorised = 0, unauthorised = 0, notCounted = 0 }
+        struct Day { var number: Int32; var possible = 0, attended = 0, authorised = 0, unauthorised = 0, notCounted = 0, illness = 0 }
         var days: [Day] = []
         for registerDay in pupil.days where registerDay.dayNumber <= asOfNumber {
             var day = Day(number: registerDay.dayNumber)
@@ -37,6 +37,7 @@ public struct AttendanceEngine: Sendable {
                 day.possible += 1
                 if category.countsAsAttendance { day.attended += 1 }
                 if category == .authorisedAbsence { day.authorised += 1 }
+                if codes.code(number: number).code == AttendanceCodeTable.illness { day.illness += 1 }
                 if category == .unauthorisedAbsence { day.unauthorised += 1 }
             }
             days.append(day)
@@ -50,6 +51,7 @@ public struct AttendanceEngine: Sendable {
             totals.authorised += day.authorised
             totals.unauthorised += day.unauthorised
             totals.notCounted += day.notCounted
+            totals.illness += day.illness
             guard day.possible > 0, let band = policy.tier(for: Percentage(totals.attended, of: totals.possible)) else { continue }
             if tierHistory.last?.tier != band.tier {
                 tierHistory.append(TierEntry(tier: band.tier, enteredOn: CalendarDate(daysSinceEpoch: Int(day.number))))
@@ -84,7 +86,7 @@ public struct AttendanceEngine: Sendable {
 
         let absence = Percentage(totals.authorised + totals.unauthorised, of: totals.possible)
         let unauthorised = Percentage(totals.unauthorised, of: totals.possible)
-        return PupilFigures(
+        var figures = PupilFigures(
             upn: pupil.upn, from: from, to: days.last.map { CalendarDate(daysSinceEpoch: Int($0.number)) }.map { max($0, from) } ?? asOf,
             possibleSessions: totals.possible, attendedSessions: totals.attended,
             authorisedAbsenceSessions: totals.authorised, unauthorisedAbsenceSessions: totals.unauthorised,
@@ -98,5 +100,8 @@ public struct AttendanceEngine: Sendable {
             unauthorisedThresholdFirstMetOn: firstMet,
             tier: policy.tier(for: Percentage(totals.attended, of: totals.possible))?.tier,
             tierHistory: tierHistory)
+        figures.authorisedIllnessSessions = totals.illness
+        figures.targetCountsAuthorisedIllness = policy.targetCountsAuthorisedIllness
+        return figures
     }
 }

@@ -15,6 +15,17 @@ public struct PupilFigures: Sendable {
     public var unauthorisedAbsenceSessions: Int
     /// Sessions with a code that does not count (not possible, administrative).
     public var notCountedSessions: Int
+    /// Sessions of absence for illness the school authorised (code I), part of the authorised ones.
+    public var authorisedIllnessSessions = 0
+    /// Whether an attendance target counts authorised illness (the policy's
+    /// `target_counts_authorised_illness`).
+    public var targetCountsAuthorisedIllness = false
+
+    /// The sessions an attendance target is checked on: the possible sessions, less authorised
+    /// illness unless the policy counts it against the family (sickness is a defence, s444(2A)).
+    public var targetPossibleSessions: Int { possibleSessions - (targetCountsAuthorisedIllness ? 0 : authorisedIllnessSessions) }
+    /// The attendance an attendance target is checked against: attended of `targetPossibleSessions`.
+    public var targetAttendance: Percentage { Percentage(attendedSessions, of: targetPossibleSessions) }
 
     public var attendance: Percentage { Percentage(attendedSessions, of: possibleSessions) }
     public var absence: Percentage { Percentage(authorisedAbsenceSessions + unauthorisedAbsenceSessions, of: possibleSessions) }

@@ -86,37 +86,39 @@ public struct StatsReport: Sendable {
     // MARK: - JSON
 
     /// A share as JSON: the exact count and whole, and the per cent rounded once for display.
-    static func share(_ percentage: Percentage) -> [String: Any] {
-        ["sessions": percentage.part, "of_possible": percentage.whole, "percent": Decimal(percentage.tenths) / 10]
+    static func share(_ percentage: Percentage) -> StatsJSON {
+        .object([("sessions", .integer(percentage.part)), ("of_possible", .integer(percentage.whole)), ("percent", .tenths(percentage.tenths))])
     }
 
     /// One pupil's fields (docs/stats.md); absent values are `null`, so scripts always find each name.
-    static func fields(_ row: Row) -> [String: Any] {
+    static func fields(_ row: Row) -> StatsJSON {
         let figures = row.figures
-        func optional(_ value: Any?) -> Any { value ?? NSNull() }
-        return [
-            "upn": figures.upn, "name": optional(row.name), "from": figures.from.iso, "to": figures.to.iso,
-            "possible_sessions": figures.possibleSessions, "attended_sessions": figures.attendedSessions,
-            "authorised_absence_sessions": figures.authorisedAbsenceSessions,
-            "unauthorised_absence_sessions": figures.unauthorisedAbsenceSessions,
-            "not_counted_sessions": figures.notCountedSessions,
-            "attendance": share(figures.attendance), "absence": share(figures.absence),
-            "unauthorised_absence": share(figures.unauthorisedAbsence),
-            "persistent_absence": figures.isPersistentlyAbsent, "severe_absence": figures.isSeverelyAbsent,
-            "meets_referral_unauthorised_share": optional(figures.meetsReferralUnauthorisedShare),
-            "unauthorised_sessions_in_window": figures.unauthorisedInWindow,
-            "window_school_weeks": figures.windowSchoolWeeks,
-            "window_starts": optional(figures.windowStarts?.iso),
-            "unauthorised_threshold_first_met_on": optional(figures.unauthorisedThresholdFirstMetOn?.iso),
-            "tier": optional(figures.tier),
-            "tier_history": figures.tierHistory.map { ["tier": $0.tier, "entered_on": $0.enteredOn.iso] as [String: Any] },
-        ]
+        return .object([
+            ("upn", .string(figures.upn)), ("name", .optional(row.name)), ("from", .string(figures.from.iso)), ("to", .string(figures.to.iso)),
+            ("possible_sessions", .integer(figures.possibleSessions)), ("attended_sessions", .integer(figures.attendedSessions)),
+            ("authorised_absence_sessions", .integer(figures.authorisedAbsenceSessions)),
+            ("unauthorised_absence_sessions", .integer(figures.unauthorisedAbsenceSessions)),
+            ("not_counted_sessions", .integer(figures.notCountedSessions)),
+            ("attendance", share(figures.attendance)), ("absence", share(figures.absence)),
+            ("unauthorised_absence", share(figures.unauthorisedAbsence)),
+            ("persistent_absence", .bool(figures.isPersistentlyAbsent)), ("severe_absence", .bool(figures.isSeverelyAbsent)),
+            ("meets_referral_unauthorised_share", .optional(figures.meetsReferralUnauthorisedShare)),
+            ("unauthorised_sessions_in_window", .integer(figures.unauthorisedInWindow)),
+            ("window_school_weeks", .integer(figures.windowSchoolWeeks)),
+            ("window_starts", .optional(figures.windowStarts?.iso)),
+            ("unauthorised_threshold_first_met_on", .optional(figures.unauthorisedThresholdFirstMetOn?.iso)),
+            ("tier", .optional(figures.tier)),
+            ("tier_history", .array(figures.tierHistory.map { .object([("tier", .integer($0.tier)), ("entered_on", .string($0.enteredOn.iso))]) })),
+        ])
     }
 
     /// The report as JSON, keys sorted so the output is stable.
     public var json: String {
-        let report: [String: Any] = ["as_of": asOf.iso, "policy": policy.identifier, "pupils": rows.map(Self.fields)]
-        let data = (try? JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rows.count * 1_400)
+        StatsJSON.object([("as_of", .string(asOf.iso)), ("policy", .string(policy.identifier)), ("pupils", .array(rows.map(Self.fields)))])
+            .write(into: &bytes)
+        bytes.append(UInt8(ascii: "\n"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -4,6 +4,7 @@ import AttendocDocuments
 import AttendocEngine
 import AttendocPolicy
 import AttendocPrograms
+import AttendocRegister
 import AttendocRendering
 import AttendocValues
 import AttendocWorkspace
@@ -24,9 +25,14 @@ public struct DocumentIssue {
         public var reissueReason: String?
         public var formats: [OutputFormat]
         public var options: LetterOptions
+        /// The pupil's marks from a register export the caller read (a batch's whole-school
+        /// export); nil: the register the case file names.
+        public var pupilRegister: PupilRegister?
 
         public init(reference: String, kind: DocumentKind, recipient: String?, method: ServiceMethod, date: CalendarDate,
-                    issuedBy: String, reissueReason: String?, formats: [OutputFormat], options: LetterOptions) {
+                    issuedBy: String, reissueReason: String?, formats: [OutputFormat], options: LetterOptions,
+                    pupilRegister: PupilRegister? = nil) {
+            self.pupilRegister = pupilRegister
             self.reference = reference
             self.kind = kind
             self.recipient = recipient
@@ -49,6 +55,12 @@ public struct DocumentIssue {
 
     /// Issues `request`: all its copies recorded, or none (and nothing archived).
     public func issue(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> [IssuedDocument] {
+        try issueKeepingDocuments(request, fop: fop).issued
+    }
+
+    /// Issues `request` as `issue` does, and gives each issued copy's document XML too, in the
+    /// same order (a batch lays them out again for its print run).
+    public func issueKeepingDocuments(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> (issued: [IssuedDocument], documents: [RenderableDocument]) {
         let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
         let caseFile = URL(fileURLWithPath: recorded.sourcePath)
         // The case as it is now is recorded first, so the issue names the version it was made from.
@@ -57,7 +69,13 @@ public struct DocumentIssue {
         guard intake.reference == request.reference else {
             throw AttendocError(.document, "\(caseFile.path): now holds the case \(intake.reference), not \(request.reference); add it again with `attendoc case add`")
         }
-        let loaded = intake.loaded
+        var loaded = intake.loaded
+        if let register = request.pupilRegister {
+            guard register.upn == loaded.attendanceCase.pupil.upn?.text else {
+                throw AttendocError(.document, "\(caseFile.path): pupil.upn is not \(register.upn), the pupil whose register was given for this issue")
+            }
+            loaded.pupilRegister = register
+        }
         guard let policy = loaded.policy, let rules = policy.issuing else {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
@@ -94,7 +112,8 @@ public struct DocumentIssue {
                                    figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
                                    duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
         }
-        return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
+        let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
+        return (issued, letters.map(\.document))
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

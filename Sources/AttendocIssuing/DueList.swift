@@ -47,7 +47,7 @@ public struct DueList {
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.sentOn <= date.iso }
             func add(_ due: CalendarDate, _ what: String) {
-                items.append(Item(due: due, schoolDaysLeft: Self.schoolDaysLeft(from: date, to: due, calendar: calendar),
+                items.append(Item(due: due, schoolDaysLeft: calendar.schoolDaysLeft(from: date, to: due),
                                   reference: recorded.reference, upn: recorded.upn, what: what))
             }
             let meetings = loaded.attendanceCase.meetings.filter { $0.date <= date }
@@ -67,7 +67,7 @@ public struct DueList {
             }
             if let referral = loaded.attendanceCase.referral, policy.deadlines[.paceInterview] != nil,
                !meetings.contains(where: { [.paceInterview, .attendancePanel].contains($0.kind) && $0.date >= referral.acceptedOn }) {
-                add(try policy.deadline(.paceInterview, from: referral.acceptedOn, calendar: calendar, for: "attendoc due"),
+                add(try policy.deadline(.paceInterview, from: referral.interviewCountsFrom, calendar: calendar, for: "attendoc due"),
                     "interview under caution or attendance panel meeting after the referral accepted on \(referral.acceptedOn.iso)")
             }
             if loaded.pupilRegister != nil {
@@ -76,6 +76,12 @@ public struct DueList {
                    !issued.contains(where: { ["notice-to-improve", "first-warning-letter"].contains($0.kind) && $0.sentOn >= met.iso }) {
                     add(met, "\(policy.unauthorisedSessions) unauthorised sessions in \(policy.unauthorisedWindowSchoolWeeks) school weeks were reached on \(met.iso): a notice to improve or a warning letter is called for")
                 }
+            }
+            // The policy's steps called for and not yet taken (docs/policies.md, "Steps").
+            let sent = Self.sentDocuments(issued, case: loaded.attendanceCase, through: date)
+            for status in try SchoolSteps.status(of: loaded, asOf: date, sent: sent) where status.isOutstanding {
+                guard let due = status.due else { continue }
+                add(due, "next step \(status.step.name): \(status.step.description)\(status.step.document.map { " (document: \($0))" } ?? ""); called for because \(status.calledForBecause ?? "the policy's trigger fired")")
             }
             // Documents whose quoted figures the register now contradicts.
             for changed in try outOfDate(issued, loaded: loaded, upn: recorded.upn, codes: codes) {
@@ -97,7 +103,7 @@ public struct DueList {
                     dueOn[mark.day] = due
                 }
                 guard due <= date else { continue }
-                let daysLeft = left[due] ?? Self.schoolDaysLeft(from: date, to: due, calendar: calendar)
+                let daysLeft = left[due] ?? calendar.schoolDaysLeft(from: date, to: due)
                 left[due] = daysLeft
                 items.append(Item(due: due, schoolDaysLeft: daysLeft,
                                   reference: nil, upn: mark.upn,
@@ -138,9 +144,11 @@ public struct DueList {
         return changed
     }
 
-    static func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate, calendar: SchoolCalendar) -> Int {
-        due >= start ? calendar.schoolDays(from: start.adding(days: 1), through: due)
-                     : -calendar.schoolDays(from: due.adding(days: 1), through: start)
+    /// The documents sent by `date`: those the record holds, and the case file's letters_issued
+    /// (letters sent before the workspace) by the document kind that renders them.
+    public static func sentDocuments(_ issued: [IssuedDocument], case attendanceCase: AttendanceCase, through date: CalendarDate) -> [SentDocument] {
+        let recorded = issued.compactMap { document in CalendarDate(iso: document.sentOn).map { SentDocument(kind: document.kind, sentOn: $0) } }
+        return (recorded + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
     }
 
     /// A pupil's register from the record's marks, read as an export would be.

@@ -6,10 +6,13 @@ import Foundation
 /// `attendoc register import`: a register export (CSV or CTF), read and checked in full, recorded
 /// with its file's SHA-256, and its marks merged into the record's, keeping every changed mark.
 public enum RegisterIntake {
+    /// `register`: the file as the caller has already read it (a batch, which leaves out pupils
+    /// whose marks cannot be read); nil: read it here, whole.
     public static func importRegister(_ file: URL, into workspace: Workspace, resources: AttendocResources,
-                                      by person: String) throws(AttendocError) -> RegisterImportRecord {
+                                      by person: String, register alreadyRead: Register? = nil) throws(AttendocError) -> RegisterImportRecord {
         let codes = try AttendanceCodeTable(resources: resources)
-        let register = try RegisterImport.read(file, codes: codes)
+        let register: Register
+        if let alreadyRead { register = alreadyRead } else { register = try RegisterImport.read(file, codes: codes) }
         guard let bytes = FileManager.default.contents(atPath: file.path) else {
             throw AttendocError(.register, "\(file.path): cannot be read again to record it")
         }

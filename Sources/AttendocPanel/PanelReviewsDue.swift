@@ -4,7 +4,7 @@ import AttendocWorkspace
 
 /// The panel's reviews due (`attendoc panel reviews`, and `attendoc due`): for each case the record
 /// holds, its 4-week and termly reviews not yet recorded as held, soonest first, with the school days
-/// left (negative when overdue); and the cases whose latest review found them stuck.
+/// left (negative when overdue).
 public struct PanelReviewsDue: Sendable {
     public struct Item: Sendable, Equatable {
         public var due: CalendarDate
@@ -23,34 +23,17 @@ public struct PanelReviewsDue: Sendable {
             if held.contains(where: { $0.outcome == "closed" }) { continue }
             for (kind, words, dueText) in [("four-week", "4-week review", record.fourWeekReview), ("termly", "termly review", record.termlyReview)] {
                 guard !held.contains(where: { $0.kind == kind }), let due = CalendarDate(iso: dueText) else { continue }
-                items.append(Item(due: due, schoolDaysLeft: schoolDaysLeft(from: date, to: due, calendar: calendar), caseID: record.id,
+                items.append(Item(due: due, schoolDaysLeft: calendar.schoolDaysLeft(from: date, to: due), caseID: record.id,
                                   upns: record.upns, what: "panel \(words) of \(record.referral) (panel of \(record.panelDate))"))
             }
         }
         return items.sorted { ($0.due, $0.caseID, $0.what) < ($1.due, $1.caseID, $1.what) }
     }
 
-    /// Cases "stuck past their review" as of `date`: a review date passed with no review recorded,
-    /// or the latest review recorded found the case stuck.
-    public static func stuck(cases: [PanelCaseRecord], reviews: [PanelReviewRecord], asOf date: CalendarDate) -> [PanelCaseRecord] {
-        cases.filter { record in
-            let held = reviews.filter { $0.caseID == record.id && $0.reviewedOn <= date.iso }
-            if let latest = held.last { return latest.outcome == "stuck" }
-            return record.fourWeekReview < date.iso
-        }
-    }
-
-    static func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate, calendar: SchoolCalendar) -> Int {
-        due >= start ? calendar.schoolDays(from: start.adding(days: 1), through: due)
-                     : -calendar.schoolDays(from: due.adding(days: 1), through: start)
-    }
-
     /// The review listing as the clerk reads it, one line per review.
     public static func lines(_ items: [Item]) -> [String] {
         items.map { item in
-            let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
-                : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
-            return "\(item.due.iso)  \(left)  UPN \(item.upns.joined(separator: ", ")): \(item.what)"
+            return "\(item.due.iso)  \(SchoolCalendar.daysLeftInWords(item.schoolDaysLeft))  UPN \(item.upns.joined(separator: ", ")): \(item.what)"
         }
     }
 }

@@ -18,8 +18,27 @@ public struct Policy: Sendable {
     public var unauthorisedWindowSchoolWeeks: Int
     /// The share of unauthorised absence a referral needs (seed 004: at least 10 %), if the process has one.
     public var referralMinimumUnauthorised: Percentage?
+    /// Tier 4 Early Help keywork closes when attendance over the intervention reaches this share
+    /// (seed 003: "this threshold for improvement and closing the case will be at 55%"), if the process has it.
+    public var earlyHelpClosing: Percentage? = nil
+    /// How many of the latest school weeks a letter recognising improved attendance compares with
+    /// the school year before them (seed 003, tier 1: "recognising improved attendance").
+    public var improvedAttendanceSchoolWeeks: Int? = nil
+    /// What each priority cohort (by its case-file name) changes in the letters (docs/policies.md).
+    public var cohortRules: [String: [CohortProvision]] = [:]
+
+    /// The provisions the letters make for a pupil in these cohorts, in the order Attendoc knows them.
+    public func provisions(forCohorts cohorts: [String]) -> [CohortProvision] {
+        let wanted = Set(cohorts.flatMap { cohortRules[$0] ?? [] })
+        return CohortProvision.allCases.filter(wanted.contains)
+    }
     /// Tier bands by attendance, highest first.
     public var tiers: [TierBand]
+    /// Whether an attendance target counts sessions of authorised illness (code I) against the
+    /// family (`thresholds: target_counts_authorised_illness:`). Default: no: sickness is a
+    /// defence (s444(2A) Education Act 1996), so a target is checked on the sessions left when
+    /// authorised illness is taken out of both the possible and the attended sessions.
+    public var targetCountsAuthorisedIllness = false
     /// The deadlines the policy sets, by name (docs/policies.md); each read and checked with the policy.
     public var deadlines: [DeadlineName: Deadline]
     public var calendar: SchoolCalendar
@@ -28,6 +47,12 @@ public struct Policy: Sendable {
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The steps of the process before a referral, in order (docs/policies.md, "Steps").
+    public var steps: [SchoolStep] = []
+    /// What makes illness a pattern that calls for the GP consent step; nil: the policy sets none.
+    public var illnessPattern: IllnessPatternRule? = nil
+    /// What the receiving authority requires before it accepts a school's referral.
+    public var referralChecklist: [ReferralRequirement] = []
     /// The multi-agency attendance panel's dates and reviews (its `panel:` section); nil when the
     /// policy has no panel.
     public var panel: PanelCalendar? = nil
@@ -100,6 +125,9 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     case targetReview = "target_review"
     /// The improvement period of a notice to improve.
     case noticeToImprovePeriod = "notice_to_improve_period"
+    /// The date a final warning gives the parent to tell the local authority anything it should
+    /// know before the papers go to court.
+    case finalWarningResponse = "final_warning_response"
     /// Seed 002: the least length of an attendance improvement plan.
     case improvementPlanMinimum = "improvement_plan_minimum"
     /// Seed 000: the panel's 4-week review, for a panel whose review date is not published.
@@ -114,6 +142,9 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     /// Seed 003: the Early Help keywork review, and its longest run.
     case earlyHelpReview = "early_help_review"
     case earlyHelpLongest = "early_help_longest"
+    /// Section 127 Magistrates' Courts Act 1980: an information is laid within six months of
+    /// the offence; counted from the earliest day charged.
+    case informationLaid = "information_laid"
 
     public static func < (lhs: DeadlineName, rhs: DeadlineName) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -125,6 +156,8 @@ public struct Deadline: Sendable, Equatable {
         case weeks
         case schoolDays = "school_days"
         case schoolWeeks = "school_weeks"
+        /// Calendar months (`adding(months:)`).
+        case months
     }
 
     public var count: Int
@@ -154,12 +187,16 @@ public struct Deadline: Sendable, Equatable {
         return "\(number) \(count == 1 ? String(unit.dropLast()) : unit)"
     }
 
+    /// The date the deadline falls on, counted from `start`: always a school day. A deadline in
+    /// calendar days or weeks that lands in a holiday, a weekend or a closure falls on the last
+    /// school day on or before it (a parent is never given a day the school is shut).
     public func date(from start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {
         switch unit {
-        case .days: start.adding(days: count)
-        case .weeks: start.adding(days: 7 * count)
+        case .days: try calendar.lastSchoolDay(onOrBefore: start.adding(days: count))
+        case .weeks: try calendar.lastSchoolDay(onOrBefore: start.adding(days: 7 * count))
         case .schoolDays: try calendar.adding(schoolDays: count, to: start)
         case .schoolWeeks: try calendar.adding(schoolWeeks: count, to: start)
+        case .months: start.adding(months: count)
         }
     }
 }

@@ -28,6 +28,9 @@ public enum PolicyReader {
         let weeks = try unauthorised.int("school_weeks", in: 1...52)
         try unauthorised.finish()
         let referral = try percent(thresholds, "referral_minimum_unauthorised_percent")
+        let earlyHelpClosing = try percent(thresholds, "early_help_closing_percent")
+        let improvedWeeks = try thresholds.optionalInt("improved_attendance_school_weeks", in: 1...39)
+        let targetCountsIllness = try thresholds.optionalBool("target_counts_authorised_illness") ?? false
         try thresholds.finish()
 
         var tiers: [TierBand] = []
@@ -87,6 +90,9 @@ public enum PolicyReader {
             unauthorisedWindowSchoolWeeks: weeks, referralMinimumUnauthorised: referral, tiers: tiers,
             deadlines: deadlines, calendar: calendar)
         policy.letters = letters
+        policy.earlyHelpClosing = earlyHelpClosing
+        policy.improvedAttendanceSchoolWeeks = improvedWeeks
+        policy.targetCountsAuthorisedIllness = targetCountsIllness
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }
@@ -95,6 +101,18 @@ public enum PolicyReader {
         }
         policy.file = url.path
         policy.deadlinesLine = deadlinesLine
+        policy.steps = try readSteps(top)
+        for step in policy.steps {
+            if let name = step.deadline, deadlines[name] == nil {
+                throw top.error("steps", "\(step.policyPath) (\(step.name)) counts its deadline by \(name.rawValue), which the policy's deadlines: do not set; add it there")
+            }
+        }
+        policy.illnessPattern = try readIllnessPattern(top)
+        if policy.steps.contains(where: { $0.trigger == .illnessPattern }), policy.illnessPattern == nil {
+            throw top.error("illness_pattern", "is required: a step is triggered by the illness pattern; set codes:, more_than_days: and same_weekday_at_least:")
+        }
+        policy.referralChecklist = try readReferralChecklist(top, steps: policy.steps)
+        policy.cohortRules = try readCohortRules(top)
         _ = try top.optionalString("notes")
         try top.finish()
         return policy

@@ -91,7 +91,8 @@ public struct SchoolCalendar: Sendable {
     }
 
     /// The date `count` school weeks after `date`: the same weekday in the `count`th following week
-    /// that has a school day, or the first school day after it if that day is not one.
+    /// that has a school day; if that day is not a school day, the last school day of that week
+    /// before it, or else the week's first school day after it (so the date stays in that week).
     public func adding(schoolWeeks count: Int, to date: CalendarDate) throws(AttendocError) -> CalendarDate {
         var week = Self.weekStart(of: date)
         var found = 0
@@ -100,18 +101,61 @@ public struct SchoolCalendar: Sendable {
             try checkKnown(week, counting: "\(count) school weeks after \(date.longForm)")
             if Self.isSchoolWeek(startingOn: week, isSchoolDay) { found += 1 }
         }
-        var day = week.adding(days: date.weekdayIndex)
+        try checkKnown(week.adding(days: 6), counting: "\(count) school weeks after \(date.longForm)")
+        let days = (0..<7).map { week.adding(days: $0) }.filter(isSchoolDay)
+        return days.last { $0.weekdayIndex <= date.weekdayIndex } ?? days[0]
+    }
+
+    /// The last school day on or before `date` (`date` itself when it is one): where a date a
+    /// parent is given that falls in a holiday, a weekend or a closure is moved to, so that the
+    /// parent is never promised a day the school is shut. An error when the term dates do not
+    /// reach `date`, or hold no school day before it.
+    public func lastSchoolDay(onOrBefore date: CalendarDate) throws(AttendocError) -> CalendarDate {
+        try checkKnown(date, counting: "the last school day on or before \(date.longForm)")
+        let earliest = [terms.first?.starts, registerRange.map { CalendarDate(daysSinceEpoch: Int($0.lowerBound)) }]
+            .compactMap { $0 }.min()
+        var day = date
         while !isSchoolDay(day) {
-            day = day.adding(days: 1)
-            try checkKnown(day, counting: "\(count) school weeks after \(date.longForm)")
+            day = day.adding(days: -1)
+            guard let earliest, day >= earliest else {
+                throw AttendocError(.policy, "there is no school day on or before \(date.longForm) in the term dates; add the term's dates to the policy's term dates file")
+            }
         }
         return day
     }
 
     /// School days from `start` to `end`, both included.
+    /// The Monday of the `count`th-last school week up to and including the week of `date` (the
+    /// window of "the last 4 school weeks"); nil when fewer school weeks are known within a year.
+    public func startOfLast(schoolWeeks count: Int, through date: CalendarDate) -> CalendarDate? {
+        var monday = Self.weekStart(of: date)
+        var found = 0
+        for _ in 0..<53 {
+            if Self.isSchoolWeek(startingOn: monday, isSchoolDay) {
+                found += 1
+                if found == count { return monday }
+            }
+            monday = monday.adding(days: -7)
+        }
+        return nil
+    }
+
     public func schoolDays(from start: CalendarDate, through end: CalendarDate) -> Int {
         guard start <= end else { return 0 }
         return (0...(end.daysSinceEpoch - start.daysSinceEpoch)).count { isSchoolDay(start.adding(days: $0)) }
+    }
+
+    /// School days from the day after `start` to `due` (negative: overdue by that many): what a
+    /// due list says of each thing due.
+    public func schoolDaysLeft(from start: CalendarDate, to due: CalendarDate) -> Int {
+        due >= start ? schoolDays(from: start.adding(days: 1), through: due)
+                     : -schoolDays(from: due.adding(days: 1), through: start)
+    }
+
+    /// `in 3 school day(s)`, `due today`, `overdue by 2 school day(s)`: a number of school days
+    /// left (`schoolDaysLeft`) as a due list prints it.
+    public static func daysLeftInWords(_ left: Int) -> String {
+        left < 0 ? "overdue by \(-left) school day(s)" : left == 0 ? "due today" : "in \(left) school day(s)"
     }
 
     private func checkKnown(_ day: CalendarDate, counting what: String) throws(AttendocError) {

@@ -31,6 +31,10 @@ public struct AttendanceCodeTable: Sendable {
         public let meaning: String
     }
 
+    /// The national code for illness (not medical or dental appointments), an authorised absence
+    /// that a policy may leave out when it checks an attendance target (sickness is a defence).
+    public static let illness = "I"
+
     public let codes: [String: Code]
     /// Each code's number, for compact storage: marks are kept as these small numbers.
     let numbers: [String: UInt8]

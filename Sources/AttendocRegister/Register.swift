@@ -95,23 +95,26 @@ public struct RegisterContact: Sendable, Equatable {
 public struct RegisterError: Error, Sendable, CustomStringConvertible {
     public let file: String
     public let line: Int?
+    /// The column (counting from 1) in a CSV file.
+    public let column: Int?
     public let message: String
 
-    public init(file: String, line: Int?, message: String) {
+    public init(file: String, line: Int?, column: Int? = nil, message: String) {
         self.file = file
         self.line = line
+        self.column = column
         self.message = message
     }
 
     public var description: String {
-        line.map { "\(file):\($0): \(message)" } ?? "\(file): \(message)"
+        "\(AttendocError.Location(file: file, line: line, column: line == nil ? nil : column)): \(message)"
     }
 }
 
 extension RegisterError: AttendocErrorConvertible {
     /// A register problem, keeping its file and line.
     public var attendocError: AttendocError {
-        AttendocError(kind: .register, location: AttendocError.Location(file: file, line: line), summary: message,
+        AttendocError(kind: .register, location: AttendocError.Location(file: file, line: line, column: line == nil ? nil : column), summary: message,
                       suggestion: "export the register again from the school's MIS, or correct that line (docs/register.md describes the formats)",
                       underlying: self, description: description)
     }

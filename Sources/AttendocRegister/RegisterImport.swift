@@ -16,4 +16,28 @@ public enum RegisterImport {
             throw AttendocError.wrapping(error, kind: .register)
         }
     }
+
+    /// Reads a whole school's export as `read` does, but a pupil whose marks cannot be read is
+    /// left out and returned in `refused` (by UPN), so that the other pupils can go on (`attendoc
+    /// batch`). A problem with the file itself still stops the import.
+    public static func readKeepingGoodPupils(_ url: URL, codes: AttendanceCodeTable) throws(AttendocError) -> (register: Register, refused: [String: AttendocError]) {
+        do {
+            switch url.pathExtension.lowercased() {
+            case "csv":
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    throw RegisterError(file: url.path, line: nil, message: FileProblem.reason(reading: url))
+                }
+                let (register, refused) = try RegisterCSVReader.readKeepingGoodPupils(bytes: [UInt8](data), file: url.path, codes: codes)
+                return (register, refused.mapValues(\.attendocError))
+            default:
+                return (try read(url, codes: codes), [:])
+            }
+        } catch let error as RegisterError {
+            throw error.attendocError
+        } catch let error as AttendocError {
+            throw error
+        } catch {
+            throw AttendocError.wrapping(error, kind: .register)
+        }
+    }
 }

@@ -7,6 +7,8 @@ import SafeXML
 public final class DocumentStylesheets: Sendable {
     public let schema: RelaxNGSchema
     private let stylesheets: [OutputFormat: XSLTStylesheet]
+    /// The DOCX parts that depend on the house style only, made once a run.
+    let docxParts = DOCXPartCache()
 
     /// Compiles the schema and the stylesheets of `formats` (each compiled once, in well under a millisecond).
     public init(resources: AttendocResources, formats: [OutputFormat] = OutputFormat.allCases) throws(AttendocError) {

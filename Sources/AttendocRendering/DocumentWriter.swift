@@ -15,7 +15,12 @@ public struct DocumentWriter: Sendable {
     /// Returns the files written.
     public func write(_ documents: [RenderableDocument], formats: [OutputFormat], to outputFolder: URL,
                       fop: PDFTypesetter?) throws(AttendocError) -> [URL] {
-        let rendered = try render(documents, formats: formats, fop: fop)
+        try Self.write(try render(documents, formats: formats, fop: fop), to: outputFolder)
+    }
+
+    /// Writes files already rendered (by `render`: the bytes a record archived, say) under
+    /// `outputFolder`, all or nothing. Returns the files written.
+    public static func write(_ rendered: [RenderedFile], to outputFolder: URL) throws(AttendocError) -> [URL] {
         let transaction = try OutputTransaction(outputFolder: outputFolder)
         do throws(AttendocError) {
             // PDFs last, as they are typeset last, so the files are listed in the order they were made.

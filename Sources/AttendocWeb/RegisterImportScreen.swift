@@ -67,6 +67,19 @@ extension AttendocSite {
         return page(status, PageLayout(title: "Import a register", session: session, errors: errors), body)
     }
 
+    /// The error as the person who uploaded the file may read it: the file by the name it was
+    /// uploaded with, never the server's temporary folder (an XML parser's message names the path).
+    static func asUploaded(_ error: AttendocError, path: String, name: String) -> AttendocError {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        func clean(_ text: String) -> String {
+            text.replacingOccurrences(of: path, with: name).replacingOccurrences(of: folder + "/", with: "").replacingOccurrences(of: folder, with: "")
+        }
+        let location = error.location.map {
+            AttendocError.Location(file: clean($0.file), line: $0.line, column: $0.column, field: $0.field.map(clean))
+        }
+        return AttendocError(error.kind, clean(error.summary), at: location, suggestion: error.suggestion.map(clean))
+    }
+
     /// A suggestion as a sentence of its own: a capital first letter.
     static func sentence(_ text: String) -> String {
         text.prefix(1).uppercased() + text.dropFirst()
@@ -119,7 +132,8 @@ extension AttendocSite {
             guard error.kind == .register else { throw error }
             try log(session, "change", reference: nil, upn: nil, "a register upload \(safeName) was refused; nothing recorded")
             return registerPage(session, status: .unprocessableContent,
-                                errors: [.init(field: "register", message: "The register could not be imported: see the problems below")], problems: [error])
+                                errors: [.init(field: "register", message: "The register could not be imported: see the problems below")],
+                                problems: [Self.asUploaded(error, path: upload.path, name: safeName)])
         }
     }
 }

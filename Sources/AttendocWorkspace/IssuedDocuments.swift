@@ -30,15 +30,7 @@ extension Workspace {
                 }
                 for document in documents {
                     let id = UUID().uuidString.lowercased()
-                    let pending = location.archive.appendingPathComponent(".pending-\(id)")
-                    try files.createDirectory(at: pending, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                    placed.append(pending)
-                    var recordedFiles: [IssuedDocument.File] = []
-                    for file in document.files {
-                        try Self.writeDurably(file.bytes, to: pending.appendingPathComponent(file.name))
-                        recordedFiles.append(IssuedDocument.File(format: file.format, archivePath: "\(id)/\(file.name)",
-                                                                 sha256: SHA256.hex(file.bytes), bytes: file.bytes.count))
-                    }
+                    let recordedFiles = try archivePending(document.files, id: id, placed: &placed)
                     let record = IssuedDocument(
                         id: id, reference: document.reference, upn: document.upn, kind: document.kind,
                         recipientID: document.recipientID, recipientPath: document.recipientPath, method: document.method.rawValue,
@@ -172,6 +164,22 @@ extension Workspace {
 
     func caseExists(_ reference: String, _ db: Database) throws -> Bool {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM case_file WHERE reference = ?", arguments: [reference]) ?? 0 > 0
+    }
+
+    /// Writes `files` into the archive's pending folder for the document `id` (added to `placed`,
+    /// so a failure can remove it), and returns them as the record names them: under `<id>/`,
+    /// with their SHA-256 and size. The folder is moved to `archive/<id>` once the record commits.
+    func archivePending(_ files: [DocumentToIssue.File], id: String, placed: inout [URL]) throws -> [IssuedDocument.File] {
+        let pending = location.archive.appendingPathComponent(".pending-\(id)")
+        try FileManager.default.createDirectory(at: pending, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        placed.append(pending)
+        var recorded: [IssuedDocument.File] = []
+        for file in files {
+            try Self.writeDurably(file.bytes, to: pending.appendingPathComponent(file.name))
+            recorded.append(IssuedDocument.File(format: file.format, archivePath: "\(id)/\(file.name)",
+                                                sha256: SHA256.hex(file.bytes), bytes: file.bytes.count))
+        }
+        return recorded
     }
 
     static func writeDurably(_ data: Data, to url: URL) throws {

@@ -97,14 +97,7 @@ extension Workspace {
                 var records: [PanelDocumentRecord] = []
                 for document in documents {
                     let id = UUID().uuidString.lowercased()
-                    let pending = location.archive.appendingPathComponent(".pending-\(id)")
-                    try files.createDirectory(at: pending, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-                    placed.append(pending)
-                    var recorded: [IssuedDocument.File] = []
-                    for file in document.files {
-                        try Self.writeDurably(file.bytes, to: pending.appendingPathComponent(file.name))
-                        recorded.append(IssuedDocument.File(format: file.format, archivePath: "\(id)/\(file.name)", sha256: SHA256.hex(file.bytes), bytes: file.bytes.count))
-                    }
+                    let recorded = try archivePending(document.files, id: id, placed: &placed)
                     let caseID = document.referral.map { "\(panelDate.iso)/\($0)" }
                     try db.execute(sql: """
                         INSERT INTO panel_document (id, panel_date, panel_case_id, kind, audience, issued_on, issued_by, recorded_at)

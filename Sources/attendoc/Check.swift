@@ -1,6 +1,10 @@
 import ArgumentParser
+import AttendocBundle
 import AttendocCasework
+import AttendocIssuing
+import AttendocPolicy
 import AttendocValues
+import AttendocWorkspace
 import Foundation
 
 struct Check: ParsableCommand {
@@ -10,6 +14,8 @@ struct Check: ParsableCommand {
 
     enum Purpose: String, ExpressibleByArgument, CaseIterable {
         case prosecution
+        /// The receiving authority's referral checklist (its policy's referral_checklist).
+        case referral
     }
 
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -21,15 +27,50 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the figures run to, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a referral: the receiving authority's policy (a file in policies/, without .yaml) whose checklist applies (default: the case's policy).", valueName: "name"))
+    var policy: String?
+
     @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/ and data/.", valueName: "folder"))
     var resources: String?
+
+    @Option(name: .long, help: ArgumentHelp("The workspace whose record of what was sent the check reads. For prosecution: default $ATTENDOC_WORKSPACE, else the current folder if it holds one, and its record replaces the case file's letters_issued. For a referral: only when given, and its record counts as well as letters_issued.", valueName: "folder"))
+    var workspace: String?
 
     func run() throws {
         do {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
-            let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-            let readiness = ProsecutionReadiness.check(loaded, asOf: date)
+            var loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let readiness: (isReady: Bool, gaps: [ProsecutionReadiness.Gap])
+            switch purpose {
+            case .prosecution:
+                // The record, when there is a workspace: the letters sent are the ones it holds.
+                let place = WorkspaceLocation.find(explicit: workspace)
+                var sent: [SentLetter]?
+                if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
+                    let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
+                    sent = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened).compactMap(\.sentLetter)
+                }
+                let checked = ProsecutionReadiness.check(loaded, asOf: date, sent: sent)
+                readiness = (checked.isReady, checked.gaps)
+            case .referral:
+                if let policy {
+                    do {
+                        loaded.policy = try PolicyReader.read(named: policy, in: location.policies)
+                    } catch {
+                        throw AttendocError(.policy, "\(error)")
+                    }
+                }
+                let issued = try workspace.map { (folder) throws(AttendocError) in
+                    try fromRecord { () throws(WorkspaceError) in
+                        try Workspace.open(at: WorkspaceLocation.find(explicit: folder)).issuedDocuments(for: loaded.attendanceCase.reference)
+                    }
+                } ?? []
+                let sent = DueList.sentDocuments(issued, case: loaded.attendanceCase, through: date)
+                let checked = try ReferralReadiness.check(loaded, asOf: date, sent: sent)
+                Terminal.print("checked against \(loaded.policy?.identifier ?? "the policy"): \(checked.checked.joined(separator: "; "))")
+                readiness = (checked.isReady, checked.gaps)
+            }
             if readiness.isReady {
                 Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
                 return

@@ -3,6 +3,7 @@ import AttendocCasework
 import AttendocDocuments
 import AttendocIssuing
 import AttendocPanel
+import AttendocPolicy
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
@@ -49,6 +50,9 @@ struct IssueCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For an invitation or a letter about a meeting: which meeting (meetings[2]).", valueName: "meeting"))
     var meeting: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a document made from one record (an APDR, a review, a home visit): which, by its place in the case file (reviews[1]).", valueName: "record"))
+    var record: String?
+
     @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Issue although a deadline the policy sets is passed, for this reason.", valueName: "reason"))
     var overrideDeadline: String?
 
@@ -70,7 +74,7 @@ struct IssueCommand: ParsableCommand {
                 reference: reference, kind: kind, recipient: to, method: serviceMethod,
                 date: try CommandLineValues.date(date, option: "--date"), issuedBy: WorkspaceOptions.person(by),
                 reissueReason: reissue, formats: formats,
-                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline))
+                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record))
             let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request, fop: fop)
             for record in issued {
                 let served = record.deemedServedOn.map { ", deemed served \($0)" } ?? ""
@@ -201,8 +205,7 @@ struct DueCommand: ParsableCommand {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             var lines: [(due: CalendarDate, line: String)] = []
             for item in try DueList(workspace: workspace, resources: resources).items(asOf: date, school: school) {
-                let left = item.schoolDaysLeft < 0 ? "overdue by \(-item.schoolDaysLeft) school day(s)"
-                    : item.schoolDaysLeft == 0 ? "due today" : "in \(item.schoolDaysLeft) school day(s)"
+                let left = SchoolCalendar.daysLeftInWords(item.schoolDaysLeft)
                 let who = [item.reference, item.upn.map { "UPN \($0)" }].compactMap { $0 }.joined(separator: ", ")
                 lines.append((item.due, "\(item.due.iso)  \(left)  \(who): \(item.what)"))
             }

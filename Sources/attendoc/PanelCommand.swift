@@ -100,16 +100,7 @@ struct PanelOutputOptions: ParsableArguments {
 
     /// Writes files already rendered (the bytes the record archived), all or nothing.
     func write(_ files: [DocumentWriter.RenderedFile]) throws(AttendocError) {
-        let transaction = try OutputTransaction(outputFolder: URL(fileURLWithPath: out))
-        do throws(AttendocError) {
-            for file in files.filter({ $0.format != .pdf }) + files.filter({ $0.format == .pdf }) {
-                try transaction.add(file.bytes, at: file.relativePath)
-            }
-            report(try transaction.commit())
-        } catch {
-            transaction.abandon()
-            throw error
-        }
+        report(try DocumentWriter.write(files, to: URL(fileURLWithPath: out)))
     }
 
     private func report(_ written: [URL]) {

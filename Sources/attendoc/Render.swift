@@ -10,8 +10,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a kind of document for a case (or every document its history calls for), one copy per recipient, in each format.",
         discussion: """
-        Every parent or carer with parental responsibility gets their own copy at their own address \
-        (carers without it too where the case's policy says so; nobody marked do-not-contact). \
+        Every parent (section 576: a natural parent, or anyone with parental responsibility or care of the child) gets their own copy at their own address \
+        (other carers too where the case's policy says so; nobody marked do-not-contact). \
         Minutes also get an agency copy. Files are written as OUT/<case reference>/<document>/<recipient>.<format> \
         (with --all, OUT/<case reference>/<date>-<document>/...). Nothing is written unless every file of \
         the run could be made: a failed run leaves the output folder as it was.
@@ -40,6 +40,9 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For an invitation: which meeting, by its place in the case file (meetings[2]); default: the next one on or after --date.", valueName: "meeting"))
     var meeting: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a document made from one record (an APDR, a review, a home visit): which, by its place in the case file (apdr[0], reviews[1], contacts[2]); default: the latest on or before --date.", valueName: "record"))
+    var record: String?
+
     @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Render even though a deadline the policy sets is passed, recording this reason in the run's output.", valueName: "reason"))
     var overrideDeadline: String?
 
@@ -50,7 +53,7 @@ struct Render: ParsableCommand {
         do {
             let formats = try OutputFormat.list(format)
             let location = try CommandLineValues.resources(resources)
-            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline)
+            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record)
             var jobs: [(kind: DocumentKind, date: CalendarDate, options: LetterOptions, folder: String?, calledForBy: String?)] = []
             let loaded: LoadedCase
             switch (document, all) {
@@ -62,8 +65,8 @@ struct Render: ParsableCommand {
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 jobs = [(kind, letterDate, options, nil, nil)]
             case (nil, true):
-                guard date == nil, meeting == nil else {
-                    throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting; leave out --date and --meeting")
+                guard date == nil, meeting == nil, record == nil else {
+                    throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting or record; leave out --date, --meeting and --record")
                 }
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
                 let planned = CaseHistory.documents(in: loaded.attendanceCase)

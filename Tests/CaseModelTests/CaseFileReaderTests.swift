@@ -26,9 +26,10 @@ struct CaseFileReaderTests {
         let attendanceCase = try CaseFileReader.read(contentsOf: repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml"))
         #expect(attendanceCase.reference == "CAT/2026/0142")
         #expect(attendanceCase.parentsAndCarers.count == 3)
-        // The interview deadline is the policy's pace_interview (5 weeks) from the referral.
+        // The interview deadline is the policy's pace_interview (5 weeks) from the referral
+        // (13 November): Friday 18 December, the last day of the autumn term.
         let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml"), resources: resources)
-        #expect(try loaded.interviewDeadline(for: "this test").date.iso == "2026-12-21")
+        #expect(try loaded.interviewDeadline(for: "this test").date.iso == "2026-12-18")
     }
 
     @Test func readsNamesExactly() throws {

@@ -119,10 +119,10 @@ struct PolicyDeadlineTests {
         var loaded = try Self.riverside(following: try PolicyReader.read(named: "local", in: folder))
         let deadline = try loaded.interviewDeadline(for: "this test").date
         #expect(deadline != date("2026-12-21"))
-        #expect(deadline == (try loaded.calendar().adding(schoolWeeks: 5, to: date("2026-11-16"))))
+        #expect(deadline == (try loaded.calendar().adding(schoolWeeks: 5, to: date("2026-11-13"))))
 
         let firstWarning = try Self.text(.firstWarningLetter, loaded, dated: "2026-11-23")
-        #expect(firstWarning.contains("on or before \(deadline.longFormWithWeekday), within 5 school weeks of the referral"), "\(firstWarning)")
+        #expect(firstWarning.contains("It must take place by \(deadline.longFormWithWeekday), five school weeks after the school referred Siobhán to us on 13 November 2026."), "\(firstWarning)")
 
         let interview = try #require(loaded.attendanceCase.meetings.firstIndex { $0.kind == .paceInterview })
         loaded.attendanceCase.meetings[interview].date = deadline
@@ -168,6 +168,94 @@ struct PolicyDeadlineTests {
         let error = #expect(throws: AttendocError.self) { try LoadedCase.load(caseFile, resources: resources) }
         #expect(error?.description.hasPrefix("\(caseFile.path):\(Self.line(of: "interview_within_weeks", in: text)): referral.interview_within_weeks: says 6 weeks, but the policy county-attendance-team's pace_interview is 5 weeks") == true,
                 "\(error?.description ?? "")")
+    }
+
+    @Test func theInterviewDeadlineCountsFromTheReferralAndNeverFallsInAHoliday() throws {
+        // Seed 004: "within 5 weeks of referral". The school referred the case on 13 November
+        // 2026: five weeks on is Friday 18 December, the last day of the autumn term.
+        let county = try policy("county-attendance-team")
+        let loaded = try Self.riverside(following: county)
+        #expect(try loaded.interviewDeadline(for: "this test").date == date("2026-12-18"))
+        let letter = try Self.text(.firstWarningLetter, loaded, dated: "2026-11-23")
+        #expect(letter.contains("With this letter is an invitation to an interview under caution on Thursday 3 December 2026 at 10am, at Riverside Academy"), "\(letter)")
+        #expect(letter.contains("It must take place by Friday 18 December 2026, five weeks after the school referred Siobhán to us on 13 November 2026."), "\(letter)")
+        #expect(letter.contains("Invitation to an interview under caution on 3 December 2026"))
+        #expect(!letter.contains("either an attendance panel meeting or"))
+
+        // Without the referral's own date, five weeks from its acceptance (16 November) is Monday
+        // 21 December, in the Christmas holiday: the letter gives the last school day before it.
+        let accepted = try Self.riverside(following: county, edit: ("  referred_on: 2026-11-13         # the school's referral (seed 004 counts the interview's 5 weeks from it)\n", ""))
+        #expect(try accepted.interviewDeadline(for: "this test").date == date("2026-12-18"))
+        let fromAcceptance = try Self.text(.firstWarningLetter, accepted, dated: "2026-11-23")
+        #expect(fromAcceptance.contains("It must take place by Friday 18 December 2026, five weeks after we accepted the referral on 16 November 2026."), "\(fromAcceptance)")
+        #expect(!fromAcceptance.contains("21 December"))
+    }
+
+    @Test func anInvitationToAMeetingInTheHolidaysIsRefused() throws {
+        var loaded = try Self.riverside(following: try policy("county-attendance-team"))
+        let interview = try #require(loaded.attendanceCase.meetings.firstIndex { $0.kind == .paceInterview })
+        loaded.attendanceCase.meetings[interview].date = date("2026-12-05")   // a Saturday
+        let error = #expect(throws: AttendocError.self) {
+            try LetterRun(resources: resources).letters(.paceInterviewInvitation, for: loaded, dated: date("2026-11-23"))
+        }
+        #expect(error?.description.contains("meetings[2] (the interview under caution (PACE) on Saturday 5 December 2026) is not a school day") == true, "\(error?.description ?? "")")
+        _ = try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(deadlineOverrideReason: "the parents asked for a Saturday"))
+    }
+
+    @Test func aReferralDatedAfterItsAcceptanceIsRefused() throws {
+        let error = #expect(throws: AttendocError.self) {
+            try Self.riverside(following: try policy("county-attendance-team"), edit: ("  referred_on: 2026-11-13", "  referred_on: 2026-11-20"))
+        }
+        #expect(error?.description.contains("referral.referred_on: is 2026-11-20, after accepted_on (2026-11-16)") == true, "\(error?.description ?? "")")
+    }
+
+    @Test func everyKindOfDeadlineFallsOnASchoolDay() throws {
+        let calendar = try policy("county-attendance-team").calendar
+        var start = date("2026-09-03")
+        let units: [Deadline.Unit] = [.days, .weeks, .schoolDays, .schoolWeeks]
+        while start < date("2027-01-20") {
+            for unit in units {
+                for count in [1, 4, 5, 6, 20] {
+                    let due = try Deadline(count: count, unit: unit, description: "").date(from: start, calendar: calendar)
+                    #expect(calendar.isSchoolDay(due), "\(count) \(unit) from \(start.iso) gave \(due.iso)")
+                }
+            }
+            start = start.adding(days: 3)
+        }
+    }
+
+    @Test func aTargetSpanningChristmasStatesItsSchoolDays() throws {
+        // A target set at the interview on Thursday 3 December 2026. Five calendar weeks end on
+        // 7 January 2027 and hold 16 school days; five school weeks end on Thursday 21 January
+        // 2027 and hold 26 (3-4, 7-11, 14-18 December; 4-8, 11-15, 18-21 January).
+        let weeks = try Self.text(.firstWarningLetter, try Self.riverside(following: try policy("county-attendance-team")), dated: "2026-11-23")
+        #expect(weeks.contains("We will check it five weeks later, on Thursday 7 January 2027: that is 16 school days."), "\(weeks)")
+        let (folder, _, _) = try Self.countyPolicy("  target_review:\n    within: 5\n    unit: weeks\n", "  target_review:\n    within: 5\n    unit: school_weeks\n")
+        let schoolWeeks = try Self.text(.firstWarningLetter, try Self.riverside(following: try PolicyReader.read(named: "local", in: folder)), dated: "2026-11-23")
+        #expect(schoolWeeks.contains("We will check it five school weeks later, on Thursday 21 January 2027: that is 26 school days."), "\(schoolWeeks)")
+    }
+
+    @Test(arguments: [("2025-12-01", "2026-01-12"), ("2026-01-26", "2026-03-02"), ("2026-03-09", "2026-04-20"), ("2026-05-11", "2026-06-15")])
+    func thePanelsFourWeekReviewsAreSeed000sOwnDates(panel: String, review: String) throws {
+        let panelPolicy = try policy("attendance-panel")
+        #expect(try panelPolicy.deadline(.fourWeekReview, from: date(panel)) == date(review))
+    }
+
+    @Test func thePanelsReviewsNeverFallInAHoliday() throws {
+        // Under four calendar weeks, the 1 December 2026 and 29 June 2026 panels were reviewed on
+        // 29 December and 27 July, both in the holidays. Four school weeks after Tuesday 1 December
+        // is Tuesday 12 January 2027; after Monday 29 June 2026 the fourth school week is the first
+        // of the autumn term, which starts on Thursday 3 September (seed 000's clerk chose 21 July
+        // instead, "not 4 weeks": the policy's panel calendar keeps that published date).
+        let panelPolicy = try policy("attendance-panel")
+        #expect(try panelPolicy.deadline(.fourWeekReview, from: date("2026-12-01")) == date("2027-01-12"))
+        #expect(try panelPolicy.deadline(.fourWeekReview, from: date("2026-06-29")) == date("2026-09-03"))
+    }
+
+    @Test func aPolicyCanCountAuthorisedIllnessInATarget() throws {
+        #expect(try policy("county-attendance-team").targetCountsAuthorisedIllness == false)
+        let (folder, _, _) = try Self.countyPolicy("  referral_minimum_unauthorised_percent: 10\n", "  referral_minimum_unauthorised_percent: 10\n  target_counts_authorised_illness: yes\n")
+        #expect(try PolicyReader.read(named: "local", in: folder).targetCountsAuthorisedIllness)
     }
 
     @Test func lengthsInWords() {

@@ -16,8 +16,9 @@ import Testing
 ///   20 unauthorised in the 10 school weeks from 14 September to 23 November.
 /// - Since the first warning (23 November 2026) to 8 January 2027, the register's last day: 50
 ///   possible, 40 attended (80.0%), 2 authorised, 8 unauthorised.
-/// - The interview on 3 December 2026 set 90%; its review is 5 weeks later, 7 January 2027; from 3
-///   December to 7 January, 24 of 32 sessions were attended (75.0%).
+/// - The interview on 3 December 2026 set 90%; its review is 5 weeks later, 7 January 2027 (16
+///   school days); from 3 December to 7 January, 24 of 32 sessions were attended, 2 of the others
+///   authorised illness, which the county policy does not count against the family: 24 of 30 (80.0%).
 @Suite("Enforcement letters: PACE invitation, final warning, notice to improve")
 struct EnforcementLetterTests {
     static let caution = "You do not have to say anything. But it may harm your defence if you do not mention when questioned something which you later rely on in Court. Anything you do say may be given in evidence."
@@ -75,7 +76,7 @@ struct EnforcementLetterTests {
         #expect(text.contains("Dear Ms D'Souza"))
         #expect(text.contains("Siobhán O'Brien-Ní Dhuibhir"))
         #expect(text.contains("Date: Thursday 3 December 2026"))
-        #expect(text.contains("Time: 10:00"))
+        #expect(text.contains("Time: 10am"), "one time format in the letters: 10am, 8:45am")
         #expect(text.contains("Place: Riverside Academy, Riverside Road, Exeter EX4 1AA (meeting room 2, by main reception)"))
         #expect(text.contains("recorded interview under caution"))
         #expect(text.contains("an offence under section 444(1) of the Education Act 1996 between 3 September 2026 and 23 November 2026"))
@@ -85,7 +86,8 @@ struct EnforcementLetterTests {
         // The caution, word for word, and the offence's wording.
         #expect(text.contains(Self.caution))
         #expect(text.contains("“\(Self.s444_1)”"))
-        #expect(!text.contains("(1A)"))
+        // Section 444(1A) is not quoted (the plain-words penalties name it, as what a court can do).
+        #expect(!text.contains("“(1A)"))
         #expect(text.contains("You are not under arrest. You attend the interview voluntarily, and you may leave at any time."))
         #expect(text.contains("free and independent legal advice"))
         #expect(text.contains("You may bring a solicitor with you."))
@@ -124,15 +126,16 @@ struct EnforcementLetterTests {
 
     @Test func anInterviewAfterThePolicysDeadlineIsAnErrorNamingTheDeadline() throws {
         var loaded = try Self.loaded()
-        // 16 November 2026 + 5 weeks = Monday 21 December 2026.
-        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-22")
+        // 13 November 2026 (the school's referral) + 5 weeks = Friday 18 December 2026.
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-21")
         let message = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23")
-        #expect(message.contains("Monday 21 December 2026"), "\(message)")
+        #expect(message.contains("Friday 18 December 2026"), "\(message)")
+        #expect(message.contains("after the school referred the case on 13 November 2026"), "\(message)")
         #expect(message.contains("pace_interview"))
         #expect(message.contains("--override-deadline"))
         // On the deadline itself is within it.
-        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-21")
-        #expect(try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23").contains("Date: Monday 21 December 2026"))
+        loaded.attendanceCase.meetings[try Self.interviewIndex(loaded)].date = date("2026-12-18")
+        #expect(try Self.text(.paceInterviewInvitation, loaded, dated: "2026-11-23").contains("Date: Friday 18 December 2026"))
     }
 
     @Test func anInterviewAfterTheDeadlineRendersWithAReasonAndTheRunNotesIt() throws {
@@ -148,8 +151,9 @@ struct EnforcementLetterTests {
 
     @Test func theInterviewMustBeAnInterviewUnderCautionStillToCome() throws {
         let loaded = try Self.loaded()
-        let after = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-12-04")
-        #expect(after.contains("no interview under caution on or after 4 December 2026"), "\(after)")
+        // (The example's second interview, on 11 January 2027, is the last.)
+        let after = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2027-01-12")
+        #expect(after.contains("no interview under caution on or after 12 January 2027"), "\(after)")
         #expect(after.contains("kind: pace_interview"))
         let taf = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(meeting: "meetings[1]"))
         #expect(taf.contains("meetings[1] is a Team Around the Family meeting, not an interview under caution"), "\(taf)")
@@ -175,13 +179,14 @@ struct EnforcementLetterTests {
         let text = try Self.text(.finalWarningLetter, try Self.loaded(), dated: "2027-01-11", for: Self.ciaran)
         #expect(text.contains("Dear Mr O'Brien"))
         #expect(text.contains("We wrote to you on 23 November 2026 with a formal first warning"))
-        #expect(text.contains("At the interview under caution (PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
-        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, Siobhán attended 24 of 32 possible sessions, which is 75.0%, against the target of 90.0%."))
-        #expect(text.contains("Attendance from 23 November 2026 to 8 January 2027"))
-        #expect(text.contains("Possible sessions 50 100.0%"))
-        #expect(text.contains("Attended 40 80.0%"))
-        #expect(text.contains("Absent with the school’s 2 4.0%"))
-        #expect(text.contains("Absent without authorisation 8 16.0%"))
+        #expect(text.contains("At the interview under caution (under the Police and Criminal Evidence Act 1984, or PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
+        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, 16 school days, Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90.0%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to. Each school day has two sessions, morning and afternoon."), "\(text)")
+        // One headline figure (the target's); since the first warning, the sessions missed only.
+        #expect(text.contains("Since our first warning, from 23 November 2026 to 8 January 2027, Siobhán has missed 8 sessions that the school did not agree to."), "\(text)")
+        #expect(!text.contains("Possible sessions 50"))
+        // A date to respond by: the policy's final_warning_response, 10 school days after
+        // Monday 11 January 2027.
+        #expect(text.contains("please tell Alex Brennan by Monday 25 January 2027, ten school days from the date of this letter."), "\(text)")
         #expect(text.contains("preparing the papers to submit to court for prosecution under section 444(1) of the Education Act 1996"))
         #expect(text.contains("“\(Self.s444_1)”"))
     }
@@ -189,20 +194,46 @@ struct EnforcementLetterTests {
     @Test func aFinalWarningIsRefusedWhenTheTargetWasMet() throws {
         var loaded = try Self.loaded()
         let index = try Self.interviewIndex(loaded)
-        // 24 of 32 is exactly 75%: a target of 75% was met, so no final warning.
-        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 750)
+        // 24 of 30 (authorised illness left out) is exactly 80%: a target of 80% was met, so no
+        // final warning.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 800)
         let message = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11")
         #expect(message.contains("was met"), "\(message)")
-        #expect(message.contains("75.0%"))
+        #expect(message.contains("80.0%"))
         // A tenth of a per cent more is not met.
-        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 751)
-        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 75.1%"))
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 801)
+        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("against the target of 80.1%"))
+        // Under a policy that counts authorised illness, 24 of 32 (75.0%) misses a target of 80%.
+        loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 800)
+        loaded.policy?.targetCountsAuthorisedIllness = true
+        let counted = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(counted.contains("Siobhán attended 24 of 32 sessions, which is 75.0%, against the target of 80.0%."), "\(counted)")
+        #expect(!counted.contains("illness"))
+    }
+
+    @Test func theFinalWarningDatesTheDecisionFromItsRecord() throws {
+        var loaded = try Self.loaded()
+        // The route was considered at referral (16 November 2026); the decision to prosecute
+        // was made after the target's review (7 January 2027), on 8 January 2027.
+        let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(text.contains("We decided on this legal route on 8 January 2027."), "\(text)")
+        #expect(!text.contains("16 November 2026"))
+        // A decision dated after the letter, or before the target's review, is refused.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-12")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("legal_route.decision.on (12 January 2027) is after this letter's date"))
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2026-12-10")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("is before the review of the target set at meetings[2] (7 January 2027)"))
+        // No decision recorded: no final warning, saying what to record.
+        loaded.attendanceCase.legalRoute?.decision = nil
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("record it under legal_route.decision"))
     }
 
     @Test func aFinalWarningWaitsForTheTargetsReview() throws {
-        let loaded = try Self.loaded()
+        var loaded = try Self.loaded()
         let early = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-06")
         #expect(early.contains("review on Thursday 7 January 2027"), "\(early)")
+        // Overridden, the letter comes before the review, and so does the decision it reports.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-05")
         let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-06",
                                  options: LetterOptions(deadlineOverrideReason: "no attendance at all since the interview"))
         #expect(text.contains("Between 3 December 2026 and 6 January 2027"))
@@ -234,6 +265,38 @@ struct EnforcementLetterTests {
         }
         let unknown = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11", options: LetterOptions(meeting: "meetings[9]"))
         #expect(unknown.hasPrefix("the case CAT/2026/0142 has no meeting meetings[9]; its meetings are: meetings[0] (parenting_contract, 2026-10-02)"), "\(unknown)")
+    }
+
+    // MARK: Record of interview under caution
+
+    @Test func eachInterviewHasItsOwnRecordOnTheCountysLetterhead() throws {
+        let texts = try Self.texts(.recordOfInterview, try Self.loaded(), dated: "2026-12-03")
+        #expect(texts.keys.sorted() == [Self.ciaran, Self.zoe])
+        let mother = try #require(texts[Self.zoe])
+        let father = try #require(texts[Self.ciaran])
+        // The local authority's letterhead, not the school's; a record, not a meeting's minutes.
+        #expect(mother.hasPrefix("Northshire County Council County Attendance Team County Hall"), "\(mother.prefix(200))")
+        #expect(mother.contains("Record of interview under caution"))
+        #expect(!mother.contains("Key issues and barriers") && !mother.contains("Actions: who will do what"))
+        for fact in ["Interviewee: Ms Zoë D'Souza", "Date: Thursday 3 December 2026", "Started: 10:05", "Ended: 10:40",
+                     "Place: Riverside Academy, Riverside Road", "Absences put: 3 September 2026 to 2 December 2026", "Recording: Exhibit JM/1",
+                     "The interviewee was cautioned in these words: \(Self.caution)", "The interviewee said that they understood the caution.",
+                     "Free and independent legal advice: offered and declined", "Interpreter: none", "Appropriate adult: none",
+                     "I start work at 7:30", "Interviewing officer: Alex Brennan"] {
+            #expect(mother.contains(fact), "\(fact)")
+        }
+        // Each interviewee's record holds their own account only.
+        #expect(father.contains("Interviewee: Mr Ciarán O'Brien") && father.contains("Started: 10:50") && father.contains("Exhibit JM/2"))
+        #expect(father.contains("my shifts changed"))
+        #expect(!father.contains("I start work at 7:30") && !mother.contains("my shifts changed"))
+    }
+
+    @Test func aRecordOfInterviewNeedsTheInterviewsRecorded() throws {
+        var loaded = try Self.loaded()
+        let index = try Self.interviewIndex(loaded)
+        loaded.attendanceCase.meetings[index].interviews = []
+        let message = try Self.renderError(.recordOfInterview, loaded, dated: "2026-12-03")
+        #expect(message.contains("meetings[2] (the interview under caution of 3 December 2026) has no interviews: add one record per interviewee under interviews"), "\(message)")
     }
 
     // MARK: Notice to improve
@@ -286,6 +349,46 @@ struct EnforcementLetterTests {
         let offence = try Self.tags(in: "s444-offence")
         #expect(offence.first?.contains("STATUTORY WORDING") == true)
         #expect(Array(offence.dropFirst()) == ["#offence.s444_1", "/offence.s444_1", "#offence.s444_1a", "/offence.s444_1a"])
+        let defences = try Self.tags(in: "s444-defences")
+        #expect(defences.count == 1 && defences[0].contains("STATUTORY WORDING"), "the defences partial has only its comment: \(defences)")
+    }
+
+    static let s444_2A = "(2A) The child shall not be taken to have failed to attend regularly at the school by reason of his absence from the school at any time if the parent proves that at that time the child was prevented from attending by reason of sickness or any unavoidable cause."
+    static let s444_3 = "(3) The child shall not be taken to have failed to attend regularly at the school by reason of his absence from the school— (a) with leave, or ... (c) on any day exclusively set apart for religious observance by the religious body to which his parent belongs."
+
+    /// The first and final warnings and the interview invitation state the duty fully, the
+    /// defences (s444(2A), (3)) and what a court can do (s444(8), (8A); a parenting order), in
+    /// plain words; the invitation also quotes the defences.
+    @Test(arguments: [(DocumentKind.firstWarningLetter, "2026-11-23"), (.paceInterviewInvitation, "2026-11-23"), (.finalWarningLetter, "2027-01-11")])
+    func theLawIsStatedFully(kind: DocumentKind, dated: String) throws {
+        let text = try Self.text(kind, try Self.loaded(), dated: dated)
+        for expected in [
+            // Section 7, with "efficient" and "suitable" in full, and the duty as the law has it.
+            "you must make sure that Siobhán gets a good, full-time education that suits Siobhán’s age, ability and talents, and any special educational needs (section 7 of the Education Act 1996)",
+            "Coming in late, but before the register closes, still counts as being there.",
+            // s444(2A) and (3).
+            "Siobhán was ill, or could not go for a reason that could not be avoided (you would need to show this);",
+            "the school gave leave for the absence; or",
+            "it was a day set apart only for religious worship by the religious group you belong to.",
+            // s444(8), (8A); a parenting order.
+            "If it finds you guilty of the offence in section 444(1), it can fine you up to £1,000.",
+            "it can fine you up to £2,500, send you to prison for up to three months, or both.",
+            "It can also make a parenting order.",
+        ] {
+            #expect(text.contains(expected), "\(kind): \(expected)")
+        }
+        #expect(!text.contains("every day the school is open, arriving on time"), "\(kind)")
+        if kind == .paceInterviewInvitation {
+            #expect(text.contains("“\(Self.s444_2A)”"))
+            #expect(text.contains("“\(Self.s444_3)”"))
+        }
+    }
+
+    @Test func theDefenceOfReasonableJustificationIsStatedForSection444_1A() throws {
+        var loaded = try Self.loaded()
+        #expect(!(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")).contains("it is also a defence if you had a good reason"))
+        loaded.attendanceCase.legalRoute?.section = .s444_1a
+        #expect(try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11").contains("For the offence in section 444(1A), it is also a defence if you had a good reason for not getting Siobhán to school (you would need to show this)."))
     }
 
     // MARK: PDF
@@ -310,8 +413,8 @@ struct EnforcementLetterTests {
         #expect(invitation.contains("Siobhán O'Brien-Ní Dhuibhir"))
         #expect(invitation.contains(Self.s444_1))
         let warning = try pdf(.finalWarningLetter)
-        #expect(warning.contains("Attendance from 23 November 2026 to 8 January 2027"))
-        #expect(warning.contains("which is 75.0%, against the target of 90.0%"))
+        #expect(warning.contains("Tell us by Monday 25 January 2027"))
+        #expect(warning.contains("which is 80.0%, against the target of 90.0%"))
         let notice = try pdf(.noticeToImprove)
         #expect(notice.contains("Monday 18 January 2027"))
         #expect(notice.contains("Siobhán reached this on 23 October 2026."))

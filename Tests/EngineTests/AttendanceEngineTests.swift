@@ -145,8 +145,10 @@ struct DeadlineTests {
         #expect(!Self.county.calendar.isSchoolDay(date("2027-05-03")))
     }
 
-    @Test func fiveWeeksOfReferralAreCalendarWeeks() throws {
-        #expect(try Self.county.deadline(.paceInterview, from: date("2026-11-16")) == date("2026-12-21"))
+    @Test func fiveWeeksOfReferralAreCalendarWeeksEndingOnASchoolDay() throws {
+        // 16 November + 35 days is Monday 21 December, in the Christmas holiday: the deadline is
+        // the last school day before it, Friday 18 December.
+        #expect(try Self.county.deadline(.paceInterview, from: date("2026-11-16")) == date("2026-12-18"))
     }
 
     @Test func sixSchoolWeeksSkipTheChristmasHolidays() throws {
@@ -199,4 +201,30 @@ struct PolicyTests {
         #expect(error?.field == "tiers[1].from_percent")
         #expect(error?.line == (text.components(separatedBy: "\n").firstIndex { $0.contains("eighty") } ?? -1) + 1)
     }
+}
+
+/// An attendance target does not count authorised illness against the family unless the policy
+/// says so (`target_counts_authorised_illness`): sickness is a defence (s444(2A)).
+@Suite("Targets and authorised illness")
+struct TargetIllnessTests {
+    @Test func aTargetLeavesOutAuthorisedIllnessUnlessThePolicyCountsIt() throws {
+        // 10 school days from Monday 1 March 2027: 20 possible sessions, 4 of them authorised
+        // illness (I), 2 unauthorised (O): 14 attended. Against a 90% target: 14 of 16 (87.5%)
+        // without the illness, 14 of 20 (70.0%) with it.
+        let county = try policy("county-attendance-team")
+        #expect(county.targetCountsAuthorisedIllness == false)
+        let csv = registerCSV(calendar: county.calendar, from: date("2027-03-01"), through: date("2027-03-12"),
+                              marks: ["2027-03-02": ("I", "I"), "2027-03-03": ("I", "I"), "2027-03-04": ("O", "O")])
+        let register = try readCSV(csv)
+        let fair = AttendanceEngine(policy: county).figures(for: register, asOf: date("2027-03-12"))
+        #expect(fair.possibleSessions == 20 && fair.attendedSessions == 14 && fair.authorisedIllnessSessions == 4)
+        #expect(fair.targetPossibleSessions == 16)
+        #expect(fair.targetAttendance.display == "87.5%")
+        var counting = county
+        counting.targetCountsAuthorisedIllness = true
+        let strict = AttendanceEngine(policy: counting).figures(for: register, asOf: date("2027-03-12"))
+        #expect(strict.targetPossibleSessions == 20)
+        #expect(strict.targetAttendance.display == "70.0%")
+    }
+
 }

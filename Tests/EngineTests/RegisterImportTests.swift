@@ -61,9 +61,9 @@ struct RegisterImportTests {
     }
 
     @Test(arguments: [
-        ("upn,date,morning,afternoon\n", "expected the header upn,date,am,pm"),
-        ("upn,date,am,pm\nA123456789012,03/09/2026,/,\\\n", "r.csv:2: pupil A123456789012: the date is not a date written YYYY-MM-DD"),
-        ("upn,date,am,pm\nA123456789012,2026-09-03,/\n", "r.csv:2: expected 4 fields"),
+        ("upn,date,morning,afternoon\n", "r.csv:1: the header has no column named am, pm"),
+        ("upn,date,am,pm\nA123456789012,2026-09-31,/,\\\n", "r.csv:2:2: column B (date): pupil A123456789012: the date is not a date written YYYY-MM-DD or DD/MM/YYYY"),
+        ("upn,date,am,pm\nA123456789012,2026-09-03,/\n", "r.csv:2: has 3 fields but the header has 4 columns"),
         ("upn,date,am,pm\nA123456789012,2026-09-03,/,\\\nA123456789012,2026-09-03,/,\\\n", "r.csv:3: pupil A123456789012: 2026-09-03 already has a row (line 2)"),
     ])
     func malformedCSV(_ csv: String, _ expected: String) {

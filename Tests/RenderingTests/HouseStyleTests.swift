@@ -29,6 +29,26 @@ struct HouseStyleTests {
         return folder.appendingPathComponent("CAT-2026-0099/first-warning-letter")
     }
 
+    /// The DOCX parts that depend only on the house style are made once per style and kept by the
+    /// writer: letters in two styles through one writer, interleaved, are byte for byte what a
+    /// fresh writer makes of each alone.
+    @Test func oneWriterGivesEachHouseStyleItsOwnDOCXParts() throws {
+        func letters(_ policy: String) throws -> [RenderableDocument] {
+            var loaded = try LoadedCase.load(fixture("separated-parents.yaml"), resources: resources)
+            loaded.policy = try PolicyReader.read(named: policy, in: resources.policies)
+            return try LetterRun(resources: resources).letters(.firstWarningLetter, for: loaded, dated: Self.date).map(\.document)
+        }
+        let westmoor = try letters("westmoor-attendance-team"), county = try letters("county-attendance-team")
+        #expect(westmoor[0].logo != nil && county[0].logo == nil, "one style has a logo and the other none")
+        let shared = try DocumentWriter(resources: resources, formats: [.docx])
+        let together = try shared.render([westmoor[0], county[0], westmoor[1], county[1]], formats: [.docx], fop: nil).map(\.bytes)
+        let apart = try [westmoor[0], county[0], westmoor[1], county[1]].map { document in
+            try DocumentWriter(resources: resources, formats: [.docx]).render([document], formats: [.docx], fop: nil)[0].bytes
+        }
+        #expect(together == apart)
+        #expect(together[0] != together[1])
+    }
+
     /// (The fixture's sender has no website, so website_label is not seen here.)
     @Test func westmoorsLettersCarryItsStyleInAllFourFormats() throws {
         let folder = try Self.render(policy: "westmoor-attendance-team", formats: OutputFormat.allCases)

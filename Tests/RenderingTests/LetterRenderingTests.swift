@@ -138,8 +138,10 @@ struct LetterRenderingTests {
         #expect(text.contains("3 September 2026"))
         #expect(text.contains("13 November 2026"))
         #expect(text.contains("16 November 2026"))
-        // Accepted 16 November 2026 + 5 weeks = Monday 21 December 2026.
-        #expect(text.contains("Monday 21 December 2026"))
+        // Accepted 16 November 2026 + 5 weeks = Monday 21 December 2026, in the Christmas
+        // holiday: the letter gives the last school day before it.
+        #expect(text.contains("Friday 18 December 2026"))
+        #expect(!text.contains("21 December"))
         #expect(text.contains("23 November 2026"))
     }
 
@@ -165,6 +167,32 @@ struct LetterRenderingTests {
         // PDF/A-1b identification in the XMP metadata.
         let raw = String(decoding: try Data(contentsOf: pdf), as: UTF8.self)
         #expect(raw.contains("pdfaid:part") && raw.contains("GTS_PDFA1"))
+    }
+
+    @Test func pdfIsTaggedForScreenReaders() throws {
+        // FOP's accessibility mode (fop/fop.xconf): a structure tree with the subject as the first
+        // heading, each heading below it, lists and tables, in reading order, and the language.
+        let pdf = try RenderedLetters.shared.get().file(Self.zoe, .pdf)
+        #expect(try run("pdfinfo", [pdf.path]).output.contains("Tagged:          yes"))
+        // The objects uncompressed (qpdf's QDF form), read as text: the structure tree's keys are ASCII.
+        let folder = try temporaryFolder("tagged-pdf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let qdf = folder.appendingPathComponent("letter.qdf.pdf")
+        #expect(try run("qpdf", ["--qdf", "--object-streams=disable", pdf.path, qdf.path]).status == 0)
+        let objects = String(decoding: try Data(contentsOf: qdf), as: UTF8.self)
+        #expect(objects.contains("/StructTreeRoot"))
+        #expect(objects.contains("/Lang (en-GB)"))
+        let tags = objects.split(separator: "\n").compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return trimmed.hasPrefix("/S /") ? String(trimmed.dropFirst(4)) : nil
+        }
+        for tag in ["Document", "H1", "H2", "P", "L", "LI", "Table", "TR", "TH", "TD"] {
+            #expect(tags.contains(tag), "structure element \(tag): \(Set(tags).sorted())")
+        }
+        #expect(tags.count { $0 == "H1" } == 1, "one H1, the subject")
+        // Reading order: the subject's heading comes before the first section heading.
+        let first = try #require(tags.firstIndex(of: "H1")), second = try #require(tags.firstIndex(of: "H2"))
+        #expect(first < second)
     }
 
     @Test func docxIsAWellFormedPackageWithRealParagraphs() throws {

@@ -147,7 +147,8 @@ struct WebServerTests {
     }
 
     static func dueDates(_ page: String) -> [String] {
-        page.split(separator: "\n").filter { $0.hasPrefix("<tr><td>20") }.map { String($0.dropFirst(8).prefix(10)) }
+        let start = #"<tr><td class="date">"#
+        return page.split(separator: "\n").filter { $0.hasPrefix(start + "20") }.map { String($0.dropFirst(start.count).prefix(10)) }
     }
 
     @Test func aCaseShowsItsFiguresChronologyAndDocumentsToThoseWhoMaySeeIt() async throws {

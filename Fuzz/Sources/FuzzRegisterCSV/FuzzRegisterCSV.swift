@@ -7,7 +7,6 @@ let codes = try! AttendanceCodeTable(resources: AttendocResources(root: URL(file
 /// One input: a register export in CSV. Success or a RegisterError; anything else is a finding.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRegisterCSV(_ start: UnsafePointer<UInt8>, _ count: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-    _ = try? RegisterCSVReader.read(text, file: "fuzz.csv", codes: codes)
+    _ = try? RegisterCSVReader.read(bytes: Array(UnsafeBufferPointer(start: start, count: count)), file: "fuzz.csv", codes: codes)
     return 0
 }

@@ -1,5 +1,6 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocPolicy
 import AttendocValues
 
 /// The facts of a final warning letter (seed 004: "If target not met within 5 weeks of Attendance
@@ -41,12 +42,26 @@ enum FinalWarningLetterFacts {
             throw AttendocError(.document, "the register has no school sessions between \(meeting.date.longForm) and \(periodEnd.longForm), so whether the target was met is not known")
         }
         // Compared exactly, as for the target met letter: attended / possible ≥ the target.
-        if share.isReached(by: overTarget.attendance) {
-            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.attendance.display); a final warning must not be sent (send the target met letter instead)")
+        // Authorised illness is left out unless the policy counts it (target_counts_authorised_illness).
+        if share.isReached(by: overTarget.targetAttendance) {
+            throw AttendocError(.document, "the attendance target set at \(meeting.casePath) (\(target.display)) was met: attendance from \(overTarget.from.longForm) to \(overTarget.to.longForm) was \(overTarget.targetAttendance.display); a final warning must not be sent (send the target met letter instead)")
         }
 
+        // The date the parent can tell us something by, before the papers go to court.
+        let response = try policy(of: loaded).deadline(.finalWarningResponse, for: "the final warning letter")
+        let respondBy = try loaded.deadline(.finalWarningResponse, from: date, for: "the final warning letter")
+        // The letter dates the decision to proceed from its record, made after the target's review.
+        guard let decision = route.decision else {
+            throw AttendocError(.document, "the case \(attendanceCase.reference) records no decision to proceed after the target's review (\(reviewOn.longForm)); a final warning says when it was made, so record it under legal_route.decision (on, by, education_supervision_order, support_first, public_interest: docs/case-file.md)")
+        }
+        if decision.on > date {
+            throw AttendocError(.document, "\(decision.casePath).on (\(decision.on.longForm)) is after this letter's date (\(date.longForm)); a final warning reports a decision already made, so date the letter on or after the decision")
+        }
+        if decision.on < reviewOn, options.deadlineOverrideReason == nil {
+            throw AttendocError(.document, "\(decision.casePath).on (\(decision.on.longForm)) is before the review of the target set at \(meeting.casePath) (\(reviewOn.longForm)); the decision to proceed follows the review (seed 004), so correct the date of the decision")
+        }
         let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
-            "decidedOn": LetterContext.dateValue(route.decidedOn),
+            "decisionOn": LetterContext.dateValue(decision.on),
             "isProsecution": LegalRouteFacts.offence(route.section) != nil,
         ]) { old, _ in old }
         var values: [String: Any] = [
@@ -55,14 +70,29 @@ enum FinalWarningLetterFacts {
             "target": [
                 "value": target.display,
                 "meeting": meeting.kind.description,
+                "isInterview": meeting.kind == .paceInterview,
                 "meetingDate": LetterContext.dateValue(meeting.date),
                 "reviewDate": LetterContext.dateValue(reviewOn),
                 "figures": LetterContext.attendanceValue(QuotedAttendance(overTarget)),
+                "checked": TargetReview.checkedValue(overTarget),
+                "schoolDays": String(calendar.schoolDays(from: meeting.date, through: reviewOn)),
             ] as [String: Any],
             "legalRoute": routeValue,
+            "respond": [
+                "by": LetterContext.dateValue(respondBy),
+                "within": response.lengthSpeltOut,
+            ] as [String: Any],
+            "missedSinceFirstWarning": sinceFirstWarning.unauthorisedAbsenceSessions,
         ]
         values["offence"] = LegalRouteFacts.offence(route.section)
         return values
+    }
+
+    static func policy(of loaded: LoadedCase) throws(AttendocError) -> Policy {
+        guard let policy = loaded.policy else {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) names no policy; add policy: to the case file")
+        }
+        return policy
     }
 
     /// The first warning's date: `legal_route.first_warning_on`, or the earliest first warning

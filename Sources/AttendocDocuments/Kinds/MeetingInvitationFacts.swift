@@ -27,6 +27,7 @@ enum MeetingInvitationFacts {
             throw AttendocError(.document, "\(named) has no attendees; add attendees: (each with name and role, and agency for professionals) so the invitation can say who will be there")
         }
         try requireSchoolContact(attendanceCase, for: "the invitation")
+        try RecordedMeeting.requireSchoolDay(meeting, in: loaded, options: options)
 
         var values: [String: Any] = [
             "kind": meeting.kind.rawValue,

@@ -9,7 +9,8 @@ import AttendocValues
 /// notes are never in a parent's document in any format. Keys (docs/templates.md): `meeting.*`,
 /// `copy.*`, `plan.*`.
 enum MinutesFacts {
-    static let kinds: [Meeting.Kind] = [.parentingContract, .attendanceImprovementPlan, .teamAroundTheFamily, .attendancePanel, .paceInterview]
+    static let kinds: [Meeting.Kind] = [.parentingContract, .attendanceImprovementPlan, .teamAroundTheFamily, .attendancePanel, .paceInterview,
+                                          .attendanceSupportPlan, .earlyHelpPlan]
 
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions,
                        audience: Audience) throws(AttendocError) -> [String: Any] {

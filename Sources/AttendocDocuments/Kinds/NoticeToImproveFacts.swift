@@ -43,6 +43,7 @@ enum NoticeToImproveFacts {
             improvement["target"] = [
                 "value": target.display,
                 "meeting": meeting.kind.description,
+                "isInterview": meeting.kind == .paceInterview,
                 "meetingDate": LetterContext.dateValue(meeting.date),
             ] as [String: Any]
         }

@@ -21,14 +21,16 @@ enum PaceInterviewInvitationFacts {
             throw AttendocError(.document, "\(named) has no place; add place: to \(interview.casePath) (where the interview is held, with its address)")
         }
         // The deadline the first warning letter printed and the readiness check uses.
-        let (length, deadline) = try loaded.interviewDeadline(for: letter)
-        if interview.date > deadline, options.deadlineOverrideReason == nil, let policy = loaded.policy, let acceptedOn = attendanceCase.referral?.acceptedOn {
-            throw AttendocError(.document, "\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after the referral was accepted on \(acceptedOn.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
+        let (length, deadline, from, fromReferral) = try loaded.interviewDeadline(for: letter)
+        if interview.date > deadline, options.deadlineOverrideReason == nil, let policy = loaded.policy {
+            let event = fromReferral ? "the school referred the case" : "the referral was accepted"
+            throw AttendocError(.document, "\(named) is after the deadline of \(deadline.longFormWithWeekday) (the policy \(policy.identifier)'s \(DeadlineName.paceInterview.rawValue): \(length.lengthInWords) after \(event) on \(from.longForm)); hold the interview by then, or give the reason for overriding the deadline (--override-deadline)")
         }
+        try RecordedMeeting.requireSchoolDay(interview, in: loaded, options: options)
         return [
             "interview": [
                 "date": LetterContext.dateValue(interview.date),
-                "time": time.description,
+                "time": MeetingInvitationFacts.timeInWords(time),
                 "place": place,
                 "deadline": LetterContext.dateValue(deadline),
             ] as [String: Any],

@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocValues
 
 /// Choosing the meeting a document is about (`--meeting meetings[N]`, or the right one by date),
@@ -11,6 +12,18 @@ enum RecordedMeeting {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no meeting \(path); its meetings are: \(list(attendanceCase))")
         }
         return meeting
+    }
+
+    /// An invitation gives a parent the meeting's date: it must be a school day in the case's
+    /// calendar (the policy's term dates, with the register), unless the run gives a reason
+    /// (`--override-deadline`). A case without a policy has no calendar to check against.
+    static func requireSchoolDay(_ meeting: Meeting, in loaded: LoadedCase, options: LetterOptions) throws(AttendocError) {
+        guard loaded.policy != nil, options.deadlineOverrideReason == nil else { return }
+        let calendar = try loaded.calendar()
+        guard let known = calendar.knownUntil, meeting.date <= known else { return }
+        if !calendar.isSchoolDay(meeting.date) {
+            throw AttendocError(.document, "\(meeting.casePath) (the \(meeting.kind) on \(meeting.date.longFormWithWeekday)) is not a school day in the term dates; move the meeting to a day the school is open, or give the reason (--override-deadline)")
+        }
     }
 
     /// The meetings of the case, each by its place, kind and date, for messages.

@@ -45,8 +45,8 @@ enum TargetMetFacts {
         }
         if case .percent(let share) = target {
             // Compared exactly: attended / possible ≥ the target.
-            guard share.isReached(by: period.attendance) else {
-                throw AttendocError(.document, "the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.attendance.display) (\(period.attendedSessions) of \(period.possibleSessions) sessions\(period.attendance.tenths >= share.tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
+            guard share.isReached(by: period.targetAttendance) else {
+                throw AttendocError(.document, "the attendance target of \(targetInWords(target)) set at \(named) was not met: attendance from \(period.from.longForm) to \(period.to.longForm) is \(period.targetAttendance.display) (\(period.attendedSessions) of \(period.targetPossibleSessions) sessions\(period.targetAttendance.tenths >= share.tenths ? ", which is below \(targetInWords(target)) before rounding" : "")), so a target met letter must not be sent; seed 004's next step is the final warning letter")
             }
         }
         let reviewDeadline = try policy.deadline(.targetReview, for: "the target met letter")
@@ -63,6 +63,7 @@ enum TargetMetFacts {
                 "isPercent": isPercent(target),
             ] as [String: Any],
             "period": LetterContext.attendanceValue(QuotedAttendance(period)),
+            "checked": TargetReview.checkedValue(period),
             "review": [
                 "date": LetterContext.dateValue(review),
                 "within": reviewDeadline.lengthInWords,

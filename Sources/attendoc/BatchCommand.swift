@@ -1,0 +1,149 @@
+import ArgumentParser
+import AttendocIssuing
+import AttendocPolicy
+import AttendocPrograms
+import AttendocRegister
+import AttendocRendering
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+
+struct BatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "A school's whole register export in: the concern letters it calls for, issued into the record, never twice.",
+        discussion: """
+        Reads the export (CSV or DfE Common Transfer File), and for each pupil lists the figures and \
+        what is due under the policy of the pupil's case: an attendance concern letter when absence \
+        has reached the policy's persistent-absence share and the record holds none since the \
+        figures' first day. --dry-run prints that list and stops. Otherwise the export is imported \
+        into the record and each due letter is issued (as attendoc issue does, each pupil's copies \
+        as one unit); a pupil whose letter cannot be made is reported and skipped (exit status 2). \
+        A second run with the same export issues nothing new. See docs/batch.md.
+        """)
+
+    @Option(name: .long, help: ArgumentHelp("The school's register export: .csv or a DfE Common Transfer File (.xml).", valueName: "file"))
+    var register: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the figures run to, the letters are dated and sent, YYYY-MM-DD.", valueName: "date"))
+    var asOf: String
+
+    @Option(name: .long, help: ArgumentHelp("Only the cases of this school (its URN).", valueName: "urn"))
+    var school: String?
+
+    @Option(name: .long, help: ArgumentHelp("The policy that judges pupils with no case yet (a name in policies/).", valueName: "name"))
+    var policy: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Print the list and stop: nothing is imported, issued or written.")
+    var dryRun = false
+
+    @Option(name: .long, help: ArgumentHelp("Only these pupils, by UPN, comma-separated.", valueName: "upns"))
+    var only: String?
+
+    @Option(name: .long, help: ArgumentHelp("Leave out these pupils, by UPN, comma-separated.", valueName: "upns"))
+    var skip: String?
+
+    @Option(name: .long, help: ArgumentHelp("How the letters are sent: post, hand or email.", valueName: "method"))
+    var method: String = "post"
+
+    @Option(name: .long, help: ArgumentHelp("Formats to archive, comma-separated: pdf, html, txt, docx.", valueName: "formats"))
+    var format: String = "pdf"
+
+    @Option(name: .long, help: ArgumentHelp("Who is issuing them (default: the login name).", valueName: "name"))
+    var by: String?
+
+    @Option(name: .long, help: ArgumentHelp("Where the run's summary CSV goes (default: batch-summary-<as-of>.csv in the current folder).", valueName: "file"))
+    var summary: String?
+
+    @Option(name: .customLong("print"), help: ArgumentHelp("Also write one PDF of every letter issued, in list order, each starting on a new sheet printed duplex (one FOP run).", valueName: "file"))
+    var printFile: String?
+
+    @OptionGroup var options: WorkspaceOptions
+
+    func run() throws {
+        let skipped: Int
+        do {
+            let date = try CommandLineValues.date(asOf, option: "--as-of")
+            guard let serviceMethod = ServiceMethod(rawValue: method) else {
+                throw AttendocError(.usage, "--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let formats = try OutputFormat.list(format)
+            let resources = try CommandLineValues.resources(options.resources)
+            let workspace = try options.open()
+            let codes = try AttendanceCodeTable(resources: resources)
+            let file = URL(fileURLWithPath: register)
+            let (export, refused) = try RegisterImport.readKeepingGoodPupils(file, codes: codes)
+            CommandLineValues.report(warnings: export.warnings)
+            var fallback: Policy?
+            if let policy {
+                do { fallback = try PolicyReader.read(named: policy, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
+            }
+            let batch = SchoolBatch(workspace: workspace, resources: resources)
+            let entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
+                                         policy: fallback)
+            for entry in entries { Terminal.print(entry.line) }
+            let due = entries.filter { $0.decision == .due }.count
+            Terminal.print("\(export.pupils.count + refused.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
+            if dryRun { return }
+            _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
+            let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+            let progress = BatchProgress(toTerminal: isatty(STDERR_FILENO) == 1)
+            let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
+                                     formats: formats, fop: fop, progress: progress.show)
+            progress.finish()
+            for outcome in outcomes {
+                if !outcome.issued.isEmpty {
+                    Terminal.print("issued \(SchoolBatch.kind.rawValue) for \(outcome.entry.upn) to \(outcome.issued.map(\.recipientPath).joined(separator: ", "))")
+                } else if let reason = outcome.skippedBecause {
+                    Terminal.print("SKIPPED \(outcome.entry.upn): \(reason)")
+                }
+            }
+            let summaryFile = URL(fileURLWithPath: summary ?? "batch-summary-\(date.iso).csv")
+            do {
+                try Data(SchoolBatch.summaryCSV(outcomes).utf8).write(to: summaryFile, options: .atomic)
+            } catch {
+                throw AttendocError(.output, "\(summaryFile.path): the summary cannot be written")
+            }
+            if let printFile, let fop, let pdf = try batch.printPDF(outcomes, date: date, fop: fop) {
+                let url = URL(fileURLWithPath: printFile)
+                do { try pdf.write(to: url, options: .atomic) } catch {
+                    throw AttendocError(.output, "\(url.path): the print PDF cannot be written")
+                }
+                Terminal.print("the print run is \(url.path)")
+            }
+            let issued = outcomes.filter { !$0.issued.isEmpty }.count
+            skipped = outcomes.filter { $0.skippedBecause != nil }.count
+            Terminal.print("issued \(issued), skipped \(skipped), of \(due) due; the summary is \(summaryFile.path)")
+        } catch let error as AttendocError {
+            throw CommandLineValues.fail(error)
+        }
+        if skipped > 0 { throw ExitCode(2) }
+    }
+
+    static func upns(_ text: String?) -> Set<String>? {
+        text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
+    }
+}
+
+/// Progress on standard error: a bar that redraws itself on a terminal, a line every tenth otherwise.
+final class BatchProgress {
+    let toTerminal: Bool
+    private var lastShown = -1
+
+    init(toTerminal: Bool) { self.toTerminal = toTerminal }
+
+    func show(_ done: Int, _ total: Int) {
+        guard total > 0 else { return }
+        if toTerminal {
+            let width = 30, filled = done * width / total
+            FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
+        } else if done * 10 / total != lastShown || done == total {
+            lastShown = done * 10 / total
+            FileHandle.standardError.write(Data("issued \(done) of \(total)\n".utf8))
+        }
+    }
+
+    func finish() {
+        if toTerminal && lastShown != -2 { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
