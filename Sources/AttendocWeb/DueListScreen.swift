@@ -20,11 +20,19 @@ extension AttendocSite {
             items = items.filter { $0.reference.map(panel.contains) ?? false }
         }
         try log(session, "view", reference: nil, upn: nil, "the due list as of \(today.iso) (\(items.count) item(s))")
+        // A register's open N marks name a pupil, not a case: linked to the pupil's case when the
+        // account may see exactly one.
+        var casesByUPN: [String: [String]] = [:]
+        for recorded in try fromWorkspace({ () throws(WorkspaceError) in try workspace.recordedCases() }) {
+            guard let upn = recorded.upn, try fromWorkspace({ () throws(WorkspaceError) in try access.mayView(recorded) }) else { continue }
+            casesByUPN[upn, default: []].append(recorded.reference)
+        }
         var rows = ""
         for item in items {
             let left = item.schoolDaysLeft < 0 ? "<span class=\"overdue\">Overdue by \(-item.schoolDaysLeft) school day(s)</span>"
                 : item.schoolDaysLeft == 0 ? "Due today" : "In \(item.schoolDaysLeft) school day(s)"
-            let reference = item.reference.map { "<a href=\"/case?ref=\(HTML.query($0))\">\(HTML.escaped($0))</a>" } ?? ""
+            let pupilsCase = item.upn.flatMap { casesByUPN[$0] }.flatMap { $0.count == 1 ? $0[0] : nil }
+            let reference = (item.reference ?? pupilsCase).map { "<a href=\"/case?ref=\(HTML.query($0))\">\(HTML.escaped($0))</a>" } ?? ""
             rows += "<tr><td class=\"date\">\(item.due.iso)</td><td>\(left)</td><td>\(reference)</td><td>\(HTML.escaped(item.upn ?? ""))</td><td>\(HTML.escaped(item.what))</td></tr>\n"
         }
         let scope = switch session.account.role {

@@ -130,6 +130,9 @@ struct WebServerTests {
             try await office.signIn("office")
             let own = try await office.get("/due")
             #expect(own.text.contains("CAT/2026/0142"))
+            // An open N mark names a pupil; its row links to the pupil's case.
+            let markRow = try #require(own.text.split(separator: "\n").first { $0.contains("is still marked N") })
+            #expect(markRow.contains(#"<a href="/case?ref=CAT%2F2026%2F0142">"#), "\(markRow)")
             let hillside = Visitor(client)
             try await hillside.signIn("hillside")
             #expect(!(try await hillside.get("/due")).text.contains("CAT/2026/0142"), "a school office sees its own school only")
