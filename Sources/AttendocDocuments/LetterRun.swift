@@ -80,6 +80,7 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
+            .filter { !kind.isForParentalResponsibilityOnly || $0.person.hasParentalResponsibility }
         guard !recipients.isEmpty || kind.singleCopyStem != nil else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted to send a \(kind.title.lowercased()) to")
         }
