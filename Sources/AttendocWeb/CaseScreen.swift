@@ -82,6 +82,7 @@ extension AttendocSite {
         \(chronology)
         </tbody>
         </table>
+        \(try readinessSection(loaded, reference: recorded.reference, issued: issued, asOf: today))
         <h2 id="documents">Documents issued</h2>
 
         """

@@ -94,6 +94,8 @@ struct PageLayout {
     a:focus, button:focus, input:focus, select:focus { outline: 3px solid #ffdd00; outline-offset: 0; background-color: #ffdd00; color: #0b0c0c; box-shadow: 0 -2px #ffdd00, 0 4px #0b0c0c; }
     h1 { font-size: 36px; margin: 30px 0 20px; }
     h2 { font-size: 27px; margin: 30px 0 15px; }
+    h3 { font-size: 24px; margin: 20px 0 10px; }
+    .gaps li { margin-bottom: 10px; }
     table { border-collapse: collapse; width: 100%; margin-bottom: 20px; }
     th, td { text-align: left; padding: 10px 20px 10px 0; border-bottom: 1px solid #b1b4b6; vertical-align: top; }
     label { display: block; font-weight: bold; margin-bottom: 5px; }

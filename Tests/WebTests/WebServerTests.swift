@@ -149,6 +149,12 @@ struct WebServerTests {
         }
     }
 
+    /// Text as the site escapes it in a page.
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
+    }
+
     static func dueDates(_ page: String) -> [String] {
         let start = #"<tr><td class="date">"#
         return page.split(separator: "\n").filter { $0.hasPrefix(start + "20") }.map { String($0.dropFirst(start.count).prefix(10)) }
@@ -175,6 +181,19 @@ struct WebServerTests {
             #expect(text.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &#39;Siobhán&#39;"))
             #expect(!text.contains("<script>"))
             #expect(page.headers[.contentSecurityPolicy]?.contains("script-src 'none'") == true)
+            // Readiness for a referral and for court: what `attendoc check` finds, gap for gap.
+            #expect(text.contains(#"<h2 id="readiness">Readiness</h2>"#))
+            let caseFile = fixture.folder.appendingPathComponent("examples/riverside-first-warning.yaml").path
+            for purpose in ["referral", "prosecution"] {
+                let check = try run(WebFixture.program, ["check", caseFile, "--for", purpose, "--as-of", "2026-12-10",
+                                                         "--workspace", fixture.workspaceFolder.path]).output
+                let verdict = try #require(check.split(separator: "\n").first { $0.hasPrefix("ready for") || $0.hasPrefix("not ready for") })
+                #expect(text.contains(Self.escaped(verdict.prefix(1).uppercased() + verdict.dropFirst()) + "."), "\(purpose): \(verdict)")
+                let gaps = check.split(separator: "\n").filter { $0.hasPrefix("- ") }
+                if let first = gaps.first, let colon = first.firstIndex(of: ":") {
+                    #expect(text.contains("<li>" + Self.escaped(String(first[first.index(first.startIndex, offsetBy: 2)..<colon])) + ":"), "\(first)")
+                }
+            }
 
             // Another school's case, and a case that does not exist: the same 404.
             let hillside = Visitor(client)
@@ -183,7 +202,11 @@ struct WebServerTests {
             #expect(other.status == .notFound)
             #expect(!other.text.contains("Y878401219052"))
             #expect(try await hillside.get("/case?ref=NO%2FSUCH").status == .notFound)
-            #expect(try await hillside.get("/case?ref=HPS%2F2026%2F017").status == .ok)
+            let own = try await hillside.get("/case?ref=HPS%2F2026%2F017")
+            #expect(own.status == .ok)
+            #expect(own.text.contains("Cannot be checked here: the case's policy does not say what a referral needs"), "a policy without a referral checklist")
+            #expect(own.text.contains("Not ready for prosecution: 7 things missing as of 10 December 2026."))
+            #expect(!own.text.contains("/policies/"), "no server path")
 
             let team = Visitor(client)
             try await team.signIn("team")
