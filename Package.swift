@@ -13,7 +13,7 @@ let package = Package(
         .library(name: "Attendoc", targets: [
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister",
             "AttendocEngine", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering",
-            "AttendocBundle", "AttendocWorkspace", "AttendocIssuing", "AttendocPanel",
+            "AttendocBundle", "AttendocWorkspace", "AttendocIssuing", "AttendocPanel", "AttendocWeb",
         ]),
         .library(name: "AttendocTesting", targets: ["AttendocTesting"]),
     ],
@@ -23,6 +23,12 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Hummingbird's own HTTP types (header names, fields), already in its graph.
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Hummingbird's service runner, already in its graph: the web tests stop the site gracefully.
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // libxml2, libxslt and libexslt from the system (Debian: libxml2-dev, libxslt1-dev).
@@ -81,6 +87,13 @@ let package = Package(
             "AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocDocuments", "AttendocWorkspace",
             "AttendocPrograms", "AttendocRendering",
         ]),
+        // The web front end (`attendoc serve`): staff accounts, sessions, the screens, over the record.
+        .target(name: "AttendocWeb", dependencies: [
+            "AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocEngine", "AttendocPrograms", "AttendocWorkspace",
+            "AttendocIssuing", .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
         // The evidence bundle for court.
         .target(name: "AttendocBundle", dependencies: [
             "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
@@ -92,7 +105,7 @@ let package = Package(
             dependencies: [
                 "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocRegister", "AttendocEngine",
                 "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle",
-                "AttendocWorkspace", "AttendocIssuing", "AttendocPanel", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AttendocWorkspace", "AttendocIssuing", "AttendocPanel", "AttendocWeb", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Builders and readers for tests: registers, CTF files, cases, golden files, text of HTML/DOCX/PDF.
@@ -126,6 +139,15 @@ let package = Package(
         // The attendoc program as a user runs it, the module boundaries, the installed program.
         // The attendance panel: its calendar, intake, documents, minutes and themes.
         .testTarget(name: "PanelTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocPanel", "AttendocPrograms", "AttendocRendering", "AttendocWorkspace", "AttendocTesting"]),
+        // The web front end: every route and role over real HTTP (a small client of the tests' own:
+        // HummingbirdTesting would bring AsyncHTTPClient and BoringSSL into the build), and a real
+        // browser (headless Chromium over WebDriver) against `attendoc serve`.
+        .testTarget(name: "WebTests", dependencies: [
+            "AttendocValues", "AttendocWorkspace", "AttendocIssuing", "AttendocWeb", "AttendocTesting", "CAttendocSpawn",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        ]),
         .testTarget(name: "CommandLineTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocRegister", "AttendocCasework", "AttendocPrograms", "AttendocRendering", "AttendocTesting"]),
     ],
     swiftLanguageModes: [.v6]

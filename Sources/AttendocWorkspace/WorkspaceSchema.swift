@@ -83,6 +83,7 @@ enum WorkspaceSchema {
             }
         }
         PanelRecordSchema.register(in: &migrator)
+        StaffRecordSchema.register(in: &migrator)
         return migrator
     }
 }
