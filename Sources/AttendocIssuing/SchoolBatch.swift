@@ -143,35 +143,92 @@ public struct SchoolBatch {
         return entries
     }
 
-    /// Issues each due letter of `entries` into the record, one pupil at a time, each as one unit:
-    /// a pupil whose letter fails is reported and skipped. `progress` is told after each pupil.
+    /// How many pupils' letters are rendered together: their PDFs in FOP runs of their own (two
+    /// at once), their other formats on both cores. The files of one such group are all the run
+    /// holds at once, so its memory does not grow with the size of the school.
+    public static let pupilsRenderedTogether = 100
+
+    /// Issues each due letter of `entries` into the record, each pupil's copies as one unit, in
+    /// list order: the letters of `pupilsRenderedTogether` pupils at a time are made, rendered
+    /// together, then issued one pupil after another. A pupil whose letter fails is reported and
+    /// skipped. `progress` is told after each pupil. `keepDocuments`: keep each issued copy's
+    /// document XML in its outcome (for the print run).
     public func run(_ entries: [Entry], register: Register, method: ServiceMethod, date: CalendarDate, by person: String,
-                    formats: [OutputFormat], fop: PDFTypesetter?,
+                    formats: [OutputFormat], fop: PDFTypesetter?, keepDocuments: Bool = true,
                     progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) -> [Outcome] {
         let issue = DocumentIssue(workspace: workspace, resources: resources)
-        let due = entries.filter { $0.decision == .due }.count
-        var done = 0
-        var outcomes: [Outcome] = []
-        for entry in entries {
+        var outcomes = entries.map { entry in
             var outcome = Outcome(entry: entry)
             if case .caseCannotBeRead(let problem) = entry.decision { outcome.skippedBecause = problem }
             if case .badRegisterRows(let problem) = entry.decision { outcome.skippedBecause = problem }
-            guard entry.decision == .due else { outcomes.append(outcome); continue }
-            if let reference = entry.reference, let pupil = register.pupil(upn: entry.upn) {
+            return outcome
+        }
+        let due = entries.indices.filter { entries[$0].decision == .due }
+        let writer: DocumentWriter
+        do {
+            writer = try DocumentWriter(resources: resources, formats: formats)
+        } catch {
+            for index in due { outcomes[index].skippedBecause = String(describing: error) }
+            return outcomes
+        }
+        var done = 0
+        for start in stride(from: 0, to: due.count, by: Self.pupilsRenderedTogether) {
+            let group = Array(due[start..<min(start + Self.pupilsRenderedTogether, due.count)])
+            // Each pupil's copies made (the case recorded as it is now).
+            var prepared: [(index: Int, issue: DocumentIssue.Prepared)] = []
+            for index in group {
+                let entry = entries[index]
+                guard let reference = entry.reference, let pupil = register.pupil(upn: entry.upn) else {
+                    outcomes[index].skippedBecause = "the pupil has no case in the workspace"
+                    continue
+                }
                 let request = DocumentIssue.Request(reference: reference, kind: Self.kind, recipient: nil, method: method, date: date,
                                                     issuedBy: person, reissueReason: nil, formats: formats,
                                                     options: LetterOptions(), pupilRegister: pupil)
                 do {
-                    (outcome.issued, outcome.documents) = try issue.issueKeepingDocuments(request, fop: fop)
+                    prepared.append((index, try issue.prepare(request)))
                 } catch {
-                    outcome.skippedBecause = String(describing: error)
+                    outcomes[index].skippedBecause = String(describing: error)
                 }
-            } else {
-                outcome.skippedBecause = "the pupil has no case in the workspace"
             }
-            outcomes.append(outcome)
-            done += 1
-            progress(done, due)
+            // Rendered together; should that fail, each pupil on its own, so only a pupil whose
+            // letter cannot be rendered is skipped.
+            var rendered: [Int: [DocumentWriter.RenderedFile]] = [:]
+            do {
+                let files = try writer.render(prepared.flatMap(\.issue.documents), formats: formats, fop: fop)
+                var offset = 0
+                for item in prepared {
+                    let count = item.issue.documents.count * formats.count
+                    rendered[item.index] = Array(files[offset..<offset + count])
+                    offset += count
+                }
+            } catch {
+                for item in prepared {
+                    do {
+                        rendered[item.index] = try writer.render(item.issue.documents, formats: formats, fop: fop)
+                    } catch {
+                        outcomes[item.index].skippedBecause = String(describing: error)
+                    }
+                }
+            }
+            // Issued one pupil at a time, each as one unit.
+            for item in prepared {
+                guard let files = rendered[item.index] else { continue }
+                do {
+                    outcomes[item.index].issued = try issue.record(item.issue, rendered: files)
+                    if keepDocuments { outcomes[item.index].documents = item.issue.documents }
+                } catch {
+                    outcomes[item.index].skippedBecause = String(describing: error)
+                }
+                rendered[item.index] = nil
+                done += 1
+                progress(done, due.count)
+            }
+            // The pupils of the group that were skipped before they could be issued.
+            while done < start + group.count {
+                done += 1
+                progress(done, due.count)
+            }
         }
         return outcomes
     }

@@ -31,6 +31,27 @@ public enum CTFReader {
     }
 
     static func read(_ tree: XMLTree, file: String, codes: AttendanceCodeTable) throws(RegisterError) -> Register {
+        let (register, refused) = try readKeepingGoodPupils(tree, file: file, codes: codes, keepGoing: false)
+        if let first = refused.values.first { throw first }
+        return register
+    }
+
+    /// Reads the file as `read` does, except that a pupil whose record cannot be read (an unknown
+    /// mark, a date that is not one) is left out and returned by UPN with the reason, and the
+    /// other pupils are read. A problem with the file itself, a pupil without a UPN that can be
+    /// read, or a UPN twice still fails the whole file.
+    public static func readKeepingGoodPupils(contentsOf url: URL, codes: AttendanceCodeTable) throws(RegisterError) -> (register: Register, refused: [String: RegisterError]) {
+        let tree: XMLTree
+        do {
+            tree = try XMLTree(contentsOf: url)
+        } catch {
+            throw RegisterError(file: url.path, line: error.problems.first?.line, message: "\(error)")
+        }
+        return try readKeepingGoodPupils(tree, file: url.path, codes: codes, keepGoing: true)
+    }
+
+    static func readKeepingGoodPupils(_ tree: XMLTree, file: String, codes: AttendanceCodeTable,
+                                      keepGoing: Bool) throws(RegisterError) -> (register: Register, refused: [String: RegisterError]) {
         guard let root = tree.root, root.name == "CTfile" else {
             throw RegisterError(file: file, line: tree.root?.line, message: "is not a Common Transfer File: the root element should be CTfile, found \(tree.root?.name ?? "nothing")")
         }
@@ -40,15 +61,25 @@ public enum CTFReader {
         var pupils: [PupilRegister] = []
         var seen: Set<String> = []
         var doubtful: [(upn: String, line: Int)] = []
+        var refused: [String: RegisterError] = [:]
         for pupil in pupilData.children(named: "Pupil") {
-            let record = try readPupil(pupil, file: file, codes: codes)
-            guard seen.insert(record.upn).inserted else {
+            let record: PupilRegister
+            do {
+                record = try readPupil(pupil, file: file, codes: codes)
+            } catch {
+                // Only a pupil the office can be told about by a UPN is skipped.
+                guard keepGoing, let upn = pupil.text(of: "UPN"), UniquePupilNumber.shapeProblem(with: upn) == nil,
+                      refused[upn] == nil, !seen.contains(upn) else { throw error }
+                refused[upn] = error
+                continue
+            }
+            guard seen.insert(record.upn).inserted, refused[record.upn] == nil else {
                 throw RegisterError(file: file, line: pupil.line, message: "\(RegisterError.pupil(record.upn)) appears twice")
             }
             if !UniquePupilNumber.hasMatchingCheckLetter(record.upn) { doubtful.append((record.upn, pupil.child(named: "UPN")?.line ?? pupil.line)) }
             pupils.append(record)
         }
-        return Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful)
+        return (Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful), refused)
     }
 
     static func readPupil(_ pupil: XMLTree.Element, file: String, codes: AttendanceCodeTable) throws(RegisterError) -> PupilRegister {

@@ -87,9 +87,12 @@ struct BatchCommand: ParsableCommand {
             if dryRun { return }
             _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
             let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-            let progress = BatchProgress(toTerminal: isatty(STDERR_FILENO) == 1)
+            let progress = BatchProgress(style: BatchProgress.style(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+                                                                    term: ProcessInfo.processInfo.environment["TERM"])) {
+                FileHandle.standardError.write(Data($0.utf8))
+            }
             let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
-                                     formats: formats, fop: fop, progress: progress.show)
+                                     formats: formats, fop: fop, keepDocuments: printFile != nil, progress: progress.show)
             progress.finish()
             for outcome in outcomes {
                 if !outcome.issued.isEmpty {
@@ -122,28 +125,5 @@ struct BatchCommand: ParsableCommand {
 
     static func upns(_ text: String?) -> Set<String>? {
         text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-    }
-}
-
-/// Progress on standard error: a bar that redraws itself on a terminal, a line every tenth otherwise.
-final class BatchProgress {
-    let toTerminal: Bool
-    private var lastShown = -1
-
-    init(toTerminal: Bool) { self.toTerminal = toTerminal }
-
-    func show(_ done: Int, _ total: Int) {
-        guard total > 0 else { return }
-        if toTerminal {
-            let width = 30, filled = done * width / total
-            FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
-        } else if done * 10 / total != lastShown || done == total {
-            lastShown = done * 10 / total
-            FileHandle.standardError.write(Data("issued \(done) of \(total)\n".utf8))
-        }
-    }
-
-    func finish() {
-        if toTerminal && lastShown != -2 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

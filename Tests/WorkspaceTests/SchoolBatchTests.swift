@@ -186,6 +186,10 @@ struct SchoolBatchTests {
         let first = try batch(workspace, export)
         #expect(first.status == 2, "a pupil was skipped: \(first.error)")
         #expect(first.output.contains("SKIPPED \(Self.upn(Self.bad)): "))
+        // Progress, not on a terminal: plain lines, the last one the whole of the due list.
+        let due = (1...Self.pupils).filter { Self.isAbsent($0) && Self.hasCase($0) && $0 != Self.alreadySent && $0 != Self.badMark }.count
+        #expect(first.error.contains("issued \(due) of \(due)\n"), "\(first.error.suffix(500))")
+        #expect(!first.error.contains("\r"))
         #expect(first.output.contains("no parent or carer with parental responsibility"))
         #expect(first.output.contains("SKIPPED \(Self.upn(Self.badMark)): "))
         #expect(first.output.contains("school-export.csv:"), "the export's line is named")
