@@ -32,6 +32,11 @@ public struct SchoolBatch {
         public var decision: Decision
         /// Who would receive the letter, by case-file place (`parents[1]`), never by name.
         public var recipients: [String] = []
+        /// For a pupil who needs a case: why the export's contacts cannot make one (`CaseFromContacts`);
+        /// nil when they can (or the pupil needs none).
+        public var contactsCannotMakeCase: String?
+        /// The pupil's case was made by this run from the export's contacts.
+        public var caseMadeFromContacts = false
     }
 
     public enum Decision: Sendable, Equatable {
@@ -47,6 +52,8 @@ public struct SchoolBatch {
         case notJudged
         /// Left out by `--only` or `--skip`.
         case leftOut
+        /// Due, but the case this run was to make from the export's contacts could not be made: why.
+        case caseNotMade(String)
         /// The pupil's case file cannot be read now: why (by file and line, never its text).
         case caseCannotBeRead(String)
         /// The pupil's rows in the export cannot be read (an unknown mark): why, by line and column.
@@ -124,7 +131,12 @@ public struct SchoolBatch {
             let figures = AttendanceEngine(policy: policy).figures(for: pupil, asOf: date)
             entry.figures = figures
             guard figures.isPersistentlyAbsent else { entry.decision = .notDue; entries.append(entry); continue }
-            guard let recorded = caseByUPN[pupil.upn], let loaded else { entry.decision = .needsCase; entries.append(entry); continue }
+            guard let recorded = caseByUPN[pupil.upn], let loaded else {
+                entry.decision = .needsCase
+                entry.contactsCannotMakeCase = CaseFromContacts.problem(for: pupil)
+                entries.append(entry)
+                continue
+            }
             let sent = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.kind == Self.kind.rawValue && $0.sentOn >= figures.from.iso && $0.sentOn <= date.iso }
                 .map(\.sentOn).sorted()
@@ -141,6 +153,65 @@ public struct SchoolBatch {
             entries.append(Entry(upn: upn, reference: caseByUPN[upn]?.reference, figures: nil, decision: .badRegisterRows(String(describing: problem))))
         }
         return entries
+    }
+
+    /// For each pupil of `entries` who needs a case and whose record in the export can make one
+    /// (`CaseFromContacts`): a case file written into `folder` as `<UPN>.yaml` (never over a file
+    /// already there), added to the workspace, and the pupil's letter then due, under a reference
+    /// made from another case of the school's (its last part replaced by the UPN). The local
+    /// authority, school, officer and policy come from that case. A pupil whose case cannot be
+    /// made is given the reason (and skipped by `run`). The other entries are as they were.
+    public func makeCases(_ entries: [Entry], register: Register, in folder: URL, school: String?, by person: String) -> [Entry] {
+        var result = entries
+        let needing = entries.indices.filter { entries[$0].decision == .needsCase && entries[$0].contactsCannotMakeCase == nil }
+        guard !needing.isEmpty else { return result }
+        let template: (reference: String, yaml: String)?
+        do {
+            let cases = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCases() }
+                .filter { school == nil || $0.schoolURN == school }
+            template = cases.lazy.compactMap { recorded in
+                (try? String(contentsOfFile: recorded.sourcePath, encoding: .utf8)).map { (recorded.reference, $0) }
+            }.first
+        } catch {
+            for index in needing { result[index].decision = .caseNotMade(String(describing: error)) }
+            return result
+        }
+        guard let template else {
+            for index in needing {
+                result[index].decision = .caseNotMade("the workspace holds no case of the school to take the local authority, school, officer and policy from; add one with attendoc case add")
+            }
+            return result
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            for index in needing { result[index].decision = .caseNotMade("\(folder.path): cannot be made to hold the new case files") }
+            return result
+        }
+        let prefix = template.reference.contains("/") ? String(template.reference[...template.reference.lastIndex(of: "/")!]) : template.reference + "-"
+        for index in needing {
+            let upn = entries[index].upn
+            guard let pupil = register.pupil(upn: upn) else { continue }
+            let file = folder.appendingPathComponent("\(upn).yaml")
+            guard !FileManager.default.fileExists(atPath: file.path) else {
+                result[index].decision = .caseNotMade("\(file.path) is already there and is not in the workspace; add it with attendoc case add, or move it")
+                continue
+            }
+            let yaml = CaseFromContacts.yaml(for: pupil, reference: prefix + upn, schoolCase: template.yaml)
+            do {
+                try Data(yaml.utf8).write(to: file, options: .withoutOverwriting)
+                let intake = try CaseIntake.add(file, to: workspace, resources: resources, by: person, change: "made by attendoc batch from the register export's contacts")
+                result[index].reference = intake.reference
+                result[index].decision = .due
+                result[index].caseMadeFromContacts = true
+                result[index].recipients = Recipient.recipients(in: intake.loaded.attendanceCase, settings: intake.loaded.policy?.letters ?? LetterSettings())
+                    .map(\.person.casePath)
+            } catch {
+                try? FileManager.default.removeItem(at: file)
+                result[index].decision = .caseNotMade(String(describing: error))
+            }
+        }
+        return result
     }
 
     /// How many pupils' letters are rendered together: their PDFs in FOP runs of their own (two
@@ -161,6 +232,7 @@ public struct SchoolBatch {
             var outcome = Outcome(entry: entry)
             if case .caseCannotBeRead(let problem) = entry.decision { outcome.skippedBecause = problem }
             if case .badRegisterRows(let problem) = entry.decision { outcome.skippedBecause = problem }
+            if case .caseNotMade(let problem) = entry.decision { outcome.skippedBecause = problem }
             return outcome
         }
         let due = entries.indices.filter { entries[$0].decision == .due }
@@ -246,9 +318,14 @@ extension SchoolBatch.Entry {
     public var what: String {
         switch decision {
         case .due: "\(SchoolBatch.kind.rawValue) to \(recipients.isEmpty ? "its recipients" : recipients.joined(separator: ", "))"
+            + (caseMadeFromContacts ? " (a new case, made from the export's contacts)" : "")
         case .notDue: "nothing due"
         case .alreadySent(let day): "nothing: the \(SchoolBatch.kind.rawValue) was sent on \(day)"
-        case .needsCase: "\(SchoolBatch.kind.rawValue) due, but the pupil has no case in the workspace: make one (attendoc contacts, attendoc case add)"
+        case .needsCase:
+            "\(SchoolBatch.kind.rawValue) due, but the pupil has no case in the workspace: "
+                + (contactsCannotMakeCase.map { "make one (attendoc contacts, attendoc case add); none can be made from the export: \($0)" }
+                    ?? "make one (attendoc contacts, attendoc case add), or give --new-cases FOLDER to make it from the export's contacts")
+        case .caseNotMade(let problem): "\(SchoolBatch.kind.rawValue) due, but no case could be made from the export's contacts: \(problem)"
         case .notJudged: "not judged: no case, and no --policy to judge by"
         case .leftOut: "left out (--only / --skip)"
         case .caseCannotBeRead(let problem): "the case cannot be read: \(problem)"

@@ -102,13 +102,18 @@ public enum CTFReader {
         }
         let days = marksByDay.map { RegisterDay(date: CalendarDate(daysSinceEpoch: Int($0.key)), morning: $0.value.0, afternoon: $0.value.1) }
             .sorted { $0.dayNumber < $1.dayNumber }
-        return PupilRegister(
+        var record = PupilRegister(
             upn: upn, forename: pupil.text(of: "Forename"), surname: pupil.text(of: "Surname"),
             dateOfBirth: dateOfBirth, days: days, codes: codes,
             contacts: try pupil.child(named: "Contacts")?.children(named: "Contact").map { (contact) throws(RegisterError) in
                 try readContact(contact, upn: upn, file: file)
             } ?? [],
             address: pupil.child(named: "Address").flatMap(readAddress))
+        // NCyearActual: "R" for reception, a number for years 1 to 14 (nursery and other values: not a year group).
+        if let year = pupil.text(of: "NCyearActual") {
+            record.yearGroup = year == "R" ? 0 : Int(year).flatMap { (1...14).contains($0) ? $0 : nil }
+        }
+        return record
     }
 
     static func readYear(_ yearData: XMLTree.Element, upn: String, file: String, codes: AttendanceCodeTable,

@@ -58,6 +58,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("print"), help: ArgumentHelp("Also write one PDF of every letter issued, in list order, each starting on a new sheet printed duplex (one FOP run).", valueName: "file"))
     var printFile: String?
 
+    @Option(name: .customLong("new-cases"), help: ArgumentHelp("For a pupil with no case whose letter is due: make the case from the Common Transfer File's contacts, written into this folder as <UPN>.yaml and added to the workspace.", valueName: "folder"))
+    var newCases: String?
+
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
@@ -79,13 +82,20 @@ struct BatchCommand: ParsableCommand {
                 do { fallback = try PolicyReader.read(named: policy, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
             }
             let batch = SchoolBatch(workspace: workspace, resources: resources)
-            let entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
+            var entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
                                          policy: fallback)
             for entry in entries { Terminal.print(entry.line) }
-            let due = entries.filter { $0.decision == .due }.count
+            var due = entries.filter { $0.decision == .due }.count
             Terminal.print("\(export.pupils.count + refused.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
             if dryRun { return }
             _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
+            if let newCases {
+                entries = batch.makeCases(entries, register: export, in: URL(fileURLWithPath: newCases), school: school, by: WorkspaceOptions.person(by))
+                for entry in entries where entry.caseMadeFromContacts {
+                    Terminal.print("made the case \(entry.reference ?? "") for \(entry.upn) from the export's contacts: \(newCases)/\(entry.upn).yaml")
+                }
+            }
+            due = entries.filter { $0.decision == .due }.count
             let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
             let progress = BatchProgress(style: BatchProgress.style(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
                                                                     term: ProcessInfo.processInfo.environment["TERM"])) {
