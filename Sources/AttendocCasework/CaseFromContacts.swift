@@ -2,7 +2,7 @@ import AttendocRegister
 
 /// A case file for a pupil who has none yet, made from what a Common Transfer File says of the
 /// pupil and their contacts (`attendoc batch --new-cases`, docs/batch.md): the pupil's names, date
-/// of birth, year group and address, and the contacts as its `parents:` (as `attendoc contacts`
+/// of birth, year group and address, its marks (as the case's register), and the contacts as its `parents:` (as `attendoc contacts`
 /// prints them), with the local authority, school, officer and policy taken from another case of
 /// the same school. The contacts are as the export records them; the office checks the file.
 public enum CaseFromContacts {
@@ -44,6 +44,14 @@ public enum CaseFromContacts {
             lines.append("  address:")
             lines.append("    lines: [\(address.lines.map(ContactsAsParents.quoted).joined(separator: ", "))]")
             lines.append("    postcode: \(ContactsAsParents.quoted(address.postcode))")
+        }
+        // The pupil's marks as the export gave them, kept in the case as its register.
+        lines.append("register:")
+        lines.append("  csv: |")
+        lines.append("    upn,date,am,pm")
+        for day in pupil.days {
+            let marks = [day.code(.morning), day.code(.afternoon)].map { $0 == RegisterDay.noMark ? "#" : pupil.codes.code(number: $0).code }
+            lines.append("    \(pupil.upn),\(day.date.iso),\(marks[0]),\(marks[1])")
         }
         let parents = ContactsAsParents.yaml(for: pupil).split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
         return (lines + parents.map(String.init)).joined(separator: "\n")

@@ -291,7 +291,9 @@ struct SchoolBatchTests {
         let workspace = folder.appendingPathComponent("ws")
         #expect(try run(program, ["init", workspace.path]).status == 0)
         let caseFile = folder.appendingPathComponent("case-20.yaml")
-        try Data(Self.caseYAML(20).replacingOccurrences(of: "register:\n  file: register-20.csv\n", with: "").utf8).write(to: caseFile)
+        try Data(Self.caseYAML(20).utf8).write(to: caseFile)
+        let register = "upn,date,am,pm\n" + Self.rows(20).map { "\(Self.upn(20)),\($0.0.iso),\($0.1),\($0.2)" }.joined(separator: "\n") + "\n"
+        try Data(register.utf8).write(to: folder.appendingPathComponent("register-20.csv"))
         _ = try CaseIntake.add(caseFile, to: try Workspace.open(at: WorkspaceLocation(folder: workspace)), resources: resources, by: "Office")
         let export = folder.appendingPathComponent("school.xml")
         try Data(Self.ctfExport().utf8).write(to: export)
@@ -314,6 +316,7 @@ struct SchoolBatchTests {
         let made = try String(contentsOf: newCases.appendingPathComponent("\(Self.upn(28)).yaml"), encoding: .utf8)
         #expect(made.contains("surname: \"Contact28\"") && made.contains("parental_responsibility: yes") && made.contains("year_group: 5"))
         #expect(made.contains("name: Brookfield Primary School") && made.contains("policy: attendance-tiers"))
+        #expect(made.contains("    \(Self.upn(28)),2026-09-04,O,O"), "the export's marks kept as the case's register")
         #expect(!FileManager.default.fileExists(atPath: newCases.appendingPathComponent("\(Self.upn(36)).yaml").path), "no case without a parent to write to")
         // The letter is addressed to the contact, at the pupil's address, as the export gives them.
         let letter = try #require(issued.first { $0.upn == Self.upn(28) })
