@@ -64,7 +64,12 @@ enum BatchBenchmark {
         try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
         for (index, pupil) in due.enumerated() {
             let file = cases.appendingPathComponent("case-\(index).yaml")
-            try Data(caseYAML(index, upn: pupil.upn).utf8).write(to: file)
+            // The case's own register: the pupil's first week from the export (the batch quotes the export's figures).
+            let week = pupil.days.prefix(7).map { day in
+                "    \(pupil.upn),\(day.date.iso)," + [day.code(.morning), day.code(.afternoon)]
+                    .map { $0 == RegisterDay.noMark ? "#" : pupil.codes.code(number: $0).code }.joined(separator: ",")
+            }
+            try Data((caseYAML(index, upn: pupil.upn) + "register:\n  csv: |\n    upn,date,am,pm\n" + week.joined(separator: "\n") + "\n").utf8).write(to: file)
             _ = try CaseIntake.add(file, to: workspace, resources: resources, by: "benchmark")
         }
 
