@@ -1,4 +1,5 @@
 import AttendocCaseModel
+import AttendocCasework
 import AttendocDocuments
 import AttendocEngine
 import AttendocValues
@@ -19,9 +20,17 @@ enum BundleFacts {
         let defendantNames = bundle.defendants.map(\.fullName)
         let prosecutor = authority.name
 
+        // A statement's entry carries its own witness's statement (`statement`), which its
+        // partial prints; the officer's is also the bundle's `statement`.
         let sections: [[String: Any]] = bundle.sections.map { section in
             ["letter": section.letter, "is": Dictionary(uniqueKeysWithValues: ["A", "B", "C", "D", "E", "F"].map { ($0, $0 == section.letter) }),
-             "entries": section.entries.map(entryValue)]
+             "entries": section.entries.map { entry in
+                 var value = entryValue(entry)
+                 if case .statement(let producer) = entry.content {
+                     value["statement"] = WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: producer)
+                 }
+                 return value
+             }]
         }
         let isProsecution = route.section == .s444_1 || route.section == .s444_1a
         return [
@@ -45,7 +54,9 @@ enum BundleFacts {
                 "gaps": bundle.isDraft ? bundle.gaps.map { ["place": $0.place, "problem": $0.problem, "toDo": $0.toDo] } : [],
                 "hasGaps": bundle.isDraft && !bundle.gaps.isEmpty,
             ].merging(BundleContext.optional("department", authority.department)) { old, _ in old }
-             .merging(BundleContext.optional("hearingTime", route.hearingTime.map { "\($0)" })) { old, _ in old },
+             .merging(BundleContext.optional("hearingTime", route.hearingTime.map { "\($0)" })) { old, _ in old }
+             .merging(BundleContext.optional("layBy", isProsecution ? (try? bundle.view.deadline(.informationLaid, from: bundle.offenceFrom,
+                 for: "the bundle's front sheet"))?.longForm : nil)) { old, _ in old },
             "charge": [
                 "isProsecution": isProsecution,
                 "s444_1": route.section == .s444_1,
@@ -58,13 +69,16 @@ enum BundleFacts {
             ] as [String: Any],
             "summary": summary(bundle, offence: offenceFigures),
             "chronology": chronology(bundle, yearFigures: yearFigures).map { $0.context(in: bundle) },
+            "decisions": decisions(bundle),
+            "defence": DefenceMatters.values(bundle, year: (yearFigures.from, yearFigures.to)),
+            "unused": UnusedMaterialSchedule.values(bundle),
             "tiers": measuresByTier(bundle),
             "figures": [
                 "offence": figureValues(offenceFigures),
                 "year": figureValues(yearFigures),
                 "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { ["on": $0.longForm, "sessions": String(yearFigures.unauthorisedThresholdSessions), "weeks": String(yearFigures.windowSchoolWeeks)] as [String: Any] } ?? false,
             ] as [String: Any],
-            "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures),
+            "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: .officer),
             "sections": sections,
         ]
     }
@@ -75,12 +89,16 @@ enum BundleFacts {
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
-        for flag in ["isSummary", "isChronology", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
+        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isUnusedMaterial", "isObjectionNotice", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
             value[flag] = false
         }
         switch entry.content {
         case .summary: value["isSummary"] = true
         case .chronology: value["isChronology"] = true
+        case .decisions: value["isDecisions"] = true
+        case .defenceMatters: value["isDefenceMatters"] = true
+        case .unusedMaterial: value["isUnusedMaterial"] = true
+        case .objectionNotice: value["isObjectionNotice"] = true
         case .measures: value["isMeasures"] = true
         case .figures: value["isFigures"] = true
         case .statement: value["isStatement"] = true
@@ -162,10 +180,11 @@ enum BundleFacts {
             case referral(to: String, decision: String)
             case referralAccepted(by: String)
             case routeDecided(by: String?)
+            case decisionMade(by: String?, isProsecution: Bool)
             case papersToCourt
         }
 
-        static let kinds = ["tierEntered", "thresholdMet", "letterSent", "meeting", "measure", "referral", "referralAccepted", "routeDecided", "papersToCourt"]
+        static let kinds = ["tierEntered", "thresholdMet", "letterSent", "meeting", "measure", "referral", "referralAccepted", "routeDecided", "decisionMade", "papersToCourt"]
 
         var date: CalendarDate
         var what: What
@@ -200,6 +219,8 @@ enum BundleFacts {
                 context["referralAccepted"] = ["by": by]
             case .routeDecided(let by):
                 context["routeDecided"] = BundleContext.optional("decidedBy", by)
+            case .decisionMade(let by, let isProsecution):
+                context["decisionMade"] = (["isProsecution": isProsecution] as [String: Any]).merging(BundleContext.optional("decidedBy", by)) { old, _ in old }
             case .papersToCourt:
                 context["papersToCourt"] = true
             }
@@ -245,11 +266,42 @@ enum BundleFacts {
             add(referral.acceptedOn, .referralAccepted(by: attendanceCase.localAuthority.department ?? attendanceCase.localAuthority.name), [])
         }
         let route = bundle.route
-        add(route.decidedOn, .routeDecided(by: route.decidedBy), [])
+        let decisionRecords = bundle.sections.first { $0.letter == "A" }?.entries.filter { if case .decisions = $0.content { true } else { false } }.map(\.id) ?? []
+        add(route.decidedOn, .routeDecided(by: route.decidedBy), decisionRecords)
+        if let decision = route.decision {
+            add(decision.on, .decisionMade(by: decision.by, isProsecution: route.isProsecution), decisionRecords)
+        }
         if let papers = route.papersToCourtOn {
             add(papers, .papersToCourt, [])
         }
         return events.sorted { ($0.event.date, $0.order) < ($1.event.date, $1.order) }.map(\.event)
+    }
+
+    /// The decision records as the case holds them, for `partials/bundle/decisions`.
+    static func decisions(_ bundle: EvidenceBundle) -> [String: Any] {
+        let route = bundle.route
+        var values: [String: Any] = [
+            "route": BundleContext.route(route.section),
+            "isProsecution": route.isProsecution,
+            "referral": (["date": route.decidedOn.longForm] as [String: Any])
+                .merging(BundleContext.optional("by", route.decidedBy)) { old, _ in old }
+                .merging(BundleContext.optional("reasons", route.reasonsAtReferral)) { old, _ in old },
+            "decision": false,
+        ]
+        if let decision = route.decision {
+            var review: (date: CalendarDate, meeting: String)?
+            if let meeting = TargetReview.latestMeeting(in: bundle.view.attendanceCase, before: decision.on.adding(days: 1)),
+               let date = try? TargetReview.reviewDate(of: meeting, in: bundle.view, for: "the decision records") {
+                review = (date, meeting.kind.description)
+            }
+            values["decision"] = (["date": decision.on.longForm, "meeting": review?.meeting ?? ""] as [String: Any])
+                .merging(BundleContext.optional("by", decision.by)) { old, _ in old }
+                .merging(BundleContext.optional("review", review?.date.longForm)) { old, _ in old }
+                .merging(BundleContext.optional("educationSupervisionOrder", decision.educationSupervisionOrder)) { old, _ in old }
+                .merging(BundleContext.optional("supportFirst", decision.supportFirst)) { old, _ in old }
+                .merging(BundleContext.optional("publicInterest", decision.publicInterest)) { old, _ in old }
+        }
+        return values
     }
 
     /// A family's response to a supportive measure, for `partials/bundle/response`.

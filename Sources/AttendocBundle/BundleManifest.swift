@@ -37,7 +37,7 @@ public struct BundleManifest: Sendable {
 
     init(bundle: EvidenceBundle, layout: BundleLayout, pdf: Data, xml: Data) {
         reference = bundle.view.attendanceCase.reference
-        status = bundle.isDraft ? "draft" : "final"
+        status = bundle.status
         asOf = bundle.asOf.iso
         pageCount = layout.pageCount
         sha256 = SHA256.hex(pdf)

@@ -68,7 +68,7 @@ public struct BundleRun {
     public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
                      record: [EvidenceBundle.RecordedCopy]? = nil,
                      observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
-        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf)
+        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf, sent: record.map { $0.compactMap(\.sentLetter) })
         if !draft && !readiness.isReady {
             throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
                                 + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")
@@ -203,7 +203,7 @@ public struct BundleRun {
                 guard pages == placed.count else {
                     throw AttendocError(.document, "\(url.path) has \(pages) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
                 }
-                underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: Array(1...pages), targetPages: Array(placed)))
+                underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: entry.pageSelection ?? Array(1...pages), targetPages: Array(placed)))
             default:
                 continue
             }
@@ -217,6 +217,11 @@ public struct BundleRun {
             if case .reconstruction = entry.about {
                 for page in pages { stamps[page - 1] = "\(EvidenceBundle.reconstructionMark)  ·  " + stamps[page - 1] }
             }
+        }
+        // Nothing unsigned is served: until the signed statement and certificate are supplied,
+        // every page says so.
+        if !bundle.isSigned {
+            stamps = stamps.map { "\(EvidenceBundle.unsignedMark)  \u{B7}  " + $0 }
         }
         if !documentPages.source.isEmpty {
             underlays.insert(BundlePDFAssembly.Underlay(source: .data(documentsData, name: "the bundle's typeset documents"),

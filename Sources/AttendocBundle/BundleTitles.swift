@@ -8,6 +8,10 @@ extension EvidenceBundle {
     public enum Title {
         case summary
         case chronology
+        case decisions
+        case defenceMatters
+        case unusedMaterial
+        case objectionNotice
         case measures
         case statement(officer: String, role: String)
         case registerCertificate
@@ -22,9 +26,11 @@ extension EvidenceBundle {
         case evidenceOfOffer(what: String, file: String)
         case copyOfLetter(kind: String, date: CalendarDate, file: String)
         case referral(to: String, date: CalendarDate, file: String)
+        /// A defendant's evidence of being a parent under section 576 Education Act 1996.
+        case evidenceOfParent(name: String, file: String)
 
-        static let kinds = ["summary", "chronology", "measures", "statement", "registerCertificate", "figures",
-                            "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral"]
+        static let kinds = ["summary", "chronology", "decisions", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
+                            "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
         var context: [String: Any] {
@@ -32,6 +38,10 @@ extension EvidenceBundle {
             switch self {
             case .summary: context["summary"] = true
             case .chronology: context["chronology"] = true
+            case .decisions: context["decisions"] = true
+            case .defenceMatters: context["defenceMatters"] = true
+            case .unusedMaterial: context["unusedMaterial"] = true
+            case .objectionNotice: context["objectionNotice"] = true
             case .measures: context["measures"] = true
             case .statement(let officer, let role): context["statement"] = ["officer": officer, "role": role]
             case .registerCertificate: context["registerCertificate"] = true
@@ -39,9 +49,12 @@ extension EvidenceBundle {
             case .document(let kind, let meeting, let to):
                 let isMinutes = kind == .meetingMinutes && meeting != nil
                 let isInvitation = kind == .meetingInvitation && meeting != nil
+                let isInterview = kind == .recordOfInterview
                 context["document"] = [
-                    "isMinutes": isMinutes, "isInvitation": isInvitation, "isOther": !isMinutes && !isInvitation,
+                    "isMinutes": isMinutes, "isInvitation": isInvitation, "isInterview": isInterview,
+                    "isOther": !isMinutes && !isInvitation && !isInterview,
                     "kindTitle": kind.title, "meeting": meeting ?? "", "sentTo": kind == .meetingInvitation,
+                    "plainTo": kind != .meetingInvitation && !isInterview && !isMinutes, "copyTo": isMinutes,
                 ].merging(BundleContext.optional("to", to)) { old, _ in old }
             case .sentCopy(let kind, let meeting, let to, let copy):
                 context["sentCopy"] = [
@@ -55,6 +68,7 @@ extension EvidenceBundle {
             case .evidenceOfOffer(let what, let file): context["evidenceOfOffer"] = ["what": what, "file": file]
             case .copyOfLetter(let kind, let date, let file): context["copyOfLetter"] = ["kind": kind, "date": date.longForm, "file": file]
             case .referral(let to, let date, let file): context["referral"] = ["to": to, "date": date.longForm, "file": file]
+            case .evidenceOfParent(let name, let file): context["evidenceOfParent"] = ["name": name, "file": file]
             }
             return context
         }

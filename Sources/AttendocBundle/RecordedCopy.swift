@@ -1,3 +1,6 @@
+import AttendocCaseModel
+import AttendocCasework
+import AttendocDocuments
 import AttendocValues
 import Foundation
 
@@ -44,4 +47,23 @@ extension EvidenceBundle {
     /// The words printed on every page of a document included in a draft without an archived
     /// copy: it was made again from the case, and is not the document that was sent.
     public static let reconstructionMark = "RECONSTRUCTION FROM THE CASE RECORD, NOT THE DOCUMENT SENT"
+}
+
+extension EvidenceBundle.RecordedCopy {
+    /// The copy as the readiness check counts a letter sent: its kind as the case file names it
+    /// (a meeting invitation stands for the invitation to any meeting), nil for a kind the check
+    /// does not count.
+    public var sentLetter: SentLetter? {
+        let kind: SentLetter.Kind
+        if self.kind == DocumentKind.meetingInvitation.rawValue {
+            kind = .meetingInvitation
+        } else if let known = IssuedLetter.KnownKind.allCases.first(where: {
+            CaseHistory.documentKind(for: $0)?.rawValue == self.kind || $0.rawValue == self.kind
+        }) {
+            kind = .known(known)
+        } else {
+            return nil
+        }
+        return SentLetter(kind: kind, recipientPath: recipientPath, sentOn: sentOn, deemedServedOn: deemedServedOn)
+    }
 }

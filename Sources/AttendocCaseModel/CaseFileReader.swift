@@ -40,8 +40,8 @@ public enum CaseFileReader {
             }
         }
         let support = try top.strings("support_offered", required: false)
-        let measures = try top.mappings("supportive_measures", readSupportiveMeasure)
-        let meetings = try top.mappings("meetings", readMeeting)
+        let measures = try top.mappings("supportive_measures") { (fields) throws(CaseFileError) in try readSupportiveMeasure(fields, parents: parents) }
+        let meetings = try top.mappings("meetings") { (fields) throws(CaseFileError) in try readMeeting(fields, parents: parents) }
         let letters = try readLettersIssued(top, parents: parents)
         let referrals = try top.mappings("referrals", readAgencyReferral)
         let legalRoute = try top.optionalFields("legal_route").map { (fields) throws(CaseFileError) in try readLegalRoute(fields, parents: parents) }
@@ -49,6 +49,7 @@ public enum CaseFileReader {
         let reviews = try top.mappings("reviews") { (fields) throws(CaseFileError) in try readPlanReview(fields, meetings: meetings) }
         let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
         let apdr = try top.mappings("apdr", readAPDRRecord)
+        let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -64,6 +65,7 @@ public enum CaseFileReader {
         result.reviews = reviews
         result.gpConsent = gpConsent
         result.apdr = apdr
+        result.unusedMaterial = unused
         return result
     }
 

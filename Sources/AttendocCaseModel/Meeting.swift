@@ -26,6 +26,8 @@ public struct Meeting: Sendable {
     public var contactArrangements: String? = nil
     /// Where it is in the case file (`meetings[1]`).
     public var casePath: String
+    /// For an interview under caution: each interviewee's record of interview.
+    public var interviews: [InterviewRecord] = []
 
     public enum Kind: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// A parenting contract meeting (seed 004, school pre-referral).
@@ -72,6 +74,10 @@ public struct Meeting: Sendable {
         public var owner: String
         public var action: String
         public var dueDate: CalendarDate?
+        /// When the record shows it was done (`done_on`): an action promised by the school or an
+        /// agency, due and not recorded as done, is a matter the court hears of (the bundle's
+        /// matters relevant to the defence).
+        public var doneOn: CalendarDate? = nil
     }
 
     /// The meeting as a parent's copy of the minutes may show it: without the agency-only notes.
@@ -83,8 +89,8 @@ public struct Meeting: Sendable {
 }
 
 extension CaseFileReader {
-    static func readMeeting(_ fields: YAMLFields) throws(CaseFileError) -> Meeting {
-        let result = Meeting(
+    static func readMeeting(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> Meeting {
+        var result = Meeting(
             kind: try fields.fixedValue("kind"),
             date: try fields.date("date"),
             time: try fields.optionalTime("time"),
@@ -99,6 +105,7 @@ extension CaseFileReader {
             agencyOnlyNotes: try fields.optionalString("agency_only_notes"),
             contactArrangements: try fields.optionalString("contact_arrangements"),
             casePath: fields.path)
+        result.interviews = try readInterviews(fields, meetingKind: result.kind, meetingDate: result.date, parents: parents)
         try fields.finish()
         if let review = result.reviewDate, review <= result.date {
             throw fields.error("review_date", "is \(review.iso), not after the meeting (\(result.date.iso)); a review comes after the meeting", at: fields.node("review_date"))
@@ -109,6 +116,11 @@ extension CaseFileReader {
                 let node = fields.node("actions")?.sequence?[index].mapping?["due_date"]
                 throw CaseFileError(file: fields.file, line: node?.mark?.line, column: node?.mark?.column, field: path,
                                     message: "is \(due.iso), before the meeting (\(result.date.iso)) that agreed the action")
+            }
+            if let done = action.doneOn, done < result.date {
+                let node = fields.node("actions")?.sequence?[index].mapping?["done_on"]
+                throw CaseFileError(file: fields.file, line: node?.mark?.line, column: node?.mark?.column, field: "\(fields.path).actions[\(index)].done_on",
+                                    message: "is \(done.iso), before the meeting (\(result.date.iso)) that agreed the action")
             }
         }
         return result
@@ -127,7 +139,8 @@ extension CaseFileReader {
         let result = Meeting.Action(
             owner: try fields.string("owner"),
             action: try fields.string("action"),
-            dueDate: try fields.optionalDate("due_date"))
+            dueDate: try fields.optionalDate("due_date"),
+            doneOn: try fields.optionalDate("done_on"))
         try fields.finish()
         return result
     }

@@ -2,6 +2,11 @@ import AttendocValues
 import AttendocYAML
 import Foundation
 
+/// A parent or carer of the pupil. Who is a parent is decided by section 576 Education Act 1996:
+/// "parent" includes every natural parent, any individual who has parental responsibility, and
+/// any individual who has care of the child (`isParent`). Each such parent is sent the letters
+/// (unless the case records why they must not be contacted), and each may be warned and
+/// prosecuted.
 public struct ParentOrCarer: Sendable {
     public var title: String?
     public var forename: String
@@ -10,6 +15,12 @@ public struct ParentOrCarer: Sendable {
     public var relationship: String
     public var hasParentalResponsibility: Bool
     public var livesWithPupil: Bool
+    /// A natural (birth) parent, as the case file records it (`natural_parent`); nil when the case
+    /// file does not say.
+    public var isNaturalParent: Bool? = nil
+    /// Has care of the child (s576): the case file's `care_of_child`, else whether the child lives
+    /// with them.
+    public var hasCareOfChild: Bool = false
     /// Their own address; absent when they live at the pupil's address.
     public var ownAddress: PostalAddress?
     /// The field path in the case file, for messages (`parents[1]`).
@@ -32,6 +43,39 @@ public struct ParentOrCarer: Sendable {
 
     /// They must not be contacted (and receive no letter).
     public var doNotContact: Bool { doNotContactReason != nil }
+
+    /// Why someone is a parent under section 576 Education Act 1996.
+    public enum ParentBasis: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
+        case naturalParent = "natural_parent"
+        case parentalResponsibility = "parental_responsibility"
+        case careOfChild = "care_of_child"
+
+        /// In words, as a court reads it: `has parental responsibility`.
+        public var description: String {
+            switch self {
+            case .naturalParent: "is a natural parent"
+            case .parentalResponsibility: "has parental responsibility"
+            case .careOfChild: "has care of the child"
+            }
+        }
+    }
+
+    /// The grounds on which the case records them as a parent under section 576, in order.
+    public var basesAsParent: [ParentBasis] {
+        [(isNaturalParent == true, ParentBasis.naturalParent), (hasParentalResponsibility, .parentalResponsibility), (hasCareOfChild, .careOfChild)]
+            .filter(\.0).map(\.1)
+    }
+
+    /// A parent under section 576 Education Act 1996: a natural parent, someone with parental
+    /// responsibility, or someone who has care of the child.
+    public var isParent: Bool { !basesAsParent.isEmpty }
+
+    /// Whether `name` (as a meeting's attendee list writes it) is this person: their full name,
+    /// their forename and surname, or their formal name, ignoring case.
+    public func answersTo(_ name: String) -> Bool {
+        let given = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return [fullName, formalName, "\(forename) \(surname)"].map { $0.lowercased() }.contains(given)
+    }
 
     /// Title, forename and surname as recorded: `Ms Zoë D'Souza`.
     public var fullName: String {
@@ -97,6 +141,8 @@ extension CaseFileReader {
             }
             result.id = id
         }
+        result.isNaturalParent = try fields.optionalBool("natural_parent")
+        result.hasCareOfChild = try fields.optionalBool("care_of_child") ?? result.livesWithPupil
         result.addressConfidential = try fields.optionalBool("address_confidential") ?? false
         result.phones = try fields.oneOrMoreStrings("phone")
         if let email = try fields.optionalString("email") {
@@ -121,8 +167,8 @@ extension CaseFileReader {
         result.doNotContactReason = doNotContact ? reason : nil
         try fields.finish()
         // A parent who must not be contacted gets no letter, so their address may be unknown.
-        if !result.livesWithPupil && result.ownAddress == nil && result.hasParentalResponsibility && !result.doNotContact {
-            throw fields.error("address", "is required for a parent with parental responsibility who does not live with the pupil (their letter goes to their own address)")
+        if !result.livesWithPupil && result.ownAddress == nil && result.isParent && !result.doNotContact {
+            throw fields.error("address", "is required for a parent (a natural parent, or someone with parental responsibility or care of the child) who does not live with the pupil (their letter goes to their own address)")
         }
         return result
     }

@@ -15,6 +15,9 @@ public struct Pupil: Sendable {
     public var preferredSurname: String? = nil
     /// The priority cohorts of seed 001 that apply, in the order the case file lists them.
     public var priorityCohorts: [PriorityCohort] = []
+    /// The day the pupil was entered on the school's admission register (`admitted_on`): the
+    /// register certificate states that they were a registered pupil throughout its period.
+    public var admittedOn: CalendarDate? = nil
     /// Other pupils in the household.
     public var siblings: [Sibling] = []
 
@@ -37,6 +40,7 @@ extension CaseFileReader {
         result.upn = try fields.optionalUniquePupilNumber("upn")
         result.preferredSurname = try fields.optionalString("preferred_surname")
         result.priorityCohorts = try fields.fixedValues("priority_cohorts")
+        result.admittedOn = try fields.optionalDate("admitted_on")
         var seen: [UniquePupilNumber: String] = [:]
         for (item, itemPath) in try fields.list("siblings", required: false) {
             let siblingFields = try YAMLFields(item, file: fields.file, path: itemPath)

@@ -20,6 +20,9 @@ public struct SupportiveMeasure: Sendable {
     public var tierAtTheTime: Int?
     /// Where it is in the case file (`supportive_measures[2]`).
     public var casePath: String
+    /// The parents it was offered to, by their `id` under `parents` (`offered_to`); empty when
+    /// the case file does not say. The readiness check needs support offered to each defendant.
+    public var offeredToIDs: [String] = []
 
     /// How the family responded to the offer.
     public enum Response: String, CaseIterable, Sendable, FixedValue {
@@ -39,8 +42,8 @@ public struct SupportiveMeasure: Sendable {
 }
 
 extension CaseFileReader {
-    static func readSupportiveMeasure(_ fields: YAMLFields) throws(CaseFileError) -> SupportiveMeasure {
-        let result = SupportiveMeasure(
+    static func readSupportiveMeasure(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> SupportiveMeasure {
+        var result = SupportiveMeasure(
             what: try fields.string("what"),
             offeredBy: try fields.string("offered_by"),
             offeredOn: try fields.date("offered_on"),
@@ -51,6 +54,10 @@ extension CaseFileReader {
             evidence: try fields.fileReferences("evidence"),
             tierAtTheTime: try fields.optionalInt("tier_at_the_time", in: 1...4),
             casePath: fields.path)
+        result.offeredToIDs = try fields.strings("offered_to", required: false)
+        for id in result.offeredToIDs where !parents.contains(where: { $0.id == id }) {
+            throw fields.error("offered_to", "does not match the id of any parent or carer (ids are set with `id:` under parents)", at: fields.node("offered_to"))
+        }
         try fields.finish()
         if let started = result.startedOn, let ended = result.endedOn, ended < started {
             throw fields.error("ended_on", "is \(ended.iso), before started_on (\(started.iso)); a measure cannot end before it starts", at: fields.node("ended_on"))

@@ -19,8 +19,10 @@ public struct ProsecutionReadiness: Sendable {
     public var gaps: [Gap]
     public var isReady: Bool { gaps.isEmpty }
 
-    /// Checks `loaded` as of `date` (the figures are the engine's to that date).
-    public static func check(_ loaded: LoadedCase, asOf date: CalendarDate) -> ProsecutionReadiness {
+    /// Checks `loaded` as of `date` (the figures are the engine's to that date). `sent` is what the
+    /// workspace's record shows was sent (`attendoc issue`); without it, the case file's
+    /// `letters_issued`.
+    public static func check(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]? = nil) -> ProsecutionReadiness {
         let attendanceCase = loaded.attendanceCase
         var gaps: [Gap] = []
         func gap(_ place: String, _ problem: String, _ toDo: String) { gaps.append(Gap(place: place, problem: problem, toDo: toDo)) }
@@ -36,7 +38,7 @@ public struct ProsecutionReadiness: Sendable {
         }
 
         // Steps of the process (seed 004): parenting contract meeting, reviewed within the
-        // policy's deadline; first warning to every parent with parental responsibility; the
+        // policy's deadline; first warning to every parent under section 576; the
         // interview within the deadline after the referral; the final warning.
         let contracts = attendanceCase.meetings.filter { $0.kind == .parentingContract }
         if contracts.isEmpty {
@@ -53,15 +55,18 @@ public struct ProsecutionReadiness: Sendable {
                     "record a review held by \(latest.longForm), or explain the delay in the case notes")
             }
         }
-        let parents = Recipient.withParentalResponsibility(in: attendanceCase).map(\.person)
-        func lettersIssued(_ kind: IssuedLetter.KnownKind) -> [IssuedLetter] {
-            attendanceCase.lettersIssued.filter { $0.kind == .known(kind) }
-        }
+        let parents = Recipient.parents(in: attendanceCase).map(\.person)
+        let letters = (sent ?? SentLetter.listed(in: attendanceCase)).filter { $0.sentOn <= date }
         for (kind, name) in [(IssuedLetter.KnownKind.firstWarningLetter, "first warning letter"), (.finalWarningLetter, "final warning letter")] {
-            let sent = lettersIssued(kind)
-            for parent in parents where !sent.contains(where: { $0.recipientPath == parent.casePath }) {
-                gap(parent.casePath, "no \(name) to this parent with parental responsibility is recorded",
-                    "send it (attendoc render --document \(kind == .firstWarningLetter ? "first-warning-letter" : "final-warning-letter")) and record it in letters_issued")
+            let document = kind == .firstWarningLetter ? "first-warning-letter" : "final-warning-letter"
+            for parent in parents where !letters.contains(where: { $0.kind == .known(kind) && $0.recipientPath == parent.casePath }) {
+                if sent != nil {
+                    gap(parent.casePath, "the workspace's record holds no \(name) to this parent",
+                        "issue it (attendoc issue \(attendanceCase.reference) --document \(document) --to \(parent.id ?? parent.casePath) --method post)")
+                } else {
+                    gap(parent.casePath, "no \(name) to this parent is recorded",
+                        "send it (attendoc render --document \(document)) and record it in letters_issued")
+                }
             }
         }
         let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview || $0.kind == .attendancePanel }
@@ -82,6 +87,16 @@ public struct ProsecutionReadiness: Sendable {
                     "fix the policy or the case file so that the deadline is known")
             }
         }
+
+        // The decisions: the route at referral, the decision to proceed after the target's review.
+        gaps += DecisionReadiness.gaps(loaded)
+        gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
+        gaps += DisclosureReadiness.gaps(loaded)
+        gaps += WitnessReadiness.gaps(loaded)
+        gaps += ThirdPartyRecords.gaps(loaded)
+        gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
+        gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent)
+        gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

@@ -8,17 +8,22 @@ public struct Recipient: Sendable {
     public var address: PostalAddress
     /// A stable, readable file name for their copy: `zoe-dsouza`.
     public var fileStem: String
+    /// Whether the address their copy goes to is confidential (their own, marked
+    /// `address_confidential`, or the pupil's when a parent with a confidential address lives
+    /// there): no copy for anyone else may carry it.
+    public var addressIsConfidential = false
 
-    /// Everyone with parental responsibility, each at their own address (or the pupil's, when they
-    /// live with the pupil and no other address is recorded). Separated parents both receive a copy.
-    /// Nobody marked do-not-contact.
-    public static func withParentalResponsibility(in attendanceCase: AttendanceCase) -> [Recipient] {
+    /// Every parent under section 576 Education Act 1996 (a natural parent, or someone with
+    /// parental responsibility or care of the child), each at their own address (or the pupil's,
+    /// when they live with the pupil and no other address is recorded). Separated parents both
+    /// receive a copy. Nobody marked do-not-contact (the recorded safeguarding or other reason).
+    public static func parents(in attendanceCase: AttendanceCase) -> [Recipient] {
         recipients(in: attendanceCase, settings: LetterSettings())
     }
 
-    /// Who receives a copy under `settings`: everyone with parental responsibility, and, where the
-    /// policy says so, carers without it who live with the pupil or have an address of their own.
-    /// Nobody marked do-not-contact.
+    /// Who receives a copy under `settings`: every parent under section 576, and, where the
+    /// policy says so, other carers who have an address to send one to. Nobody marked
+    /// do-not-contact.
     public static func recipients(in attendanceCase: AttendanceCase, settings: LetterSettings) -> [Recipient] {
         var stems: [String: Int] = [:]
         return attendanceCase.parentsAndCarers.compactMap { person in
@@ -26,7 +31,11 @@ public struct Recipient: Sendable {
             var stem = FileName.slug("\(person.forename) \(person.surname)")
             stems[stem, default: 0] += 1
             if let count = stems[stem], count > 1 { stem += "-\(count)" }
-            return Recipient(person: person, address: address, fileStem: stem)
+            var recipient = Recipient(person: person, address: address, fileStem: stem)
+            recipient.addressIsConfidential = person.ownAddress == address
+                ? person.addressConfidential
+                : attendanceCase.isPupilAddressConfidential
+            return recipient
         }
     }
 
@@ -43,12 +52,12 @@ public struct Recipient: Sendable {
 
     static func reasonForNoCopy(_ person: ParentOrCarer, settings: LetterSettings) -> SkippedRecipient.Reason? {
         if person.doNotContact { return .doNotContact }
-        if !person.hasParentalResponsibility && !settings.copiesForCarersWithoutParentalResponsibility { return .noParentalResponsibility }
+        if !person.isParent && !settings.copiesForCarersWithoutParentalResponsibility { return .notAParent }
         return nil
     }
 
     /// Their own address, or the pupil's when they live with the pupil. (The case file reader
-    /// requires one for every contactable parent with parental responsibility.)
+    /// requires one for every contactable parent.)
     static func address(of person: ParentOrCarer, in attendanceCase: AttendanceCase) -> PostalAddress? {
         person.ownAddress ?? (person.livesWithPupil ? attendanceCase.pupil.address : nil)
     }

@@ -12,7 +12,9 @@ public struct SkippedRecipient: Sendable, Equatable, CustomStringConvertible {
     }
 
     public enum Reason: Sendable, Equatable {
-        case noParentalResponsibility
+        /// Not a parent under section 576 Education Act 1996 (no natural parent, parental
+        /// responsibility or care of the child recorded), and the policy sends such carers no copy.
+        case notAParent
         /// The case file says they must not be contacted (the recorded reason is not repeated here).
         case doNotContact
         /// A carer the policy sends copies to, but with no address to send one to.
@@ -21,7 +23,7 @@ public struct SkippedRecipient: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch reason {
-        case .noParentalResponsibility: "\(casePath): no letter (no parental responsibility)"
+        case .notAParent: "\(casePath): no letter (not a parent under section 576 Education Act 1996: no natural parent, parental responsibility or care of the child recorded)"
         case .doNotContact: "\(casePath): no letter (do not contact; the reason is in the case file)"
         case .noAddress: "\(casePath): no letter (no address recorded; add an address to send them a copy)"
         }

@@ -37,7 +37,13 @@ public enum CaseHistory {
         }
         // Minutes for each meeting that has been minuted: one planned but not yet held has only its
         // time, place and attendees, and no minutes yet.
-        for meeting in attendanceCase.meetings where hasBeenMinuted(meeting) {
+        for meeting in attendanceCase.meetings where hasBeenMinuted(meeting) || !meeting.interviews.isEmpty {
+            // An interview under caution is recorded by each interviewee's record of interview,
+            // on the local authority's letterhead, not by a support meeting's minutes.
+            if !meeting.interviews.isEmpty {
+                add(PlannedDocument(kind: .recordOfInterview, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
+                continue
+            }
             add(PlannedDocument(kind: .meetingMinutes, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))
             if meeting.kind == .parentingContract, meeting.attendanceTarget != nil, meeting.reviewDate != nil {
                 add(PlannedDocument(kind: .parentingContract, date: meeting.date, meeting: meeting.casePath, calledForBy: meeting.casePath))

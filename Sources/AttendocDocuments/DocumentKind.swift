@@ -23,6 +23,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case referralToLocalAuthority = "referral-to-local-authority"
     case improvedAttendanceLetter = "improved-attendance-letter"
     case referralDeclinedLetter = "referral-declined-letter"
+    case recordOfInterview = "record-of-interview"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -53,6 +54,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .referralToLocalAuthority: "Referral to the local authority for legal intervention"
         case .improvedAttendanceLetter: "Improved attendance"
         case .referralDeclinedLetter: "Referral not accepted: information, advice and guidance"
+        case .recordOfInterview: "Record of interview under caution"
         }
     }
 
@@ -61,7 +63,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
-        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove: .localAuthority
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
         }
     }
 
@@ -69,10 +71,11 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     public var sentTo: String {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
+        if isForParentalResponsibilityOnly { return "each parent with parental responsibility, at their own address (only they can give consent)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
         return hasAgencyCopy
-            ? "each parent or carer with parental responsibility (a parent's copy), and the agencies (the agency copy)"
-            : "each parent or carer with parental responsibility, at their own address"
+            ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
+            : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
     }
 
     /// When in the process it is sent, and the facts of the case it needs, in words.
@@ -96,6 +99,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
         case .parentingContract:
             "a parenting_contract meeting (--meeting, or the latest on or before --date) with actions, an attendance target and a review date"
+        case .recordOfInterview:
+            "a pace_interview meeting (--meeting, or the latest on or before --date) with interviews: one record per interviewee (start, end, present, caution, legal advice, period_put, summary or transcript); one copy for each interviewee"
         case .registerCertificate:
             "the register (week by week, session by session) from 1 August, or the first day on the register, to --date; signed by the head teacher (s566 Education Act 1996)"
         case .apdrRecord:
@@ -121,9 +126,25 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a copy goes to the head teacher ("Copy to:"), besides each parent's copy: the
+    /// local authority's letters. For a parent whose address is confidential the head teacher's
+    /// copy is a document of its own, without that address (`LetterRun`).
+    public var copiesToHeadTeacher: Bool {
+        switch self {
+        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .referralDeclinedLetter: true
+        default: false
+        }
+    }
+
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// Whether only a parent with parental responsibility receives it: consent to share a
+    /// child's health information with the school is given by someone with parental
+    /// responsibility, so the request for it goes to them alone, not to every parent under
+    /// section 576 (a partner who has care of the child, a natural parent without it).
+    public var isForParentalResponsibilityOnly: Bool { self == .gpConsentRequest }
 
     /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
     public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }

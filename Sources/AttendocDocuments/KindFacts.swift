@@ -45,6 +45,8 @@ enum KindFacts {
             return try ParentingContractFacts.values(case: loaded, dated: date, options: options)
         case .registerCertificate:
             return try RegisterCertificateFacts.values(case: loaded, dated: date)
+        case .recordOfInterview:
+            return try RecordOfInterviewFacts.values(case: loaded, dated: date, options: options)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
         case .attendanceSupportPlan:

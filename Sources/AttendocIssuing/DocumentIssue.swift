@@ -106,7 +106,9 @@ public struct DocumentIssue {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        // The head teacher's copy of a letter to a confidential address is not served on a
+        // parent, so it is not issued into the record as one (docs/workspace.md).
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options).filter { !$0.isHeadTeachersCopy }
         var letters = all
         if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }

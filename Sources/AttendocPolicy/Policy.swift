@@ -142,6 +142,9 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     /// Seed 003: the Early Help keywork review, and its longest run.
     case earlyHelpReview = "early_help_review"
     case earlyHelpLongest = "early_help_longest"
+    /// Section 127 Magistrates' Courts Act 1980: an information is laid within six months of
+    /// the offence; counted from the earliest day charged.
+    case informationLaid = "information_laid"
 
     public static func < (lhs: DeadlineName, rhs: DeadlineName) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -153,6 +156,8 @@ public struct Deadline: Sendable, Equatable {
         case weeks
         case schoolDays = "school_days"
         case schoolWeeks = "school_weeks"
+        /// Calendar months (`adding(months:)`).
+        case months
     }
 
     public var count: Int
@@ -191,6 +196,7 @@ public struct Deadline: Sendable, Equatable {
         case .weeks: try calendar.lastSchoolDay(onOrBefore: start.adding(days: 7 * count))
         case .schoolDays: try calendar.adding(schoolDays: count, to: start)
         case .schoolWeeks: try calendar.adding(schoolWeeks: count, to: start)
+        case .months: start.adding(months: count)
         }
     }
 }

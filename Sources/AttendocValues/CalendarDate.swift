@@ -61,6 +61,15 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         Self(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day of the month `months` calendar months later, or the month's last day when it
+    /// is shorter (31 August plus six months is 28 February, or 29th in a leap year).
+    public func adding(months: Int) -> CalendarDate {
+        let total = year * 12 + (month - 1) + months
+        let (newYear, newMonth) = (total / 12, total % 12 + 1)
+        let lengths = [31, Self.isLeap(newYear) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return Self(year: newYear, month: newMonth, day: min(day, lengths[newMonth - 1]))!
+    }
+
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocBundle
 import AttendocCasework
 import AttendocIssuing
 import AttendocPolicy
@@ -29,11 +30,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("For a referral: the receiving authority's policy (a file in policies/, without .yaml) whose checklist applies (default: the case's policy).", valueName: "name"))
     var policy: String?
 
-    @Option(name: .long, help: ArgumentHelp("For a referral: a workspace whose record of issued documents counts as well as the case file's letters_issued.", valueName: "folder"))
-    var workspace: String?
-
     @Option(name: .long, help: ArgumentHelp("The folder holding Attendoc's templates/, stylesheets/, schema/, policies/ and data/.", valueName: "folder"))
     var resources: String?
+
+    @Option(name: .long, help: ArgumentHelp("The workspace whose record of what was sent the check reads. For prosecution: default $ATTENDOC_WORKSPACE, else the current folder if it holds one, and its record replaces the case file's letters_issued. For a referral: only when given, and its record counts as well as letters_issued.", valueName: "folder"))
+    var workspace: String?
 
     func run() throws {
         do {
@@ -43,7 +44,14 @@ struct Check: ParsableCommand {
             let readiness: (isReady: Bool, gaps: [ProsecutionReadiness.Gap])
             switch purpose {
             case .prosecution:
-                let checked = ProsecutionReadiness.check(loaded, asOf: date)
+                // The record, when there is a workspace: the letters sent are the ones it holds.
+                let place = WorkspaceLocation.find(explicit: workspace)
+                var sent: [SentLetter]?
+                if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
+                    let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
+                    sent = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened).compactMap(\.sentLetter)
+                }
+                let checked = ProsecutionReadiness.check(loaded, asOf: date, sent: sent)
                 readiness = (checked.isReady, checked.gaps)
             case .referral:
                 if let policy {

@@ -10,8 +10,8 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Render a kind of document for a case (or every document its history calls for), one copy per recipient, in each format.",
         discussion: """
-        Every parent or carer with parental responsibility gets their own copy at their own address \
-        (carers without it too where the case's policy says so; nobody marked do-not-contact). \
+        Every parent (section 576: a natural parent, or anyone with parental responsibility or care of the child) gets their own copy at their own address \
+        (other carers too where the case's policy says so; nobody marked do-not-contact). \
         Minutes also get an agency copy. Files are written as OUT/<case reference>/<document>/<recipient>.<format> \
         (with --all, OUT/<case reference>/<date>-<document>/...). Nothing is written unless every file of \
         the run could be made: a failed run leaves the output folder as it was.

@@ -35,27 +35,36 @@ struct EvidenceBundlePlanTests {
         return try bundle.titled(from: tree)
     }
 
-    @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheOfficersInitials() throws {
+    @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheirProducersInitials() throws {
         let bundle = try Self.countyPlan()
         #expect(bundle.sections.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
-        // Alex Brennan: AB/1, AB/2, ... over D, E and F in bundle order, with no gap.
-        let exhibits = bundle.entries.filter(\.content.isExhibit).map(\.exhibit)
-        #expect(exhibits == (1...exhibits.count).map { "AB/\($0)" })
+        // Alex Brennan: AB/1, AB/2, ... and Ms Laura Hughes: LH/1, LH/2 ... over D, E and F in
+        // bundle order, each with no gap.
+        let exhibits = bundle.entries.filter(\.content.isExhibit).filter { $0.id.first != "c" }
+        for (producer, prefix) in [(EvidenceBundle.Producer.officer, "AB"), (.school, "LH")] {
+            let labels = exhibits.filter { $0.producer == producer }.map(\.exhibit)
+            #expect(!labels.isEmpty && labels == (1...labels.count).map { "\(prefix)/\($0)" })
+        }
         #expect(bundle.entries.filter { !$0.content.isExhibit }.allSatisfy { $0.exhibit == nil })
         #expect(bundle.entries.filter(\.content.isExhibit).allSatisfy { ["D", "E", "F"].contains($0.id.prefix(1).uppercased()) })
         #expect(Set(bundle.entries.map(\.id)).count == bundle.entries.count)
     }
 
-    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
+    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndOfEachMinutes() throws {
         let titles = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "E" }!.entries.map(\.title)
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
             #expect(titles.contains("First warning letter to \(parent)"))
             #expect(titles.contains("Final warning letter to \(parent)"))
             #expect(titles.contains("Invitation to an interview under caution to \(parent)"))
         }
-        #expect(titles.contains("Minutes of the parenting contract meeting"))
-        #expect(titles.contains("Minutes of the Team Around the Family meeting"))
-        #expect(titles.contains("Minutes of the interview under caution (PACE)"))
+        // Minutes as each parent's copy, never the agency copy (ExhibitsAsServedTests).
+        #expect(titles.contains("Minutes of the parenting contract meeting, parent's copy for Ms Zoë D'Souza"))
+        #expect(titles.contains("Minutes of the Team Around the Family meeting, parent's copy for Mr Ciarán O'Brien"))
+        // An interview under caution is recorded by each parent's record of interview, not minutes.
+        #expect(!titles.contains("Minutes of the interview under caution (PACE)"))
+        for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
+            #expect(titles.filter { $0 == "Record of the interview under caution of \(parent)" }.count == 2, "\(titles)")
+        }
         // The grandmother has no parental responsibility and is not a party.
         #expect(!titles.contains { $0.contains("Maureen") })
     }
@@ -80,6 +89,9 @@ struct EvidenceBundlePlanTests {
             "concern-letter-2026-09-25.txt": "text",
             "cat-referral-form-2026-11-13.txt": "text",
             "taf-action-plan-2026-10-21.txt": "text",
+            "parenting-contract-father-2026-10-09.txt": "text",
+            // Each defendant's evidence of being a parent (section 576), once for both.
+            "school-contact-record-2026-09-01.txt": "text",
         ])
         // In the order of the events that cite them: the concern letter (25 September) first.
         #expect(entries.first?.source == "evidence/concern-letter-2026-09-25.txt")
@@ -99,7 +111,13 @@ struct EvidenceBundlePlanTests {
             #expect(row?["outcome"] as? String == measure.outcome)
             let proofs = (row?["proofs"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
             #expect(proofs.count == measure.evidence.count, "\(measure.what): \(proofs)")
-            #expect(proofs.allSatisfy { $0.hasPrefix("AB/") })
+            // The school's support is produced by the school witness; another's by the officer
+            // (the Early Help offer cites the school's referral too, which the school produces).
+            if EvidenceBundle.Producers(bundle.view.attendanceCase).ofMeasure(measure) == .school {
+                #expect(proofs.allSatisfy { $0.hasPrefix("LH/") }, "\(proofs)")
+            } else {
+                #expect(proofs.contains { $0.hasPrefix("AB/") } && proofs.allSatisfy { $0.hasPrefix("AB/") || $0.hasPrefix("LH/") }, "\(proofs)")
+            }
         }
         #expect(Self.rowCells(schedule).first { $0.first?.hasPrefix("A daily check-in") == true }?[3] == "not engaged with")
     }
@@ -115,7 +133,7 @@ struct EvidenceBundlePlanTests {
         }
         let attendanceCase = bundle.view.attendanceCase
         let expectedCount = attendanceCase.lettersIssued.count + attendanceCase.meetings.count + attendanceCase.supportiveMeasures.count
-            + attendanceCase.referrals.count + 2 /* referral accepted, legal route decided */
+            + attendanceCase.referrals.count + 3 /* referral accepted, route considered at referral, decision to prosecute */
         let thresholdEvents = events.filter { ($0["event"] as? String)?.hasPrefix("Attendance entered tier") == true || ($0["event"] as? String)?.hasPrefix("The threshold") == true }
         #expect(events.count == expectedCount + thresholdEvents.count)
         #expect(!thresholdEvents.isEmpty)
@@ -125,6 +143,24 @@ struct EvidenceBundlePlanTests {
         // A letter with a supplied copy is proved by both the document and the file.
         let concern = events.first { ($0["event"] as? String)?.hasPrefix("Letter of concern about attendance sent to Ms Zoë D'Souza") == true }
         #expect((concern?["proofs"] as? [[String: Any]])?.count == 2)
+        // The two decisions, each on its own date, proved by the decision records in section A.
+        let route = events.first { ($0["event"] as? String) == "Legal route considered at referral: prosecution under section 444(1) of the Education Act 1996 (Alex Brennan, Senior County Attendance Officer)" }
+        let decision = events.first { ($0["event"] as? String) == "Decision to prosecute (Alex Brennan, Senior County Attendance Officer)" }
+        #expect(route != nil && decision != nil, "\(events.map { $0["event"] ?? "" })")
+        for event in [route, decision] {
+            #expect((event?["proofs"] as? [[String: Any]])?.compactMap { $0["section"] as? String } == ["A"])
+        }
+        let dates = typed.filter { if case .decisionMade = $0.what { true } else if case .routeDecided = $0.what { true } else { false } }.map(\.date.iso)
+        #expect(dates == ["2026-11-16", "2027-01-08"])
+    }
+
+    @Test func theDecisionRecordsAreInSectionAAsRecorded() throws {
+        let bundle = try Self.countyPlan()
+        let text = try Self.xml(of: bundle)
+        #expect(text.contains("<entry id=\"a3\" title=\"Decision records: the legal route at referral and the decision to proceed\" date=\"2027-01-08\""), "\(text.prefix(3000))")
+        #expect(text.contains("<row><cell>Date</cell><cell>8 January 2027, after the review on 7 January 2027 of the attendance target set at the interview under caution (PACE)</cell></row>"))
+        #expect(text.contains("<cell>Education Supervision Order considered (section 447(1) Education Act 1996)</cell><cell>Considered. An order would add supervision"))
+        #expect(text.contains("<row><cell>Date</cell><cell>16 November 2026</cell></row>"))
     }
 
     @Test func theCourtViewWithholdsTheConfidentialAddressAgencyNotesAndSiblings() throws {
@@ -201,23 +237,34 @@ struct EvidenceBundlePlanTests {
 
     @Test func theStatementStatesEachStepWithItsExhibitNumbers() throws {
         let bundle = try Self.countyPlan()
-        let paragraphs = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
-        #expect(paragraphs.count == WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)).count)
+        let all = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
+        let offence = try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)
+        let officerCount = WitnessStatementDraft.paragraphs(bundle, offence: offence, producer: .officer).count
+        #expect(all.count == officerCount + WitnessStatementDraft.paragraphs(bundle, offence: offence, producer: .school).count)
+        // The officer's statement, then the school witness's.
+        let paragraphs = Array(all.prefix(officerCount))
+        let school = Array(all.dropFirst(officerCount))
         #expect(paragraphs.first?.hasPrefix("I am employed by Northshire County Council as Senior County Attendance Officer.") == true)
-        #expect(paragraphs.contains { $0.contains("attended 40 of the 50 sessions for which the school was open (80.0%)") && $0.hasSuffix("as exhibit AB/1.") })
-        // The invitation went to the mother only, so only her copy is produced.
-        #expect(paragraphs.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit AB/4."))
+        #expect(paragraphs.contains { $0.contains("attended 38 of the 46 sessions for which the school was open (82.6%)") && $0.contains("which Ms Laura Hughes produces as exhibit LH/1;") })
+        // The invitation went to the mother only, so only her copy is produced, by the school.
+        #expect(school.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit LH/4."))
         #expect(paragraphs.contains { $0.hasPrefix("On 3 December 2026 an interview under caution (PACE) was held at Riverside Academy") })
-        #expect(paragraphs.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6.") })
+        // The officer produces each parent's record of interview, not minutes.
+        let interview = try #require(paragraphs.first { $0.hasPrefix("On 3 December 2026 an interview under caution") })
+        let records = bundle.entries.filter { $0.documentKind == .recordOfInterview && $0.date == date("2026-12-03") }.compactMap(\.exhibit)
+        #expect(records.count == 2)
+        #expect(interview.hasSuffix("I produce the records of interview under caution as exhibits \(records[0]) and \(records[1])."), "\(interview)")
+        #expect(school.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit LH/5 and the parenting contract as exhibit LH/6.") })
         // Dates run in order after the opening paragraphs.
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let dated = paragraphs.compactMap { paragraph -> CalendarDate? in
+        func dates(_ paragraphs: [String]) -> [CalendarDate] { paragraphs.compactMap { paragraph -> CalendarDate? in
             let words = paragraph.split(separator: " ").map(String.init)
             guard words.count > 4, words[0] == "On", let day = Int(words[1]), let month = months.firstIndex(of: words[2]),
                   let year = Int(words[3]) else { return nil }
             return CalendarDate(year: year, month: month + 1, day: day)
-        }
-        #expect(dated == dated.sorted() && dated.count >= 15)
+        } }
+        #expect(dates(paragraphs) == dates(paragraphs).sorted() && dates(school) == dates(school).sorted())
+        #expect(dates(paragraphs).count + dates(school).count >= 15)
     }
 
     /// The bundle's XML, checked against schema/bundle.rng, as its templates word it.
@@ -258,21 +305,26 @@ struct EvidenceBundlePlanTests {
 
     /// The bundle's XML (checked against schema/bundle.rng) for the county example with `old`
     /// replaced by `new`: no FOP needed.
-    static func bundleXML(_ old: String, _ new: String) throws -> String {
-        let loaded = try ReadinessTests.variant(old, new)
+    static func bundleXML(_ old: String, _ new: String, and more: (String, String)? = nil) throws -> String {
+        let loaded = try ReadinessTests.variant([(old, new)] + (more.map { [$0] } ?? []))
         let (xml, _) = try BundleRun(resources: resources).bundleXML(try plan(loaded, draft: true))
         return String(decoding: xml, as: UTF8.self)
     }
 
     @Test func theFrontSheetNamesTheCourtTheHearingAndOnlyTheParentsProsecuted() throws {
-        let xml = try Self.bundleXML("  court: Exeter Magistrates' Court\n",
-                                     "  court: Exeter Magistrates' Court\n  hearing_on: 2027-02-15\n  hearing_time: \"10:00\"\n  defendants: [mother]\n")
+        // The father taken out of the defendants: only the mother is named and charged.
+        let father = "    - parent: father\n      basis: [natural_parent, parental_responsibility]\n      evidence: [evidence/school-contact-record-2026-09-01.txt]\n      reasons: >-\n        Mr O'Brien has parental responsibility and agreed to take on the morning school run; he\n        had a parenting contract of his own and was offered the mentor and Early Help support.\n"
+        let xml = try Self.bundleXML(father, "",
+                                     and: ("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  hearing_on: 2027-02-15\n  hearing_time: \"10:00\"\n"))
         // (The template escapes an apostrophe as &#39;.)
         #expect(xml.contains("<court>Exeter Magistrates&#39; Court</court>"))
         #expect(xml.contains("<fact label=\"Hearing\">Monday 15 February 2027 at 10:00</fact>"))
         #expect(xml.components(separatedBy: "<defendant>").count == 2)
         #expect(xml.components(separatedBy: "<charge>").count == 2)
-        #expect(xml.contains("<charge>Ms Zoë D&#39;Souza: between 23 November 2026"))
+        #expect(xml.contains("<charge>Ms Zoë D&#39;Souza: between 25 November 2026"))
+        // Section 127 Magistrates' Courts Act 1980: six months (the policy's information_laid)
+        // from the earliest day charged.
+        #expect(xml.contains("<fact label=\"Information to be laid by\">25 May 2027 (section 127 Magistrates' Courts Act 1980, counted from the earliest day charged)</fact>"), "\(xml)")
     }
 
     @Test func anApplicationForAnEducationSupervisionOrderHasNoCharge() throws {
@@ -328,11 +380,27 @@ struct EvidenceBundlePlanTests {
         #expect(Self.chronologyEvents(try Self.xml(of: bundle, resources: AttendocResources(root: root))) == Self.chronologyEvents(try Self.xml(of: bundle)))
     }
 
-    @Test func aDefendantWithoutParentalResponsibilityIsRefusedNamingTheField() throws {
+    @Test func aDefendantWhoIsNotAParentUnderSection576IsRefusedNamingTheField() throws {
+        // The grandmother has no parental responsibility, is not a natural parent and has no care
+        // of the child: not a parent, so she cannot be a defendant.
         #expect {
-            _ = try ReadinessTests.variant("  court: Exeter Magistrates' Court\n", "  court: Exeter Magistrates' Court\n  defendants: [grandmother]\n")
+            _ = try ReadinessTests.variant("    - parent: father\n      basis: [natural_parent, parental_responsibility]\n", "    - parent: grandmother\n      basis: []\n")
         } throws: { error in
-            "\(error)".contains("legal_route.defendants: names parents[2], who has no parental responsibility")
+            "\(error)".contains("legal_route.defendants[1].parent: names parents[2], who is not recorded as a parent under section 576 Education Act 1996 (a natural parent, or someone with parental responsibility or care of the child)")
+        }
+        // A carer the child lives with is a parent (care of the child) and can be a defendant,
+        // without parental responsibility.
+        let carer = try ReadinessTests.variant([
+            ("    relationship: grandmother\n    natural_parent: no\n    parental_responsibility: no\n    lives_with_pupil: no\n",
+             "    relationship: grandmother\n    natural_parent: no\n    parental_responsibility: no\n    lives_with_pupil: yes\n"),
+            ("    - parent: father\n      basis: [natural_parent, parental_responsibility]\n", "    - parent: grandmother\n      basis: [care_of_child]\n"),
+        ])
+        #expect(carer.attendanceCase.legalRoute?.defendantIDs == ["mother", "grandmother"])
+        // A basis the parent's record does not show is refused.
+        #expect {
+            _ = try ReadinessTests.variant("      basis: [natural_parent, parental_responsibility]\n", "      basis: [care_of_child]\n")
+        } throws: { error in
+            "\(error)".contains("legal_route.defendants[1].basis: says parents[1] has care of the child, which their record under parents does not (natural_parent, parental_responsibility)")
         }
     }
 }

@@ -113,10 +113,18 @@ struct EvidenceBundleTests {
                 #expect(first.contains(name) && first.contains("Page 1 of"), "\(title)")
             case ("F", let title) where title.hasSuffix(".pdf)"):
                 #expect(first.contains("Northshire Early Help: home visit record"), "\(title)")
+            case ("C", let title) where title.hasPrefix("Notice of the right to object"):
+                #expect(first.contains("You have the right to object."), "\(title)")
             case ("C", _):
                 #expect(first.contains("Statement of") || first.contains("STATEMENT"), "\(title)")
             case ("D", let title) where title.hasPrefix("Register certificate"):
                 #expect(first.contains("Certificate of attendance"), "\(title)")
+            case ("E", let title) where title.hasPrefix("Record of the interview under caution of "):
+                // Each interviewee's own record, on its own page 1.
+                let name = String(title.dropFirst("Record of the interview under caution of ".count))
+                // (The facts' labels and values are read in the PDF's own order, not always side by side.)
+                #expect(first.contains("Record of interview under caution") && first.contains("Interviewee:") && first.contains(name)
+                        && first.contains("Page 1 of"), "\(title)")
             case ("E", let title) where title.hasPrefix("Minutes"):
                 #expect(first.contains("Minutes") || first.contains("minutes"), "\(title)")
             default:

@@ -173,11 +173,11 @@ struct CaseModelTests {
 
     @Test func aDoNotContactParentGetsNoLetterAndIsReportedAsSkipped() throws {
         let attendanceCase = try CaseFileReader.read(Self.valid, file: Self.file)
-        #expect(Recipient.withParentalResponsibility(in: attendanceCase).map(\.person.casePath) == ["parents[0]"])
+        #expect(Recipient.parents(in: attendanceCase).map(\.person.casePath) == ["parents[0]"])
         let skipped = Recipient.skipped(in: attendanceCase)
         #expect(skipped == [
             SkippedRecipient(casePath: "parents[1]", reason: .doNotContact),
-            SkippedRecipient(casePath: "parents[2]", reason: .noParentalResponsibility),
+            SkippedRecipient(casePath: "parents[2]", reason: .notAParent),
         ])
         let described = skipped.map(\.description).joined(separator: "\n")
         #expect(described.contains("parents[1]: no letter (do not contact"))
@@ -190,8 +190,30 @@ struct CaseModelTests {
 
             """, "")
         let both = try CaseFileReader.read(contactable, file: Self.file)
-        #expect(Recipient.withParentalResponsibility(in: both).map(\.person.casePath) == ["parents[0]", "parents[1]"])
-        #expect(Recipient.skipped(in: both) == [SkippedRecipient(casePath: "parents[2]", reason: .noParentalResponsibility)])
+        #expect(Recipient.parents(in: both).map(\.person.casePath) == ["parents[0]", "parents[1]"])
+        #expect(Recipient.skipped(in: both) == [SkippedRecipient(casePath: "parents[2]", reason: .notAParent)])
+    }
+
+    @Test func everyParentUnderSection576GetsALetter() throws {
+        // s576 Education Act 1996: a natural parent, anyone with parental responsibility, anyone
+        // with care of the child. The grandmother (parents[2]) has none of them.
+        let grandmother = "    relationship: grandmother\n    parental_responsibility: no\n    lives_with_pupil: no\n"
+        #expect(Self.valid.contains(grandmother))
+        // A step-grandparent the child lives with has care of the child: a parent, with a letter.
+        let withCare = try CaseFileReader.read(Self.edited(grandmother, grandmother.replacingOccurrences(of: "lives_with_pupil: no", with: "lives_with_pupil: yes")), file: Self.file)
+        #expect(Recipient.parents(in: withCare).map(\.person.casePath) == ["parents[0]", "parents[2]"])
+        #expect(withCare.parentsAndCarers[2].basesAsParent == [.careOfChild])
+        // Unless the case file records that they do not have care of the child.
+        let noCare = try CaseFileReader.read(Self.edited(grandmother, grandmother.replacingOccurrences(of: "lives_with_pupil: no", with: "lives_with_pupil: yes\n    care_of_child: no")), file: Self.file)
+        #expect(Recipient.parents(in: noCare).map(\.person.casePath) == ["parents[0]"])
+        // A natural parent without parental responsibility, living elsewhere, is a parent: they
+        // need an address to be sent their letter.
+        let natural = grandmother.replacingOccurrences(of: "parental_responsibility: no", with: "natural_parent: yes\n    parental_responsibility: no")
+        let error = #expect(throws: CaseFileError.self) { _ = try CaseFileReader.read(Self.edited(grandmother, natural), file: Self.file) }
+        #expect(error?.field == "parents[2].address")
+        let addressed = try CaseFileReader.read(Self.edited(grandmother, natural + "    address:\n      lines: [8 Church Lane, Topsham]\n      postcode: EX3 0JA\n"), file: Self.file)
+        #expect(Recipient.parents(in: addressed).map(\.person.casePath) == ["parents[0]", "parents[2]"])
+        #expect(Recipient.skipped(in: addressed) == [SkippedRecipient(casePath: "parents[1]", reason: .doNotContact)])
     }
 
     @Test func aParentWhoMustNotBeContactedNeedsNoAddress() throws {
@@ -214,7 +236,9 @@ struct CaseModelTests {
         let attendanceCase = try CaseFileReader.read(Self.valid, file: Self.file)
         let run = try LetterRun(resources: resources)
         let letters = try run.letters(.firstWarningLetter, for: attendanceCase, dated: CalendarDate(iso: "2026-11-23")!)
-        #expect(letters.map(\.relativeStem) == ["CAT-2026-0150/first-warning-letter/zoe-dsouza"])
+        // (A parent with a confidential address lives at the pupil's address, so the head teacher's
+        // copy of Zoë's letter is a document of its own, without it.)
+        #expect(letters.map(\.relativeStem) == ["CAT-2026-0150/first-warning-letter/zoe-dsouza", "CAT-2026-0150/first-warning-letter/zoe-dsouza-copy-for-head-teacher"])
     }
 
     // MARK: Errors name the file, the line and the field
@@ -346,7 +370,7 @@ struct CaseModelTests {
         #expect(error.file == Self.file)
         #expect(error.line == Self.line(of: "priority: high", in: yaml))
         #expect(error.field == "meetings[0].actions[0].priority")
-        #expect(error.message == "is not a known field here; known fields are: action, due_date, owner")
+        #expect(error.message == "is not a known field here; known fields are: action, done_on, due_date, owner")
     }
 
     @Test func aLetterToAnUnknownRecipientIsRefusedWithoutQuotingTheID() throws {

@@ -25,13 +25,16 @@ struct CommandLineTests {
         let result = try Self.attendoc(["render", fixture("separated-parents.yaml").path, "--document", "first-warning-letter",
                                         "--format", "txt,html", "--out", out.path, "--date", "2026-11-23"])
         #expect(result.status == 0, "\(result.error)")
+        // Tomás's address is confidential: the head teacher's copy of his letter is its own file.
         #expect(filesUnder(out) == [
+            "CAT-2026-0099/first-warning-letter/tomas-o-briain-copy-for-head-teacher.html",
+            "CAT-2026-0099/first-warning-letter/tomas-o-briain-copy-for-head-teacher.txt",
             "CAT-2026-0099/first-warning-letter/tomas-o-briain.html",
             "CAT-2026-0099/first-warning-letter/tomas-o-briain.txt",
             "CAT-2026-0099/first-warning-letter/zoe-dsouza-partner-ltd.html",
             "CAT-2026-0099/first-warning-letter/zoe-dsouza-partner-ltd.txt",
         ])
-        #expect(result.output.components(separatedBy: "\n").filter { $0.hasPrefix("wrote ") }.count == 4)
+        #expect(result.output.components(separatedBy: "\n").filter { $0.hasPrefix("wrote ") }.count == 6)
     }
 
     /// Each broken case file: what to change in the fixture, and the field and words the error must name.
@@ -124,16 +127,21 @@ struct CommandLineTests {
         // letters_issued: the concern letter and its meeting invitation (25 September), the
         // interview invitation (14 October), the first warning, PACE invitation and register
         // certificate (23 November), the final warning (11 January 2027);
-        // meetings with minutes: 2 October (and its parenting contract), 21 October, 3 December.
+        // the father's invitation to his own parenting contract meeting (5 October);
+        // meetings with minutes: 2 October and 9 October (each with its parenting contract),
+        // 21 October; the interviews under caution (3 December, 11 January 2027), each recorded
+        // by a record of interview for each parent, not minutes.
         #expect(folders == [
             "CAT-2026-0142/2026-09-25-attendance-concern-letter", "CAT-2026-0142/2026-09-25-meeting-invitation",
             "CAT-2026-0142/2026-10-02-meeting-minutes", "CAT-2026-0142/2026-10-02-parenting-contract",
+            "CAT-2026-0142/2026-10-05-meeting-invitation",
+            "CAT-2026-0142/2026-10-09-meeting-minutes", "CAT-2026-0142/2026-10-09-parenting-contract",
             "CAT-2026-0142/2026-10-14-meeting-invitation", "CAT-2026-0142/2026-10-21-meeting-minutes",
             "CAT-2026-0142/2026-11-23-first-warning-letter", "CAT-2026-0142/2026-11-23-pace-interview-invitation",
-            "CAT-2026-0142/2026-11-23-register-certificate", "CAT-2026-0142/2026-12-03-meeting-minutes",
-            "CAT-2026-0142/2027-01-11-final-warning-letter",
+            "CAT-2026-0142/2026-11-23-register-certificate", "CAT-2026-0142/2026-12-03-record-of-interview",
+            "CAT-2026-0142/2027-01-11-final-warning-letter", "CAT-2026-0142/2027-01-11-record-of-interview",
         ])
-        #expect(result.output.contains("note: parents[2]: no letter (no parental responsibility)"))
+        #expect(result.output.contains("note: parents[2]: no letter (not a parent under section 576 Education Act 1996: no natural parent, parental responsibility or care of the child recorded)"))
     }
 
     @Test func renderNeedsADocumentKindOrAll() throws {
@@ -146,7 +154,7 @@ struct CommandLineTests {
         let result = try Self.attendoc(["kinds"])
         #expect(result.status == 0)
         for kind in ["attendance-concern-letter", "meeting-invitation", "meeting-minutes", "parenting-contract", "first-warning-letter",
-                     "pace-interview-invitation", "register-certificate", "target-met-letter", "final-warning-letter", "notice-to-improve"] {
+                     "pace-interview-invitation", "register-certificate", "target-met-letter", "final-warning-letter", "notice-to-improve", "record-of-interview"] {
             #expect(result.output.contains(kind + "\n"), "\(kind)")
         }
         #expect(result.output.contains("sent by:     the school"))

@@ -151,8 +151,9 @@ struct EnforcementLetterTests {
 
     @Test func theInterviewMustBeAnInterviewUnderCautionStillToCome() throws {
         let loaded = try Self.loaded()
-        let after = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-12-04")
-        #expect(after.contains("no interview under caution on or after 4 December 2026"), "\(after)")
+        // (The example's second interview, on 11 January 2027, is the last.)
+        let after = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2027-01-12")
+        #expect(after.contains("no interview under caution on or after 12 January 2027"), "\(after)")
         #expect(after.contains("kind: pace_interview"))
         let taf = try Self.renderError(.paceInterviewInvitation, loaded, dated: "2026-11-23", options: LetterOptions(meeting: "meetings[1]"))
         #expect(taf.contains("meetings[1] is a Team Around the Family meeting, not an interview under caution"), "\(taf)")
@@ -210,10 +211,29 @@ struct EnforcementLetterTests {
         #expect(!counted.contains("illness"))
     }
 
+    @Test func theFinalWarningDatesTheDecisionFromItsRecord() throws {
+        var loaded = try Self.loaded()
+        // The route was considered at referral (16 November 2026); the decision to prosecute
+        // was made after the target's review (7 January 2027), on 8 January 2027.
+        let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
+        #expect(text.contains("We decided on this legal route on 8 January 2027."), "\(text)")
+        #expect(!text.contains("16 November 2026"))
+        // A decision dated after the letter, or before the target's review, is refused.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-12")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("legal_route.decision.on (12 January 2027) is after this letter's date"))
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2026-12-10")
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("is before the review of the target set at meetings[2] (7 January 2027)"))
+        // No decision recorded: no final warning, saying what to record.
+        loaded.attendanceCase.legalRoute?.decision = nil
+        #expect(try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11").contains("record it under legal_route.decision"))
+    }
+
     @Test func aFinalWarningWaitsForTheTargetsReview() throws {
-        let loaded = try Self.loaded()
+        var loaded = try Self.loaded()
         let early = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-06")
         #expect(early.contains("review on Thursday 7 January 2027"), "\(early)")
+        // Overridden, the letter comes before the review, and so does the decision it reports.
+        loaded.attendanceCase.legalRoute?.decision?.on = date("2027-01-05")
         let text = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-06",
                                  options: LetterOptions(deadlineOverrideReason: "no attendance at all since the interview"))
         #expect(text.contains("Between 3 December 2026 and 6 January 2027"))
@@ -245,6 +265,38 @@ struct EnforcementLetterTests {
         }
         let unknown = try Self.renderError(.finalWarningLetter, loaded, dated: "2027-01-11", options: LetterOptions(meeting: "meetings[9]"))
         #expect(unknown.hasPrefix("the case CAT/2026/0142 has no meeting meetings[9]; its meetings are: meetings[0] (parenting_contract, 2026-10-02)"), "\(unknown)")
+    }
+
+    // MARK: Record of interview under caution
+
+    @Test func eachInterviewHasItsOwnRecordOnTheCountysLetterhead() throws {
+        let texts = try Self.texts(.recordOfInterview, try Self.loaded(), dated: "2026-12-03")
+        #expect(texts.keys.sorted() == [Self.ciaran, Self.zoe])
+        let mother = try #require(texts[Self.zoe])
+        let father = try #require(texts[Self.ciaran])
+        // The local authority's letterhead, not the school's; a record, not a meeting's minutes.
+        #expect(mother.hasPrefix("Northshire County Council County Attendance Team County Hall"), "\(mother.prefix(200))")
+        #expect(mother.contains("Record of interview under caution"))
+        #expect(!mother.contains("Key issues and barriers") && !mother.contains("Actions: who will do what"))
+        for fact in ["Interviewee: Ms Zoë D'Souza", "Date: Thursday 3 December 2026", "Started: 10:05", "Ended: 10:40",
+                     "Place: Riverside Academy, Riverside Road", "Absences put: 3 September 2026 to 2 December 2026", "Recording: Exhibit JM/1",
+                     "The interviewee was cautioned in these words: \(Self.caution)", "The interviewee said that they understood the caution.",
+                     "Free and independent legal advice: offered and declined", "Interpreter: none", "Appropriate adult: none",
+                     "I start work at 7:30", "Interviewing officer: Alex Brennan"] {
+            #expect(mother.contains(fact), "\(fact)")
+        }
+        // Each interviewee's record holds their own account only.
+        #expect(father.contains("Interviewee: Mr Ciarán O'Brien") && father.contains("Started: 10:50") && father.contains("Exhibit JM/2"))
+        #expect(father.contains("my shifts changed"))
+        #expect(!father.contains("I start work at 7:30") && !mother.contains("my shifts changed"))
+    }
+
+    @Test func aRecordOfInterviewNeedsTheInterviewsRecorded() throws {
+        var loaded = try Self.loaded()
+        let index = try Self.interviewIndex(loaded)
+        loaded.attendanceCase.meetings[index].interviews = []
+        let message = try Self.renderError(.recordOfInterview, loaded, dated: "2026-12-03")
+        #expect(message.contains("meetings[2] (the interview under caution of 3 December 2026) has no interviews: add one record per interviewee under interviews"), "\(message)")
     }
 
     // MARK: Notice to improve
@@ -351,7 +403,9 @@ struct EnforcementLetterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try DocumentWriter(resources: resources, formats: [.pdf]).write(letters.map(\.document), formats: [.pdf], to: folder,
                                     fop: try PDFTypesetter(configuration: resources.fopConfiguration))
-        #expect(written.count == 6)
+        // Two parents' copies of each, and the head teacher's copy of the final warning and the
+        // notice to the father's confidential address.
+        #expect(written.count == 8)
         func pdf(_ kind: DocumentKind) throws -> String {
             flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/\(kind.rawValue)/\(Self.zoe).pdf")))
         }

@@ -23,6 +23,7 @@ struct GoldenDocumentTests {
         (.noticeToImprove, "riverside-first-warning.yaml", "2027-01-11", nil, "zoe-dsouza"),
         (.targetMetLetter, "hillcrest-target-met.yaml", "2027-01-18", nil, ""),
         (.meetingMinutes, "hillside-send-and-social-worker.yaml", "2026-11-20", "meetings[0]", "agnieszka-nowak"),
+        (.recordOfInterview, "riverside-first-warning.yaml", "2026-12-03", "meetings[2]", "zoe-dsouza"),
         (.registerCertificate, "hillside-send-and-social-worker.yaml", "2026-11-20", nil, "agnieszka-nowak"),
         (.apdrRecord, "school-tier2-case.yaml", "2026-10-02", nil, "agnieszka-kowalczyk"),
         (.reviewRecord, "riverside-first-warning.yaml", "2026-11-13", nil, "ciaran-obrien"),

@@ -44,10 +44,11 @@ struct RecordTests {
     @Test func agencyOnlyNotesAreInNoParentCopyInAnyFormat() throws {
         let folder = try Self.render(.meetingMinutes, Self.hillside, date: "2026-11-20", formats: OutputFormat.allCases, meeting: "meetings[0]")
         let files = filesUnder(folder)
-        // The mother's copy and the agency copy; the father (do not contact) and the mother's
-        // partner (no parental responsibility) get none.
+        // The mother's copy, the copy of her partner (a parent under section 576: the child lives
+        // with him) and the agency copy; the father (do not contact) gets none.
         #expect(files == ["agency-copy.docx", "agency-copy.html", "agency-copy.pdf", "agency-copy.txt",
-                          "agnieszka-nowak.docx", "agnieszka-nowak.html", "agnieszka-nowak.pdf", "agnieszka-nowak.txt"])
+                          "agnieszka-nowak.docx", "agnieszka-nowak.html", "agnieszka-nowak.pdf", "agnieszka-nowak.txt",
+                          "tomasz-zielinski.docx", "tomasz-zielinski.html", "tomasz-zielinski.pdf", "tomasz-zielinski.txt"])
         for file in files {
             let text = try Self.readable(folder.appendingPathComponent(file))
             if file.hasPrefix("agency-copy") {
@@ -108,11 +109,30 @@ struct RecordTests {
         #expect(text.contains("Mr David Osei"))
     }
 
+    @Test func theCertificateStatesThePupilWasRegisteredThroughoutAndWhoCertifiesIt() throws {
+        let riverside = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml")
+        let folder = try Self.render(.registerCertificate, riverside, date: "2027-01-11", formats: [.txt])
+        let text = try Self.readable(folder.appendingPathComponent("zoe-dsouza.txt"))
+        #expect(text.contains("Admitted: 4 September 2024"), "\(text)")
+        #expect(text.contains("Certified by: Mrs Janet Patel, Head Teacher"))
+        #expect(text.contains("Siobhán O'Brien-Ní Dhuibhir was a registered pupil at Riverside Academy throughout the period of this certificate: the admission register records Siobhán as admitted on 4 September 2024."))
+        // Without an admission date, the certificate does not claim it.
+        let hillside = try Self.readable(try Self.render(.registerCertificate, Self.hillside, date: "2026-11-20", formats: [.txt])
+            .appendingPathComponent("agnieszka-nowak.txt"))
+        #expect(hillside.contains("The case does not record that Kacper Nowak-Williams was on the admission register of Hillside Primary School throughout the period"))
+        #expect(!hillside.contains("was a registered pupil at"))
+    }
+
     @Test func theParentingContractSetsOutBothSides() throws {
         let folder = try Self.render(.parentingContract, Self.brookfield, date: "2026-10-08", formats: [.txt])
+        // A contract of her own for the mother, who was at the meeting: signed by its parties
+        // only (the father, who was not there, has no contract and no signature line).
         let files = filesUnder(folder)
-        #expect(files.count == 2)
+        #expect(files == ["agnieszka-kowalczyk.txt"])
         let text = try Self.readable(folder.appendingPathComponent(files[0]))
+        #expect(text.components(separatedBy: "Signed:").count == 3, "two signature lines: the mother's and the school's")
+        #expect(text.contains("Parent: Mrs Agnieszka Kowalczyk"))
+        #expect(!text.contains("Tomasz"))
         for fact in ["Attendance contract: school attendance", "used to be called a parenting contract", "In most cases your word is enough", "Attendance target: 92%", "Review date: Thursday 5 November 2026",
                      "It is not legally binding", "may be used as evidence", "The parents will", "Signed:"] {
             #expect(text.contains(fact), "\(fact)")

@@ -70,7 +70,8 @@ struct WorkspaceTests {
         #expect(try run(program, ["init", workspace.path]).status == 0)
         let first = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path, "--by", "A. Officer"])
         #expect(first.output.contains("recorded CAT/2026/0142, version 1"))
-        #expect(first.output.contains("recorded 15 earlier issue(s) from letters_issued, without archived copies"))
+        // The letters_issued of the county example (the father's invitation to his own parenting contract meeting included).
+        #expect(first.output.contains("recorded 16 earlier issue(s) from letters_issued, without archived copies"))
         let unchanged = try run(program, ["case", "add", caseFile.path, "--workspace", workspace.path])
         #expect(unchanged.output.contains("unchanged since version 1"))
         var text = try String(contentsOf: caseFile, encoding: .utf8)
@@ -434,6 +435,28 @@ struct WorkspaceTests {
     /// With a workspace, the bundle exhibits the letters as the archive holds them (their own bytes
     /// and SHA-256), says how and when they were sent, and the statement takes who sent them from
     /// the record; a letter with no archived copy is left out, or in a draft marked on every page.
+    @Test func checkForProsecutionReadsTheLettersSentFromTheRecord() throws {
+        let folder = try temporaryFolder("workspace-check")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // The record holds no letters (the case was added without its letters_issued), while the
+        // case file checked lists every one: the check believes the record.
+        let workspace = try workspaceWithExample(folder)
+        let check = ["check", example, "--for", "prosecution", "--as-of", "2027-01-11", "--workspace", workspace.path]
+        let before = try run(program, check)
+        #expect(before.status == 1, "\(before.output)")
+        #expect(before.output.contains("- parents[0]: the workspace's record holds no first warning letter to this parent. To do: issue it (attendoc issue CAT/2026/0142 --document first-warning-letter --to mother --method post)"), "\(before.output)")
+        #expect(before.output.contains("- parents[1]: the workspace's record holds no final warning letter"))
+        // Issued into the record, the first warnings are no longer missing; the final warnings still are.
+        #expect(try issueFirstWarning(workspace).status == 0)
+        let after = try run(program, check)
+        #expect(after.status == 1)
+        #expect(!after.output.contains("no first warning letter"), "\(after.output)")
+        #expect(after.output.contains("- parents[0]: the workspace's record holds no final warning letter"))
+        // Without a workspace the case file's letters_issued is read, and the case is ready.
+        let alone = try run(program, Array(check.dropLast(2)), in: folder)
+        #expect(alone.status == 0, "\(alone.output)")
+    }
+
     @Test func theBundleExhibitsTheArchivedCopiesAsSent() throws {
         let folder = try temporaryFolder("workspace")
         defer { try? FileManager.default.removeItem(at: folder) }

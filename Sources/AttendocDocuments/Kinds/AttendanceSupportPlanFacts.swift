@@ -35,7 +35,7 @@ enum AttendanceSupportPlanFacts {
             "reviewDate": LetterContext.dateValue(review),
             "reviewWithin": length.lengthInWords,
             "latestReview": LetterContext.dateValue(latest),
-            "signatories": Recipient.withParentalResponsibility(in: loaded.attendanceCase).map { ["name": $0.person.fullName] },
+            "signatories": Recipient.parents(in: loaded.attendanceCase).map { ["name": $0.person.fullName] },
         ]
         plan["target"] = meeting.attendanceTarget.map(TargetMetFacts.targetInWords)
         return [

@@ -50,8 +50,18 @@ enum FinalWarningLetterFacts {
         // The date the parent can tell us something by, before the papers go to court.
         let response = try policy(of: loaded).deadline(.finalWarningResponse, for: "the final warning letter")
         let respondBy = try loaded.deadline(.finalWarningResponse, from: date, for: "the final warning letter")
+        // The letter dates the decision to proceed from its record, made after the target's review.
+        guard let decision = route.decision else {
+            throw AttendocError(.document, "the case \(attendanceCase.reference) records no decision to proceed after the target's review (\(reviewOn.longForm)); a final warning says when it was made, so record it under legal_route.decision (on, by, education_supervision_order, support_first, public_interest: docs/case-file.md)")
+        }
+        if decision.on > date {
+            throw AttendocError(.document, "\(decision.casePath).on (\(decision.on.longForm)) is after this letter's date (\(date.longForm)); a final warning reports a decision already made, so date the letter on or after the decision")
+        }
+        if decision.on < reviewOn, options.deadlineOverrideReason == nil {
+            throw AttendocError(.document, "\(decision.casePath).on (\(decision.on.longForm)) is before the review of the target set at \(meeting.casePath) (\(reviewOn.longForm)); the decision to proceed follows the review (seed 004), so correct the date of the decision")
+        }
         let routeValue: [String: Any] = LegalRouteFacts.route(route.section).merging([
-            "decidedOn": LetterContext.dateValue(route.decidedOn),
+            "decisionOn": LetterContext.dateValue(decision.on),
             "isProsecution": LegalRouteFacts.offence(route.section) != nil,
         ]) { old, _ in old }
         var values: [String: Any] = [

@@ -55,6 +55,9 @@ enum RegisterCertificateFacts {
                 "weeks": weeks,
                 "key": key,
                 "totals": LetterContext.attendanceValue(QuotedAttendance(figures)),
+                // Registered throughout: admitted on or before the period's first day.
+                "admittedOn": loaded.attendanceCase.pupil.admittedOn.map { LetterContext.dateValue($0) as Any } ?? false,
+                "registeredThroughout": loaded.attendanceCase.pupil.admittedOn.map { $0 <= figures.from } ?? false,
             ] as [String: Any],
         ]
     }
