@@ -7,6 +7,7 @@ import Foundation
 //     swift run -c release attendoc-benchmark ctf [--pupils 1200]
 //     swift run -c release attendoc-benchmark bundle [--exhibits 20] [--exhibit-pages 12]
 //     swift run -c release attendoc-benchmark record [--letters 1000] [--rendered 20] [--pupils 1200]
+//     swift run -c release attendoc-benchmark batch [--pupils 1200] [--small 300]
 //
 // rendering: HTML from document XML, in process, against xsltproc on the same files; text and DOCX
 //   per letter, and DOCX against HTML rendered in memory in the same run (`docx-vs-html in memory`);
@@ -23,6 +24,10 @@ import Foundation
 // record: letters rendered (HTML + PDF) against the record's own work of archiving and recording
 //   them in a fresh workspace, and `due` over a 1,200-pupil register. Last lines:
 //   `record-vs-rendering: R` (target R < 0.05) and `due-ms-for-1200-pupils: T` (target T < 100).
+// batch: `attendoc batch` over a generated CTF of 1,200 pupils (and of 300, for memory), every due
+//   concern letter issued as PDF and DOCX into a fresh workspace: letters a second, the peak memory
+//   of each (attendoc's and FOP's, FOP's heap capped), and the same letters as one FOP run over the
+//   same combined XSL-FO. Last line: `batch-vs-fop: R` (target R <= 1.3).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.removeFirst() } ?? "rendering"
@@ -31,7 +36,9 @@ case "rendering": try RenderingBenchmark.run(arguments)
 case "ctf": try CTFBenchmark.run(arguments)
 case "bundle": try BundleBenchmark.run(arguments)
 case "record": try RecordBenchmark.run(arguments)
+case "batch": try BatchBenchmark.run(arguments)
+case "batch-school": try BatchBenchmark.school(arguments)
 default:
-    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf|bundle|record] [options]\n".utf8))
+    FileHandle.standardError.write(Data("usage: attendoc-benchmark [rendering|ctf|bundle|record|batch] [options]\n".utf8))
     exit(2)
 }

@@ -61,6 +61,32 @@ public struct DocumentIssue {
     /// Issues `request` as `issue` does, and gives each issued copy's document XML too, in the
     /// same order (a batch lays them out again for its print run).
     public func issueKeepingDocuments(_ request: Request, fop: PDFTypesetter?) throws(AttendocError) -> (issued: [IssuedDocument], documents: [RenderableDocument]) {
+        let prepared = try prepare(request)
+        let writer = try DocumentWriter(resources: resources, formats: request.formats)
+        let rendered = try writer.render(prepared.documents, formats: request.formats, fop: fop)
+        return (try record(prepared, rendered: rendered), prepared.documents)
+    }
+
+    /// A request made ready to issue: the case recorded as it is now, each recipient's document
+    /// made (not yet rendered), and what the record keeps with them.
+    public struct Prepared {
+        public let request: Request
+        let letters: [LetterRun.Letter]
+        let upn: String?
+        let caseVersion: Int
+        let figuresJSON: String?
+        let templateSHA: String
+        let policySHA: String
+        let deemed: CalendarDate?
+        let duplicateWindowStarts: CalendarDate
+
+        /// The documents to render, one per recipient, in order.
+        public var documents: [RenderableDocument] { letters.map(\.document) }
+    }
+
+    /// Records the case as it is now and makes each recipient's document for `request`; nothing
+    /// is issued until `record` is given the rendered files.
+    public func prepare(_ request: Request) throws(AttendocError) -> Prepared {
         let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(request.reference) }
         let caseFile = URL(fileURLWithPath: recorded.sourcePath)
         // The case as it is now is recorded first, so the issue names the version it was made from.
@@ -95,27 +121,35 @@ public struct DocumentIssue {
             // The agency copy of a record is not served on anyone.
             letters = letters.filter { $0.recipient != nil }
         }
-        let writer = try DocumentWriter(resources: resources, formats: request.formats)
-        let rendered = try writer.render(letters.map(\.document), formats: request.formats, fop: fop)
         let figures = try? loaded.figures(asOf: request.date)
-        let figuresJSON = figures.map(Self.figuresJSON)
-        let templateSHA = try Self.folderSHA256(resources.templates)
-        let policySHA = try Self.policySHA256(policy, resources: resources)
-        let deemed = rules.deemedServed(sent: request.date, method: request.method.rawValue)
-        let documents = letters.map { letter in
+        return Prepared(request: request, letters: letters, upn: loaded.attendanceCase.pupil.upn?.text,
+                        caseVersion: intake.recording.currentVersion, figuresJSON: figures.map(Self.figuresJSON),
+                        templateSHA: try Self.folderSHA256(resources.templates), policySHA: try Self.policySHA256(policy, resources: resources),
+                        deemed: rules.deemedServed(sent: request.date, method: request.method.rawValue),
+                        duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+    }
+
+    /// Issues `prepared` with its documents' `rendered` files (each document's, in the request's
+    /// formats, in order, as `DocumentWriter.render` gives them): all its copies recorded and
+    /// archived, or none.
+    public func record(_ prepared: Prepared, rendered: [DocumentWriter.RenderedFile]) throws(AttendocError) -> [IssuedDocument] {
+        let request = prepared.request
+        guard rendered.count == prepared.letters.count * request.formats.count else {
+            throw AttendocError(.output, "\(rendered.count) files were rendered for \(prepared.letters.count) copies in \(request.formats.count) formats; nothing was issued")
+        }
+        let documents = prepared.letters.enumerated().map { index, letter in
             let recipient = letter.recipient!
-            let files = rendered.filter { $0.relativePath.hasPrefix(letter.relativeStem + ".") }.map {
+            let files = rendered[(index * request.formats.count)..<((index + 1) * request.formats.count)].map {
                 DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
-            return DocumentToIssue(reference: request.reference, upn: loaded.attendanceCase.pupil.upn?.text, kind: request.kind.rawValue,
+            return DocumentToIssue(reference: request.reference, upn: prepared.upn, kind: request.kind.rawValue,
                                    recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
-                                   method: request.method, sentOn: request.date, deemedServedOn: deemed, issuedBy: request.issuedBy,
-                                   caseVersion: intake.recording.currentVersion, templateSHA256: templateSHA, policySHA256: policySHA,
-                                   figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
-                                   duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+                                   method: request.method, sentOn: request.date, deemedServedOn: prepared.deemed, issuedBy: request.issuedBy,
+                                   caseVersion: prepared.caseVersion, templateSHA256: prepared.templateSHA, policySHA256: prepared.policySHA,
+                                   figuresJSON: prepared.figuresJSON, reissueReason: request.reissueReason, files: files,
+                                   duplicateWindowStarts: prepared.duplicateWindowStarts)
         }
-        let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
-        return (issued, letters.map(\.document))
+        return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

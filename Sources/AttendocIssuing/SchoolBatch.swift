@@ -32,6 +32,11 @@ public struct SchoolBatch {
         public var decision: Decision
         /// Who would receive the letter, by case-file place (`parents[1]`), never by name.
         public var recipients: [String] = []
+        /// For a pupil who needs a case: why the export's contacts cannot make one (`CaseFromContacts`);
+        /// nil when they can (or the pupil needs none).
+        public var contactsCannotMakeCase: String?
+        /// The pupil's case was made by this run from the export's contacts.
+        public var caseMadeFromContacts = false
     }
 
     public enum Decision: Sendable, Equatable {
@@ -47,6 +52,8 @@ public struct SchoolBatch {
         case notJudged
         /// Left out by `--only` or `--skip`.
         case leftOut
+        /// Due, but the case this run was to make from the export's contacts could not be made: why.
+        case caseNotMade(String)
         /// The pupil's case file cannot be read now: why (by file and line, never its text).
         case caseCannotBeRead(String)
         /// The pupil's rows in the export cannot be read (an unknown mark): why, by line and column.
@@ -124,7 +131,12 @@ public struct SchoolBatch {
             let figures = AttendanceEngine(policy: policy).figures(for: pupil, asOf: date)
             entry.figures = figures
             guard figures.isPersistentlyAbsent else { entry.decision = .notDue; entries.append(entry); continue }
-            guard let recorded = caseByUPN[pupil.upn], let loaded else { entry.decision = .needsCase; entries.append(entry); continue }
+            guard let recorded = caseByUPN[pupil.upn], let loaded else {
+                entry.decision = .needsCase
+                entry.contactsCannotMakeCase = CaseFromContacts.problem(for: pupil)
+                entries.append(entry)
+                continue
+            }
             let sent = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
                 .filter { $0.kind == Self.kind.rawValue && $0.sentOn >= figures.from.iso && $0.sentOn <= date.iso }
                 .map(\.sentOn).sorted()
@@ -143,35 +155,152 @@ public struct SchoolBatch {
         return entries
     }
 
-    /// Issues each due letter of `entries` into the record, one pupil at a time, each as one unit:
-    /// a pupil whose letter fails is reported and skipped. `progress` is told after each pupil.
+    /// For each pupil of `entries` who needs a case and whose record in the export can make one
+    /// (`CaseFromContacts`): a case file written into `folder` as `<UPN>.yaml` (never over a file
+    /// already there), added to the workspace, and the pupil's letter then due, under a reference
+    /// made from another case of the school's (its last part replaced by the UPN). The local
+    /// authority, school, officer and policy come from that case. A pupil whose case cannot be
+    /// made is given the reason (and skipped by `run`). The other entries are as they were.
+    public func makeCases(_ entries: [Entry], register: Register, in folder: URL, school: String?, by person: String) -> [Entry] {
+        var result = entries
+        let needing = entries.indices.filter { entries[$0].decision == .needsCase && entries[$0].contactsCannotMakeCase == nil }
+        guard !needing.isEmpty else { return result }
+        let template: (reference: String, yaml: String)?
+        do {
+            let cases = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCases() }
+                .filter { school == nil || $0.schoolURN == school }
+            template = cases.lazy.compactMap { recorded in
+                (try? String(contentsOfFile: recorded.sourcePath, encoding: .utf8)).map { (recorded.reference, $0) }
+            }.first
+        } catch {
+            for index in needing { result[index].decision = .caseNotMade(String(describing: error)) }
+            return result
+        }
+        guard let template else {
+            for index in needing {
+                result[index].decision = .caseNotMade("the workspace holds no case of the school to take the local authority, school, officer and policy from; add one with attendoc case add")
+            }
+            return result
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            for index in needing { result[index].decision = .caseNotMade("\(folder.path): cannot be made to hold the new case files") }
+            return result
+        }
+        let prefix = template.reference.contains("/") ? String(template.reference[...template.reference.lastIndex(of: "/")!]) : template.reference + "-"
+        for index in needing {
+            let upn = entries[index].upn
+            guard let pupil = register.pupil(upn: upn) else { continue }
+            let file = folder.appendingPathComponent("\(upn).yaml")
+            guard !FileManager.default.fileExists(atPath: file.path) else {
+                result[index].decision = .caseNotMade("\(file.path) is already there and is not in the workspace; add it with attendoc case add, or move it")
+                continue
+            }
+            let yaml = CaseFromContacts.yaml(for: pupil, reference: prefix + upn, schoolCase: template.yaml)
+            do {
+                try Data(yaml.utf8).write(to: file, options: .withoutOverwriting)
+                let intake = try CaseIntake.add(file, to: workspace, resources: resources, by: person, change: "made by attendoc batch from the register export's contacts")
+                result[index].reference = intake.reference
+                result[index].decision = .due
+                result[index].caseMadeFromContacts = true
+                result[index].recipients = Recipient.recipients(in: intake.loaded.attendanceCase, settings: intake.loaded.policy?.letters ?? LetterSettings())
+                    .map(\.person.casePath)
+            } catch {
+                try? FileManager.default.removeItem(at: file)
+                result[index].decision = .caseNotMade(String(describing: error))
+            }
+        }
+        return result
+    }
+
+    /// How many pupils' letters are rendered together: their PDFs in FOP runs of their own (two
+    /// at once), their other formats on both cores. The files of one such group are all the run
+    /// holds at once, so its memory does not grow with the size of the school.
+    public static let pupilsRenderedTogether = 100
+
+    /// Issues each due letter of `entries` into the record, each pupil's copies as one unit, in
+    /// list order: the letters of `pupilsRenderedTogether` pupils at a time are made, rendered
+    /// together, then issued one pupil after another. A pupil whose letter fails is reported and
+    /// skipped. `progress` is told after each pupil. `keepDocuments`: keep each issued copy's
+    /// document XML in its outcome (for the print run).
     public func run(_ entries: [Entry], register: Register, method: ServiceMethod, date: CalendarDate, by person: String,
-                    formats: [OutputFormat], fop: PDFTypesetter?,
+                    formats: [OutputFormat], fop: PDFTypesetter?, keepDocuments: Bool = true,
                     progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) -> [Outcome] {
         let issue = DocumentIssue(workspace: workspace, resources: resources)
-        let due = entries.filter { $0.decision == .due }.count
-        var done = 0
-        var outcomes: [Outcome] = []
-        for entry in entries {
+        var outcomes = entries.map { entry in
             var outcome = Outcome(entry: entry)
             if case .caseCannotBeRead(let problem) = entry.decision { outcome.skippedBecause = problem }
             if case .badRegisterRows(let problem) = entry.decision { outcome.skippedBecause = problem }
-            guard entry.decision == .due else { outcomes.append(outcome); continue }
-            if let reference = entry.reference, let pupil = register.pupil(upn: entry.upn) {
+            if case .caseNotMade(let problem) = entry.decision { outcome.skippedBecause = problem }
+            return outcome
+        }
+        let due = entries.indices.filter { entries[$0].decision == .due }
+        let writer: DocumentWriter
+        do {
+            writer = try DocumentWriter(resources: resources, formats: formats)
+        } catch {
+            for index in due { outcomes[index].skippedBecause = String(describing: error) }
+            return outcomes
+        }
+        var done = 0
+        for start in stride(from: 0, to: due.count, by: Self.pupilsRenderedTogether) {
+            let group = Array(due[start..<min(start + Self.pupilsRenderedTogether, due.count)])
+            // Each pupil's copies made (the case recorded as it is now).
+            var prepared: [(index: Int, issue: DocumentIssue.Prepared)] = []
+            for index in group {
+                let entry = entries[index]
+                guard let reference = entry.reference, let pupil = register.pupil(upn: entry.upn) else {
+                    outcomes[index].skippedBecause = "the pupil has no case in the workspace"
+                    continue
+                }
                 let request = DocumentIssue.Request(reference: reference, kind: Self.kind, recipient: nil, method: method, date: date,
                                                     issuedBy: person, reissueReason: nil, formats: formats,
                                                     options: LetterOptions(), pupilRegister: pupil)
                 do {
-                    (outcome.issued, outcome.documents) = try issue.issueKeepingDocuments(request, fop: fop)
+                    prepared.append((index, try issue.prepare(request)))
                 } catch {
-                    outcome.skippedBecause = String(describing: error)
+                    outcomes[index].skippedBecause = String(describing: error)
                 }
-            } else {
-                outcome.skippedBecause = "the pupil has no case in the workspace"
             }
-            outcomes.append(outcome)
-            done += 1
-            progress(done, due)
+            // Rendered together; should that fail, each pupil on its own, so only a pupil whose
+            // letter cannot be rendered is skipped.
+            var rendered: [Int: [DocumentWriter.RenderedFile]] = [:]
+            do {
+                let files = try writer.render(prepared.flatMap(\.issue.documents), formats: formats, fop: fop)
+                var offset = 0
+                for item in prepared {
+                    let count = item.issue.documents.count * formats.count
+                    rendered[item.index] = Array(files[offset..<offset + count])
+                    offset += count
+                }
+            } catch {
+                for item in prepared {
+                    do {
+                        rendered[item.index] = try writer.render(item.issue.documents, formats: formats, fop: fop)
+                    } catch {
+                        outcomes[item.index].skippedBecause = String(describing: error)
+                    }
+                }
+            }
+            // Issued one pupil at a time, each as one unit.
+            for item in prepared {
+                guard let files = rendered[item.index] else { continue }
+                do {
+                    outcomes[item.index].issued = try issue.record(item.issue, rendered: files)
+                    if keepDocuments { outcomes[item.index].documents = item.issue.documents }
+                } catch {
+                    outcomes[item.index].skippedBecause = String(describing: error)
+                }
+                rendered[item.index] = nil
+                done += 1
+                progress(done, due.count)
+            }
+            // The pupils of the group that were skipped before they could be issued.
+            while done < start + group.count {
+                done += 1
+                progress(done, due.count)
+            }
         }
         return outcomes
     }
@@ -189,9 +318,14 @@ extension SchoolBatch.Entry {
     public var what: String {
         switch decision {
         case .due: "\(SchoolBatch.kind.rawValue) to \(recipients.isEmpty ? "its recipients" : recipients.joined(separator: ", "))"
+            + (caseMadeFromContacts ? " (a new case, made from the export's contacts)" : "")
         case .notDue: "nothing due"
         case .alreadySent(let day): "nothing: the \(SchoolBatch.kind.rawValue) was sent on \(day)"
-        case .needsCase: "\(SchoolBatch.kind.rawValue) due, but the pupil has no case in the workspace: make one (attendoc contacts, attendoc case add)"
+        case .needsCase:
+            "\(SchoolBatch.kind.rawValue) due, but the pupil has no case in the workspace: "
+                + (contactsCannotMakeCase.map { "make one (attendoc contacts, attendoc case add); none can be made from the export: \($0)" }
+                    ?? "make one (attendoc contacts, attendoc case add), or give --new-cases FOLDER to make it from the export's contacts")
+        case .caseNotMade(let problem): "\(SchoolBatch.kind.rawValue) due, but no case could be made from the export's contacts: \(problem)"
         case .notJudged: "not judged: no case, and no --policy to judge by"
         case .leftOut: "left out (--only / --skip)"
         case .caseCannotBeRead(let problem): "the case cannot be read: \(problem)"

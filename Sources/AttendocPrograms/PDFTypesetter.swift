@@ -37,23 +37,66 @@ public struct PDFTypesetter: Sendable {
     /// `names` label each document in error messages; `dates` are the documents' own dates, which
     /// become the PDFs' creation dates.
     public func typeset(_ documents: [(fo: Data, name: String, date: CalendarDate)]) throws(AttendocError) -> [Data] {
-        let results = ResultSlots(count: documents.count)
-        let workers = min(2, max(1, documents.count))
-        let queue = DispatchQueue(label: "attendoc.fop", attributes: .concurrent)
-        let group = DispatchGroup()
-        let next = Counter()
-        for _ in 0..<workers {
-            queue.async(group: group) {
-                while let index = next.take(below: documents.count) {
-                    let document = documents[index]
-                    results.set(index, Result { () throws(AttendocError) -> Data in
-                        try typesetOne(document.fo, name: document.name, date: document.date)
-                    })
-                }
-            }
+        let typesetter = self
+        let inputs = documents.map { TypesetInput(fo: $0.fo, name: $0.name, date: $0.date) }
+        return try BothCores.map(inputs.count) { (index: Int) throws(AttendocError) -> Data in
+            try typesetter.typesetOne(inputs[index].fo, name: inputs[index].name, date: inputs[index].date)
         }
-        group.wait()
-        return try results.all()
+    }
+
+    private struct TypesetInput: Sendable {
+        var fo: Data
+        var name: String
+        var date: CalendarDate
+    }
+
+    /// One letter of a run: what names it in messages, and what its own PDF's metadata says.
+    public struct Letter: Sendable {
+        public var name: String
+        public var title: String
+        public var author: String
+        /// The letter's date: its PDF's creation date.
+        public var date: CalendarDate
+
+        public init(name: String, title: String, author: String, date: CalendarDate) {
+            self.name = name
+            self.title = title
+            self.author = author
+            self.date = date
+        }
+    }
+
+    /// The PDF title and author a run of letters is typeset with (stylesheet parameters
+    /// `pdf.title` and `pdf.author`); each letter's file gets its own in their place.
+    public static let runTitle = "attendoc-run-title-placeholder"
+    public static let runAuthor = "attendoc-run-author-placeholder"
+
+    /// One PDF per letter from one FOP run: `fo` holds one page-sequence per letter, in the order
+    /// of `letters`, typeset with the title and author `runTitle` and `runAuthor`. The run's PDF
+    /// is split into each letter's file (`PDFLetterSplit`), which is the same bytes as the letter
+    /// typeset in a run of its own. Fails, writing nothing, unless every letter has its file.
+    public func typesetLetters(_ fo: Data, letters: [Letter], name: String) throws(AttendocError) -> [Data] {
+        guard let first = letters.first else { return [] }
+        let pdf = try typesetOne(fo, name: name, date: first.date)
+        let folder = try TemporaryFolder.make("split")
+        defer { TemporaryFolder.remove(folder) }
+        let run = folder.appendingPathComponent("run.pdf")
+        let pages = folder.appendingPathComponent("pages.pdf")
+        do {
+            try TemporaryFolder.writePrivate(pdf, to: run)
+        } catch {
+            throw AttendocError(.output, "cannot keep the typeset PDF of \(name) to split it: \(error)")
+        }
+        try QPDF().givingEachPageItsOwnResources(run, to: pages, name: name)
+        let bytes: Data
+        do { bytes = try Data(contentsOf: pages) } catch {
+            throw AttendocError(.programFailed, "qpdf wrote no PDF for \(name)")
+        }
+        let files = try PDFLetterSplit.split(bytes, into: letters, name: name)
+        guard files.count == letters.count, files.allSatisfy({ !$0.isEmpty }) else {
+            throw AttendocError(.programFailed, "the typeset PDF of \(name) gave \(files.count) letters' files for \(letters.count) letters; no letter was written")
+        }
+        return files
     }
 
     public func typesetOne(_ fo: Data, name: String, date: CalendarDate) throws(AttendocError) -> Data {
@@ -95,43 +138,5 @@ public struct PDFTypesetter: Sendable {
             lines.append(trimmed)
         }
         return Array(lines.prefix(8))
-    }
-}
-
-/// Results filled in by several workers, read once they are all done.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [Result<Data, AttendocError>?]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ result: Result<Data, AttendocError>) {
-        lock.withLock { slots[index] = result }
-    }
-
-    func all() throws(AttendocError) -> [Data] {
-        let filled = lock.withLock { slots }
-        var data: [Data] = []
-        for slot in filled {
-            guard let slot else { throw AttendocError(.programFailed, "a PDF was not made") }
-            data.append(try slot.get())
-        }
-        return data
-    }
-}
-
-/// Hands out 0, 1, 2, ... to workers.
-private final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.withLock {
-            guard value < limit else { return nil }
-            defer { value += 1 }
-            return value
-        }
     }
 }

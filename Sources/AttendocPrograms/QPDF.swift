@@ -145,6 +145,16 @@ public struct QPDF: Sendable {
         return warnings
     }
 
+    /// Writes `input` again as `output` with each page's own resources, holding only the fonts
+    /// and images its content uses (FOP gives every page of a run the same ones), and without
+    /// object streams, so that `PDFLetterSplit` can read it and a letter split from a run takes
+    /// only what it shows. Everything else of the document (its structure tree, page labels,
+    /// metadata) is kept.
+    func givingEachPageItsOwnResources(_ input: URL, to output: URL, name: String) throws(AttendocError) {
+        _ = try run([Self.argument(input), "--remove-unreferenced-resources=yes", "--object-streams=disable",
+                     "--pages", Self.argument(input), "1-z", "--", Self.argument(output)], reading: input, name: "the typeset PDF of \(name)")
+    }
+
     /// Page numbers as a qpdf page range, consecutive rising runs joined: [3, 4, 5, 6, 7, 9] is
     /// "3-7,9". The order is kept, since qpdf pairs source and target pages in order.
     static func pageRanges(_ pages: [Int]) -> String {

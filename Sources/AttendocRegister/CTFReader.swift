@@ -31,6 +31,27 @@ public enum CTFReader {
     }
 
     static func read(_ tree: XMLTree, file: String, codes: AttendanceCodeTable) throws(RegisterError) -> Register {
+        let (register, refused) = try readKeepingGoodPupils(tree, file: file, codes: codes, keepGoing: false)
+        if let first = refused.values.first { throw first }
+        return register
+    }
+
+    /// Reads the file as `read` does, except that a pupil whose record cannot be read (an unknown
+    /// mark, a date that is not one) is left out and returned by UPN with the reason, and the
+    /// other pupils are read. A problem with the file itself, a pupil without a UPN that can be
+    /// read, or a UPN twice still fails the whole file.
+    public static func readKeepingGoodPupils(contentsOf url: URL, codes: AttendanceCodeTable) throws(RegisterError) -> (register: Register, refused: [String: RegisterError]) {
+        let tree: XMLTree
+        do {
+            tree = try XMLTree(contentsOf: url)
+        } catch {
+            throw RegisterError(file: url.path, line: error.problems.first?.line, message: "\(error)")
+        }
+        return try readKeepingGoodPupils(tree, file: url.path, codes: codes, keepGoing: true)
+    }
+
+    static func readKeepingGoodPupils(_ tree: XMLTree, file: String, codes: AttendanceCodeTable,
+                                      keepGoing: Bool) throws(RegisterError) -> (register: Register, refused: [String: RegisterError]) {
         guard let root = tree.root, root.name == "CTfile" else {
             throw RegisterError(file: file, line: tree.root?.line, message: "is not a Common Transfer File: the root element should be CTfile, found \(tree.root?.name ?? "nothing")")
         }
@@ -40,15 +61,25 @@ public enum CTFReader {
         var pupils: [PupilRegister] = []
         var seen: Set<String> = []
         var doubtful: [(upn: String, line: Int)] = []
+        var refused: [String: RegisterError] = [:]
         for pupil in pupilData.children(named: "Pupil") {
-            let record = try readPupil(pupil, file: file, codes: codes)
-            guard seen.insert(record.upn).inserted else {
+            let record: PupilRegister
+            do {
+                record = try readPupil(pupil, file: file, codes: codes)
+            } catch {
+                // Only a pupil the office can be told about by a UPN is skipped.
+                guard keepGoing, let upn = pupil.text(of: "UPN"), UniquePupilNumber.shapeProblem(with: upn) == nil,
+                      refused[upn] == nil, !seen.contains(upn) else { throw error }
+                refused[upn] = error
+                continue
+            }
+            guard seen.insert(record.upn).inserted, refused[record.upn] == nil else {
                 throw RegisterError(file: file, line: pupil.line, message: "\(RegisterError.pupil(record.upn)) appears twice")
             }
             if !UniquePupilNumber.hasMatchingCheckLetter(record.upn) { doubtful.append((record.upn, pupil.child(named: "UPN")?.line ?? pupil.line)) }
             pupils.append(record)
         }
-        return Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful)
+        return (Register(source: file, pupils: pupils, upnsFailingCheckLetter: doubtful), refused)
     }
 
     static func readPupil(_ pupil: XMLTree.Element, file: String, codes: AttendanceCodeTable) throws(RegisterError) -> PupilRegister {
@@ -71,13 +102,18 @@ public enum CTFReader {
         }
         let days = marksByDay.map { RegisterDay(date: CalendarDate(daysSinceEpoch: Int($0.key)), morning: $0.value.0, afternoon: $0.value.1) }
             .sorted { $0.dayNumber < $1.dayNumber }
-        return PupilRegister(
+        var record = PupilRegister(
             upn: upn, forename: pupil.text(of: "Forename"), surname: pupil.text(of: "Surname"),
             dateOfBirth: dateOfBirth, days: days, codes: codes,
             contacts: try pupil.child(named: "Contacts")?.children(named: "Contact").map { (contact) throws(RegisterError) in
                 try readContact(contact, upn: upn, file: file)
             } ?? [],
             address: pupil.child(named: "Address").flatMap(readAddress))
+        // NCyearActual: "R" for reception, a number for years 1 to 14 (nursery and other values: not a year group).
+        if let year = pupil.text(of: "NCyearActual") {
+            record.yearGroup = year == "R" ? 0 : Int(year).flatMap { (1...14).contains($0) ? $0 : nil }
+        }
+        return record
     }
 
     static func readYear(_ yearData: XMLTree.Element, upn: String, file: String, codes: AttendanceCodeTable,

@@ -42,6 +42,9 @@ public struct PupilRegister: Sendable {
     /// Parents and carers listed in a Common Transfer File.
     public var contacts: [RegisterContact] = []
     public var address: PostalAddress?
+    /// The pupil's National Curriculum year as a Common Transfer File gives it (`NCyearActual`;
+    /// reception is 0); nil when the export does not say.
+    public var yearGroup: Int? = nil
 }
 
 public struct RegisterDay: Sendable, Equatable {

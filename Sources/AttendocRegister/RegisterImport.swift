@@ -29,6 +29,9 @@ public enum RegisterImport {
                 }
                 let (register, refused) = try RegisterCSVReader.readKeepingGoodPupils(bytes: [UInt8](data), file: url.path, codes: codes)
                 return (register, refused.mapValues(\.attendocError))
+            case "xml", "ctf":
+                let (register, refused) = try CTFReader.readKeepingGoodPupils(contentsOf: url, codes: codes)
+                return (register, refused.mapValues(\.attendocError))
             default:
                 return (try read(url, codes: codes), [:])
             }

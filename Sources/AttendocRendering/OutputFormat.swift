@@ -11,13 +11,14 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 
     public var fileExtension: String { rawValue }
 
-    /// The stylesheet that produces the format (for PDF, its XSL-FO).
+    /// The stylesheet that produces the format (for PDF, its XSL-FO: fo-batch.xsl, which lays out
+    /// one document or a batch of them through fo.xsl).
     var stylesheetName: String {
         switch self {
         case .html: "html.xsl"
         case .txt: "text.xsl"
         case .docx: "docx.xsl"
-        case .pdf: "fo.xsl"
+        case .pdf: "fo-batch.xsl"
         }
     }
 

@@ -17,11 +17,7 @@ public struct PrintReadyPDF {
     /// The print PDF of `documents` (which share one house style: the first one's parameters and
     /// logo are used), titled `title` and dated `date`.
     public func make(_ documents: [RenderableDocument], title: String, date: CalendarDate, fop: PDFTypesetter) throws(AttendocError) -> Data {
-        var batch = Data("<batch xmlns=\"urn:attendoc:batch:1\">".utf8)
-        for document in documents {
-            batch.append(Self.withoutDeclaration(document.xml))
-        }
-        batch.append(Data("</batch>".utf8))
+        let batch = LetterPDFs.batchXML(documents)
         let fo: Data
         do {
             let stylesheet = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent("fo-batch.xsl"))
@@ -33,11 +29,5 @@ public struct PrintReadyPDF {
             throw AttendocError(while: "laying out the print run with stylesheets/fo-batch.xsl", error, kind: .document)
         }
         return try fop.typesetOne(fo, name: "the print run of \(documents.count) letters", date: date)
-    }
-
-    /// A document's XML without its `<?xml ...?>` declaration, to sit inside the batch element.
-    static func withoutDeclaration(_ xml: Data) -> Data {
-        guard xml.starts(with: Data("<?xml".utf8)), let end = xml.range(of: Data("?>".utf8)) else { return xml }
-        return xml.subdata(in: end.upperBound..<xml.endIndex)
     }
 }

@@ -58,6 +58,9 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("print"), help: ArgumentHelp("Also write one PDF of every letter issued, in list order, each starting on a new sheet printed duplex (one FOP run).", valueName: "file"))
     var printFile: String?
 
+    @Option(name: .customLong("new-cases"), help: ArgumentHelp("For a pupil with no case whose letter is due: make the case from the Common Transfer File's contacts, written into this folder as <UPN>.yaml and added to the workspace.", valueName: "folder"))
+    var newCases: String?
+
     @OptionGroup var options: WorkspaceOptions
 
     func run() throws {
@@ -79,17 +82,27 @@ struct BatchCommand: ParsableCommand {
                 do { fallback = try PolicyReader.read(named: policy, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
             }
             let batch = SchoolBatch(workspace: workspace, resources: resources)
-            let entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
+            var entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
                                          policy: fallback)
             for entry in entries { Terminal.print(entry.line) }
-            let due = entries.filter { $0.decision == .due }.count
+            var due = entries.filter { $0.decision == .due }.count
             Terminal.print("\(export.pupils.count + refused.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
             if dryRun { return }
             _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
+            if let newCases {
+                entries = batch.makeCases(entries, register: export, in: URL(fileURLWithPath: newCases), school: school, by: WorkspaceOptions.person(by))
+                for entry in entries where entry.caseMadeFromContacts {
+                    Terminal.print("made the case \(entry.reference ?? "") for \(entry.upn) from the export's contacts: \(newCases)/\(entry.upn).yaml")
+                }
+            }
+            due = entries.filter { $0.decision == .due }.count
             let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-            let progress = BatchProgress(toTerminal: isatty(STDERR_FILENO) == 1)
+            let progress = BatchProgress(style: BatchProgress.style(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
+                                                                    term: ProcessInfo.processInfo.environment["TERM"])) {
+                FileHandle.standardError.write(Data($0.utf8))
+            }
             let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
-                                     formats: formats, fop: fop, progress: progress.show)
+                                     formats: formats, fop: fop, keepDocuments: printFile != nil, progress: progress.show)
             progress.finish()
             for outcome in outcomes {
                 if !outcome.issued.isEmpty {
@@ -122,28 +135,5 @@ struct BatchCommand: ParsableCommand {
 
     static func upns(_ text: String?) -> Set<String>? {
         text.map { Set($0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }) }
-    }
-}
-
-/// Progress on standard error: a bar that redraws itself on a terminal, a line every tenth otherwise.
-final class BatchProgress {
-    let toTerminal: Bool
-    private var lastShown = -1
-
-    init(toTerminal: Bool) { self.toTerminal = toTerminal }
-
-    func show(_ done: Int, _ total: Int) {
-        guard total > 0 else { return }
-        if toTerminal {
-            let width = 30, filled = done * width / total
-            FileHandle.standardError.write(Data("\r[\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)".utf8))
-        } else if done * 10 / total != lastShown || done == total {
-            lastShown = done * 10 / total
-            FileHandle.standardError.write(Data("issued \(done) of \(total)\n".utf8))
-        }
-    }
-
-    func finish() {
-        if toTerminal && lastShown != -2 { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

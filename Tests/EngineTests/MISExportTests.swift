@@ -196,4 +196,25 @@ struct MISExportTests {
             #expect(!shown.contains(name), "the message shows \(name)", sourceLocation: sourceLocation)
         }
     }
+
+    @Test func aCTFWithOneBadPupilSkipsThatPupilAndReadsTheOthers() throws {
+        let second = registerCSV(upn: "B123456789012", calendar: Self.county.calendar, from: Self.start, through: Self.end, marks: Self.marks)
+        var file = ctf(from: Self.plain + second.split(separator: "\n").dropFirst().joined(separator: "\n") + "\n", start: Self.start, through: Self.end)
+        // The second pupil's marks hold a withdrawn code (H): that pupil alone cannot be read.
+        let marksStart = file.range(of: "<UPN>B123456789012</UPN>")!.upperBound
+        let marks = file.range(of: "<AttendanceMarks>", range: marksStart..<file.endIndex)!.upperBound
+        file.replaceSubrange(marks..<file.index(after: marks), with: "H")
+        let folder = try temporaryFolder("ctf-bad-pupil")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("school.xml")
+        try Data(file.utf8).write(to: url)
+        let (register, refused) = try RegisterImport.readKeepingGoodPupils(url, codes: codeTable)
+        #expect(register.pupils.map(\.upn) == ["A123456789012"], "the good pupil is read")
+        #expect(Array(refused.keys) == ["B123456789012"])
+        let reason = "\(refused["B123456789012"]!)"
+        #expect(reason.contains("school.xml") && reason.contains("B123456789012"), "\(reason)")
+        #expect(!reason.contains("Test"), "no name in the reason")
+        // Read all or nothing (attendoc register import), the same file still fails as a whole.
+        #expect(throws: AttendocError.self) { try RegisterImport.read(url, codes: codeTable) }
+    }
 }

@@ -186,6 +186,10 @@ struct SchoolBatchTests {
         let first = try batch(workspace, export)
         #expect(first.status == 2, "a pupil was skipped: \(first.error)")
         #expect(first.output.contains("SKIPPED \(Self.upn(Self.bad)): "))
+        // Progress, not on a terminal: plain lines, the last one the whole of the due list.
+        let due = (1...Self.pupils).filter { Self.isAbsent($0) && Self.hasCase($0) && $0 != Self.alreadySent && $0 != Self.badMark }.count
+        #expect(first.error.contains("issued \(due) of \(due)\n"), "\(first.error.suffix(500))")
+        #expect(!first.error.contains("\r"))
         #expect(first.output.contains("has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted"), "\(first.output)")
         #expect(first.output.contains("SKIPPED \(Self.upn(Self.badMark)): "))
         #expect(first.output.contains("school-export.csv:"), "the export's line is named")
@@ -251,5 +255,77 @@ struct SchoolBatchTests {
         #expect(order.compactMap { $0 }.count == 3 && order == order.sorted { ($0 ?? 0) < ($1 ?? 0) }, "\(order)")
         let empty = pages.indices.filter { pages[$0].trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         #expect(empty.allSatisfy { !starts.contains($0) })
+    }
+
+    /// A Common Transfer File of four absent pupils: 1 has a case; 2 has none, and its contact has
+    /// parental responsibility and lives at the pupil's address; 3 has none, and its only contact
+    /// has no parental responsibility; 4 has a withdrawn mark (H).
+    static func ctfExport() -> String {
+        let pupils = [1, 2, 3, 4].map { i in (i, i == 1 ? 20 : i == 2 ? 28 : i == 3 ? 36 : 44) }
+        var csv = "upn,date,am,pm\n"
+        for (_, number) in pupils {
+            for (day, am, pm) in rows(number) { csv += "\(upn(number)),\(day.iso),\(am),\(pm)\n" }
+        }
+        var file = ctf(from: csv, start: start, through: asOf, contacts: "@PUPIL@")
+        for (i, number) in pupils {
+            let responsibility = i == 3 ? "false" : "true"
+            let extra = """
+            <NCyearActual>5</NCyearActual><Address><AddressLines><Line>\(number) Willow Walk</Line><Line>Alphington</Line></AddressLines>\
+            <PostCode>EX2 8SU</PostCode></Address><Contacts><Contact><Order>1</Order><Title>Mrs</Title><Surname>Contact\(number)</Surname>\
+            <Forename>Robin</Forename><Relationship>PAM</Relationship><Responsibility>\(responsibility)</Responsibility>\
+            <AddressAsPupil>true</AddressAsPupil></Contact></Contacts>
+            """
+            file = file.replacingOccurrences(of: "<UPN>\(upn(number))</UPN><Surname>Pupil</Surname><Forename>Test</Forename><DOB>2013-03-04</DOB>@PUPIL@",
+                                             with: "<UPN>\(upn(number))</UPN><Surname>Pupil\(number)</Surname><Forename>Test</Forename><DOB>2016-11-19</DOB>\(extra)")
+        }
+        // Pupil 4's first school day's morning: a withdrawn mark.
+        let marks = file.range(of: "<AttendanceMarks>", range: file.range(of: "<UPN>\(upn(44))</UPN>")!.upperBound..<file.endIndex)!.upperBound
+        var index = marks
+        while file[index] == "#" { index = file.index(after: index) }
+        file.replaceSubrange(index..<file.index(after: index), with: "H")
+        return file
+    }
+
+    @Test func aPupilWithNoCaseGetsOneFromTheCTFsContactsOrIsListedAsNeedingOne() throws {
+        let folder = try temporaryFolder("batch-ctf")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("ws")
+        #expect(try run(program, ["init", workspace.path]).status == 0)
+        let caseFile = folder.appendingPathComponent("case-20.yaml")
+        try Data(Self.caseYAML(20).utf8).write(to: caseFile)
+        let register = "upn,date,am,pm\n" + Self.rows(20).map { "\(Self.upn(20)),\($0.0.iso),\($0.1),\($0.2)" }.joined(separator: "\n") + "\n"
+        try Data(register.utf8).write(to: folder.appendingPathComponent("register-20.csv"))
+        _ = try CaseIntake.add(caseFile, to: try Workspace.open(at: WorkspaceLocation(folder: workspace)), resources: resources, by: "Office")
+        let export = folder.appendingPathComponent("school.xml")
+        try Data(Self.ctfExport().utf8).write(to: export)
+        let newCases = folder.appendingPathComponent("new-cases")
+
+        let list = try batch(workspace, export, ["--dry-run"])
+        #expect(list.output.contains("\(Self.upn(28))  (no case)  77.8% (54 possible, 12 unauthorised)  attendance-concern-letter due, but the pupil has no case in the workspace: make one (attendoc contacts, attendoc case add), or give --new-cases FOLDER"), "\(list.output)")
+        #expect(list.output.contains("\(Self.upn(36))  (no case)  77.8% (54 possible, 12 unauthorised)  attendance-concern-letter due, but the pupil has no case in the workspace: make one (attendoc contacts, attendoc case add); none can be made from the export: none of the pupil's contacts in the export has parental responsibility and an address"))
+        #expect(list.output.contains("\(Self.upn(44))  (no case)  not judged  the pupil's rows in the export cannot be read: "), "a CTF with one bad pupil goes on with the others")
+        #expect(!list.output.contains("Robin") && !list.output.contains("Willow"), "no name or address in the list")
+
+        let result = try batch(workspace, export, ["--new-cases", newCases.path])
+        #expect(result.status == 2, "pupil 44 was skipped: \(result.error)")
+        #expect(result.output.contains("made the case BPS/ATT/2026/\(Self.upn(28)) for \(Self.upn(28)) from the export's contacts"), "\(result.output)")
+        #expect(result.output.contains("SKIPPED \(Self.upn(44)): "))
+        #expect(result.output.contains("unknown attendance mark \"H\""))
+        let issued = try concernLetters(workspace)
+        #expect(issued.compactMap(\.upn).sorted() == [Self.upn(20), Self.upn(28)].sorted(), "the pupil with a case and the one whose case was made")
+        // The made case: the export's pupil and contact, the school's sections from pupil 20's case.
+        let made = try String(contentsOf: newCases.appendingPathComponent("\(Self.upn(28)).yaml"), encoding: .utf8)
+        #expect(made.contains("surname: \"Contact28\"") && made.contains("parental_responsibility: yes") && made.contains("year_group: 5"))
+        #expect(made.contains("name: Brookfield Primary School") && made.contains("policy: attendance-tiers"))
+        #expect(made.contains("    \(Self.upn(28)),2026-09-04,O,O"), "the export's marks kept as the case's register")
+        #expect(!FileManager.default.fileExists(atPath: newCases.appendingPathComponent("\(Self.upn(36)).yaml").path), "no case without a parent to write to")
+        // The letter is addressed to the contact, at the pupil's address, as the export gives them.
+        let letter = try #require(issued.first { $0.upn == Self.upn(28) })
+        let text = try String(contentsOf: workspace.appendingPathComponent("archive/\(letter.files[0].archivePath)"), encoding: .utf8)
+        #expect(text.contains("Mrs Robin Contact28") && text.contains("28 Willow Walk") && text.contains("EX2 8SU"), "\(text.prefix(400))")
+        // A second run issues nothing new and makes no case again.
+        let second = try batch(workspace, export, ["--new-cases", newCases.path])
+        #expect(!second.output.contains("made the case"))
+        #expect(try concernLetters(workspace).count == issued.count)
     }
 }

@@ -1,0 +1,182 @@
+import AttendocEngine
+import AttendocIssuing
+import AttendocPolicy
+import AttendocPrograms
+import AttendocRegister
+import AttendocRendering
+import AttendocValues
+import AttendocWorkspace
+import Foundation
+import SafeXML
+
+/// A school's morning (issue 15): `attendoc batch` over a generated Common Transfer File, every
+/// due concern letter issued as PDF and DOCX into a fresh workspace, as the office runs it.
+///
+///     attendoc-benchmark batch [--pupils 1200] [--small 300]
+///
+/// Runs a school of `--small` pupils and one of `--pupils` pupils, each in a process of its own
+/// (`batch-school`), so that each one's peak memory is its own: this program's and FOP's (the
+/// largest FOP process; its heap capped by `PDFTypesetter.javaArguments`). The larger one then
+/// typesets the same letters again as one FOP run over the same combined XSL-FO, alone. Last
+/// line: `batch-vs-fop: R`, the whole batch's time against that one FOP run (target R <= 1.3).
+enum BatchBenchmark {
+    static func run(_ arguments: [String]) throws {
+        let values = integerOptions(arguments, ["--pupils": 1200, "--small": 300], usage: "attendoc-benchmark batch [--pupils N] [--small N]")
+        let program = CommandLine.arguments[0]
+        var peaks: [Int: (own: Double, fop: Double)] = [:]
+        var last = ""
+        for pupils in [values["--small"]!, values["--pupils"]!] {
+            let output = try capture(program, ["batch-school", "--pupils", String(pupils)] + (pupils == values["--pupils"]! ? ["--fop-alone", "1"] : []))
+            for line in output.split(separator: "\n") where !line.hasPrefix("peak-mib:") && !line.hasPrefix("batch-vs-fop:") {
+                print(line)
+            }
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("peak-mib:") }) {
+                let fields = line.split(separator: " ").compactMap { Double($0) }
+                peaks[pupils] = (fields[0], fields[1])
+            }
+            if let line = output.split(separator: "\n").first(where: { $0.hasPrefix("batch-vs-fop:") }) { last = String(line) }
+        }
+        let small = peaks[values["--small"]!]!, large = peaks[values["--pupils"]!]!
+        print("peak memory, \(values["--pupils"]!) against \(values["--small"]!) pupils: attendoc \(format(large.own / small.own)) x (\(format(large.own, 0)) against \(format(small.own, 0)) MiB), FOP \(format(large.fop / small.fop)) x (\(format(large.fop, 0)) against \(format(small.fop, 0)) MiB) (target: at most 1.3 x)")
+        print(last)
+    }
+
+    /// One school, measured in this process.
+    static func school(_ arguments: [String]) throws {
+        let values = integerOptions(arguments, ["--pupils": 1200, "--fop-alone": 0], usage: "attendoc-benchmark batch-school [--pupils N] [--fop-alone 0|1]")
+        let pupils = values["--pupils"]!
+        let resources = try AttendocResources.locate()
+        let codes = try AttendanceCodeTable(resources: resources)
+        let policy = try PolicyReader.read(named: "attendance-tiers", in: resources.policies)
+        let asOf = CalendarDate(iso: "2026-07-22")!
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attendoc-batch-benchmark-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = folder.appendingPathComponent("school.xml")
+        try CTFBenchmark.writeSchool(pupils: pupils, calendar: policy.calendar, codes: codes, to: export)
+
+        // A case for each pupil the policy calls a letter for, in a fresh workspace.
+        let register = try CTFReader.read(contentsOf: export, codes: codes)
+        let engine = AttendanceEngine(policy: policy)
+        let due = register.pupils.filter { engine.figures(for: $0, asOf: asOf).isPersistentlyAbsent }
+        let workspace = try Workspace.create(at: WorkspaceLocation(folder: folder.appendingPathComponent("ws")))
+        let cases = folder.appendingPathComponent("cases")
+        try FileManager.default.createDirectory(at: cases, withIntermediateDirectories: true)
+        for (index, pupil) in due.enumerated() {
+            let file = cases.appendingPathComponent("case-\(index).yaml")
+            // The case's own register: the pupil's first week from the export (the batch quotes the export's figures).
+            let week = pupil.days.prefix(7).map { day in
+                "    \(pupil.upn),\(day.date.iso)," + [day.code(.morning), day.code(.afternoon)]
+                    .map { $0 == RegisterDay.noMark ? "#" : pupil.codes.code(number: $0).code }.joined(separator: ",")
+            }
+            try Data((caseYAML(index, upn: pupil.upn) + "register:\n  csv: |\n    upn,date,am,pm\n" + week.joined(separator: "\n") + "\n").utf8).write(to: file)
+            _ = try CaseIntake.add(file, to: workspace, resources: resources, by: "benchmark")
+        }
+
+        // The batch, as `attendoc batch --register school.xml --format pdf,docx` runs it.
+        let batch = SchoolBatch(workspace: workspace, resources: resources)
+        let fop = try PDFTypesetter(configuration: resources.fopConfiguration)
+        resetPeakMemory()
+        var outcomes: [SchoolBatch.Outcome] = []
+        let took = try seconds {
+            let (read, refused) = try RegisterImport.readKeepingGoodPupils(export, codes: codes)
+            let entries = try batch.plan(read, refused: refused, asOf: asOf, school: nil, only: nil, skip: [], policy: policy)
+            _ = try RegisterIntake.importRegister(export, into: workspace, resources: resources, by: "benchmark", register: read)
+            outcomes = batch.run(entries, register: read, method: .post, date: asOf, by: "benchmark", formats: [.pdf, .docx], fop: fop,
+                                 keepDocuments: values["--fop-alone"] == 1)
+        }
+        let own = Double(memory().peak) / 1_048_576
+        let fopPeak = Double(childrenPeakKiB()) / 1024
+        let letters = outcomes.reduce(0) { $0 + $1.issued.count }
+        let skipped = outcomes.filter { $0.skippedBecause != nil }.count
+        guard letters == due.count, skipped == 0 else { fatalError("expected \(due.count) letters, issued \(letters), skipped \(skipped)") }
+        print("batch, \(pupils) pupils: \(letters) concern letters due and issued (PDF + DOCX, recorded and archived) in \(format(took)) s: \(format(Double(letters) / took, 1)) letters a second")
+        print("peak-mib: \(format(own, 1)) \(format(fopPeak, 1))")
+        guard values["--fop-alone"] == 1 else { return }
+
+        // The same letters as one FOP run over the same combined XSL-FO, alone.
+        let documents = outcomes.flatMap(\.documents)
+        let stylesheet = try XSLTStylesheet(contentsOf: resources.stylesheets.appendingPathComponent("fo-batch.xsl"))
+        var batchXML = Data("<batch xmlns=\"urn:attendoc:batch:1\">".utf8)
+        for document in documents {
+            var xml = document.xml
+            if xml.starts(with: Data("<?xml".utf8)), let end = xml.range(of: Data("?>".utf8)) { xml = xml.subdata(in: end.upperBound..<xml.endIndex) }
+            batchXML.append(xml)
+        }
+        batchXML.append(Data("</batch>".utf8))
+        var parameters = documents[0].allStylesheetParameters
+        parameters["pdf.title"] = PDFTypesetter.runTitle
+        parameters["pdf.author"] = PDFTypesetter.runAuthor
+        let fo = try stylesheet.transform(try XMLTree(data: batchXML, source: "the school's letters"), parameters: parameters)
+        var pdf = Data()
+        let fopAlone = try seconds { pdf = try fop.typesetOne(fo, name: "the school's letters", date: asOf) }
+        print("one FOP run over the same \(documents.count) letters' combined XSL-FO (\(fo.count / 1024) KiB): \(format(fopAlone)) s, \(pdf.count / 1024) KiB of PDF")
+        print("batch-vs-fop: \(format(took / fopAlone))")
+    }
+
+    static func caseYAML(_ index: Int, upn: String) -> String {
+        """
+        reference: RA/ATT/2026/\(String(format: "%04d", index))
+        local_authority:
+          name: Northshire County Council
+          department: Attendance Support Team
+          address:
+            lines: [County Hall, Topsham Road, Exeter]
+            postcode: EX2 4QD
+          phone: 01392 000 123
+        school:
+          name: Riverside Academy
+          urn: "148213"
+          address:
+            lines: [Riverside Road, Exeter]
+            postcode: EX4 1AA
+          head_teacher: Ms Ruth Adeyemi
+          phone: 01392 000 300
+          email: office@riverside.example
+        pupil:
+          upn: \(upn)
+          forename: Test
+          surname: Pupil\(index)
+          date_of_birth: 2013-03-04
+          year_group: 8
+          address:
+            lines: [\(index) Willow Walk, Exeter]
+            postcode: EX2 8SU
+        parents:
+          - id: mother
+            title: Ms
+            forename: Pat
+            surname: Parent\(index)
+            relationship: mother
+            parental_responsibility: yes
+            lives_with_pupil: yes
+        officer:
+          name: Priya Sandhu
+          role: Attendance Support Officer
+          phone: 01392 000 131
+        policy: attendance-tiers
+
+        """
+    }
+
+    /// A program's standard output (its standard error passes through).
+    static func capture(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { fatalError("\(arguments.joined(separator: " ")) failed (exit \(process.terminationStatus))") }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The largest resident memory of any child process that has ended (FOP, qpdf), in KiB.
+    static func childrenPeakKiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+}
