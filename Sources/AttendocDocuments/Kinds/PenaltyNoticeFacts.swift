@@ -1,0 +1,61 @@
+import AttendocCasework
+import AttendocPolicy
+import AttendocValues
+
+/// The facts of a penalty notice (section 444A Education Act 1996; the Education (Penalty Notices)
+/// (England) Regulations 2007 as amended in 2024; the national framework, August 2024): the
+/// offence and the code of conduct it is given under, how to pay, and for each parent their own
+/// notice's particulars (`PenaltyNoticeTerms`: which notice it is, the amounts, the days to pay from
+/// the day it is received, the period of absence).
+enum PenaltyNoticeFacts {
+
+    static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
+        let attendanceCase = loaded.attendanceCase
+        if let meeting = options.meeting {
+            throw AttendocError(.document, "a penalty notice is not about a meeting; leave out the meeting (\(meeting))")
+        }
+        if options.deadlineOverrideReason != nil {
+            throw AttendocError(.document, "a penalty notice has no deadline to override; leave out --override-deadline")
+        }
+        guard let policy = loaded.policy, let rules = policy.penaltyNotices else {
+            throw AttendocError(.policy, "the case \(attendanceCase.reference): its policy has no penalty_notices: section (the local authority's code of conduct), so no penalty notice can be made under it; see docs/policies.md")
+        }
+        var pay: [String: Any] = [:]
+        if let online = rules.payOnline { pay["online"] = online }
+        if let phone = rules.payByPhone { pay["phone"] = phone }
+        return [
+            "codeOfConduct": rules.codeOfConduct,
+            "pay": pay,
+            "hasPayDetails": !pay.isEmpty,
+            "payWithinDays": rules.payWithinDays,
+            "reducedWithinDays": rules.reducedWithinDays,
+            "limit": rules.limit,
+            "limitYears": rules.limitYears,
+            "threshold": ["sessions": policy.unauthorisedSessions, "schoolWeeks": policy.unauthorisedWindowSchoolWeeks] as [String: Any],
+            // A penalty notice is given for an offence under section 444(1) (section 444A).
+            "offence": LegalRouteFacts.offence(.s444_1) ?? [:],
+        ]
+    }
+
+    /// One parent's notice: the kind's facts with that parent's particulars.
+    static func forParent(_ terms: PenaltyNoticeTerms, _ facts: [String: Any]) -> [String: Any] {
+        var notice: [String: Any] = [
+            "number": terms.number,
+            "isFirst": terms.number == 1,
+            "isSecond": terms.number > 1,
+            "isLast": terms.number >= (facts["limit"] as? Int ?? 2),
+            "amount": terms.amount,
+            "receivedOn": LetterContext.dateValue(terms.receivedOn),
+            "payBy": LetterContext.dateValue(terms.payByGiven),
+            "periodFrom": LetterContext.dateValue(terms.periodFrom),
+            "periodTo": LetterContext.dateValue(terms.periodTo),
+            "unauthorisedSessions": terms.unauthorisedSessions,
+        ]
+        if let reduced = terms.reducedAmount, let by = terms.reducedByGiven {
+            notice["reduced"] = ["amount": reduced, "by": LetterContext.dateValue(by)] as [String: Any]
+        }
+        var values = facts
+        values["notice"] = notice
+        return values
+    }
+}
