@@ -129,6 +129,15 @@ public struct LetterRun {
                 copies.append((recipient, .parent, PenaltyNoticeFacts.forParent(terms, parentFacts)))
             }
         }
+        if kind == .noticeToImprove {
+            // Each parent is told of the penalty notice it warns of: their first, or their second.
+            let history = options.penaltyNotices ?? PenaltyNoticeHistory.listed(in: loaded.attendanceCase)
+            copies = try copies.map { (copy) throws(AttendocError) in
+                guard let recipient = copy.recipient,
+                      let warning = try PenaltyNoticeFacts.warning(for: recipient.person, case: loaded, dated: date, history: history) else { return copy }
+                return (recipient, copy.audience, copy.facts.merging(["penalty": warning]) { _, new in new })
+            }
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
         }

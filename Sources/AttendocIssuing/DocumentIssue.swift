@@ -80,7 +80,15 @@ public struct DocumentIssue {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        var options = request.options
+        // A notice's periods count from the day it is received by this method; a penalty notice
+        // is counted against the notices the record holds, for the one parent it goes to.
+        options.method = request.method.rawValue
+        if [.penaltyNotice, .noticeToImprove].contains(request.kind) {
+            options.penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: workspace)
+            if request.kind == .penaltyNotice { options.recipient = request.recipient }
+        }
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options)
         var letters = all
         if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
@@ -105,12 +113,14 @@ public struct DocumentIssue {
             let files = rendered.filter { $0.relativePath.hasPrefix(letter.relativeStem + ".") }.map {
                 DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
-            return DocumentToIssue(reference: request.reference, upn: loaded.attendanceCase.pupil.upn?.text, kind: request.kind.rawValue,
+            var document = DocumentToIssue(reference: request.reference, upn: loaded.attendanceCase.pupil.upn?.text, kind: request.kind.rawValue,
                                    recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
                                    method: request.method, sentOn: request.date, deemedServedOn: deemed, issuedBy: request.issuedBy,
                                    caseVersion: intake.recording.currentVersion, templateSHA256: templateSHA, policySHA256: policySHA,
                                    figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
                                    duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+            document.penaltyNotice = letter.penaltyNotice.map(PenaltyNoticeRecord.particulars)
+            return document
         }
         let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
         return (issued, letters.map(\.document))

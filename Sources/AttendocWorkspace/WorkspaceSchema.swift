@@ -83,6 +83,7 @@ enum WorkspaceSchema {
             }
         }
         PanelRecordSchema.register(in: &migrator)
+        PenaltyNoticeRecordSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import AttendocCaseModel
 import AttendocCasework
 import AttendocPolicy
 import AttendocValues
@@ -57,5 +58,28 @@ enum PenaltyNoticeFacts {
         var values = facts
         values["notice"] = notice
         return values
+    }
+
+    /// What a notice to improve tells one parent of the penalty notice it warns of: a first (with
+    /// its reduced amount) or a second (no reduction). Nil when the policy has no code of conduct.
+    /// Refused for a parent who has had the code's limit of notices for this child: the notice
+    /// would warn of a penalty notice that cannot be given.
+    static func warning(for person: ParentOrCarer, case loaded: LoadedCase, dated date: CalendarDate,
+                        history: PenaltyNoticeHistory) throws(AttendocError) -> [String: Any]? {
+        guard let rules = loaded.policy?.penaltyNotices else { return nil }
+        let attendanceCase = loaded.attendanceCase
+        let earlier = history.counted(parent: person.id ?? person.casePath, upn: attendanceCase.pupil.upn?.text,
+                                      reference: attendanceCase.reference, endingWith: date, rules: rules)
+        if earlier.count >= rules.limit {
+            throw AttendocError(.document, "\(person.casePath): has already had \(earlier.count) penalty notices for this child in the \(rules.limitYears) years ending \(date.longForm); a notice to improve would warn of a penalty notice that cannot be given (no more than \(rules.limit), the national framework). Use another route: consider a prosecution (attendoc check --for prosecution) or an Education Supervision Order")
+        }
+        let first = earlier.isEmpty
+        return [
+            "isFirst": first, "isSecond": !first,
+            "amount": first ? rules.firstAmount : rules.secondAmount,
+            "reducedAmount": rules.firstReducedAmount,
+            "reducedWithinDays": rules.reducedWithinDays,
+            "limit": rules.limit, "limitYears": rules.limitYears,
+        ]
     }
 }
