@@ -13,6 +13,9 @@ public struct AgencyReferral: Sendable {
     public var date: CalendarDate
     public var decision: Decision
     public var evidence: [FileReference]
+    /// Who made it, as the record says (`Riverside Academy`, `Ms Laura Hughes`); nil when not
+    /// recorded. It decides whose witness statement states it (docs/evidence-bundle.md).
+    public var madeBy: String? = nil
     /// Where it is in the case file (`referrals[0]`).
     public var casePath: String
 
@@ -34,12 +37,13 @@ public struct AgencyReferral: Sendable {
 
 extension CaseFileReader {
     static func readAgencyReferral(_ fields: YAMLFields) throws(CaseFileError) -> AgencyReferral {
-        let result = AgencyReferral(
+        var result = AgencyReferral(
             to: try fields.string("to"),
             date: try fields.date("date"),
             decision: try acceptance(fields),
             evidence: try fields.fileReferences("evidence"),
             casePath: fields.path)
+        result.madeBy = try fields.optionalString("made_by")
         try fields.finish()
         return result
     }

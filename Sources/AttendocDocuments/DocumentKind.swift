@@ -73,6 +73,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     public var sentTo: String {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
+        if isForParentalResponsibilityOnly { return "each parent with parental responsibility, at their own address (only they can give consent)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
         return hasAgencyCopy
             ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
@@ -129,9 +130,25 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Whether a copy goes to the head teacher ("Copy to:"), besides each parent's copy: the
+    /// local authority's letters. For a parent whose address is confidential the head teacher's
+    /// copy is a document of its own, without that address (`LetterRun`).
+    public var copiesToHeadTeacher: Bool {
+        switch self {
+        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .referralDeclinedLetter: true
+        default: false
+        }
+    }
+
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// Whether only a parent with parental responsibility receives it: consent to share a
+    /// child's health information with the school is given by someone with parental
+    /// responsibility, so the request for it goes to them alone, not to every parent under
+    /// section 576 (a partner who has care of the child, a natural parent without it).
+    public var isForParentalResponsibilityOnly: Bool { self == .gpConsentRequest }
 
     /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
     public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }

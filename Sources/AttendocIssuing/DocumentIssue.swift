@@ -88,7 +88,9 @@ public struct DocumentIssue {
             options.penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: workspace)
             if request.kind == .penaltyNotice { options.recipient = request.recipient }
         }
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options)
+        // The head teacher's copy of a letter to a confidential address is not served on a
+        // parent, so it is not issued into the record as one (docs/workspace.md).
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options).filter { !$0.isHeadTeachersCopy }
         var letters = all
         if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
