@@ -66,9 +66,17 @@ public struct BundleRun {
     /// With `record` (the workspace's copies of the case's documents), section E exhibits the
     /// archived copies as sent (`EvidenceBundle.plan`).
     public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
-                     record: [EvidenceBundle.RecordedCopy]? = nil,
+                     record: [EvidenceBundle.RecordedCopy]? = nil, penaltyNotices: PenaltyNoticeHistory? = nil,
                      observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
-        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf, sent: record.map { $0.compactMap(\.sentLetter) })
+        let sent = record.map { $0.compactMap(\.sentLetter) }
+        // A paid penalty notice for the period charged: no papers at all, not even a draft.
+        let history = penaltyNotices ?? .listed(in: loaded.attendanceCase)
+        let paid = PenaltyNoticeReadiness.refusals(loaded, asOf: asOf, history: history, sent: sent)
+        if !paid.isEmpty {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference): no prosecution papers are made for this period: " + paid.joined(separator: "; "),
+                                suggestion: "charge only days after the paid notice's period (legal_route.offence_period), or do not prosecute for this absence")
+        }
+        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf, sent: sent, penaltyNotices: history)
         if !draft && !readiness.isReady {
             throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
                                 + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")

@@ -22,7 +22,9 @@ public struct ProsecutionReadiness: Sendable {
     /// Checks `loaded` as of `date` (the figures are the engine's to that date). `sent` is what the
     /// workspace's record shows was sent (`attendoc issue`); without it, the case file's
     /// `letters_issued`.
-    public static func check(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]? = nil) -> ProsecutionReadiness {
+    /// `penaltyNotices` is the record's penalty notices for the pupil; without it, the case file's.
+    public static func check(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]? = nil,
+                             penaltyNotices: PenaltyNoticeHistory? = nil) -> ProsecutionReadiness {
         let attendanceCase = loaded.attendanceCase
         var gaps: [Gap] = []
         func gap(_ place: String, _ problem: String, _ toDo: String) { gaps.append(Gap(place: place, problem: problem, toDo: toDo)) }
@@ -97,6 +99,7 @@ public struct ProsecutionReadiness: Sendable {
         gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
         gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent)
         gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)
+        gaps += PenaltyNoticeReadiness.gaps(loaded, asOf: date, history: penaltyNotices ?? .listed(in: attendanceCase), sent: sent)
 
         // Supportive measures: each needs an outcome and evidence.
         if attendanceCase.supportiveMeasures.isEmpty {

@@ -10,6 +10,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case targetMetLetter = "target-met-letter"
     case finalWarningLetter = "final-warning-letter"
     case noticeToImprove = "notice-to-improve"
+    case penaltyNotice = "penalty-notice"
     case meetingMinutes = "meeting-minutes"
     case parentingContract = "parenting-contract"
     case registerCertificate = "register-certificate"
@@ -41,6 +42,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .targetMetLetter: "Attendance target met"
         case .finalWarningLetter: "Final warning letter"
         case .noticeToImprove: "Notice to improve"
+        case .penaltyNotice: "Penalty notice"
         case .meetingMinutes: "Minutes of a meeting"
         case .parentingContract: "Parenting contract"
         case .registerCertificate: "Register certificate"
@@ -63,7 +65,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
-        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview: .localAuthority
         }
     }
 
@@ -95,6 +97,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "the first warning's date (legal_route.first_warning_on or letters_issued); a percentage attendance_target set at an attendance_panel or pace_interview meeting, not met by its review (review_date or the policy's target_review); the register; the legal route"
         case .noticeToImprove:
             "the policy's unauthorised-absence threshold met by the letter's date (from the register); support offered; the policy's notice_to_improve_period"
+        case .penaltyNotice:
+            "the policy's penalty_notices: code of conduct and issuing: rules; the unauthorised-absence threshold met in the 10 school weeks to the notice's date (from the register); no prosecution for the period in hand; for each parent, fewer than the code's limit of notices for this child in the rolling period (the record, or letters_issued); one notice per parent"
         case .meetingMinutes:
             "a meeting in the case (--meeting, or the latest on or before --date) with its attendees, discussion, barriers, actions, target and review date; a parent's copy for each parent and one agency copy"
         case .parentingContract:
@@ -131,7 +135,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// copy is a document of its own, without that address (`LetterRun`).
     public var copiesToHeadTeacher: Bool {
         switch self {
-        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .referralDeclinedLetter: true
+        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .penaltyNotice, .referralDeclinedLetter: true
         default: false
         }
     }

@@ -12,12 +12,28 @@ public struct LetterOptions: Sendable {
     /// Which record a document made from one record is about, by its place in the case file
     /// (`apdr[0]`, `reviews[1]`, `contacts[2]`); by default the latest on or before the document's date.
     public var record: String?
+    /// How the document is to be sent (`post`, `hand`, `email`): the day it is deemed received,
+    /// from which a notice to improve's period and a penalty notice's days to pay count. Default:
+    /// post (the policy's issuing: rule for it).
+    public var method: String?
+    /// Only this recipient's copy, by id or case-file place (`attendoc issue --to`); nil: every recipient.
+    public var recipient: String?
+    /// The penalty notices already issued for the case's pupil, from the workspace's record; nil:
+    /// the case file's `letters_issued` (a render without a workspace).
+    public var penaltyNotices: PenaltyNoticeHistory?
 
-    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil) {
+    public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil,
+                method: String? = nil, recipient: String? = nil, penaltyNotices: PenaltyNoticeHistory? = nil) {
         self.meeting = meeting
         self.deadlineOverrideReason = deadlineOverrideReason
         self.record = record
+        self.method = method
+        self.recipient = recipient
+        self.penaltyNotices = penaltyNotices
     }
+
+    /// The method a notice's periods count from: the one given, else post.
+    var serviceMethod: String { method ?? "post" }
 }
 
 /// The values one kind of document needs beyond `LetterContext`'s common ones: the meeting it
@@ -49,6 +65,8 @@ enum KindFacts {
             return try RecordOfInterviewFacts.values(case: loaded, dated: date, options: options)
         case .noticeToImprove:
             return try NoticeToImproveFacts.values(case: loaded, dated: date, options: options)
+        case .penaltyNotice:
+            return try PenaltyNoticeFacts.values(case: loaded, dated: date, options: options)
         case .attendanceSupportPlan:
             return try AttendanceSupportPlanFacts.values(case: loaded, dated: date, options: options)
         case .referralDeclinedLetter:

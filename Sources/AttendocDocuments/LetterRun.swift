@@ -32,6 +32,8 @@ public struct LetterRun {
         public var stylesheetParameters: [String: String] = [:]
         /// The house style's logo for the letterhead; nil: none.
         public var logo: LetterheadLogo?
+        /// A penalty notice's particulars for this parent, which the record keeps when it is issued.
+        public var penaltyNotice: PenaltyNoticeTerms?
 
         /// The copy's file name without extension when it has no parent recipient: `agency-copy`, `gp-practice`.
         public var stemWithoutRecipient = LetterRun.agencyCopyStem
@@ -122,6 +124,33 @@ public struct LetterRun {
                 return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts), false)
             }
         }
+        var penaltyTerms: [String: PenaltyNoticeTerms] = [:]
+        if kind == .penaltyNotice {
+            // One notice for each parent, each counted against that parent's own notices for this child.
+            let history = options.penaltyNotices ?? PenaltyNoticeHistory.listed(in: loaded.attendanceCase)
+            let chosen = recipients.filter { recipient in
+                options.recipient.map { $0 == (recipient.person.id ?? recipient.person.casePath) || $0 == recipient.person.casePath } ?? true
+            }
+            if chosen.isEmpty, let wanted = options.recipient {
+                let known = recipients.map { "\($0.person.id ?? $0.person.casePath) (\($0.person.casePath))" }.joined(separator: ", ")
+                throw AttendocError(.document, "the case \(attendanceCase.reference): --to \(wanted): no recipient of this \(kind.rawValue) has that id or place; the recipients are: \(known)")
+            }
+            copies = []
+            for recipient in chosen {
+                let terms = try PenaltyNoticeTerms.compute(for: recipient.person, case: loaded, dated: date, method: options.serviceMethod, history: history)
+                penaltyTerms[recipient.person.casePath] = terms
+                copies.append((recipient, .parent, PenaltyNoticeFacts.forParent(terms, parentFacts), false))
+            }
+        }
+        if kind == .noticeToImprove {
+            // Each parent is told of the penalty notice it warns of: their first, or their second.
+            let history = options.penaltyNotices ?? PenaltyNoticeHistory.listed(in: loaded.attendanceCase)
+            copies = try copies.map { (copy) throws(AttendocError) in
+                guard let recipient = copy.recipient,
+                      let warning = try PenaltyNoticeFacts.warning(for: recipient.person, case: loaded, dated: date, history: history) else { return copy }
+                return (recipient, copy.audience, copy.facts.merging(["penalty": warning]) { _, new in new }, copy.forHeadTeacher)
+            }
+        }
         if kind.hasAgencyCopy {
             copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency), false))
         }
@@ -154,6 +183,7 @@ public struct LetterRun {
                                 stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
                                 logo: settings.houseStyle?.logo)
             letter.stemWithoutRecipient = stem
+            letter.penaltyNotice = copy.recipient.flatMap { penaltyTerms[$0.person.casePath] }
             letter.isHeadTeachersCopy = copy.forHeadTeacher
             letters.append(letter)
         }

@@ -106,9 +106,17 @@ public struct DocumentIssue {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
+        var options = request.options
+        // A notice's periods count from the day it is received by this method; a penalty notice
+        // is counted against the notices the record holds, for the one parent it goes to.
+        options.method = request.method.rawValue
+        if [.penaltyNotice, .noticeToImprove].contains(request.kind) {
+            options.penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: workspace)
+            if request.kind == .penaltyNotice { options.recipient = request.recipient }
+        }
         // The head teacher's copy of a letter to a confidential address is not served on a
         // parent, so it is not issued into the record as one (docs/workspace.md).
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options).filter { !$0.isHeadTeachersCopy }
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options).filter { !$0.isHeadTeachersCopy }
         var letters = all
         if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
@@ -142,12 +150,14 @@ public struct DocumentIssue {
             let files = rendered[(index * request.formats.count)..<((index + 1) * request.formats.count)].map {
                 DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
-            return DocumentToIssue(reference: request.reference, upn: prepared.upn, kind: request.kind.rawValue,
+            var document = DocumentToIssue(reference: request.reference, upn: prepared.upn, kind: request.kind.rawValue,
                                    recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
                                    method: request.method, sentOn: request.date, deemedServedOn: prepared.deemed, issuedBy: request.issuedBy,
                                    caseVersion: prepared.caseVersion, templateSHA256: prepared.templateSHA, policySHA256: prepared.policySHA,
                                    figuresJSON: prepared.figuresJSON, reissueReason: request.reissueReason, files: files,
                                    duplicateWindowStarts: prepared.duplicateWindowStarts)
+            document.penaltyNotice = letter.penaltyNotice.map(PenaltyNoticeRecord.particulars)
+            return document
         }
         return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
     }

@@ -72,9 +72,18 @@ public struct DueList {
             }
             if loaded.pupilRegister != nil {
                 let figures = try loaded.figures(asOf: date)
-                if let met = figures.unauthorisedThresholdFirstMetOn,
-                   !issued.contains(where: { ["notice-to-improve", "first-warning-letter"].contains($0.kind) && $0.sentOn >= met.iso }) {
-                    add(met, "\(policy.unauthorisedSessions) unauthorised sessions in \(policy.unauthorisedWindowSchoolWeeks) school weeks were reached on \(met.iso): a notice to improve or a warning letter is called for")
+                if let met = figures.unauthorisedThresholdFirstMetOn {
+                    if policy.penaltyNotices != nil {
+                        // The national framework: a penalty notice must be considered once the
+                        // threshold is met, and the decision recorded (attendoc penalty-notice consider).
+                        let considered = try fromRecord { () throws(WorkspaceError) in try workspace.penaltyNoticeConsiderations(recorded.reference) }
+                            .contains { $0.consideredOn >= met }
+                        if !considered {
+                            add(met, "penalty notice to be considered: \(policy.unauthorisedSessions) unauthorised sessions in \(policy.unauthorisedWindowSchoolWeeks) school weeks were reached on \(met.iso) (the national framework); record the decision with attendoc penalty-notice consider \(recorded.reference)")
+                        }
+                    } else if !issued.contains(where: { ["notice-to-improve", "first-warning-letter"].contains($0.kind) && $0.sentOn >= met.iso }) {
+                        add(met, "\(policy.unauthorisedSessions) unauthorised sessions in \(policy.unauthorisedWindowSchoolWeeks) school weeks were reached on \(met.iso): a notice to improve or a warning letter is called for")
+                    }
                 }
             }
             // The policy's steps called for and not yet taken (docs/policies.md, "Steps").

@@ -47,6 +47,9 @@ public struct Policy: Sendable {
     /// Deemed service and the reissue window; nil when the policy sets none (then documents
     /// under it cannot be issued into a workspace).
     public var issuing: IssuingRules? = nil
+    /// The local authority's code of conduct for penalty notices (`penalty_notices:`); nil when
+    /// the policy sets none (then no penalty notice is made under it).
+    public var penaltyNotices: PenaltyNoticeRules? = nil
     /// The steps of the process before a referral, in order (docs/policies.md, "Steps").
     public var steps: [SchoolStep] = []
     /// What makes illness a pattern that calls for the GP consent step; nil: the policy sets none.

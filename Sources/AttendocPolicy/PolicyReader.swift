@@ -96,6 +96,12 @@ public enum PolicyReader {
         policy.issuing = try top.optionalFields("issuing").map { (section) throws(CaseFileError) in
             try IssuingRules.read(section, folder: url.deletingLastPathComponent())
         }
+        policy.penaltyNotices = try top.optionalFields("penalty_notices").map { (section) throws(CaseFileError) in
+            try PenaltyNoticeRules.read(section)
+        }
+        if policy.penaltyNotices != nil, policy.issuing == nil {
+            throw top.error("penalty_notices", "needs an issuing: section too: the days to pay count from the day a notice is received, which its deemed_service_working_days give")
+        }
         policy.panel = try top.optionalFields("panel").map { (section) throws(CaseFileError) in
             try PanelCalendarReader.read(section, deadlines: deadlines, calendar: calendar, file: url.path)
         }

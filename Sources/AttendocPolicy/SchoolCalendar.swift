@@ -124,6 +124,37 @@ public struct SchoolCalendar: Sendable {
         return day
     }
 
+    /// The first school day on or after `date` (`date` itself when it is one): where a period
+    /// that starts on a day the school is shut starts for the parent.
+    public func firstSchoolDay(onOrAfter date: CalendarDate) throws(AttendocError) -> CalendarDate {
+        var day = date
+        while !isSchoolDay(day) {
+            day = day.adding(days: 1)
+            try checkKnown(day, counting: "the first school day on or after \(date.longForm)")
+        }
+        return day
+    }
+
+    /// The last school day of the `count`th whole school week from `start`: the school week that
+    /// holds `start` is the first when `start` is on or before its first school day (so the whole
+    /// week is in the period), else the count begins with the next school week. A period "to the
+    /// end of the sixth school week" so holds at least six whole school weeks (a notice to improve).
+    public func endOfWholeSchoolWeeks(_ count: Int, from start: CalendarDate) throws(AttendocError) -> CalendarDate {
+        guard count > 0 else { return try lastSchoolDay(onOrBefore: start) }
+        var week = Self.weekStart(of: start)
+        let daysOfWeek = { (monday: CalendarDate) in (0..<7).map { monday.adding(days: $0) }.filter(self.isSchoolDay) }
+        try checkKnown(week.adding(days: 6), counting: "\(count) school weeks from \(start.longForm)")
+        var found = 0
+        if let first = daysOfWeek(week).first, start <= first { found = 1 }
+        while found < count {
+            week = week.adding(days: 7)
+            try checkKnown(week.adding(days: 6), counting: "\(count) school weeks from \(start.longForm)")
+            if Self.isSchoolWeek(startingOn: week, isSchoolDay) { found += 1 }
+        }
+        // The week counted last is a school week, so it has a last school day.
+        return daysOfWeek(week).last ?? start
+    }
+
     /// School days from `start` to `end`, both included.
     /// The Monday of the `count`th-last school week up to and including the week of `date` (the
     /// window of "the last 4 school weeks"); nil when fewer school weeks are known within a year.

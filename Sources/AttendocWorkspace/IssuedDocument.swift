@@ -44,6 +44,8 @@ public struct DocumentToIssue: Sendable {
     /// Issues of the same kind to the same recipient sent on or after this day are a second
     /// issue inside the policy's window: refused unless there is a reissue reason.
     public var duplicateWindowStarts: CalendarDate?
+    /// A penalty notice's particulars, recorded with it (docs/workspace.md); nil for other documents.
+    public var penaltyNotice: PenaltyNoticeParticulars? = nil
 
     public init(reference: String, upn: String?, kind: String, recipientID: String, recipientPath: String,
                 method: ServiceMethod, sentOn: CalendarDate, deemedServedOn: CalendarDate?, issuedBy: String,

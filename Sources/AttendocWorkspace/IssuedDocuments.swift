@@ -40,6 +40,7 @@ extension Workspace {
                         archived: true, source: "attendoc issue", files: recordedFiles)
                     CrashPoint.reach("archive-files-written")
                     try insert(record, db)
+                    if let particulars = document.penaltyNotice { try insertPenaltyNotice(particulars, issueID: id, db) }
                     records.append(record)
                 }
                 CrashPoint.reach("rows-inserted")

@@ -84,6 +84,7 @@ enum WorkspaceSchema {
         }
         PanelRecordSchema.register(in: &migrator)
         StaffRecordSchema.register(in: &migrator)
+        PenaltyNoticeRecordSchema.register(in: &migrator)
         return migrator
     }
 }

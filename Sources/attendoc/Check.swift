@@ -47,11 +47,13 @@ struct Check: ParsableCommand {
                 // The record, when there is a workspace: the letters sent are the ones it holds.
                 let place = WorkspaceLocation.find(explicit: workspace)
                 var sent: [SentLetter]?
+                var penaltyNotices: PenaltyNoticeHistory?
                 if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
                     let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
                     sent = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened).compactMap(\.sentLetter)
+                    penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
                 }
-                let checked = ProsecutionReadiness.check(loaded, asOf: date, sent: sent)
+                let checked = ProsecutionReadiness.check(loaded, asOf: date, sent: sent, penaltyNotices: penaltyNotices)
                 readiness = (checked.isReady, checked.gaps)
             case .referral:
                 if let policy {

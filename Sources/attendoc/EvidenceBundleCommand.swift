@@ -47,11 +47,13 @@ struct EvidenceBundleCommand: ParsableCommand {
             // The record, when there is a workspace: section E then exhibits the copies as sent.
             let place = WorkspaceLocation.find(explicit: workspace)
             var record: [EvidenceBundle.RecordedCopy]?
+            var penaltyNotices: PenaltyNoticeHistory?
             if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
                 let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
                 record = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened)
+                penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
             }
-            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record)
+            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record, penaltyNotices: penaltyNotices)
             for gap in outcome.gaps {
                 Terminal.print("missing (on the front sheet): \(gap)")
             }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import AttendocCasework
 import AttendocDocuments
+import AttendocIssuing
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
+import AttendocWorkspace
 import Foundation
 
 struct Render: ParsableCommand {
@@ -46,6 +48,12 @@ struct Render: ParsableCommand {
     @Option(name: .customLong("override-deadline"), help: ArgumentHelp("Render even though a deadline the policy sets is passed, recording this reason in the run's output.", valueName: "reason"))
     var overrideDeadline: String?
 
+    @Option(name: .long, help: ArgumentHelp("For a notice to improve or a penalty notice: how it will be sent (post, hand, email); its periods count from the day it is then deemed received (default: post).", valueName: "method"))
+    var method: String?
+
+    @Option(name: .long, help: ArgumentHelp("For a penalty notice or a notice to improve: the workspace whose record of penalty notices counts (default: $ATTENDOC_WORKSPACE, else the current folder if it holds one; without one, the case file's letters_issued).", valueName: "folder"))
+    var workspace: String?
+
     @Option(name: .long, help: ArgumentHelp("The folder holding templates/, stylesheets/, schema/ and fop/ (default: found next to the program or above the current folder).", valueName: "folder"))
     var resources: String?
 
@@ -53,7 +61,10 @@ struct Render: ParsableCommand {
         do {
             let formats = try OutputFormat.list(format)
             let location = try CommandLineValues.resources(resources)
-            let options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record)
+            if let method, !["post", "hand", "email"].contains(method) {
+                throw AttendocError(.usage, "--method: expected one of post, hand, email")
+            }
+            var options = LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record, method: method)
             var jobs: [(kind: DocumentKind, date: CalendarDate, options: LetterOptions, folder: String?, calledForBy: String?)] = []
             let loaded: LoadedCase
             switch (document, all) {
@@ -63,6 +74,12 @@ struct Render: ParsableCommand {
                 }
                 let letterDate = try CommandLineValues.date(date, option: "--date")
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+                // The record's penalty notices, when there is a workspace, are the ones counted.
+                let place = WorkspaceLocation.find(explicit: workspace)
+                if [.penaltyNotice, .noticeToImprove].contains(kind), workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
+                    let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
+                    options.penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
+                }
                 jobs = [(kind, letterDate, options, nil, nil)]
             case (nil, true):
                 guard date == nil, meeting == nil, record == nil else {

@@ -313,8 +313,12 @@ struct EnforcementLetterTests {
         #expect(text.contains("A parenting contract with an attendance target of 90%, offered by Riverside Academy on 2 October 2026"))
         #expect(text.contains("still going on, which we expect you to keep taking part in: - Early Help support from a family support worker, from Northshire Early Help"))
         #expect(text.contains("not taken up. Please tell us if you would now like it: - A daily check-in with the school's attendance mentor"))
-        // 6 school weeks from Monday 23 November, skipping the two weeks of the Christmas holiday.
-        #expect(text.contains("The improvement period is 6 school weeks, from 23 November 2026 to Monday 18 January 2027."))
+        // Posted on Monday 23 November, deemed received on Wednesday 25 November (the policy's
+        // second working day); the week of receipt is not whole, so the six school weeks are those
+        // from 30 November, skipping the two weeks of the Christmas holiday: to Friday 22 January.
+        #expect(text.contains("The improvement period is 6 school weeks, from 25 November 2026, the day we take this notice to reach you, to Friday 22 January 2027, the end of the last of those school weeks. That is 33 school days."))
+        // A first penalty notice for this parent: its amounts.
+        #expect(text.contains("A penalty notice is a fine of £160, or £80 if you pay within 21 days."))
         #expect(text.contains("The attendance target agreed at the Team Around the Family meeting on 21 October 2026 was: 90.0%."))
         #expect(text.contains("penalty notice"))
         #expect(text.contains("prosecuting"))
@@ -418,7 +422,7 @@ struct EnforcementLetterTests {
         #expect(warning.contains("Tell us by Monday 25 January 2027"))
         #expect(warning.contains("which is 80.0%, against the target of 90.0%"))
         let notice = try pdf(.noticeToImprove)
-        #expect(notice.contains("Monday 18 January 2027"))
+        #expect(notice.contains("Friday 22 January 2027"))
         #expect(notice.contains("Siobhán reached this on 23 October 2026."))
     }
 }

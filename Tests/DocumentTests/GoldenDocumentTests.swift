@@ -20,7 +20,10 @@ struct GoldenDocumentTests {
         (.firstWarningLetter, "riverside-first-warning.yaml", "2026-11-23", nil, "ciaran-obrien"),
         (.paceInterviewInvitation, "riverside-first-warning.yaml", "2026-11-23", nil, "ciaran-obrien"),
         (.finalWarningLetter, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
-        (.noticeToImprove, "riverside-first-warning.yaml", "2027-01-11", nil, "zoe-dsouza"),
+        // Before the decision to prosecute (8 January 2027): no notice to improve is made once a
+        // prosecution for the period is in hand.
+        (.noticeToImprove, "riverside-first-warning.yaml", "2026-11-23", nil, "zoe-dsouza"),
+        (.penaltyNotice, "riverside-first-warning.yaml", "2026-12-04", nil, "ciaran-obrien"),
         (.targetMetLetter, "hillcrest-target-met.yaml", "2027-01-18", nil, ""),
         (.meetingMinutes, "hillside-send-and-social-worker.yaml", "2026-11-20", "meetings[0]", "agnieszka-nowak"),
         (.recordOfInterview, "riverside-first-warning.yaml", "2026-12-03", "meetings[2]", "zoe-dsouza"),
