@@ -71,7 +71,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     public var sentTo: String {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
-        if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
+        if isAddressedToTheGP { return "the pupil's GP practice (one copy)" }
         return hasAgencyCopy
             ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
             : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
@@ -138,11 +138,19 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 
     /// The file name of its one copy, for the kinds that have no parent's copy: the GP's, the local
     /// authority's, the school's file's; nil: one copy per parent.
-    public var singleCopyStem: String? {
+    public var singleCopyStem: String? { singleCopy?.stem }
+
+    /// Whom the one copy of a single-copy kind is recorded as going to when it is issued into a
+    /// workspace: an id and the addressee in words (for `attendoc history`); nil: one copy per parent.
+    public var singleCopyAddressee: (id: String, place: String)? { singleCopy.map { ($0.id, $0.place) } }
+
+    /// The kinds with one copy, for an agency or the school's file: the copy's file name, the id it
+    /// is recorded under and its addressee in words.
+    private var singleCopy: (stem: String, id: String, place: String)? {
         switch self {
-        case .gpEnquiryLetter: "gp-practice"
-        case .referralToLocalAuthority: "local-authority"
-        case .homeVisitRecord: "agency-copy"
+        case .gpEnquiryLetter: ("gp-practice", "gp-practice", "the GP practice (gp_consent)")
+        case .referralToLocalAuthority: ("local-authority", "local-authority", "the local authority's attendance team")
+        case .homeVisitRecord: ("agency-copy", "school-file", "the school's file")
         default: nil
         }
     }

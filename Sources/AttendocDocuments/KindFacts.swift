@@ -12,6 +12,9 @@ public struct LetterOptions: Sendable {
     /// Which record a document made from one record is about, by its place in the case file
     /// (`apdr[0]`, `reviews[1]`, `contacts[2]`); by default the latest on or before the document's date.
     public var record: String?
+    /// The documents a workspace's record shows were sent (an issue reads them), counted with the
+    /// case file's `letters_issued` where a document lists the steps taken (the referral).
+    public var recordedDocuments: [SentDocument] = []
 
     public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil) {
         self.meeting = meeting
@@ -56,7 +59,7 @@ enum KindFacts {
         case .improvedAttendanceLetter:
             return try ImprovedAttendanceFacts.values(case: loaded, dated: date)
         case .referralToLocalAuthority:
-            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date)
+            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date, recorded: options.recordedDocuments)
         case .earlyHelpPlan:
             return try EarlyHelpPlanFacts.values(case: loaded, dated: date, options: options)
         case .homeVisitRecord:

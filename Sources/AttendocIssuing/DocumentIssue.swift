@@ -80,9 +80,20 @@ public struct DocumentIssue {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
         let run = try LetterRun(resources: resources)
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: request.options)
+        var options = request.options
+        // What the record shows was sent counts as a step taken (the referral lists them).
+        options.recordedDocuments = DueList.recordedDocuments(
+            try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: request.reference) }.filter(\.archived))
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options)
         var letters = all
-        if let wanted = request.recipient {
+        let addressee = request.kind.singleCopyAddressee
+        try Self.checkMethod(request.method, for: request.kind)
+        if let addressee {
+            // One copy, for an agency or the school's file, recorded under its addressee.
+            if let wanted = request.recipient, wanted != addressee.id {
+                throw AttendocError(.usage, "--to \(wanted): a \(request.kind.rawValue) has one copy, for \(addressee.place) (--to \(addressee.id), or no --to)")
+            }
+        } else if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
             guard !letters.isEmpty else {
                 let known = all
@@ -101,12 +112,13 @@ public struct DocumentIssue {
         let policySHA = try Self.policySHA256(policy, resources: resources)
         let deemed = rules.deemedServed(sent: request.date, method: request.method.rawValue)
         let documents = letters.map { letter in
-            let recipient = letter.recipient!
             let files = rendered.filter { $0.relativePath.hasPrefix(letter.relativeStem + ".") }.map {
-                DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
+                DocumentToIssue.File(format: $0.format.fileExtension, name: "\(letter.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
+            let recipientID = letter.recipient.map(Self.recipientID) ?? addressee?.id ?? letter.fileStem
+            let recipientPath = letter.recipient?.person.casePath ?? addressee?.place ?? letter.fileStem
             return DocumentToIssue(reference: request.reference, upn: loaded.attendanceCase.pupil.upn?.text, kind: request.kind.rawValue,
-                                   recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
+                                   recipientID: recipientID, recipientPath: recipientPath,
                                    method: request.method, sentOn: request.date, deemedServedOn: deemed, issuedBy: request.issuedBy,
                                    caseVersion: intake.recording.currentVersion, templateSHA256: templateSHA, policySHA256: policySHA,
                                    figuresJSON: figuresJSON, reissueReason: request.reissueReason, files: files,
@@ -114,6 +126,17 @@ public struct DocumentIssue {
         }
         let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
         return (issued, letters.map(\.document))
+    }
+
+    /// A record for the school's file is kept there (`--method file`), never sent; every other
+    /// document is sent by post, by hand or by email.
+    static func checkMethod(_ method: ServiceMethod, for kind: DocumentKind) throws(AttendocError) {
+        if kind.isForTheFileOnly, method != .file {
+            throw AttendocError(.usage, "--method \(method.rawValue): a \(kind.rawValue) is a record for the school's file, not sent to anyone; give --method file")
+        }
+        if !kind.isForTheFileOnly, method == .file {
+            throw AttendocError(.usage, "--method file: a \(kind.rawValue) is sent to \(kind.singleCopyAddressee?.place ?? "each parent"); give --method post, hand or email")
+        }
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

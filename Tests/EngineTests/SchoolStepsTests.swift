@@ -110,7 +110,7 @@ struct SchoolStepsTests {
         let readiness = try ReferralReadiness.check(loaded, asOf: date("2026-11-13"), sent: [])
         #expect(readiness.isReady, "\(readiness.gaps)")
         #expect(readiness.checked == ["unauthorised absence of at least 10%",
-                                      "evidence of each step: parenting_contract, contract_review, multi_agency_meeting, multi_agency_review",
+                                      "evidence of each step: parenting_contract, contract_review, gp_consent, gp_enquiry, multi_agency_meeting, multi_agency_review",
                                       "every supportive measure with its outcome and evidence"])
     }
 
