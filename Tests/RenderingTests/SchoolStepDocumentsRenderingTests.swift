@@ -37,7 +37,7 @@ struct RenderedStepDocuments: Sendable {
                    // Priority cohorts (SEN support, a social worker): the policy's rules, the partial's words.
                    "Support for Kacpi’s needs", "reasonable adjustments", "SEND Information, Advice and Support Service",
                    "social worker about this"],
-            neverSays: ["Gareth", "Zielinski", "non-contact order"]),
+            neverSays: ["Gareth", "non-contact order"]),
         Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
             says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
                    "The target of 90% was not met.", "move to the next step of support"]),
