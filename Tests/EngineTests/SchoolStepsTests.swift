@@ -128,7 +128,7 @@ struct SchoolStepsTests {
         case "TAF meeting":
             loaded.attendanceCase.meetings.remove(at: 1)
             loaded.attendanceCase.reviews.removeLast()
-            expected = "steps: multi_agency_meeting: Target not met: a multi-agency planning meeting or Team Around the Family with an action plan: called for since 16 October 2026 (the target of 90.0% set at meetings[3] was not met"
+            expected = "steps: multi_agency_meeting: Target not met: a multi-agency planning meeting or Team Around the Family with an action plan: called for since 16 October 2026 (the target of 90% set at meetings[3] was not met"
         case "TAF review":
             loaded.attendanceCase.reviews.removeLast()
             expected = "steps: multi_agency_review: Review the action plan not more than 20 days later: called for since 21 October 2026"
