@@ -29,6 +29,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case ehcpInterimReviewRequest = "ehcp-interim-review-request"
     case socialCareReferral = "social-care-referral"
     case safeguardingReferralNote = "safeguarding-referral-note"
+    case reasonableAdjustmentsRecord = "reasonable-adjustments-record"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -64,6 +65,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .ehcpInterimReviewRequest: "Request for an interim review of the Education, Health and Care plan"
         case .socialCareReferral: "Referral to children's social care"
         case .safeguardingReferralNote: "Safeguarding concern: note for the designated safeguarding lead"
+        case .reasonableAdjustmentsRecord: "Reasonable adjustments"
         }
     }
 
@@ -72,7 +74,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter,
-             .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote: .school
+             .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
+             .reasonableAdjustmentsRecord: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .recordOfInterview: .localAuthority
         }
     }
@@ -131,6 +134,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "gp_consent given (answer: given, answered_on, parent) and not withdrawn by --date; the register's illness marks"
         case .reviewRecord:
             "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
+        case .reasonableAdjustmentsRecord:
+            "reasonable_adjustments: in place on --date (what, area academic or pastoral, from); the pupil in a priority cohort whose policy rule gives reasonable_adjustments (priority_cohorts:); the register"
         case .sendOutreachRequest:
             "a referrals: entry with service: send_outreach, to, date, reason (--record referrals[N], or the latest on or before --date); the pupil in a priority cohort whose policy rule gives reasonable_adjustments or send_information_service; the register"
         case .ehcpInterimReviewRequest:

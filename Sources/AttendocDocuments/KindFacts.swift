@@ -72,6 +72,8 @@ enum KindFacts {
             return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
         case .apdrRecord:
             return try APDRFacts.values(case: loaded, dated: date, options: options)
+        case .reasonableAdjustmentsRecord:
+            return try ReasonableAdjustmentsFacts.values(case: loaded, dated: date)
         case .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote:
             return try ServiceRequestFacts.values(for: kind, case: loaded, dated: date, options: options)
         }

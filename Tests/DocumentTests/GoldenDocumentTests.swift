@@ -39,6 +39,7 @@ struct GoldenDocumentTests {
         (.ehcpInterimReviewRequest, "hillside-send-and-social-worker.yaml", "2026-11-23", nil, "send-team"),
         (.socialCareReferral, "hillside-send-and-social-worker.yaml", "2026-11-24", nil, "childrens-social-care"),
         (.safeguardingReferralNote, "hillside-send-and-social-worker.yaml", "2026-11-25", nil, "designated-safeguarding-lead"),
+        (.reasonableAdjustmentsRecord, "hillside-send-and-social-worker.yaml", "2026-11-23", nil, "agnieszka-nowak"),
     ]
 
     /// What a golden's case needs beyond its example file: no example has an EHCP.
