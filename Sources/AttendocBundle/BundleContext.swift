@@ -31,17 +31,30 @@ enum BundleContext {
 
     /// Exhibit numbers a sentence produces (`AB/5`), each once, in order: `any`, `several` and
     /// `numbers` (`number` with the `list` flags), printed by `partials/bundle/statement/exhibits`.
+    /// In a witness statement (`producer` given), `numbers` holds only the exhibits that witness
+    /// produces, and `others` (with `hasOthers`, `severalOthers`) those another witness produces,
+    /// which the statement refers to by their labels without producing them.
     struct Exhibits {
         var numbers: [String] = []
+        var others: [String] = []
+        /// Who produces `others` (a statement has one other witness at most).
+        var othersBy = ""
 
-        init(_ ids: [String], in bundle: EvidenceBundle) {
+        init(_ ids: [String], in bundle: EvidenceBundle, producer: EvidenceBundle.Producer? = nil) {
             for id in ids {
-                if let number = bundle.entry(id)?.exhibit, !numbers.contains(number) { numbers.append(number) }
+                guard let entry = bundle.entry(id), let number = entry.exhibit else { continue }
+                if producer == nil || entry.producer == producer {
+                    if !numbers.contains(number) { numbers.append(number) }
+                } else if !others.contains(number) {
+                    others.append(number)
+                    othersBy = bundle.producers.name(of: entry.producer ?? .officer)
+                }
             }
         }
 
         var context: [String: Any] {
-            ["any": !numbers.isEmpty, "several": numbers.count > 1, "numbers": list(numbers.map { ["number": $0] })]
+            ["any": !numbers.isEmpty, "several": numbers.count > 1, "numbers": list(numbers.map { ["number": $0] }),
+             "hasOthers": !others.isEmpty, "severalOthers": others.count > 1, "others": list(others.map { ["number": $0] }), "othersBy": othersBy]
         }
     }
 

@@ -20,9 +20,17 @@ enum BundleFacts {
         let defendantNames = bundle.defendants.map(\.fullName)
         let prosecutor = authority.name
 
+        // A statement's entry carries its own witness's statement (`statement`), which its
+        // partial prints; the officer's is also the bundle's `statement`.
         let sections: [[String: Any]] = bundle.sections.map { section in
             ["letter": section.letter, "is": Dictionary(uniqueKeysWithValues: ["A", "B", "C", "D", "E", "F"].map { ($0, $0 == section.letter) }),
-             "entries": section.entries.map(entryValue)]
+             "entries": section.entries.map { entry in
+                 var value = entryValue(entry)
+                 if case .statement(let producer) = entry.content {
+                     value["statement"] = WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: producer)
+                 }
+                 return value
+             }]
         }
         let isProsecution = route.section == .s444_1 || route.section == .s444_1a
         return [
@@ -70,7 +78,7 @@ enum BundleFacts {
                 "year": figureValues(yearFigures),
                 "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { ["on": $0.longForm, "sessions": String(yearFigures.unauthorisedThresholdSessions), "weeks": String(yearFigures.windowSchoolWeeks)] as [String: Any] } ?? false,
             ] as [String: Any],
-            "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures),
+            "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: .officer),
             "sections": sections,
         ]
     }

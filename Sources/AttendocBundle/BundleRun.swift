@@ -203,7 +203,7 @@ public struct BundleRun {
                 guard pages == placed.count else {
                     throw AttendocError(.document, "\(url.path) has \(pages) pages but bundle-fo.xsl left \(placed.count) placeholder pages for it")
                 }
-                underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: Array(1...pages), targetPages: Array(placed)))
+                underlays.append(BundlePDFAssembly.Underlay(source: .file(url), sourcePages: entry.pageSelection ?? Array(1...pages), targetPages: Array(placed)))
             default:
                 continue
             }

@@ -54,7 +54,7 @@ extension EvidenceBundle {
                     "isMinutes": isMinutes, "isInvitation": isInvitation, "isInterview": isInterview,
                     "isOther": !isMinutes && !isInvitation && !isInterview,
                     "kindTitle": kind.title, "meeting": meeting ?? "", "sentTo": kind == .meetingInvitation,
-                    "plainTo": kind != .meetingInvitation && !isInterview,
+                    "plainTo": kind != .meetingInvitation && !isInterview && !isMinutes, "copyTo": isMinutes,
                 ].merging(BundleContext.optional("to", to)) { old, _ in old }
             case .sentCopy(let kind, let meeting, let to, let copy):
                 context["sentCopy"] = [

@@ -39,6 +39,11 @@ public struct EvidenceBundle {
         /// The title, as `partials/bundle/entry-title` words it: empty in a plan, until
         /// `BundleRun` has made the bundle's XML (`titled(from:)`).
         public var title: String = ""
+        /// Whose statement produces it, for an exhibit (`Producers`); its exhibit number starts
+        /// with that witness's initials.
+        public var producer: Producer? = nil
+        /// For a supplied PDF of which only some pages are relevant: those pages, in order.
+        public var pageSelection: [Int]? = nil
     }
 
     public enum Content {
@@ -54,7 +59,8 @@ public struct EvidenceBundle {
         case objectionNotice
         case measures
         case figures
-        case statement
+        /// A witness statement drafted from the case: the officer's, or the school witness's.
+        case statement(Producer)
         /// A document Attendoc makes (letter, minutes, register certificate), as document XML.
         case document(Data)
         case suppliedPDF(URL, pages: Int)
@@ -87,6 +93,8 @@ public struct EvidenceBundle {
     /// The casework record's copies of the case's documents (attendoc issue); nil when the bundle
     /// is made without a workspace.
     public var record: [RecordedCopy]? = nil
+    /// Who produces what: the one rule the exhibit numbers and the statements share.
+    public var producers: Producers
 
     public var entries: [Entry] { sections.flatMap(\.entries) }
 
@@ -99,9 +107,14 @@ public struct EvidenceBundle {
 
     public func entry(_ id: String) -> Entry? { entries.first { $0.id == id } }
 
-    /// The initials exhibit numbers start with: the officer's (`Alex Brennan` → `AB`).
+    /// Titles a name may begin with, which its initials leave out.
+    static let titles: Set<String> = ["mr", "mrs", "ms", "miss", "mx", "dr", "prof"]
+
+    /// The initials exhibit numbers start with: a witness's (`Alex Brennan` → `AB`, `Ms Laura
+    /// Hughes` → `LH`), a title left out.
     public static func exhibitPrefix(for officer: String) -> String {
         let words = officer.split(separator: " ").filter { $0.first?.isLetter == true }
+            .filter { !titles.contains($0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "."))) }
         let initials = [words.first, words.count > 1 ? words.last : nil].compactMap { $0?.first.map { String($0).uppercased() } }
         return initials.isEmpty ? "EX" : initials.joined()
     }
@@ -158,20 +171,23 @@ public struct EvidenceBundle {
         ])
         // The statement: the officer's signed copy when supplied, else the draft to sign; with it,
         // the notice of the right to object to it (s9(2)(d) CJA 1967).
-        let statementContent: Content
-        let statementSource: String
-        if let signed = route.signedStatement {
-            statementContent = try suppliedContent(signed, citedBy: "legal_route.signed_statement", pageCount: pageCount)
-            statementSource = signed.path
-        } else {
-            statementContent = .statement
-            statementSource = "officer"
+        // With a school witness, their statement follows the officer's (signed, or the draft).
+        let producers = Producers(original)
+        var sectionC = Section(letter: "C", entries: [])
+        var witnesses: [(Producer, LegalRoute.Witness, FileReference?, String)] = [
+            (.officer, LegalRoute.Witness(name: original.officer.name, role: original.officer.role), route.signedStatement, "legal_route.signed_statement"),
+        ]
+        if let school = route.schoolWitness {
+            witnesses.append((.school, school, route.signedSchoolStatement, "legal_route.signed_school_statement"))
         }
-        let sectionC = Section(letter: "C", entries: [
-            Entry(id: nextID("C"), about: .statement(officer: original.officer.name, role: original.officer.role), date: asOf,
-                  content: statementContent, source: statementSource),
-            Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice, source: "section 9(2)(d) Criminal Justice Act 1967"),
-        ])
+        for (producer, witness, signed, field) in witnesses {
+            let content: Content = try signed.map { (file) throws(AttendocError) in try suppliedContent(file, citedBy: field, pageCount: pageCount) }
+                ?? .statement(producer)
+            sectionC.entries.append(Entry(id: nextID("C"), about: .statement(officer: witness.name, role: witness.role), date: asOf,
+                                          content: content, source: signed?.path ?? (producer == .officer ? "officer" : "legal_route.school_witness")))
+        }
+        sectionC.entries.append(Entry(id: nextID("C"), about: .objectionNotice, date: asOf, content: .objectionNotice,
+                                      source: "section 9(2)(d) Criminal Justice Act 1967"))
 
         // D: the register certificate as of the bundle's date, and the figures.
         var sectionD = Section(letter: "D", entries: [])
@@ -184,10 +200,11 @@ public struct EvidenceBundle {
             // The head teacher's signed certificate, as supplied, in place of the one to sign.
             sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
                                           content: try suppliedContent(signed, citedBy: "legal_route.signed_certificate", pageCount: pageCount),
-                                          source: signed.path, documentKind: .registerCertificate))
+                                          source: signed.path, documentKind: .registerCertificate, producer: producers.ofDocument(.registerCertificate)))
         } else {
             sectionD.entries.append(Entry(id: certificateID, about: .registerCertificate, date: asOf,
-                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate))
+                                          content: .document(certificateCopy.xml), source: "register", documentKind: .registerCertificate,
+                                          producer: producers.ofDocument(.registerCertificate)))
         }
         entriesFor["register", default: []].append(certificateID)
         sectionD.entries.append(Entry(id: nextID("D"), about: .figures, date: asOf,
@@ -205,11 +222,13 @@ public struct EvidenceBundle {
             let id = nextID("E")
             sectionE.entries.append(Entry(id: id, about: .sentCopy(kind: kind, meeting: nil, to: person?.fullName, copy: copy), date: copy.sentOn,
                                           content: .suppliedPDF(pdf, pages: try pageCount(pdf)), source: archivePath(pdf),
-                                          documentKind: kind))
+                                          documentKind: kind, producer: producers.ofRecordedCopy(copy)))
             entriesFor["record:\(copy.kind):\(copy.recipientPath):\(copy.sentOn.iso)", default: []].append(id)
         }
         var leftOut = courtView.leftOut
         var usedCopies: Set<Int> = []
+        /// Each parent's copy of a meeting's minutes, by the meeting's and the parent's places.
+        var minutesCopies: [String: String] = [:]
         let plannedDocuments = CaseHistory.documents(in: view.attendanceCase)
         let archived = (record ?? []).enumerated().filter { $0.element.pdf != nil && $0.element.sentOn <= asOf }
         for planned in plannedDocuments where planned.kind != .registerCertificate {
@@ -231,11 +250,21 @@ public struct EvidenceBundle {
                 var about = Title.document(kind: planned.kind, meeting: meeting?.kind.description, to: copy.recipient?.person.fullName)
                 var content = Content.document(copy.xml)
                 var source = planned.calledForBy
+                var producer = planned.meeting != nil ? meeting.map(producers.ofMeeting) ?? producers.ofDocument(planned.kind)
+                    : producers.ofDocument(planned.kind)
                 if record != nil, let recipient = copy.recipient {
+                    // A meeting's minutes were sent after it: the parent's copy sent before the
+                    // next meeting was minuted.
+                    let sentWithin: (CalendarDate) -> Bool = { day in
+                        guard planned.kind == .meetingMinutes, let meeting else { return day == planned.date }
+                        let next = original.meetings.filter { $0.date > meeting.date && CaseHistory.hasBeenMinuted($0) }.map(\.date).min()
+                        return day >= meeting.date && next.map { day < $0 } ?? true
+                    }
                     if let (index, sent) = archived.first(where: { $0.element.kind == planned.kind.rawValue
-                        && $0.element.recipientPath == recipient.person.casePath && $0.element.sentOn == planned.date }) {
+                        && $0.element.recipientPath == recipient.person.casePath && sentWithin($0.element.sentOn) }) {
                         // The copy exactly as sent, from the archive.
                         usedCopies.insert(index)
+                        producer = producers.ofRecordedCopy(sent)
                         about = .sentCopy(kind: planned.kind, meeting: meeting?.kind.description, to: recipient.person.fullName, copy: sent)
                         content = .suppliedPDF(sent.pdf!, pages: try pageCount(sent.pdf!))
                         source = "\(archivePath(sent.pdf!)), \(planned.calledForBy)"
@@ -252,7 +281,10 @@ public struct EvidenceBundle {
                 }
                 let id = nextID("E")
                 sectionE.entries.append(Entry(id: id, about: about, date: planned.date, content: content, source: source,
-                                              documentKind: planned.kind))
+                                              documentKind: planned.kind, producer: producer))
+                if planned.kind == .meetingMinutes, let meeting, let recipient = copy.recipient {
+                    minutesCopies["\(meeting.casePath) \(recipient.person.casePath)"] = id
+                }
                 // The letters_issued entries this copy proves: the same kind and date, to this
                 // recipient. A record made from a meeting proves the meeting.
                 var proves = false
@@ -272,29 +304,33 @@ public struct EvidenceBundle {
         }
 
 
-        // A parent's copy of minutes is proved by the minutes of the last meeting before it was sent.
+        // A parent's copy of minutes is proved by that parent's copy of the minutes of the last
+        // meeting before it was sent.
         for letter in original.lettersIssued where letter.kind == .known(.minutesParentCopy) {
-            let meeting = original.meetings.filter { $0.date <= letter.date && CaseHistory.hasBeenMinuted($0) }.max { $0.date < $1.date }
-            if let meeting, let minutes = entriesFor[meeting.casePath]?.first {
+            if let meeting = minutedMeeting(copiedBy: letter, in: original),
+               let minutes = minutesCopies["\(meeting.casePath) \(letter.recipientPath)"] {
                 entriesFor[letter.casePath, default: []].append(minutes)
             }
         }
 
         // F: every file the case cites as evidence, in the order of the events that cite it.
-        var citations: [(date: CalendarDate, order: Int, casePath: String, about: (String) -> Title, file: FileReference)] = []
+        var citations: [(date: CalendarDate, order: Int, casePath: String, about: (String) -> Title, file: FileReference, producer: Producer)] = []
         for measure in original.supportiveMeasures {
             for file in measure.evidence {
-                citations.append((measure.offeredOn, citations.count, measure.casePath, { .evidenceOfOffer(what: measure.what, file: $0) }, file))
+                citations.append((measure.offeredOn, citations.count, measure.casePath, { .evidenceOfOffer(what: measure.what, file: $0) }, file,
+                                  producers.ofMeasure(measure)))
             }
         }
         for letter in original.lettersIssued {
             for file in letter.evidence {
-                citations.append((letter.date, citations.count, letter.casePath, { .copyOfLetter(kind: "\(letter.kind)", date: letter.date, file: $0) }, file))
+                citations.append((letter.date, citations.count, letter.casePath, { .copyOfLetter(kind: "\(letter.kind)", date: letter.date, file: $0) }, file,
+                                  producers.ofIssuedLetter(letter)))
             }
         }
         for referral in original.referrals {
             for file in referral.evidence {
-                citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file))
+                citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file,
+                                  producers.ofReferral(referral)))
             }
         }
         // Each defendant's evidence of being a parent (s576), with the decision to prosecute.
@@ -302,10 +338,17 @@ public struct EvidenceBundle {
             guard let person = original.parentOrCarer(id: defendant.parentID) else { continue }
             for file in defendant.evidence {
                 citations.append((route.decision?.on ?? route.decidedOn, citations.count, defendant.casePath,
-                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file))
+                                  { .evidenceOfParent(name: person.fullName, file: $0) }, file, .officer))
             }
         }
         citations.sort { ($0.date, $0.order) < ($1.date, $1.order) }
+        // A third party's record with no lawful basis or consent recorded is not exhibited.
+        let withoutBasis = ThirdPartyRecords.withoutBasis(in: original)
+        for use in withoutBasis {
+            leftOut.append(CourtView.LeftOut(place: use.place,
+                why: "not exhibited: a third party's record (\(use.holder)) with no lawful basis or consent recorded for using it (docs/case-file.md, evidence)"))
+        }
+        citations.removeAll { citation in withoutBasis.contains { $0.citedBy == citation.casePath && $0.file == citation.file } }
         var sectionF = Section(letter: "F", entries: [])
         var exhibitsFor: [String: [String]] = [:]
         var fileEntries: [URL: String] = [:]
@@ -318,25 +361,36 @@ public struct EvidenceBundle {
             let id = nextID("F")
             fileEntries[url] = id
             exhibitsFor[citation.casePath, default: []].append(id)
-            let content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
-            sectionF.entries.append(Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
-                                          content: content, source: citation.file.path))
+            var content = try suppliedContent(citation.file, citedBy: citation.casePath, pageCount: pageCount)
+            // Only the relevant pages, when the record says which.
+            if case .suppliedPDF(let pdf, let pages) = content, !citation.file.pages.isEmpty {
+                if let beyond = citation.file.pages.first(where: { $0 > pages }) {
+                    throw AttendocError(.evidence, "\(citation.casePath).evidence: \(citation.file.path) has \(pages) page\(pages == 1 ? "" : "s"), so it has no page \(beyond); correct its pages:")
+                }
+                content = .suppliedPDF(pdf, pages: citation.file.pages.count)
+            }
+            var entry = Entry(id: id, about: citation.about(url.lastPathComponent), date: citation.date,
+                              content: content, source: citation.file.path, producer: citation.producer)
+            entry.pageSelection = citation.file.pages.isEmpty ? nil : citation.file.pages
+            sectionF.entries.append(entry)
         }
 
-        // Exhibit numbers: D, E and F in bundle order.
-        let prefix = exhibitPrefix(for: original.officer.name)
-        var number = 0
+        // Exhibit numbers: D, E and F in bundle order, each producer's from their own initials
+        // and numbered separately (the officer's AB/1, AB/2 ...; the school witness's LH/1 ...).
+        var numbers: [Producer: Int] = [:]
         var sections = [sectionA, sectionB, sectionC, sectionD, sectionE, sectionF].filter { !$0.entries.isEmpty }
         for s in sections.indices where ["D", "E", "F"].contains(sections[s].letter) {
             for e in sections[s].entries.indices where sections[s].entries[e].content.isExhibit {
-                number += 1
-                sections[s].entries[e].exhibit = "\(prefix)/\(number)"
+                let producer = sections[s].entries[e].producer ?? .officer
+                sections[s].entries[e].producer = producer
+                numbers[producer, default: 0] += 1
+                sections[s].entries[e].exhibit = "\(producers.prefix(producer, officer: original.officer.name))/\(numbers[producer]!)"
             }
         }
         return EvidenceBundle(
             view: view, leftOut: leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
             offenceFrom: offenceFrom, offenceTo: offenceTo, defendants: defendants, sections: sections,
-            entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record)
+            entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record, producers: producers)
     }
 
     /// An archived file as the manifest names it: `archive/<issue id>/<file>`.
@@ -344,16 +398,28 @@ public struct EvidenceBundle {
         "archive/\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)"
     }
 
-    /// The copies of a planned document the bundle holds: the agency copy of a record that has
-    /// one; otherwise each copy to a parent with parental responsibility that the case records as
-    /// sent (a letter), or, for a record made at a meeting (a parenting contract), each such
-    /// parent who was at the meeting.
+    /// The meeting whose minutes a parent's copy sent (`minutes_parent_copy`) copies: the last
+    /// meeting minuted on or before the day it was sent.
+    static func minutedMeeting(copiedBy letter: IssuedLetter, in original: AttendanceCase) -> Meeting? {
+        original.meetings.filter { $0.date <= letter.date && CaseHistory.hasBeenMinuted($0) }.max { $0.date < $1.date }
+    }
+
+    /// The copies of a planned document the bundle holds, as served: never an agency copy (it
+    /// is not what the family was sent). Each copy to a parent with parental responsibility that
+    /// the case records as sent (a letter; for minutes, each parent's copy `minutes_parent_copy`
+    /// records); otherwise, for a record made at a meeting (minutes, a parenting contract), each
+    /// such parent who was at the meeting (all of them, if none was).
     static func bundleCopies(of planned: CaseHistory.PlannedDocument, from copies: [LetterRun.Letter], meeting: Meeting?,
                              parents: Set<String>, in original: AttendanceCase) -> [LetterRun.Letter] {
-        if copies.contains(where: { $0.recipient == nil }) {
-            return copies.filter { $0.recipient == nil }
+        // (The head teacher's copy of a letter to a confidential address was not sent to a parent.)
+        let toParents = copies.filter { !$0.isHeadTeachersCopy && ($0.recipient.map { parents.contains($0.person.casePath) } ?? false) }
+        if planned.kind == .meetingMinutes, let meeting {
+            let sent = original.lettersIssued.filter { $0.kind == .known(.minutesParentCopy)
+                && minutedMeeting(copiedBy: $0, in: original)?.casePath == meeting.casePath }
+            if !sent.isEmpty {
+                return toParents.filter { copy in sent.contains { $0.recipientPath == copy.recipient?.person.casePath } }
+            }
         }
-        let toParents = copies.filter { $0.recipient.map { parents.contains($0.person.casePath) } ?? false }
         let sent = original.lettersIssued.filter { $0.date == planned.date && CaseHistory.documentKind(forIssued: $0) == planned.kind }
         if !sent.isEmpty {
             return toParents.filter { copy in sent.contains { $0.recipientPath == copy.recipient?.person.casePath } }

@@ -19,11 +19,21 @@ enum WitnessStatementDraft {
     /// One paragraph of the statement, as the facts it states.
     enum Paragraph {
         /// Who the officer is, and the records the statement is made from.
-        case officer(authority: String, role: String, pupil: String, reference: String, department: String?, school: String)
+        case officer(authority: String, role: String, pupil: String, reference: String, department: String?, school: String, hasSchoolWitness: Bool)
+        /// Who the school witness is, and the records their statement is made from.
+        case schoolWitness(school: String, role: String, pupil: String)
+        /// The pupil's registration at the school, and the register certificate the school
+        /// witness produces.
+        case register(pupil: String, school: String, admitted: CalendarDate?, headTeacher: String, certificate: BundleContext.Exhibits)
         /// The pupil, the school and the parents.
-        case pupil(pupil: String, born: CalendarDate, school: String, address: PostalAddress, yearGroup: Int, parents: [String])
+        /// `evidence`: the defendants' evidence of being parents (section 576).
+        case pupil(pupil: String, born: CalendarDate, school: String, address: PostalAddress, yearGroup: Int, parents: [String],
+                   evidence: BundleContext.Exhibits)
         /// The figures over the period of the offence, and the register certificate.
-        case attendance(from: CalendarDate, to: CalendarDate, pupil: String, figures: PupilFigures, headTeacher: String, certificate: BundleContext.Exhibits)
+        /// `producedBy`: the school witness who produces the certificate, which the officer has
+        /// read; nil when the officer produces it.
+        case attendance(from: CalendarDate, to: CalendarDate, pupil: String, figures: PupilFigures, headTeacher: String, certificate: BundleContext.Exhibits,
+                        producedBy: String?)
         /// Letters of one kind sent on one day.
         case letter(date: CalendarDate, bySchool: Bool, sender: String, kind: String, names: [String], copies: BundleContext.Exhibits)
         /// Letters of one kind sent on one day as the workspace's record shows them: who sent
@@ -36,7 +46,7 @@ enum WitnessStatementDraft {
         /// Where the schedule of supportive measures is.
         case schedule
 
-        static let kinds = ["officer", "pupil", "attendance", "letter", "recordedLetter", "meeting", "measure", "referral", "referralAccepted", "schedule"]
+        static let kinds = ["officer", "schoolWitness", "register", "pupil", "attendance", "letter", "recordedLetter", "meeting", "measure", "referral", "referralAccepted", "schedule"]
 
         /// The paragraph as the template reads it: one key per kind (`false` but for its own),
         /// holding the facts its partial prints.
@@ -49,23 +59,29 @@ enum WitnessStatementDraft {
 
         private var kindAndFacts: (String, [String: Any]) {
             switch self {
-            case .officer(let authority, let role, let pupil, let reference, let department, let school):
-                return ("officer", ["authority": authority, "role": role, "pupil": pupil, "reference": reference, "school": school]
+            case .officer(let authority, let role, let pupil, let reference, let department, let school, let hasSchoolWitness):
+                return ("officer", ["authority": authority, "role": role, "pupil": pupil, "reference": reference, "school": school,
+                                    "hasSchoolWitness": hasSchoolWitness]
                     .merging(BundleContext.optional("department", department)) { old, _ in old })
-            case .pupil(let pupil, let born, let school, let address, let yearGroup, let parents):
+            case .schoolWitness(let school, let role, let pupil):
+                return ("schoolWitness", ["school": school, "role": role, "pupil": pupil])
+            case .register(let pupil, let school, let admitted, let headTeacher, let certificate):
+                return ("register", ["pupil": pupil, "school": school, "headTeacher": headTeacher, "certificate": certificate.context]
+                    .merging(BundleContext.optional("admitted", admitted?.longForm)) { old, _ in old })
+            case .pupil(let pupil, let born, let school, let address, let yearGroup, let parents, let evidence):
                 return ("pupil", [
                     "pupil": pupil, "born": born.longForm, "school": school,
                     "addressLines": BundleContext.list(address.lines.map { ["line": $0] }), "postcode": address.postcode,
                     "isReception": yearGroup == 0, "yearGroup": String(yearGroup),
-                    "parents": BundleContext.names(parents), "oneParent": parents.count == 1,
+                    "parents": BundleContext.names(parents), "oneParent": parents.count == 1, "evidence": evidence.context,
                 ])
-            case .attendance(let from, let to, let pupil, let figures, let headTeacher, let certificate):
-                return ("attendance", [
+            case .attendance(let from, let to, let pupil, let figures, let headTeacher, let certificate, let producedBy):
+                return ("attendance", BundleContext.optional("producedBy", producedBy).merging([
                     "from": from.longForm, "to": to.longForm, "pupil": pupil,
                     "attended": String(figures.attendedSessions), "possible": String(figures.possibleSessions),
                     "attendance": figures.attendance.display, "unauthorised": String(figures.unauthorisedAbsenceSessions),
                     "headTeacher": headTeacher, "certificate": certificate.context,
-                ])
+                ]) { old, _ in old })
             case .letter(let date, let bySchool, let sender, let kind, let names, let copies):
                 return ("letter", [
                     "date": date.longForm, "bySchool": bySchool, "sender": sender,
@@ -99,7 +115,7 @@ enum WitnessStatementDraft {
             case .referral(let referral, let record):
                 return ("referral", [
                     "date": referral.date.longForm, "to": referral.to, "decision": referral.decision.description, "record": record.context,
-                ])
+                ].merging(BundleContext.optional("madeBy", referral.madeBy)) { old, _ in old })
             case .referralAccepted(let date, let authority, let department, let pupil):
                 return ("referralAccepted", ["date": date.longForm, "authority": authority, "pupil": pupil]
                     .merging(BundleContext.optional("department", department)) { old, _ in old })
@@ -109,40 +125,65 @@ enum WitnessStatementDraft {
         }
     }
 
-    static func values(for bundle: EvidenceBundle, offence: PupilFigures) -> [String: Any] {
+    /// The statement of `producer` (the officer, or the school witness): who makes it, and its
+    /// paragraphs: the steps `bundle.producers` gives to that witness, and no other.
+    static func values(for bundle: EvidenceBundle, offence: PupilFigures, producer: EvidenceBundle.Producer) -> [String: Any] {
         let attendanceCase = bundle.view.attendanceCase
+        if producer == .school, let witness = bundle.producers.schoolWitness {
+            return [
+                "name": witness.name, "role": witness.role, "authority": attendanceCase.school.name,
+                "paragraphs": paragraphs(bundle, offence: offence, producer: .school).map(\.context),
+            ]
+        }
         return [
             "name": attendanceCase.officer.name,
             "role": attendanceCase.officer.role,
             "authority": attendanceCase.localAuthority.name,
-            "paragraphs": paragraphs(bundle, offence: offence).map(\.context),
+            "paragraphs": paragraphs(bundle, offence: offence, producer: .officer).map(\.context),
         ]
     }
 
-    static func paragraphs(_ bundle: EvidenceBundle, offence: PupilFigures) -> [Paragraph] {
+    static func paragraphs(_ bundle: EvidenceBundle, offence: PupilFigures, producer: EvidenceBundle.Producer = .officer) -> [Paragraph] {
         let attendanceCase = bundle.view.attendanceCase
         let officer = attendanceCase.officer
         let authority = attendanceCase.localAuthority
         let school = attendanceCase.school
         let pupil = attendanceCase.pupil
-        func exhibits(_ ids: [String]) -> BundleContext.Exhibits { BundleContext.Exhibits(ids, in: bundle) }
+        let producers = bundle.producers
+        func exhibits(_ ids: [String]) -> BundleContext.Exhibits { BundleContext.Exhibits(ids, in: bundle, producer: producer) }
+        // The officer refers to the certificate the school witness produces (`producedBy`).
+        let certificate = BundleContext.Exhibits(bundle.entriesFor["register"] ?? [], in: bundle)
+        let certificateProducer = producers.ofDocument(.registerCertificate)
 
-        var paragraphs: [Paragraph] = [
-            .officer(authority: authority.name, role: officer.role, pupil: pupil.fullName, reference: attendanceCase.reference,
-                     department: authority.department, school: school.name),
-            .pupil(pupil: pupil.fullName, born: pupil.dateOfBirth, school: school.name, address: school.address,
-                   yearGroup: pupil.yearGroup, parents: bundle.defendants.map(\.fullName)),
-            .attendance(from: bundle.offenceFrom, to: bundle.offenceTo, pupil: pupil.fullName, figures: offence,
-                        headTeacher: school.headTeacher, certificate: exhibits(bundle.entriesFor["register"] ?? [])),
-        ]
+        var paragraphs: [Paragraph]
+        if producer == .school, let witness = producers.schoolWitness {
+            paragraphs = [
+                .schoolWitness(school: school.name, role: witness.role, pupil: pupil.fullName),
+                .register(pupil: pupil.fullName, school: school.name, admitted: pupil.admittedOn, headTeacher: school.headTeacher, certificate: certificate),
+            ]
+        } else {
+            paragraphs = [
+                .officer(authority: authority.name, role: officer.role, pupil: pupil.fullName, reference: attendanceCase.reference,
+                         department: authority.department, school: school.name, hasSchoolWitness: producers.schoolWitness != nil),
+                .pupil(pupil: pupil.fullName, born: pupil.dateOfBirth, school: school.name, address: school.address,
+                       yearGroup: pupil.yearGroup, parents: bundle.defendants.map(\.fullName),
+                       evidence: exhibits(bundle.route.defendants.flatMap { bundle.exhibitsFor[$0.casePath] ?? [] })),
+                .attendance(from: bundle.offenceFrom, to: bundle.offenceTo, pupil: pupil.fullName, figures: offence,
+                            headTeacher: school.headTeacher, certificate: certificate,
+                            producedBy: certificateProducer == .school ? producers.schoolWitness?.name : nil),
+            ]
+        }
 
         // Each step, in date order: letters (one paragraph per kind and date), meetings,
-        // supportive measures, referrals.
+        // supportive measures, referrals; each in the statement of the witness who produces it.
         var steps: [(date: CalendarDate, order: Int, paragraph: Paragraph)] = []
+        func add(_ date: CalendarDate, _ by: EvidenceBundle.Producer, _ paragraph: Paragraph) {
+            if by == producer { steps.append((date, steps.count, paragraph)) }
+        }
         if let record = bundle.record {
             // Who sent each letter, how and when, from the workspace's record, never from the
             // kind of document; the copies produced are the archived ones the bundle exhibits.
-            var groups: [(date: CalendarDate, kind: String, issuedBy: String, method: String, names: [String], ids: [String])] = []
+            var groups: [(date: CalendarDate, kind: String, issuedBy: String, method: String, names: [String], ids: [String], by: EvidenceBundle.Producer)] = []
             // A record kept on the school's file was not sent to anyone.
             for copy in record where copy.sentOn <= bundle.asOf && copy.method != "file" {
                 let name = attendanceCase.parentsAndCarers.first { $0.casePath == copy.recipientPath }?.fullName ?? copy.recipientPath
@@ -155,30 +196,29 @@ enum WitnessStatementDraft {
                     if !groups[index].names.contains(name) { groups[index].names.append(name) }
                     groups[index].ids += ids
                 } else {
-                    groups.append((copy.sentOn, kind, copy.issuedBy, copy.method, [name], ids))
+                    groups.append((copy.sentOn, kind, copy.issuedBy, copy.method, [name], ids, producers.ofRecordedCopy(copy)))
                 }
             }
             for group in groups {
-                steps.append((group.date, steps.count, .recordedLetter(date: group.date, issuedBy: group.issuedBy, method: group.method,
-                                                                      kind: group.kind, names: group.names, copies: exhibits(group.ids))))
+                add(group.date, group.by, .recordedLetter(date: group.date, issuedBy: group.issuedBy, method: group.method,
+                                                         kind: group.kind, names: group.names, copies: exhibits(group.ids)))
             }
         } else {
-            var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], bySchool: Bool)] = []
+            var letterGroups: [(date: CalendarDate, kind: String, names: [String], ids: [String], bySchool: Bool, by: EvidenceBundle.Producer)] = []
             for letter in attendanceCase.lettersIssued {
                 let name = attendanceCase.parentOrCarer(id: letter.recipientID)?.fullName ?? letter.recipientPath
                 let ids = (bundle.entriesFor[letter.casePath] ?? []) + (bundle.exhibitsFor[letter.casePath] ?? [])
-                let bySchool = CaseHistory.documentKind(forIssued: letter)?.sentBy == .school
+                let bySchool = producers.sender(ofIssued: letter) == .school
                 if let index = letterGroups.firstIndex(where: { $0.date == letter.date && $0.kind == letter.kind.description }) {
                     if !letterGroups[index].names.contains(name) { letterGroups[index].names.append(name) }
                     letterGroups[index].ids += ids
                 } else {
-                    letterGroups.append((letter.date, letter.kind.description, [name], ids, bySchool))
+                    letterGroups.append((letter.date, letter.kind.description, [name], ids, bySchool, producers.ofIssuedLetter(letter)))
                 }
             }
             for group in letterGroups {
-                steps.append((group.date, steps.count,
-                              .letter(date: group.date, bySchool: group.bySchool, sender: authority.department ?? authority.name,
-                                      kind: group.kind, names: group.names, copies: exhibits(group.ids))))
+                add(group.date, group.by, .letter(date: group.date, bySchool: group.bySchool, sender: authority.department ?? authority.name,
+                                                  kind: group.kind, names: group.names, copies: exhibits(group.ids)))
             }
         }
         for meeting in attendanceCase.meetings where meeting.date <= bundle.asOf {
@@ -188,21 +228,21 @@ enum WitnessStatementDraft {
             let minutes = records.filter { $0.documentKind == .meetingMinutes }.map(\.id)
             let contracts = records.filter { $0.documentKind == .parentingContract }.map(\.id)
             let interviews = records.filter { $0.documentKind == .recordOfInterview }.map(\.id)
-            steps.append((meeting.date, steps.count, .meeting(meeting, minutes: exhibits(minutes), contracts: exhibits(contracts),
-                                                              interviews: exhibits(interviews))))
+            add(meeting.date, producers.ofMeeting(meeting), .meeting(meeting, minutes: exhibits(minutes), contracts: exhibits(contracts),
+                                                                  interviews: exhibits(interviews)))
         }
         for measure in attendanceCase.supportiveMeasures {
-            steps.append((measure.offeredOn, steps.count, .measure(measure, record: exhibits(bundle.exhibitsFor[measure.casePath] ?? []))))
+            add(measure.offeredOn, producers.ofMeasure(measure), .measure(measure, record: exhibits(bundle.exhibitsFor[measure.casePath] ?? [])))
         }
         for referral in attendanceCase.referrals {
-            steps.append((referral.date, steps.count, .referral(referral, record: exhibits(bundle.exhibitsFor[referral.casePath] ?? []))))
+            add(referral.date, producers.ofReferral(referral), .referral(referral, record: exhibits(bundle.exhibitsFor[referral.casePath] ?? [])))
         }
         if let referral = attendanceCase.referral {
-            steps.append((referral.acceptedOn, steps.count,
-                          .referralAccepted(date: referral.acceptedOn, authority: authority.name, department: authority.department, pupil: pupil.fullName)))
+            add(referral.acceptedOn, .officer,
+                .referralAccepted(date: referral.acceptedOn, authority: authority.name, department: authority.department, pupil: pupil.fullName))
         }
         paragraphs += steps.sorted { ($0.date, $0.order) < ($1.date, $1.order) }.map(\.paragraph)
-        paragraphs.append(.schedule)
+        if producer == .officer { paragraphs.append(.schedule) }
         return paragraphs
     }
 }

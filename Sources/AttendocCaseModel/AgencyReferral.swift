@@ -13,6 +13,9 @@ public struct AgencyReferral: Sendable {
     public var date: CalendarDate
     public var decision: Decision
     public var evidence: [FileReference]
+    /// Who made it, as the record says (`Riverside Academy`, `Ms Laura Hughes`); nil when not
+    /// recorded. It decides whose witness statement states it (docs/evidence-bundle.md).
+    public var madeBy: String? = nil
     /// Where it is in the case file (`referrals[0]`).
     public var casePath: String
     /// Which kind of request to another service it is, when Attendoc writes it (seed 002: SEND
@@ -20,8 +23,6 @@ public struct AgencyReferral: Sendable {
     public var service: Service?
     /// What the school asks of the service and why, in the school's words (required with `service`).
     public var reason: String?
-    /// Who makes the request (a member of staff, by name and role).
-    public var madeBy: String?
 
     /// A request to another service that has a document of its own (seed 002, tier 2: "request for
     /// outreach support for SEND needs", "EHCP interim reviews where necessary", "support from Social
@@ -57,9 +58,9 @@ extension CaseFileReader {
             decision: try acceptance(fields),
             evidence: try fields.fileReferences("evidence"),
             casePath: fields.path)
+        result.madeBy = try fields.optionalString("made_by")
         result.service = try fields.optionalFixedValue("service")
         result.reason = try fields.optionalString("reason")
-        result.madeBy = try fields.optionalString("by")
         if result.service != nil, result.reason == nil {
             throw fields.error("reason", "is required with service: what the school asks of the service and why")
         }

@@ -18,12 +18,24 @@ public struct FileReference: Sendable, Equatable {
     public var url: URL
     /// The case's own folder, which the file must be inside.
     public var caseFolder: URL
+    /// Whose record it is (`from:`), when the case file says: a third party's record (neither the
+    /// school's nor the local authority's) needs `lawfulBasis` or `consent` to be exhibited.
+    public var from: String? = nil
+    /// The lawful basis recorded for using a third party's record in the proceedings, in words.
+    public var lawfulBasis: String? = nil
+    /// The consent recorded for using it (who gave it, when), in words.
+    public var consent: String? = nil
+    /// The pages of a PDF that are relevant (`pages: [2, 3]`), in order; empty: all of it.
+    public var pages: [Int] = []
 
     public init(path: String, url: URL, caseFolder: URL) {
         self.path = path
         self.url = url
         self.caseFolder = caseFolder
     }
+
+    /// Whether a lawful basis or consent for using it is recorded.
+    public var hasLawfulBasisOrConsent: Bool { lawfulBasis != nil || consent != nil }
 
     /// Why the file may not be used, or nil when it may: it is missing, a folder, not a regular
     /// file, or (itself or through a symbolic link) outside the case's folder.
@@ -82,8 +94,31 @@ extension YAMLFields {
         URL(fileURLWithPath: file).deletingLastPathComponent()
     }
 
-    /// The file a path names, or an error at `path` (the field, not what it holds) when it is absolute or missing.
+    /// The file a path names, or an error at `path` (the field, not what it holds) when it is
+    /// absolute or missing. An evidence entry may instead be a mapping: `file:` (the path),
+    /// `from:` (whose record it is), `lawful_basis:` or `consent:` (for a third party's record),
+    /// `pages:` (the relevant pages of a PDF).
     func fileReference(_ node: Node, path fieldPath: String) throws(CaseFileError) -> FileReference {
+        if case .mapping = node {
+            let entry = try YAMLFields(node, file: file, path: fieldPath)
+            guard let fileNode = entry.node("file") else { throw entry.error("file", "is required but missing (the file's path)") }
+            var reference = try entry.fileReference(fileNode, path: "\(fieldPath).file")
+            reference.from = try entry.optionalString("from")
+            reference.lawfulBasis = try entry.optionalString("lawful_basis")
+            reference.consent = try entry.optionalString("consent")
+            for (item, itemPath) in try entry.list("pages", required: false) {
+                guard case .scalar(let scalar) = item, let page = Int(scalar.string), page >= 1 else {
+                    throw itemError(itemPath, "expected a page number (1 or more)", at: item)
+                }
+                if reference.pages.contains(page) { throw itemError(itemPath, "names page \(page) twice", at: item) }
+                reference.pages.append(page)
+            }
+            if !reference.pages.isEmpty && reference.url.pathExtension.lowercased() != "pdf" {
+                throw entry.error("pages", "is given for \(reference.path), which is not a PDF; pages choose the relevant pages of a PDF", at: entry.node("pages"))
+            }
+            try entry.finish()
+            return reference
+        }
         guard case .scalar(let scalar) = node else {
             throw itemError(fieldPath, "expected a file path relative to the case file's folder, found \(Self.kind(of: node))", at: node)
         }

@@ -18,6 +18,16 @@ public struct IssuedLetter: Sendable {
     public var evidence: [FileReference]
     /// Where it is in the case file (`letters_issued[0]`).
     public var casePath: String
+    /// Who sent it, as the record says (`sent_by`), when it is not who the letterhead of its kind
+    /// names (a register certificate the local authority sends with its invitation); nil: the
+    /// letterhead's.
+    public var sentBy: Sender? = nil
+
+    /// Who sent a letter: the school or the local authority.
+    public enum Sender: String, CaseIterable, Sendable, FixedValue {
+        case school
+        case localAuthority = "local_authority"
+    }
 
     public enum Method: String, CaseIterable, Sendable, FixedValue {
         case post
@@ -104,11 +114,12 @@ extension CaseFileReader {
                 ? "must be the id of a parent or carer, but no parent has an id; add `id:` to the parent it was sent to"
                 : "does not match the id of any parent or carer (ids are set with `id:` under parents)", at: fields.node("recipient"))
         }
-        let result = IssuedLetter(
+        var result = IssuedLetter(
             kind: kind, date: date, recipientID: recipientID, recipientPath: recipient.casePath,
             method: try fields.fixedValue("method"),
             evidence: try fields.fileReferences("evidence"),
             casePath: fields.path)
+        result.sentBy = try fields.optionalFixedValue("sent_by")
         try fields.finish()
         return result
     }

@@ -45,8 +45,26 @@ public struct LegalRoute: Sendable {
     public var signedStatement: FileReference? = nil
     /// The register certificate as the head teacher signed it (a PDF scan).
     public var signedCertificate: FileReference? = nil
-    /// Whether both signed copies are supplied: nothing unsigned is served.
-    public var isSigned: Bool { signedStatement != nil && signedCertificate != nil }
+    /// The school's witness (its attendance lead or a head of year), whose statement produces the
+    /// school's letters, meetings, support, referrals and register certificate.
+    public var schoolWitness: Witness? = nil
+    /// The school witness's statement as signed (a PDF scan).
+    public var signedSchoolStatement: FileReference? = nil
+    /// Whether every signed copy is supplied (the officer's statement, the certificate and, with
+    /// a school witness, the school's statement): nothing unsigned is served.
+    public var isSigned: Bool {
+        signedStatement != nil && signedCertificate != nil && (schoolWitness == nil || signedSchoolStatement != nil)
+    }
+
+    /// A witness who makes a statement: their name and their role (`attendance lead`).
+    public struct Witness: Sendable, Equatable {
+        public var name: String
+        public var role: String
+        public init(name: String, role: String) {
+            self.name = name
+            self.role = role
+        }
+    }
 
     /// The decision to institute the proceedings, recorded as a court will ask about it: when,
     /// by whom, and why, with the consideration of an Education Supervision Order that section
@@ -142,12 +160,23 @@ extension CaseFileReader {
             throw fields.error("hearing_time", "is given without hearing_on; give the hearing's date too", at: fields.node("hearing_time"))
         }
         result.defendants = try readDefendants(fields, parents: parents)
-        for key in ["signed_statement", "signed_certificate"] {
+        if let witness = try fields.optionalFields("school_witness") {
+            result.schoolWitness = LegalRoute.Witness(name: try witness.string("name"), role: try witness.string("role"))
+            try witness.finish()
+        }
+        for key in ["signed_statement", "signed_certificate", "signed_school_statement"] {
             guard let file = try fields.optionalFileReference(key) else { continue }
             guard file.url.pathExtension.lowercased() == "pdf" else {
                 throw fields.error(key, "is \(file.path), not a PDF; supply the signed copy as a PDF scan", at: fields.node(key))
             }
-            if key == "signed_statement" { result.signedStatement = file } else { result.signedCertificate = file }
+            switch key {
+            case "signed_statement": result.signedStatement = file
+            case "signed_certificate": result.signedCertificate = file
+            default: result.signedSchoolStatement = file
+            }
+        }
+        if result.signedSchoolStatement != nil && result.schoolWitness == nil {
+            throw fields.error("signed_school_statement", "is given without school_witness; name the school's witness (name, role) whose statement it is", at: fields.node("signed_school_statement"))
         }
         if let period = try fields.optionalFields("offence_period") {
             result.offenceFrom = try period.date("from")

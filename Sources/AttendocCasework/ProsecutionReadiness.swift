@@ -92,6 +92,8 @@ public struct ProsecutionReadiness: Sendable {
         gaps += DecisionReadiness.gaps(loaded)
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
         gaps += DisclosureReadiness.gaps(loaded)
+        gaps += WitnessReadiness.gaps(loaded)
+        gaps += ThirdPartyRecords.gaps(loaded)
         gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
         gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent)
         gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)

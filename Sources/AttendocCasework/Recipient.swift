@@ -8,6 +8,10 @@ public struct Recipient: Sendable {
     public var address: PostalAddress
     /// A stable, readable file name for their copy: `zoe-dsouza`.
     public var fileStem: String
+    /// Whether the address their copy goes to is confidential (their own, marked
+    /// `address_confidential`, or the pupil's when a parent with a confidential address lives
+    /// there): no copy for anyone else may carry it.
+    public var addressIsConfidential = false
 
     /// Every parent under section 576 Education Act 1996 (a natural parent, or someone with
     /// parental responsibility or care of the child), each at their own address (or the pupil's,
@@ -27,7 +31,11 @@ public struct Recipient: Sendable {
             var stem = FileName.slug("\(person.forename) \(person.surname)")
             stems[stem, default: 0] += 1
             if let count = stems[stem], count > 1 { stem += "-\(count)" }
-            return Recipient(person: person, address: address, fileStem: stem)
+            var recipient = Recipient(person: person, address: address, fileStem: stem)
+            recipient.addressIsConfidential = person.ownAddress == address
+                ? person.addressConfidential
+                : attendanceCase.isPupilAddressConfidential
+            return recipient
         }
     }
 

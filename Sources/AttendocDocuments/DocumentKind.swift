@@ -84,6 +84,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     public var sentTo: String {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
+        if isForParentalResponsibilityOnly { return "each parent with parental responsibility, at their own address (only they can give consent)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy)" }
         if let service = requestedService { return "\(singleCopyAddressee?.place ?? "the service") (one copy, with only what that service needs; the \(service.rawValue) request under referrals:)" }
         return hasAgencyCopy
@@ -143,15 +144,31 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .socialCareReferral:
             "a referrals: entry with service: childrens_social_care, to, date, reason (--record referrals[N], or the latest on or before --date); the register; the pupil's address"
         case .safeguardingReferralNote:
-            "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, by (--record referrals[N], or the latest on or before --date); the register"
+            "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
         case .attendanceSupportPlan:
             "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
+        }
+    }
+
+    /// Whether a copy goes to the head teacher ("Copy to:"), besides each parent's copy: the
+    /// local authority's letters. For a parent whose address is confidential the head teacher's
+    /// copy is a document of its own, without that address (`LetterRun`).
+    public var copiesToHeadTeacher: Bool {
+        switch self {
+        case .firstWarningLetter, .finalWarningLetter, .targetMetLetter, .noticeToImprove, .referralDeclinedLetter: true
+        default: false
         }
     }
 
     /// Whether the kind also has a copy for the agencies (with agency-only notes), besides each
     /// parent's copy.
     public var hasAgencyCopy: Bool { self == .meetingMinutes }
+
+    /// Whether only a parent with parental responsibility receives it: consent to share a
+    /// child's health information with the school is given by someone with parental
+    /// responsibility, so the request for it goes to them alone, not to every parent under
+    /// section 576 (a partner who has care of the child, a natural parent without it).
+    public var isForParentalResponsibilityOnly: Bool { self == .gpConsentRequest }
 
     /// Whether its one copy goes to the pupil's GP practice rather than to each parent.
     public var isAddressedToTheGP: Bool { self == .gpEnquiryLetter }

@@ -112,6 +112,8 @@ public enum LetterContext {
             "needsBraille": person.needs.contains(.braille),
             "needsAudio": person.needs.contains(.audio),
             "needsStepFreeAccess": person.needs.contains(.stepFreeAccess),
+            // Their address is confidential: the head teacher's copy is sent without it.
+            "addressIsConfidential": recipient.addressIsConfidential,
         ]
         // The reader refuses `interpreter` with English, so a recorded need always has a language.
         if person.needs.contains(.interpreter) || person.preferredLanguage.lowercased() != "english" {

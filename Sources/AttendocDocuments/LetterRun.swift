@@ -36,8 +36,17 @@ public struct LetterRun {
         /// The copy's file name without extension when it has no parent recipient: `agency-copy`, `gp-practice`.
         public var stemWithoutRecipient = LetterRun.agencyCopyStem
 
-        /// The copy's file name without extension: the recipient's, or `agency-copy` (`gp-practice`).
-        public var fileStem: String { recipient?.fileStem ?? stemWithoutRecipient }
+        /// Whether this is the head teacher's copy of the letter to `recipient`, whose address is
+        /// confidential: the same letter with the address withheld. It is not a copy served on
+        /// a parent: it is never issued into the record as one, nor exhibited.
+        public var isHeadTeachersCopy = false
+
+        /// The copy's file name without extension: the recipient's, or `agency-copy` (`gp-practice`);
+        /// the head teacher's copy of a letter to a recipient `<recipient>-copy-for-head-teacher`.
+        public var fileStem: String {
+            guard let recipient else { return stemWithoutRecipient }
+            return isHeadTeachersCopy ? recipient.fileStem + LetterRun.headTeachersCopySuffix : recipient.fileStem
+        }
 
         /// The copy as the writers take it: document XML, where it goes and its date; no case.
         public var document: RenderableDocument {
@@ -46,6 +55,9 @@ public struct LetterRun {
     }
 
     static let agencyCopyStem = "agency-copy"
+    static let headTeachersCopySuffix = "-copy-for-head-teacher"
+    /// What a confidential address prints as in a copy for someone else.
+    public static let withheldAddress = PostalAddress(lines: ["Address withheld"], postcode: "(confidential)")
 
     /// The document XML of `kind` for each recipient of a case without a register, under the
     /// policy it names (read from the resources' policies folder), if it names one.
@@ -80,6 +92,7 @@ public struct LetterRun {
         let attendanceCase = try loaded.forLettersDated(date)
         let settings = loaded.policy?.letters ?? LetterSettings()
         let recipients = Recipient.recipients(in: attendanceCase, settings: settings)
+            .filter { !kind.isForParentalResponsibilityOnly || $0.person.hasParentalResponsibility }
         guard !recipients.isEmpty || kind.singleCopyStem != nil else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) has no parent (under section 576: a natural parent, or someone with parental responsibility or care of the child) who may be contacted to send a \(kind.title.lowercased()) to")
         }
@@ -90,36 +103,47 @@ public struct LetterRun {
         // Each audience's values are computed from its own view of the case: the parent's view
         // never holds agency-only notes, so no parent copy can show them.
         let parentFacts = try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .parent)
-        var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any])] = recipients.map { ($0, .parent, parentFacts) }
+        var copies: [(recipient: Recipient?, audience: Audience, facts: [String: Any], forHeadTeacher: Bool)] = recipients.map { ($0, .parent, parentFacts, false) }
         // A letter to the GP, a referral to the local authority and a record for the school's file
         // have one copy, for an agency, made from the agency's view (the GP's addressed by its facts).
         if kind.singleCopyStem != nil {
-            copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency))]
+            copies = [(nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency), false)]
         }
         if kind == .parentingContract {
             // A contract of their own for each parent who agreed it, signed by its parties only.
             let parties = try ParentingContractFacts.parties(case: loaded, dated: date, options: options)
-            copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts)) }
+            copies = recipients.filter { parties.contains($0.person.casePath) }.map { ($0, .parent, ParentingContractFacts.forParty($0.person, parentFacts), false) }
         }
         if kind == .recordOfInterview {
             // Each interviewee's own record, as their copy.
             let meeting = try RecordOfInterviewFacts.meeting(case: loaded, dated: date, options: options)
             copies = recipients.compactMap { recipient in
                 guard let record = meeting.interviews.first(where: { $0.intervieweePath == recipient.person.casePath }) else { return nil }
-                return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts))
+                return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts), false)
             }
         }
         if kind.hasAgencyCopy {
-            copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency)))
+            copies.append((nil, .agency, try KindFacts.values(for: kind, case: loaded, dated: date, options: options, audience: .agency), false))
+        }
+        if kind.copiesToHeadTeacher {
+            // The head teacher's copy of a letter to a confidential address is a document of its
+            // own, with that address withheld; the parent's own copy says so.
+            for (index, copy) in copies.enumerated().reversed() {
+                guard var recipient = copy.recipient, recipient.addressIsConfidential else { continue }
+                recipient.address = Self.withheldAddress
+                copies.insert((recipient, copy.audience, copy.facts, true), at: index + 1)
+            }
         }
         var letters: [Letter] = []
         for copy in copies {
-            let values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
+            var values = LetterContext.common(for: attendanceCase, attendance: attendance, to: copy.recipient, audience: copy.audience,
                                               dated: date, kind: kind, settings: settings)
                 .merging(copy.facts) { _, kindValue in kindValue }
                 .merging(CohortFacts.values(for: attendanceCase, policy: loaded.policy)) { value, _ in value }
+            values["headTeachersCopy"] = copy.forHeadTeacher
             let xml = try templates.render(kind, with: values)
-            let stem = copy.recipient?.fileStem ?? kind.singleCopyStem ?? Self.agencyCopyStem
+            let stem = copy.recipient.map { $0.fileStem + (copy.forHeadTeacher ? Self.headTeachersCopySuffix : "") }
+                ?? kind.singleCopyStem ?? Self.agencyCopyStem
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try schema.checkedDocument(xml, source: source)
@@ -130,6 +154,7 @@ public struct LetterRun {
                                 stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
                                 logo: settings.houseStyle?.logo)
             letter.stemWithoutRecipient = stem
+            letter.isHeadTeachersCopy = copy.forHeadTeacher
             letters.append(letter)
         }
         return letters
@@ -144,6 +169,9 @@ public struct LetterRun {
             let person = recipient.person
             if person.preferredLanguage.lowercased() != "english" {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")
+            }
+            if recipient.addressIsConfidential {
+                notes.append("\(person.casePath) (\(recipient.fileStem)): the address is confidential; a letter copied to the head teacher has a head teacher's copy of its own without it (\(recipient.fileStem)\(Self.headTeachersCopySuffix))")
             }
             if person.needs.contains(.largePrint) {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): a large-print copy (16 pt)")

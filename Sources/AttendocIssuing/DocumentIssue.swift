@@ -84,7 +84,7 @@ public struct DocumentIssue {
         // What the record shows was sent counts as a step taken (the referral lists them).
         options.recordedDocuments = DueList.recordedDocuments(
             try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: request.reference) }.filter(\.archived))
-        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options)
+        let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options).filter { !$0.isHeadTeachersCopy }
         var letters = all
         let addressee = request.kind.singleCopyAddressee
         try Self.checkMethod(request.method, for: request.kind)

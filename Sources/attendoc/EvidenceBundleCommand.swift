@@ -66,7 +66,7 @@ struct EvidenceBundleCommand: ParsableCommand {
                 Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
             if outcome.manifest.status == "unsigned" {
-                Terminal.print("unsigned: every page says \(EvidenceBundle.unsignedMark); supply the signed statement and certificate (legal_route.signed_statement, signed_certificate) to make it final")
+                Terminal.print("unsigned: every page says \(EvidenceBundle.unsignedMark); supply the signed statements and certificate (legal_route.signed_statement, signed_school_statement with a school witness, signed_certificate) to make it final")
             }
             Terminal.print("\(outcome.manifest.status == "final" ? "" : outcome.manifest.status + " ")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
         } catch {

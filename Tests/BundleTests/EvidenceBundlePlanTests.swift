@@ -35,26 +35,31 @@ struct EvidenceBundlePlanTests {
         return try bundle.titled(from: tree)
     }
 
-    @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheOfficersInitials() throws {
+    @Test func sectionsAThroughFInOrderWithExhibitsNumberedFromTheirProducersInitials() throws {
         let bundle = try Self.countyPlan()
         #expect(bundle.sections.map(\.letter) == ["A", "B", "C", "D", "E", "F"])
-        // Alex Brennan: AB/1, AB/2, ... over D, E and F in bundle order, with no gap.
-        let exhibits = bundle.entries.filter(\.content.isExhibit).map(\.exhibit)
-        #expect(exhibits == (1...exhibits.count).map { "AB/\($0)" })
+        // Alex Brennan: AB/1, AB/2, ... and Ms Laura Hughes: LH/1, LH/2 ... over D, E and F in
+        // bundle order, each with no gap.
+        let exhibits = bundle.entries.filter(\.content.isExhibit).filter { $0.id.first != "c" }
+        for (producer, prefix) in [(EvidenceBundle.Producer.officer, "AB"), (.school, "LH")] {
+            let labels = exhibits.filter { $0.producer == producer }.map(\.exhibit)
+            #expect(!labels.isEmpty && labels == (1...labels.count).map { "\(prefix)/\($0)" })
+        }
         #expect(bundle.entries.filter { !$0.content.isExhibit }.allSatisfy { $0.exhibit == nil })
         #expect(bundle.entries.filter(\.content.isExhibit).allSatisfy { ["D", "E", "F"].contains($0.id.prefix(1).uppercased()) })
         #expect(Set(bundle.entries.map(\.id)).count == bundle.entries.count)
     }
 
-    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndTheAgencyCopyOfEachMinutes() throws {
+    @Test func sectionEHoldsEachParentsCopyOfEachLetterAndOfEachMinutes() throws {
         let titles = try Self.titled(Self.countyPlan()).sections.first { $0.letter == "E" }!.entries.map(\.title)
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
             #expect(titles.contains("First warning letter to \(parent)"))
             #expect(titles.contains("Final warning letter to \(parent)"))
             #expect(titles.contains("Invitation to an interview under caution to \(parent)"))
         }
-        #expect(titles.contains("Minutes of the parenting contract meeting"))
-        #expect(titles.contains("Minutes of the Team Around the Family meeting"))
+        // Minutes as each parent's copy, never the agency copy (ExhibitsAsServedTests).
+        #expect(titles.contains("Minutes of the parenting contract meeting, parent's copy for Ms Zoë D'Souza"))
+        #expect(titles.contains("Minutes of the Team Around the Family meeting, parent's copy for Mr Ciarán O'Brien"))
         // An interview under caution is recorded by each parent's record of interview, not minutes.
         #expect(!titles.contains("Minutes of the interview under caution (PACE)"))
         for parent in ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"] {
@@ -106,7 +111,13 @@ struct EvidenceBundlePlanTests {
             #expect(row?["outcome"] as? String == measure.outcome)
             let proofs = (row?["proofs"] as? [[String: Any]] ?? []).compactMap { $0["label"] as? String }
             #expect(proofs.count == measure.evidence.count, "\(measure.what): \(proofs)")
-            #expect(proofs.allSatisfy { $0.hasPrefix("AB/") })
+            // The school's support is produced by the school witness; another's by the officer
+            // (the Early Help offer cites the school's referral too, which the school produces).
+            if EvidenceBundle.Producers(bundle.view.attendanceCase).ofMeasure(measure) == .school {
+                #expect(proofs.allSatisfy { $0.hasPrefix("LH/") }, "\(proofs)")
+            } else {
+                #expect(proofs.contains { $0.hasPrefix("AB/") } && proofs.allSatisfy { $0.hasPrefix("AB/") || $0.hasPrefix("LH/") }, "\(proofs)")
+            }
         }
         #expect(Self.rowCells(schedule).first { $0.first?.hasPrefix("A daily check-in") == true }?[3] == "not engaged with")
     }
@@ -226,28 +237,34 @@ struct EvidenceBundlePlanTests {
 
     @Test func theStatementStatesEachStepWithItsExhibitNumbers() throws {
         let bundle = try Self.countyPlan()
-        let paragraphs = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
-        #expect(paragraphs.count == WitnessStatementDraft.paragraphs(bundle, offence: try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)).count)
+        let all = Self.elementTexts("paragraph", in: try Self.xml(of: bundle))
+        let offence = try bundle.view.figures(asOf: bundle.offenceTo, from: bundle.offenceFrom)
+        let officerCount = WitnessStatementDraft.paragraphs(bundle, offence: offence, producer: .officer).count
+        #expect(all.count == officerCount + WitnessStatementDraft.paragraphs(bundle, offence: offence, producer: .school).count)
+        // The officer's statement, then the school witness's.
+        let paragraphs = Array(all.prefix(officerCount))
+        let school = Array(all.dropFirst(officerCount))
         #expect(paragraphs.first?.hasPrefix("I am employed by Northshire County Council as Senior County Attendance Officer.") == true)
-        #expect(paragraphs.contains { $0.contains("attended 38 of the 46 sessions for which the school was open (82.6%)") && $0.hasSuffix("as exhibit AB/1.") })
-        // The invitation went to the mother only, so only her copy is produced.
-        #expect(paragraphs.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit AB/4."))
+        #expect(paragraphs.contains { $0.contains("attended 38 of the 46 sessions for which the school was open (82.6%)") && $0.contains("which Ms Laura Hughes produces as exhibit LH/1;") })
+        // The invitation went to the mother only, so only her copy is produced, by the school.
+        #expect(school.contains("On 25 September 2026 the school sent an invitation to a parenting contract meeting to Ms Zoë D'Souza. I produce a copy as exhibit LH/4."))
         #expect(paragraphs.contains { $0.hasPrefix("On 3 December 2026 an interview under caution (PACE) was held at Riverside Academy") })
         // The officer produces each parent's record of interview, not minutes.
         let interview = try #require(paragraphs.first { $0.hasPrefix("On 3 December 2026 an interview under caution") })
         let records = bundle.entries.filter { $0.documentKind == .recordOfInterview && $0.date == date("2026-12-03") }.compactMap(\.exhibit)
         #expect(records.count == 2)
         #expect(interview.hasSuffix("I produce the records of interview under caution as exhibits \(records[0]) and \(records[1])."), "\(interview)")
-        #expect(paragraphs.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit AB/5 and the parenting contract as exhibit AB/6.") })
+        #expect(school.contains { $0.hasPrefix("On 2 October 2026 a parenting contract meeting was held") && $0.hasSuffix("I produce the minutes as exhibit LH/5 and the parenting contract as exhibit LH/6.") })
         // Dates run in order after the opening paragraphs.
         let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        let dated = paragraphs.compactMap { paragraph -> CalendarDate? in
+        func dates(_ paragraphs: [String]) -> [CalendarDate] { paragraphs.compactMap { paragraph -> CalendarDate? in
             let words = paragraph.split(separator: " ").map(String.init)
             guard words.count > 4, words[0] == "On", let day = Int(words[1]), let month = months.firstIndex(of: words[2]),
                   let year = Int(words[3]) else { return nil }
             return CalendarDate(year: year, month: month + 1, day: day)
-        }
-        #expect(dated == dated.sorted() && dated.count >= 15)
+        } }
+        #expect(dates(paragraphs) == dates(paragraphs).sorted() && dates(school) == dates(school).sorted())
+        #expect(dates(paragraphs).count + dates(school).count >= 15)
     }
 
     /// The bundle's XML, checked against schema/bundle.rng, as its templates word it.

@@ -58,7 +58,7 @@ struct ReadinessTests {
     @Test func aReviewLaterThanThePolicyAllows() throws {
         // 20 school days from Friday 2 October 2026: 5-9, 12-16, 19-23 October (15), half term,
         // 2 November is a training day, 3-6 November (19), 9 November (20) → Monday 9 November.
-        let gaps = Self.gaps(try Self.variant("    review_date: 2026-10-16", "    review_date: 2026-11-10"))
+        let gaps = Self.gaps(try Self.variant("    review_date: 2026-10-16\n  - kind: team_around_the_family", "    review_date: 2026-11-10\n  - kind: team_around_the_family"))
         #expect(gaps.count == 1)
         #expect(gaps.first?.contains("the review (10 November 2026) is later than the policy allows (9 November 2026)") == true, "\(gaps)")
     }
@@ -82,8 +82,11 @@ struct ReadinessTests {
     }
 
     @Test func aMeasureWithoutOutcomeOrEvidence() throws {
-        let gaps = Self.gaps(try Self.variant(
-            "    outcome: Ongoing; the family worker visits weekly and the family take part.\n    evidence:\n      - evidence/early-help-referral-2026-10-23.txt\n      - evidence/early-help-home-visits-november-2026.pdf   # the family worker's record, as a PDF\n", ""))
+        // The Early Help measure's outcome and evidence (its entries, with their consent) removed.
+        let text = try String(contentsOf: Self.riverside, encoding: .utf8)
+        let start = try #require(text.range(of: "    outcome: Ongoing; the family worker visits weekly and the family take part.\n"))
+        let end = try #require(text.range(of: "    tier_at_the_time: 3\n", range: start.upperBound..<text.endIndex))
+        let gaps = Self.gaps(try Self.variant(String(text[start.lowerBound..<end.lowerBound]), ""))
         #expect(gaps == [
             "supportive_measures[2]: the supportive measure has no outcome. To do: add outcome: what happened",
             "supportive_measures[2]: the supportive measure has no evidence. To do: add evidence: the file that proves it was offered",
@@ -166,6 +169,8 @@ struct ReadinessTests {
         return [
             (String(text[start.lowerBound..<end.lowerBound]), ""),
             ("  - kind: parenting_contract_invitation\n    date: 2026-10-05\n    recipient: father\n    method: post\n", ""),
+            // and its review, listed last
+            (String(text[try #require(text.range(of: "  # Listed last so that the reviews above keep their places")).lowerBound..<(try #require(text.range(of: "\n# Contacts with the family"))).lowerBound]), ""),
         ]
     }
 

@@ -18,12 +18,13 @@ struct SignedBundleTests {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
         for (name, words) in [("signed-statement.pdf", "Witness statement of Alex Brennan, signed A. Brennan"),
+                              ("signed-school-statement.pdf", "Witness statement of Ms Laura Hughes, signed L. Hughes"),
                               ("signed-certificate.pdf", "Register certificate for Riverside Academy, signed J. Patel")] {
             let page = [TextPagesPDF.Item.text(TextPagesPDF.Text(words, x: 72, y: 700, size: 12))]
             try TextPagesPDF.document([page]).write(to: folder.appendingPathComponent("evidence/\(name)"))
         }
         var text = try String(contentsOf: EvidenceBundleTests.riverside, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\nlegal_route:\n", with: "\nlegal_route:\n  signed_statement: evidence/signed-statement.pdf\n  signed_certificate: evidence/signed-certificate.pdf\n")
+        text = text.replacingOccurrences(of: "\nlegal_route:\n", with: "\nlegal_route:\n  signed_statement: evidence/signed-statement.pdf\n  signed_certificate: evidence/signed-certificate.pdf\n  signed_school_statement: evidence/signed-school-statement.pdf\n")
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: caseFile)
         return try LoadedCase.load(caseFile, resources: resources)
@@ -53,7 +54,11 @@ struct SignedBundleTests {
         #expect(flattened(made.text(of: made.pages(statement["id"] as! String))).contains("signed A. Brennan"))
         #expect(made.pages(statement["id"] as! String).count == 1, "the signed copy, not the draft")
         let certificate = try #require(made.documents.first { ($0["title"] as? String)?.hasPrefix("Register certificate") == true })
-        #expect(certificate["source"] as? String == "evidence/signed-certificate.pdf" && certificate["exhibit"] as? String == "AB/1")
+        // The school witness produces the certificate.
+        #expect(certificate["source"] as? String == "evidence/signed-certificate.pdf" && certificate["exhibit"] as? String == "LH/1")
+        let school = try #require(made.documents.first { ($0["title"] as? String)?.hasPrefix("Statement of Ms Laura Hughes") == true })
+        #expect(school["source"] as? String == "evidence/signed-school-statement.pdf")
+        #expect(flattened(made.text(of: made.pages(school["id"] as! String))).contains("signed L. Hughes"))
         #expect(flattened(made.text(of: made.pages(certificate["id"] as! String))).contains("signed J. Patel"))
     }
 

@@ -403,7 +403,9 @@ struct EnforcementLetterTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let written = try DocumentWriter(resources: resources, formats: [.pdf]).write(letters.map(\.document), formats: [.pdf], to: folder,
                                     fop: try PDFTypesetter(configuration: resources.fopConfiguration))
-        #expect(written.count == 6)
+        // Two parents' copies of each, and the head teacher's copy of the final warning and the
+        // notice to the father's confidential address.
+        #expect(written.count == 8)
         func pdf(_ kind: DocumentKind) throws -> String {
             flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/\(kind.rawValue)/\(Self.zoe).pdf")))
         }

@@ -50,7 +50,8 @@ struct StrictTemplateTests {
     @Test func anOptionalFactInASectionIsSkippedWhenAbsent() throws {
         // The fixture's officer has no phone: the template's {{#officer.phone}} section is skipped.
         let letters = try Self.letters(resources)
-        #expect(letters.count == 2)
+        // Two parents, and the head teacher's copy of the letter to the confidential address.
+        #expect(letters.count == 3 && letters.filter(\.isHeadTeachersCopy).count == 1)
         let xml = String(decoding: letters[0].xml, as: UTF8.self)
         let signature = try #require(xml.range(of: "<signature>").flatMap { start in xml.range(of: "</signature>").map { xml[start.lowerBound..<$0.upperBound] } })
         #expect(signature.contains("<role>Senior County Attendance Officer</role>"))

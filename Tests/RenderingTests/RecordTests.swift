@@ -130,7 +130,7 @@ struct RecordTests {
         let files = filesUnder(folder)
         #expect(files == ["agnieszka-kowalczyk.txt"])
         let text = try Self.readable(folder.appendingPathComponent(files[0]))
-        #expect(text.components(separatedBy: "Parent: ").count == 2, "one parent's signature line")
+        #expect(text.components(separatedBy: "Signed:").count == 3, "two signature lines: the mother's and the school's")
         #expect(text.contains("Parent: Mrs Agnieszka Kowalczyk"))
         #expect(!text.contains("Tomasz"))
         for fact in ["Attendance contract: school attendance", "used to be called a parenting contract", "In most cases your word is enough", "Attendance target: 92%", "Review date: Thursday 5 November 2026",

@@ -57,6 +57,36 @@ struct RedactionTests {
         #expect(ownCopiesChecked == 8)
     }
 
+    /// "Copy to: the head teacher" under a letter to a confidential address: the head teacher's
+    /// copy is a document of its own, with the address withheld, in every format; the parent's
+    /// own copy says that the copy went without their address.
+    @Test func theHeadTeachersCopyOfALetterToAConfidentialAddressIsItsOwnDocumentWithoutIt() throws {
+        let folder = try Self.rendered.get()
+        let files = filesUnder(folder)
+        let copies = files.filter { $0.contains("/ciaran-obrien-copy-for-head-teacher.") }
+        // The first and the final warning letters (the letters with a copy to the head teacher
+        // that the case records), in HTML, text, DOCX and PDF.
+        #expect(Set(copies.map { $0.split(separator: "/")[1] }) == ["2026-11-23-first-warning-letter", "2027-01-11-final-warning-letter"], "\(copies)")
+        #expect(Set(copies.map { $0.split(separator: ".").last! }) == ["html", "txt", "docx", "pdf"])
+        #expect(copies.count == 8)
+        for file in copies {
+            let text = flattened(try RecordTests.readable(folder.appendingPathComponent(file)))
+            #expect(text.contains("Mr Ciarán O'Brien") && text.contains("Address withheld"), "\(file)")
+            #expect(text.contains("Mrs Janet Patel, Head Teacher, Riverside Academy (this copy: the recipient’s address is confidential and is withheld)"), "\(file)")
+            for secret in Self.confidential { #expect(!text.contains(secret), "\(file)") }
+        }
+        for file in files where file.contains("warning-letter/") && !file.contains("copy-for-head-teacher") {
+            let text = flattened(try RecordTests.readable(folder.appendingPathComponent(file)))
+            if file.contains("/ciaran-obrien.") {
+                #expect(text.contains("Mrs Janet Patel, Head Teacher, Riverside Academy (a copy without your address)"), "\(file)")
+            } else {
+                // The mother's address is not confidential: a plain copy line, and no copy of its own.
+                #expect(text.contains("Mrs Janet Patel, Head Teacher, Riverside Academy") && !text.contains("(a copy without your address)"), "\(file)")
+            }
+        }
+        #expect(!files.contains { $0.contains("zoe-dsouza-copy-for-head-teacher") })
+    }
+
     @Test func agencyOnlyNotesAreOnlyInTheAgencyCopy() throws {
         let folder = try Self.rendered.get()
         var agencyCopiesWithNotes = 0

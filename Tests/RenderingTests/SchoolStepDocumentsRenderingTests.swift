@@ -36,7 +36,9 @@ struct RenderedStepDocuments: Sendable {
                    "4 school weeks", "Ask the SEND outreach service for advice on morning anxiety", "Mrs Agnieszka Nowak",
                    // Priority cohorts (SEN support, a social worker): the policy's rules, the partial's words.
                    "Support for Kacpi’s needs", "reasonable adjustments", "SEND Information, Advice and Support Service",
-                   "social worker about this"],
+                   "social worker about this",
+                   // The mother's partner, who has care of Kacpi, is a parent (s576) and signs the plan too.
+                   "Tomasz Zielinski"],
             neverSays: ["Gareth", "non-contact order"]),
         Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
             says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
