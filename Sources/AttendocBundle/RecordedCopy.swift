@@ -38,7 +38,7 @@ extension EvidenceBundle {
         /// How it was sent, in the words a court reads: "by first class post on 23 November 2026,
         /// deemed served on 25 November 2026".
         public var serviceWords: String {
-            let how = ["post": "by first class post", "hand": "by hand", "email": "by email"][method] ?? "by \(method)"
+            let how = ["post": "by first class post", "hand": "by hand", "email": "by email", "file": "kept on the school's file"][method] ?? "by \(method)"
             let deemed = deemedServedOn.map { ", deemed served on \($0.longForm)" } ?? ""
             return "\(how) on \(sentOn.longForm)\(deemed)"
         }

@@ -184,7 +184,8 @@ enum WitnessStatementDraft {
             // Who sent each letter, how and when, from the workspace's record, never from the
             // kind of document; the copies produced are the archived ones the bundle exhibits.
             var groups: [(date: CalendarDate, kind: String, issuedBy: String, method: String, names: [String], ids: [String], by: EvidenceBundle.Producer)] = []
-            for copy in record where copy.sentOn <= bundle.asOf {
+            // A record kept on the school's file was not sent to anyone.
+            for copy in record where copy.sentOn <= bundle.asOf && copy.method != "file" {
                 let name = attendanceCase.parentsAndCarers.first { $0.casePath == copy.recipientPath }?.fullName ?? copy.recipientPath
                 let kind = DocumentKind(rawValue: copy.kind)?.title.lowercased() ?? copy.kind.replacingOccurrences(of: "_", with: " ")
                 let ids = bundle.entries.compactMap { entry -> String? in

@@ -18,6 +18,21 @@ public struct AgencyReferral: Sendable {
     public var madeBy: String? = nil
     /// Where it is in the case file (`referrals[0]`).
     public var casePath: String
+    /// Which kind of request to another service it is, when Attendoc writes it (seed 002: SEND
+    /// outreach, an EHCP interim review, social care, a safeguarding referral); nil: recorded only.
+    public var service: Service?
+    /// What the school asks of the service and why, in the school's words (required with `service`).
+    public var reason: String?
+
+    /// A request to another service that has a document of its own (seed 002, tier 2: "request for
+    /// outreach support for SEND needs", "EHCP interim reviews where necessary", "support from Social
+    /// Care teams", "safeguarding agency referrals").
+    public enum Service: String, CaseIterable, Sendable, FixedValue {
+        case sendOutreach = "send_outreach"
+        case ehcpInterimReview = "ehcp_interim_review"
+        case childrensSocialCare = "childrens_social_care"
+        case safeguarding
+    }
 
     /// Whether the service accepted the referral (`accepted: yes`, `no` or `pending`).
     public enum Decision: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
@@ -44,6 +59,11 @@ extension CaseFileReader {
             evidence: try fields.fileReferences("evidence"),
             casePath: fields.path)
         result.madeBy = try fields.optionalString("made_by")
+        result.service = try fields.optionalFixedValue("service")
+        result.reason = try fields.optionalString("reason")
+        if result.service != nil, result.reason == nil {
+            throw fields.error("reason", "is required with service: what the school asks of the service and why")
+        }
         try fields.finish()
         return result
     }

@@ -45,6 +45,8 @@ public struct AttendanceCase: Sendable {
     public var gpConsent: GPConsent? = nil
     /// Assess, Plan, Do, Review records of the school's support, with the pupil's voice (seed 003).
     public var apdr: [APDRRecord] = []
+    /// The reasonable adjustments the school makes for the pupil (seed 002), for the written record of them.
+    public var reasonableAdjustments: [ReasonableAdjustment] = []
     /// Unused material in a prosecution, each with its disclosure decision (`unused_material`).
     public var unusedMaterial: [UnusedMaterial] = []
 }

@@ -15,10 +15,12 @@ public enum AttendanceTarget: Sendable, Equatable {
         .percent(Percentage(tenths: tenths))
     }
 
-    /// As a document shows it: `90.0%`, or the words.
+    /// As a document shows it: a target as it was set (`90%`, `92.5%`: whole per cents without a
+    /// decimal place), or the words. A figure the engine measures is always shown with one decimal
+    /// place (`Percentage.display`, `90.0%`), so a reader can tell the target from the result.
     public var display: String {
         switch self {
-        case .percent(let share): share.display
+        case .percent(let share): share.tenths % 10 == 0 ? "\(share.tenths / 10)%" : share.display
         case .words(let text): text
         }
     }

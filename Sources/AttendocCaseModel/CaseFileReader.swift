@@ -49,6 +49,7 @@ public enum CaseFileReader {
         let reviews = try top.mappings("reviews") { (fields) throws(CaseFileError) in try readPlanReview(fields, meetings: meetings) }
         let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
         let apdr = try top.mappings("apdr", readAPDRRecord)
+        let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
         let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         try top.finish()
         var result = AttendanceCase(
@@ -65,6 +66,7 @@ public enum CaseFileReader {
         result.reviews = reviews
         result.gpConsent = gpConsent
         result.apdr = apdr
+        result.reasonableAdjustments = adjustments
         result.unusedMaterial = unused
         return result
     }

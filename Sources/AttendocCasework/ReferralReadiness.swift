@@ -55,7 +55,7 @@ public struct ReferralReadiness: Sendable {
                     if let calledFor = status.calledForOn {
                         gap("steps: \(step.name)", "\(step.description): called for since \(calledFor.longForm) (\(status.calledForBecause ?? "")) but not recorded as taken",
                             "take the step and record it (\(step.evidence.map(evidenceInWords).joined(separator: ", or ")))\(step.document.map { "; its document is \($0)" } ?? "")")
-                    } else if !isThreshold(step.trigger) {
+                    } else if !isConditional(step.trigger) {
                         gap("steps: \(step.name)", "\(step.description): not reached, because the case records no \(triggerInWords(step.trigger))",
                             "record the earlier steps first (\(policy.file), \(step.policyPath))")
                     }
@@ -110,10 +110,13 @@ public struct ReferralReadiness: Sendable {
         return ReferralReadiness(gaps: gaps, checked: checked)
     }
 
-    static func isThreshold(_ trigger: SchoolStep.Trigger) -> Bool {
+    /// Whether a step is called for only in some cases, so that a step never called for is no gap:
+    /// a threshold the register may never reach, or the GP enquiry, which only the parents'
+    /// consent allows (a case without consent has no enquiry to make).
+    static func isConditional(_ trigger: SchoolStep.Trigger) -> Bool {
         switch trigger {
-        case .attendanceBelow, .unauthorisedThreshold, .illnessPattern: true
-        case .meeting, .review, .referDecided, .targetNotMet, .gpConsentGiven: false
+        case .attendanceBelow, .unauthorisedThreshold, .illnessPattern, .gpConsentGiven: true
+        case .meeting, .review, .referDecided, .targetNotMet: false
         }
     }
 

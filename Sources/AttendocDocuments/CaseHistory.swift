@@ -68,6 +68,15 @@ public enum CaseHistory {
         }
     }
 
+    /// The case file's `letters_issued` entries that a document of `kind` renders, by place and day
+    /// (`render` without `--date` names them, since a copy dated today is not the one sent).
+    public static func recordedSendings(of kind: DocumentKind, in attendanceCase: AttendanceCase) -> [(casePath: String, date: CalendarDate)] {
+        attendanceCase.lettersIssued.compactMap { letter in
+            guard case .known(let known) = letter.kind, documentKind(for: known) == kind else { return nil }
+            return (letter.casePath, letter.date)
+        }
+    }
+
     /// The document kind that renders a recorded letter kind, where Attendoc has one.
     public static func documentKind(for known: IssuedLetter.KnownKind) -> DocumentKind? {
         switch known {

@@ -1,3 +1,4 @@
+import AttendocCaseModel
 
 
 /// A kind of document Attendoc produces. Its wording is the template of the same name in
@@ -25,6 +26,11 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case improvedAttendanceLetter = "improved-attendance-letter"
     case referralDeclinedLetter = "referral-declined-letter"
     case recordOfInterview = "record-of-interview"
+    case sendOutreachRequest = "send-outreach-request"
+    case ehcpInterimReviewRequest = "ehcp-interim-review-request"
+    case socialCareReferral = "social-care-referral"
+    case safeguardingReferralNote = "safeguarding-referral-note"
+    case reasonableAdjustmentsRecord = "reasonable-adjustments-record"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -57,6 +63,11 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .improvedAttendanceLetter: "Improved attendance"
         case .referralDeclinedLetter: "Referral not accepted: information, advice and guidance"
         case .recordOfInterview: "Record of interview under caution"
+        case .sendOutreachRequest: "Request for SEND outreach support"
+        case .ehcpInterimReviewRequest: "Request for an interim review of the Education, Health and Care plan"
+        case .socialCareReferral: "Referral to children's social care"
+        case .safeguardingReferralNote: "Safeguarding concern: note for the designated safeguarding lead"
+        case .reasonableAdjustmentsRecord: "Reasonable adjustments"
         }
     }
 
@@ -64,7 +75,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         switch self {
         case .attendanceConcernLetter, .meetingInvitation, .meetingMinutes, .parentingContract, .registerCertificate,
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
-             .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter: .school
+             .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter,
+             .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
+             .reasonableAdjustmentsRecord: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview: .localAuthority
         }
     }
@@ -74,7 +87,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
         if isForParentalResponsibilityOnly { return "each parent with parental responsibility, at their own address (only they can give consent)" }
-        if isAddressedToTheGP { return "the pupil's GP practice (one copy; not issued into a workspace, which records parents' copies)" }
+        if isAddressedToTheGP { return "the pupil's GP practice (one copy)" }
+        if let service = requestedService { return "\(singleCopyAddressee?.place ?? "the service") (one copy, with only what that service needs; the \(service.rawValue) request under referrals:)" }
         return hasAgencyCopy
             ? "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child) (a parent's copy), and the agencies (the agency copy)"
             : "each parent (section 576 Education Act 1996: a natural parent, or anyone with parental responsibility or care of the child), at their own address"
@@ -125,6 +139,16 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "gp_consent given (answer: given, answered_on, parent) and not withdrawn by --date; the register's illness marks"
         case .reviewRecord:
             "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
+        case .reasonableAdjustmentsRecord:
+            "reasonable_adjustments: in place on --date (what, area academic or pastoral, from); the pupil in a priority cohort whose policy rule gives reasonable_adjustments (priority_cohorts:); the register"
+        case .sendOutreachRequest:
+            "a referrals: entry with service: send_outreach, to, date, reason (--record referrals[N], or the latest on or before --date); the pupil in a priority cohort whose policy rule gives reasonable_adjustments or send_information_service; the register"
+        case .ehcpInterimReviewRequest:
+            "a referrals: entry with service: ehcp_interim_review, to, date, reason (--record referrals[N], or the latest on or before --date); the pupil in a priority cohort whose policy rule gives ehcp_interim_review (an EHCP); the register"
+        case .socialCareReferral:
+            "a referrals: entry with service: childrens_social_care, to, date, reason (--record referrals[N], or the latest on or before --date); the register; the pupil's address"
+        case .safeguardingReferralNote:
+            "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
         case .attendanceSupportPlan:
             "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }
@@ -159,11 +183,35 @@ public enum DocumentKind: String, CaseIterable, Sendable {
 
     /// The file name of its one copy, for the kinds that have no parent's copy: the GP's, the local
     /// authority's, the school's file's; nil: one copy per parent.
-    public var singleCopyStem: String? {
+    public var singleCopyStem: String? { singleCopy?.stem }
+
+    /// Whom the one copy of a single-copy kind is recorded as going to when it is issued into a
+    /// workspace: an id and the addressee in words (for `attendoc history`); nil: one copy per parent.
+    public var singleCopyAddressee: (id: String, place: String)? { singleCopy.map { ($0.id, $0.place) } }
+
+    /// The kinds with one copy, for an agency or the school's file: the copy's file name, the id it
+    /// is recorded under and its addressee in words.
+    private var singleCopy: (stem: String, id: String, place: String)? {
         switch self {
-        case .gpEnquiryLetter: "gp-practice"
-        case .referralToLocalAuthority: "local-authority"
-        case .homeVisitRecord: "agency-copy"
+        case .gpEnquiryLetter: ("gp-practice", "gp-practice", "the GP practice (gp_consent)")
+        case .referralToLocalAuthority: ("local-authority", "local-authority", "the local authority's attendance team")
+        case .homeVisitRecord: ("agency-copy", "school-file", "the school's file")
+        case .sendOutreachRequest: ("send-outreach-service", "send-outreach-service", "the SEND outreach service")
+        case .ehcpInterimReviewRequest: ("send-team", "send-team", "the local authority's SEND team")
+        case .socialCareReferral: ("childrens-social-care", "childrens-social-care", "children's social care")
+        case .safeguardingReferralNote: ("designated-safeguarding-lead", "designated-safeguarding-lead", "the school's designated safeguarding lead")
+        default: nil
+        }
+    }
+
+    /// The request to another service (a `referrals:` entry's `service:`) a kind is written from; nil
+    /// for the other kinds.
+    public var requestedService: AgencyReferral.Service? {
+        switch self {
+        case .sendOutreachRequest: .sendOutreach
+        case .ehcpInterimReviewRequest: .ehcpInterimReview
+        case .socialCareReferral: .childrensSocialCare
+        case .safeguardingReferralNote: .safeguarding
         default: nil
         }
     }

@@ -21,6 +21,9 @@ public struct LetterOptions: Sendable {
     /// The penalty notices already issued for the case's pupil, from the workspace's record; nil:
     /// the case file's `letters_issued` (a render without a workspace).
     public var penaltyNotices: PenaltyNoticeHistory?
+    /// The documents a workspace's record shows were sent (an issue reads them), counted with the
+    /// case file's `letters_issued` where a document lists the steps taken (the referral).
+    public var recordedDocuments: [SentDocument] = []
 
     public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil,
                 method: String? = nil, recipient: String? = nil, penaltyNotices: PenaltyNoticeHistory? = nil) {
@@ -74,7 +77,7 @@ enum KindFacts {
         case .improvedAttendanceLetter:
             return try ImprovedAttendanceFacts.values(case: loaded, dated: date)
         case .referralToLocalAuthority:
-            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date)
+            return try ReferralToLocalAuthorityFacts.values(case: loaded, dated: date, recorded: options.recordedDocuments)
         case .earlyHelpPlan:
             return try EarlyHelpPlanFacts.values(case: loaded, dated: date, options: options)
         case .homeVisitRecord:
@@ -87,6 +90,10 @@ enum KindFacts {
             return try ReviewRecordFacts.values(case: loaded, dated: date, options: options)
         case .apdrRecord:
             return try APDRFacts.values(case: loaded, dated: date, options: options)
+        case .reasonableAdjustmentsRecord:
+            return try ReasonableAdjustmentsFacts.values(case: loaded, dated: date)
+        case .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote:
+            return try ServiceRequestFacts.values(for: kind, case: loaded, dated: date, options: options)
         }
     }
 }

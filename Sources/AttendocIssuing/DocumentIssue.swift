@@ -116,9 +116,19 @@ public struct DocumentIssue {
         }
         // The head teacher's copy of a letter to a confidential address is not served on a
         // parent, so it is not issued into the record as one (docs/workspace.md).
+        // What the record shows was sent counts as a step taken (the referral lists them).
+        options.recordedDocuments = DueList.recordedDocuments(
+            try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: request.reference) }.filter(\.archived))
         let all = try run.letters(request.kind, for: loaded, dated: request.date, options: options).filter { !$0.isHeadTeachersCopy }
         var letters = all
-        if let wanted = request.recipient {
+        let addressee = request.kind.singleCopyAddressee
+        try Self.checkMethod(request.method, for: request.kind)
+        if let addressee {
+            // One copy, for an agency or the school's file, recorded under its addressee.
+            if let wanted = request.recipient, wanted != addressee.id {
+                throw AttendocError(.usage, "--to \(wanted): a \(request.kind.rawValue) has one copy, for \(addressee.place) (--to \(addressee.id), or no --to)")
+            }
+        } else if let wanted = request.recipient {
             letters = all.filter { $0.recipient.map { Self.recipientID(of: $0) == wanted || $0.person.casePath == wanted } ?? false }
             guard !letters.isEmpty else {
                 let known = all
@@ -146,12 +156,15 @@ public struct DocumentIssue {
             throw AttendocError(.output, "\(rendered.count) files were rendered for \(prepared.letters.count) copies in \(request.formats.count) formats; nothing was issued")
         }
         let documents = prepared.letters.enumerated().map { index, letter in
-            let recipient = letter.recipient!
             let files = rendered[(index * request.formats.count)..<((index + 1) * request.formats.count)].map {
-                DocumentToIssue.File(format: $0.format.fileExtension, name: "\(recipient.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
+                DocumentToIssue.File(format: $0.format.fileExtension, name: "\(letter.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
+            // A parent's copy under the parent; a single copy under its addressee.
+            let addressee = request.kind.singleCopyAddressee
+            let recipientID = letter.recipient.map(Self.recipientID) ?? addressee?.id ?? letter.fileStem
+            let recipientPath = letter.recipient?.person.casePath ?? addressee?.place ?? letter.fileStem
             var document = DocumentToIssue(reference: request.reference, upn: prepared.upn, kind: request.kind.rawValue,
-                                   recipientID: Self.recipientID(of: recipient), recipientPath: recipient.person.casePath,
+                                   recipientID: recipientID, recipientPath: recipientPath,
                                    method: request.method, sentOn: request.date, deemedServedOn: prepared.deemed, issuedBy: request.issuedBy,
                                    caseVersion: prepared.caseVersion, templateSHA256: prepared.templateSHA, policySHA256: prepared.policySHA,
                                    figuresJSON: prepared.figuresJSON, reissueReason: request.reissueReason, files: files,
@@ -160,6 +173,17 @@ public struct DocumentIssue {
             return document
         }
         return try fromRecord { () throws(WorkspaceError) in try workspace.issue(documents) }
+    }
+
+    /// A record for the school's file is kept there (`--method file`), never sent; every other
+    /// document is sent by post, by hand or by email.
+    static func checkMethod(_ method: ServiceMethod, for kind: DocumentKind) throws(AttendocError) {
+        if kind.isForTheFileOnly, method != .file {
+            throw AttendocError(.usage, "--method \(method.rawValue): a \(kind.rawValue) is a record for the school's file, not sent to anyone; give --method file")
+        }
+        if !kind.isForTheFileOnly, method == .file {
+            throw AttendocError(.usage, "--method file: a \(kind.rawValue) is sent to \(kind.singleCopyAddressee?.place ?? "each parent"); give --method post, hand or email")
+        }
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

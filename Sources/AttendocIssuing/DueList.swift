@@ -156,8 +156,12 @@ public struct DueList {
     /// The documents sent by `date`: those the record holds, and the case file's letters_issued
     /// (letters sent before the workspace) by the document kind that renders them.
     public static func sentDocuments(_ issued: [IssuedDocument], case attendanceCase: AttendanceCase, through date: CalendarDate) -> [SentDocument] {
-        let recorded = issued.compactMap { document in CalendarDate(iso: document.sentOn).map { SentDocument(kind: document.kind, sentOn: $0) } }
-        return (recorded + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
+        (recordedDocuments(issued) + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
+    }
+
+    /// The documents the record holds, by kind and day sent.
+    public static func recordedDocuments(_ issued: [IssuedDocument]) -> [SentDocument] {
+        issued.compactMap { document in CalendarDate(iso: document.sentOn).map { SentDocument(kind: document.kind, sentOn: $0) } }
     }
 
     /// A pupil's register from the record's marks, read as an export would be.

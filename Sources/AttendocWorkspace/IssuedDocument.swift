@@ -1,11 +1,13 @@
 import AttendocValues
 import Foundation
 
-/// How a document was given to its recipient.
+/// How a document was given to its recipient; `file`: a record kept on the school's file, not sent
+/// to anyone (a home visit record).
 public enum ServiceMethod: String, Sendable, CaseIterable, Codable {
     case post
     case hand
     case email
+    case file
 }
 
 /// One recipient's copy of a document as it is to be recorded: who, what, how, when, by whom,

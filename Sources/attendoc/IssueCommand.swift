@@ -15,7 +15,9 @@ struct IssueCommand: ParsableCommand {
         commandName: "issue",
         abstract: "Issue a document: render each recipient's copy and record it, with the exact files, as sent.",
         discussion: """
-        The case must be in the workspace (attendoc case add). Each recipient's copy is rendered, and \
+        The case must be in the workspace (attendoc case add). Each recipient's copy is rendered (a \
+        letter to the GP, a referral to the local authority or a home visit record has one copy, \
+        recorded as going to the GP practice, the attendance team or the school's file), and \
         the files, who sent them, how and when, the day each is deemed served (from the policy's \
         issuing: section), the template and policy versions and the figures quoted are recorded in one \
         transaction with the archived bytes: all of it or, on any failure or interruption, none. \
@@ -29,10 +31,10 @@ struct IssueCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The kind of document (see attendoc kinds).", valueName: "kind"))
     var document: String
 
-    @Option(name: .long, help: ArgumentHelp("One recipient, by id or case-file place (parents[1]); default: every recipient.", valueName: "person"))
+    @Option(name: .long, help: ArgumentHelp("One recipient, by id or case-file place (parents[1]); default: every recipient (a letter to the GP, a referral or a home visit record: its one copy).", valueName: "person"))
     var to: String?
 
-    @Option(name: .long, help: ArgumentHelp("How it is sent: post, hand or email.", valueName: "method"))
+    @Option(name: .long, help: ArgumentHelp("How it is sent: post, hand or email; file for a record kept on the school's file (a home visit record).", valueName: "method"))
     var method: String
 
     @Option(name: .long, help: ArgumentHelp("The day it is sent, and printed on it, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -257,10 +259,13 @@ struct CertificateOfServiceCommand: ParsableCommand {
             let resources = try CommandLineValues.resources(options.resources)
             let formats = try OutputFormat.list(format)
             let recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordedCase(reference) }
+            // Served on a parent only: the one copy of a letter to the GP, a referral or a record for
+            // the school's file is not a service on anyone the case may be brought against.
             let issued = try fromRecord { () throws(WorkspaceError) in try workspace.issuedDocuments(for: reference) }.filter {
                 (document == nil || $0.kind == document) && (to == nil || $0.recipientID == to || $0.recipientPath == to)
+                    && DocumentKind(rawValue: $0.kind)?.singleCopyAddressee == nil
             }
-            guard !issued.isEmpty else { throw AttendocError(.usage, "the record holds no issue of \(reference) that matches; see attendoc history \(reference)") }
+            guard !issued.isEmpty else { throw AttendocError(.usage, "the record holds no issue of \(reference) to a parent that matches; see attendoc history \(reference)") }
             let attendanceCase = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources).attendanceCase
             var documents: [RenderableDocument] = []
             for record in issued {

@@ -36,7 +36,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The folder to write into.", valueName: "folder"))
     var out: String = "output"
 
-    @Option(name: .long, help: ArgumentHelp("The date printed on the letters, YYYY-MM-DD (default: today).", valueName: "date"))
+    @Option(name: .long, help: ArgumentHelp("The date printed on the letters, YYYY-MM-DD (default: today, with a note naming any copy of the kind letters_issued records as sent: give its date to make that letter again).", valueName: "date"))
     var date: String?
 
     @Option(name: .long, help: ArgumentHelp("For an invitation: which meeting, by its place in the case file (meetings[2]); default: the next one on or after --date.", valueName: "meeting"))
@@ -81,6 +81,16 @@ struct Render: ParsableCommand {
                     options.penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
                 }
                 jobs = [(kind, letterDate, options, nil, nil)]
+                if date == nil {
+                    // Today is right for a letter about to be sent; a letter already sent is not made
+                    // again by a copy dated today (its figures and promised dates would be today's).
+                    var note = "no --date given: the \(kind.rawValue) is dated today, \(letterDate.iso), with the figures and dates as of today"
+                    let sent = CaseHistory.recordedSendings(of: kind, in: loaded.attendanceCase)
+                    if !sent.isEmpty {
+                        note += "; letters_issued records it sent on \(sent.map { "\($0.date.iso) (\($0.casePath))" }.joined(separator: ", ")): to make that letter again give --date \(sent[sent.count - 1].date.iso) (the copy sent is in the workspace: attendoc history)"
+                    }
+                    Terminal.print("note: \(note)")
+                }
             case (nil, true):
                 guard date == nil, meeting == nil, record == nil else {
                     throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting or record; leave out --date, --meeting and --record")

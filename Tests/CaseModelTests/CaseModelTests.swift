@@ -112,7 +112,7 @@ struct CaseModelTests {
         #expect(meeting.actions[0].dueDate?.iso == "2026-10-23")
         #expect(meeting.actions[1].dueDate == nil)
         #expect(meeting.attendanceTarget == .percent(tenths: 900))
-        #expect(meeting.attendanceTarget?.display == "90.0%")
+        #expect(meeting.attendanceTarget?.display == "90%")
         #expect(meeting.reviewDate?.iso == "2026-11-11")
         #expect(meeting.agencyOnlyNotes == "Social worker to be told of the outcome.")
         #expect(meeting.parentCopy.agencyOnlyNotes == nil)

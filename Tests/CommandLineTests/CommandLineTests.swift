@@ -37,6 +37,25 @@ struct CommandLineTests {
         #expect(result.output.components(separatedBy: "\n").filter { $0.hasPrefix("wrote ") }.count == 6)
     }
 
+    @Test func withoutADateALetterIsDatedTodayAndALetterAlreadySentIsNamed() throws {
+        // The note comes before the render, whatever today's figures and deadlines allow.
+        let out = try temporaryFolder("cli-date")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let example = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path
+        let sent = try Self.attendoc(["render", example, "--document", "first-warning-letter", "--format", "txt", "--out", out.path])
+        let note = try #require(sent.output.split(separator: "\n").first.map(String.init))
+        #expect(note.hasPrefix("note: no --date given: the first-warning-letter is dated today, "), "\(sent.output)")
+        #expect(note.hasSuffix(", with the figures and dates as of today; letters_issued records it sent on 2026-11-23 (letters_issued[8]), 2026-11-23 (letters_issued[9]): to make that letter again give --date 2026-11-23 (the copy sent is in the workspace: attendoc history)"), "\(note)")
+        // A kind the case file records no sending of: today, and nothing more to say.
+        let new = try Self.attendoc(["render", example, "--document", "home-visit-record", "--format", "txt", "--out", out.path])
+        #expect(new.output.hasPrefix("note: no --date given: the home-visit-record is dated today, "), "\(new.output)")
+        #expect(!new.output.contains("letters_issued records it"))
+        // With --date there is no note.
+        let dated = try Self.attendoc(["render", example, "--document", "first-warning-letter", "--format", "txt", "--out", out.path, "--date", "2026-11-23"])
+        #expect(dated.status == 0, "\(dated.error)")
+        #expect(!dated.output.contains("no --date given"))
+    }
+
     /// Each broken case file: what to change in the fixture, and the field and words the error must name.
     static let brokenCases: [(label: String, old: String, new: String, field: String, words: String)] = [
         ("missing field", "  surname: O'Brien-Ní Dhuibhir\n", "", "pupil.surname", "required"),

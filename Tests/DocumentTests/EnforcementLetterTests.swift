@@ -179,8 +179,8 @@ struct EnforcementLetterTests {
         let text = try Self.text(.finalWarningLetter, try Self.loaded(), dated: "2027-01-11", for: Self.ciaran)
         #expect(text.contains("Dear Mr O'Brien"))
         #expect(text.contains("We wrote to you on 23 November 2026 with a formal first warning"))
-        #expect(text.contains("At the interview under caution (under the Police and Criminal Evidence Act 1984, or PACE) on 3 December 2026, an attendance target of 90.0% was set for Siobhán, to be reviewed on 7 January 2027."))
-        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, 16 school days, Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90.0%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to. Each school day has two sessions, morning and afternoon."), "\(text)")
+        #expect(text.contains("At the interview under caution (under the Police and Criminal Evidence Act 1984, or PACE) on 3 December 2026, an attendance target of 90% was set for Siobhán, to be reviewed on 7 January 2027."))
+        #expect(text.contains("The target has not been met. Between 3 December 2026 and 7 January 2027, 16 school days, Siobhán attended 24 of 30 sessions, which is 80.0%, against the target of 90%. We did not count the 2 sessions Siobhán missed through illness that the school agreed to. Each school day has two sessions, morning and afternoon."), "\(text)")
         // One headline figure (the target's); since the first warning, the sessions missed only.
         #expect(text.contains("Since our first warning, from 23 November 2026 to 8 January 2027, Siobhán has missed 8 sessions that the school did not agree to."), "\(text)")
         #expect(!text.contains("Possible sessions 50"))
@@ -207,7 +207,7 @@ struct EnforcementLetterTests {
         loaded.attendanceCase.meetings[index].attendanceTarget = .percent(tenths: 800)
         loaded.policy?.targetCountsAuthorisedIllness = true
         let counted = try Self.text(.finalWarningLetter, loaded, dated: "2027-01-11")
-        #expect(counted.contains("Siobhán attended 24 of 32 sessions, which is 75.0%, against the target of 80.0%."), "\(counted)")
+        #expect(counted.contains("Siobhán attended 24 of 32 sessions, which is 75.0%, against the target of 80%."), "\(counted)")
         #expect(!counted.contains("illness"))
     }
 
@@ -319,7 +319,7 @@ struct EnforcementLetterTests {
         #expect(text.contains("The improvement period is 6 school weeks, from 25 November 2026, the day we take this notice to reach you, to Friday 22 January 2027, the end of the last of those school weeks. That is 33 school days."))
         // A first penalty notice for this parent: its amounts.
         #expect(text.contains("A penalty notice is a fine of £160, or £80 if you pay within 21 days."))
-        #expect(text.contains("The attendance target agreed at the Team Around the Family meeting on 21 October 2026 was: 90.0%."))
+        #expect(text.contains("The attendance target agreed at the Team Around the Family meeting on 21 October 2026 was: 90%."))
         #expect(text.contains("penalty notice"))
         #expect(text.contains("prosecuting"))
     }
@@ -420,7 +420,7 @@ struct EnforcementLetterTests {
         #expect(invitation.contains(Self.s444_1))
         let warning = try pdf(.finalWarningLetter)
         #expect(warning.contains("Tell us by Monday 25 January 2027"))
-        #expect(warning.contains("which is 80.0%, against the target of 90.0%"))
+        #expect(warning.contains("which is 80.0%, against the target of 90%"))
         let notice = try pdf(.noticeToImprove)
         #expect(notice.contains("Friday 22 January 2027"))
         #expect(notice.contains("Siobhán reached this on 23 October 2026."))

@@ -427,7 +427,7 @@ struct SchoolStepDocumentsTests {
             "A daily check-in with the school's attendance mentor: offered by Riverside Academy on 5 October 2026; not engaged. Outcome: Siobhán came to 6 of 14 check-ins. (evidence: evidence/mentor-check-in-log-october-2026.txt)",
             "5 November 2026: home visit by Sam Okafor, locality worker; with mother and Siobhán",
             "25 September 2026: letter of concern about attendance (to father)",
-            "meets each of them: - unauthorised absence of at least 10% - evidence of each step: parenting_contract, contract_review, multi_agency_meeting, multi_agency_review - every supportive measure with its outcome and evidence",
+            "meets each of them: - unauthorised absence of at least 10% - evidence of each step: parenting_contract, contract_review, gp_consent, gp_enquiry, multi_agency_meeting, multi_agency_review - every supportive measure with its outcome and evidence",
         ] {
             #expect(text.contains(expected), "referral: \(expected)")
         }

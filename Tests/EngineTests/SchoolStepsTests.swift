@@ -120,7 +120,7 @@ struct SchoolStepsTests {
         let readiness = try ReferralReadiness.check(loaded, asOf: date("2026-11-13"), sent: [])
         #expect(readiness.isReady, "\(readiness.gaps)")
         #expect(readiness.checked == ["unauthorised absence of at least 10%",
-                                      "evidence of each step: parenting_contract, contract_review, multi_agency_meeting, multi_agency_review",
+                                      "evidence of each step: parenting_contract, contract_review, gp_consent, gp_enquiry, multi_agency_meeting, multi_agency_review",
                                       "every supportive measure with its outcome and evidence"])
     }
 
@@ -136,7 +136,7 @@ struct SchoolStepsTests {
         case "TAF meeting":
             loaded.attendanceCase.meetings.remove(at: 1)
             loaded.attendanceCase.reviews.removeLast()
-            expected = "steps: multi_agency_meeting: Target not met: a multi-agency planning meeting or Team Around the Family with an action plan: called for since 16 October 2026 (the target of 90.0% set at meetings[0] was not met"
+            expected = "steps: multi_agency_meeting: Target not met: a multi-agency planning meeting or Team Around the Family with an action plan: called for since 16 October 2026 (the target of 90% set at meetings[0] was not met"
         case "TAF review":
             loaded.attendanceCase.reviews.removeLast()
             expected = "steps: multi_agency_review: Review the action plan not more than 20 days later: called for since 21 October 2026"

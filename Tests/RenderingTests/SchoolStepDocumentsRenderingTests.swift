@@ -22,6 +22,8 @@ struct RenderedStepDocuments: Sendable {
         var copy: String
         var says: [String]
         var neverSays: [String] = []
+        /// The Hillside example with an EHCP (`withEHCPInterimReviewRequest`).
+        var withEHCP = false
     }
 
     static let jobs: [Job] = [
@@ -64,6 +66,24 @@ struct RenderedStepDocuments: Sendable {
             neverSays: ["Agnieszka"]),
         Job(kind: .homeVisitRecord, example: "riverside-first-warning.yaml", date: "2026-11-06", copy: "agency-copy",
             says: ["Thursday 5 November 2026", "Sam Okafor, locality worker", "mother and Siobhán", "75.0%", "Early Help worker to visit weekly"]),
+        // Requests to other services (seed 002), each with only what that service needs: no
+        // parent's address, never why a parent may not be contacted.
+        Job(kind: .sendOutreachRequest, example: "hillside-send-and-social-worker.yaml", date: "2026-11-23", copy: "send-outreach-service",
+            says: ["Request for SEND outreach support", "Northshire SEND Outreach Service", "Monday 23 November 2026", "Ms Rachel Ford, SENCo",
+                   "anxious in the mornings", "65.7%", "67", "102", "Mr Gareth Williams, father", "not to be contacted", "SEN support",
+                   "A quiet start in the Nurture Room"],
+            neverSays: ["Orchard Way", "EX1 3RR", "court order", "07700", "Polish"]),
+        Job(kind: .ehcpInterimReviewRequest, example: "hillside-send-and-social-worker.yaml", date: "2026-11-23", copy: "send-team",
+            says: ["interim review", "Northshire SEND Team", "Education, Health and Care plan", "provision for the start of the day", "65.7%"],
+            neverSays: ["Orchard Way", "court order"], withEHCP: true),
+        Job(kind: .socialCareReferral, example: "hillside-send-and-social-worker.yaml", date: "2026-11-24", copy: "childrens-social-care",
+            says: ["Referral to children’s social care", "22 Orchard Way", "EX1 3RR", "Tuesday 24 November 2026",
+                   "join the next review of his attendance support plan", "child with a social worker", "65.7%"],
+            neverSays: ["court order", "07700", "EX1 3AB"]),
+        Job(kind: .safeguardingReferralNote, example: "hillside-send-and-social-worker.yaml", date: "2026-11-25", copy: "designated-safeguarding-lead",
+            says: ["note for the designated safeguarding lead", "Northshire Children's Hub (CHUB)", "left at home alone", "Wednesday 25 November 2026",
+                   "22 Orchard Way", "Designated safeguarding lead"],
+            neverSays: ["court order", "07700"]),
     ]
 
     let folder: URL
@@ -74,7 +94,8 @@ struct RenderedStepDocuments: Sendable {
             let run = try LetterRun(resources: resources)
             var documents: [RenderableDocument] = []
             for (index, job) in jobs.enumerated() {
-                let loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/\(job.example)"), resources: resources)
+                var loaded = try LoadedCase.load(repositoryRoot.appendingPathComponent("examples/\(job.example)"), resources: resources)
+                if job.withEHCP { loaded = withEHCPInterimReviewRequest(loaded) }
                 let letters = try run.letters(job.kind, for: loaded, dated: date(job.date),
                                               options: LetterOptions(meeting: job.meeting, record: job.record), folder: "\(index)-\(job.kind.rawValue)")
                 documents += letters.map(\.document)

@@ -14,9 +14,10 @@ import AttendocValues
 /// Keys (docs/templates.md): `figures.*`, `checked`, `steps`, `measures`, `contacts`, `letters`,
 /// `parents`, `cohortNames`.
 enum ReferralToLocalAuthorityFacts {
-    static func values(case loaded: LoadedCase, dated date: CalendarDate) throws(AttendocError) -> [String: Any] {
+    /// `recorded`: the documents a workspace's record shows were sent, besides the case file's `letters_issued`.
+    static func values(case loaded: LoadedCase, dated date: CalendarDate, recorded: [SentDocument] = []) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
-        let sent = CaseHistory.sentDocuments(in: attendanceCase)
+        let sent = (recorded + CaseHistory.sentDocuments(in: attendanceCase)).filter { $0.sentOn <= date }
         let readiness = try ReferralReadiness.check(loaded, asOf: date, sent: sent)
         guard readiness.isReady else {
             throw AttendocError(.document, "the case \(attendanceCase.reference) is not ready for a referral on \(date.longForm) (attendoc check --for referral): \(readiness.gaps.map(\.description).joined(separator: "; "))")

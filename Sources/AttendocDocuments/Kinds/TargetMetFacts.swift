@@ -107,11 +107,8 @@ enum TargetMetFacts {
         return false
     }
 
-    /// `90%`, `92.5%`, or the target's words.
+    /// `90%`, `92.5%`, or the target's words (`AttendanceTarget.display`).
     static func targetInWords(_ target: AttendanceTarget) -> String {
-        switch target {
-        case .percent(let share): share.tenths % 10 == 0 ? "\(share.tenths / 10)%" : target.display
-        case .words(let words): words
-        }
+        target.display
     }
 }
