@@ -79,6 +79,7 @@ enum BundleFacts {
                 "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { ["on": $0.longForm, "sessions": String(yearFigures.unauthorisedThresholdSessions), "weeks": String(yearFigures.windowSchoolWeeks)] as [String: Any] } ?? false,
             ] as [String: Any],
             "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: .officer),
+            "family": FamilyCourtApplication.values(bundle, offence: offenceFigures),
             "sections": sections,
         ]
     }
