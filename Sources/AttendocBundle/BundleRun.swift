@@ -88,7 +88,6 @@ public struct BundleRun {
             loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record)
-            .papers(for: loaded.attendanceCase.legalRoute?.section ?? .s444_1)
         let (xml, tree) = try bundleXML(planned)
         try FamilyCourtApplication.refuseCriminalDeclaration(in: tree, of: planned)
         let bundle = try planned.titled(from: tree)

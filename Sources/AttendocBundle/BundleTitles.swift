@@ -12,6 +12,7 @@ extension EvidenceBundle {
         case application
         case chronology
         case decisions
+        case parentingOrderRequest
         case defenceMatters
         case unusedMaterial
         case objectionNotice
@@ -32,7 +33,7 @@ extension EvidenceBundle {
         /// A defendant's evidence of being a parent under section 576 Education Act 1996.
         case evidenceOfParent(name: String, file: String)
 
-        static let kinds = ["summary", "application", "chronology", "decisions", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
+        static let kinds = ["summary", "application", "chronology", "decisions", "parentingOrderRequest", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
                             "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
@@ -43,6 +44,7 @@ extension EvidenceBundle {
             case .application: context["application"] = true
             case .chronology: context["chronology"] = true
             case .decisions: context["decisions"] = true
+            case .parentingOrderRequest: context["parentingOrderRequest"] = true
             case .defenceMatters: context["defenceMatters"] = true
             case .unusedMaterial: context["unusedMaterial"] = true
             case .objectionNotice: context["objectionNotice"] = true

@@ -84,11 +84,18 @@ extension FamilyCourtApplication {
 }
 
 extension EvidenceBundle {
-    /// The papers of the bundle for `section`: a prosecution file as planned, or for an Education
-    /// Supervision Order the family court's application (`FamilyCourtApplication`).
+    /// The papers of the bundle for `section`: a prosecution file as planned (with the request
+    /// for a parenting order when the case records one, `ParentingOrderPapers`), or for an
+    /// Education Supervision Order the family court's application (`FamilyCourtApplication`).
     func papers(for section: LegalRoute.Section) -> EvidenceBundle {
-        guard FamilyCourtApplication.isFamilyCourt(section) else { return self }
         var bundle = self
+        guard FamilyCourtApplication.isFamilyCourt(section) else {
+            if let a = bundle.sections.firstIndex(where: { $0.letter == "A" }),
+               let request = ParentingOrderPapers.entry(in: bundle.sections[a], route: route, asOf: asOf) {
+                bundle.sections[a].entries.append(request)
+            }
+            return bundle
+        }
         bundle.sections = sections.map { section in
             var section = section
             section.entries = section.entries.filter { !FamilyCourtApplication.isCriminalOnly($0.content) }.map { entry in

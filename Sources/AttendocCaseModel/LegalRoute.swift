@@ -53,6 +53,8 @@ public struct LegalRoute: Sendable {
     /// For an Education Supervision Order, the consultation with children's services that section
     /// 36(8) Children Act 1989 requires before the application.
     public var childrenServicesConsultation: ChildrenServicesConsultation? = nil
+    /// For a prosecution, the request that the court make a parenting order on conviction.
+    public var parentingOrderRequest: ParentingOrderRequest? = nil
     /// Whether every signed copy is supplied (the officer's statement, the certificate and, with
     /// a school witness, the school's statement): nothing unsigned is served.
     public var isSigned: Bool {
@@ -191,6 +193,7 @@ extension CaseFileReader {
                 throw period.error("to", "is \(to.iso), before from (\(from.iso)); the period must run forwards", at: period.node("to"))
             }
         }
+        result.parentingOrderRequest = try readParentingOrderRequest(fields, route: result)
         try fields.finish()
         // Each step comes after the ones before it that are recorded.
         let steps: [(key: String, date: CalendarDate?)] = [
