@@ -1,5 +1,6 @@
 import AttendocCaseModel
 import AttendocCasework
+import AttendocEngine
 import AttendocValues
 import SafeXML
 

@@ -116,6 +116,9 @@ public struct LegalRoute: Sendable {
     /// Education Supervision Order be considered first.
     public var isProsecution: Bool { section == .s444_1 || section == .s444_1a }
 
+    /// (Seed 004's "School Attendance Orders will lead to S444 prosecution" is a slip: failing to
+    /// comply with a school attendance order (section 437 Education Act 1996) is an offence under
+    /// section 443, not section 444. School attendance orders are not a route here yet.)
     public enum Section: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// Section 444(1) Education Act 1996: the child has not attended regularly.
         case s444_1

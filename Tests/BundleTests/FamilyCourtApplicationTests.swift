@@ -25,7 +25,8 @@ struct FamilyCourtApplicationTests {
     /// The county example as an application for an Education Supervision Order, with the
     /// consultation recorded unless `consulted` is false.
     static func application(consulted: Bool = true) throws -> LoadedCase {
-        var edits: [(old: String, new: String)] = [("  section: s444_1\n", "  section: education_supervision_order\n")]
+        var edits: [(old: String, new: String)] = [("  section: s444_1\n", "  section: education_supervision_order\n"),
+                                                   ("  court: Exeter Magistrates' Court\n", "  court: The Family Court sitting at Exeter\n")]
         if consulted {
             edits.append(("  final_warning_on: 2027-01-11\n", consultation + "  final_warning_on: 2027-01-11\n"))
         }
@@ -62,7 +63,8 @@ struct FamilyCourtApplicationTests {
     @Test func theFrontSheetIsTheFamilyCourtsWithTheApplicantTheRespondentsAndTheChild() throws {
         let bundle = try Self.made.get()
         let front = flattened(bundle.pageTexts[0])
-        #expect(front.contains("The Family Court (the hearing centre to be confirmed)"), "\(front)")
+        #expect(front.contains("Court The Family Court sitting at Exeter"), "\(front)")
+        #expect(!front.contains("Magistrates"))
         #expect(front.contains("Northshire County Council Applicant v Ms Zoë D'Souza and Mr Ciarán O'Brien Respondents"), "\(front)")
         #expect(front.contains("Application: Application for an Education Supervision Order under section 36 of the Children Act 1989"))
         #expect(front.contains("The child: Siobhán"), "\(front)")
