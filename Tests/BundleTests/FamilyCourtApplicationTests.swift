@@ -24,14 +24,14 @@ struct FamilyCourtApplicationTests {
 
     /// The county example as an application for an Education Supervision Order, with the
     /// consultation recorded unless `consulted` is false.
-    static func application(consulted: Bool = true) throws -> LoadedCase {
+    static func application(consulted: Bool = true, edits more: [(old: String, new: String)] = []) throws -> LoadedCase {
         var edits: [(old: String, new: String)] = [("  section: s444_1\n", "  section: education_supervision_order\n"),
                                                    ("  court: Exeter Magistrates' Court\n", "  court: The Family Court sitting at Exeter\n")]
         if consulted {
             edits.append(("  final_warning_on: 2027-01-11\n", consultation + "  final_warning_on: 2027-01-11\n"))
         }
         var text = try String(contentsOf: EvidenceBundleTests.riverside, encoding: .utf8)
-        for (old, new) in edits {
+        for (old, new) in edits + more {
             #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
             text = text.replacingOccurrences(of: old, with: new)
         }
@@ -127,6 +127,14 @@ struct FamilyCourtApplicationTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")
         // With the consultation, that gap is gone.
         #expect(!ProsecutionReadiness.check(try Self.application(), asOf: EvidenceBundleTests.asOf).gaps.contains { $0.problem.contains("children's services") })
+    }
+
+    @Test func aConsultationAfterTheApplicationWentToCourtIsAGap() throws {
+        let late = try Self.application(edits: [("    on: 2027-01-06\n", "    on: 2027-01-20\n"),
+                                                ("  final_warning_on: 2027-01-11\n", "  final_warning_on: 2027-01-11\n  papers_to_court_on: 2027-01-12\n")])
+        let gaps = ProsecutionReadiness.check(late, asOf: date("2027-01-21")).gaps.filter { $0.place == "legal_route.children_services_consultation" }
+        #expect(gaps.count == 1)
+        #expect(gaps.first?.problem.contains("consulted on 20 January 2027, after the application went to the court (papers_to_court_on, 12 January 2027)") == true, "\(gaps)")
     }
 
     @Test func anApplicationBundleWithASection9DeclarationIsRefused() throws {
