@@ -190,7 +190,7 @@ struct PenaltyNoticeTests {
         // Papers to court alone also puts it in hand.
         var loaded = try Self.loaded()
         loaded.attendanceCase.legalRoute?.decision = nil
-        loaded.attendanceCase.legalRoute?.papersToCourtOn = try date("2027-01-08")
+        loaded.attendanceCase.legalRoute?.papersToCourtOn = date("2027-01-08")
         #expect(try Self.error(.noticeToImprove, dated: "2027-01-11", loaded: loaded).contains("papers to court, legal_route.papers_to_court_on, on 8 January 2027"))
         // Before the decision it is made.
         #expect(try Self.texts(.noticeToImprove, dated: "2026-12-04")["zoe-dsouza"]?.contains("This is a notice to improve.") == true)
