@@ -1,3 +1,4 @@
+import AttendocYAML
 import Foundation
 import Yams
 
@@ -6,7 +7,7 @@ import Yams
 /// everything the change does not name is kept as it was (other sections, fields a form does not
 /// show). The result is YAML text for the case file reader to read and check; this type checks
 /// nothing itself. Comments in the earlier text are not kept (a recorded version keeps them).
-public struct CaseFileEdit: Sendable {
+public struct CaseFileEdit {
     /// A value to write at a path.
     public enum Value: Sendable, Equatable {
         /// Text, written quoted so that it stays text (`"yes"`, `"0800"`, `"15:30"`).

@@ -47,8 +47,9 @@ public struct SchoolPupils: Sendable {
             if let upn = recorded.upn, caseByUPN[upn] == nil { caseByUPN[upn] = (recorded.reference, read?.pupil.priorityCohorts) }
         }
         let policyName = asked ?? policies.first
-        let policy = try policyName.map { (name) throws(AttendocError) in
-            do { return try PolicyReader.read(named: name, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
+        var policy: Policy?
+        if let policyName {
+            do { policy = try PolicyReader.read(named: policyName, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
         }
         let codes = try AttendanceCodeTable(resources: resources)
         var pupils: [Pupil] = []

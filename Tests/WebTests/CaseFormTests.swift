@@ -128,7 +128,7 @@ struct CaseFormTests {
                 let refused = try await team.post("/case/save", form: form.fields)
                 #expect(refused.status == .unprocessableContent, "\(change.0)")
                 #expect(refused.text.contains("There is a problem"), "\(change.0)")
-                #expect(refused.text.contains(#"<li><a href="#\#(field)">"#), "the summary links to \(field)")
+                #expect(refused.text.contains(##"<li><a href="#\##(field)">"##), "the summary links to \(field)")
                 #expect(refused.text.contains(#"<span id="\#(field)-error" class="error-message">"#), "the error is on \(field)")
                 #expect(refused.text.contains(#"aria-describedby="\#(field)-hint \#(field)-error""#) || refused.text.contains(#"aria-describedby="\#(field)-error""#),
                         "\(field) is described by its error")
@@ -149,7 +149,7 @@ struct CaseFormTests {
             try await hillside.signIn("hillside")
             let other = try await hillside.post("/case/save", form: Self.newCase(csrf: try #require(Visitor.csrf(in: try await hillside.get("/case/new")))).fields)
             #expect(other.status == .unprocessableContent)
-            #expect(other.text.contains(#"<li><a href="#f-school-urn">"#))
+            #expect(other.text.contains(##"<li><a href="#f-school-urn">"##))
             // Without the form's token: refused, nothing recorded.
             var tokenless = Self.newCase(csrf: csrf)
             tokenless["csrf"] = nil

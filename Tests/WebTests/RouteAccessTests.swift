@@ -20,6 +20,8 @@ struct RouteAccessTests {
         ("/case?ref=NO%2FSUCH%2FCASE", "303 /login", "404", "404", "404", "404", "403"),
         ("/download?ref=CAT%2F2026%2F0142&id=LETTER&format=txt", "303 /login", "200", "404", "200", "404", "403"),
         ("/register", "303 /login", "200", "200", "200", "403", "403"),
+        ("/pupils", "303 /login", "200", "200", "200", "403", "403"),
+        ("/pupils?school=149876&sort=attendance&persistent=yes", "303 /login", "200", "200", "200", "403", "403"),
         ("/case/new", "303 /login", "200", "200", "200", "403", "403"),
         ("/case/edit?ref=CAT%2F2026%2F0142", "303 /login", "200", "404", "200", "403", "403"),
         ("/case/edit?ref=HPS%2F2026%2F017", "303 /login", "404", "200", "200", "403", "403"),
