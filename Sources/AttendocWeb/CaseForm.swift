@@ -122,7 +122,7 @@ struct CaseForm {
 
     /// The HTML id of the field at `path`: `parents[1].address.lines` → `parents-1-address-lines`.
     static func id(_ path: String) -> String {
-        "f-" + String(path.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
+        "f-" + String(path.compactMap { $0 == "]" ? nil : $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "-" })
     }
 
     static func path(_ section: Section, index: Int?, _ field: Field) -> String {

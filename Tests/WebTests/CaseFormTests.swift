@@ -164,6 +164,7 @@ struct CaseFormTests {
         let fixture = try WebFixture("web-case-edit")
         defer { fixture.remove() }
         let before = try #require(try fixture.workspace.versions(of: WebFixture.riverside).last)
+        let earlier = try CaseFileReader.read(contentsOf: URL(fileURLWithPath: try fixture.workspace.recordedCase(WebFixture.riverside).sourcePath))
         try await serving(site(fixture)) { client in
             let office = Visitor(client)
             try await office.signIn("office")
@@ -190,7 +191,6 @@ struct CaseFormTests {
             let recorded = try fixture.workspace.recordedCase(WebFixture.riverside)
             #expect(try String(contentsOfFile: recorded.sourcePath, encoding: .utf8) == latest.yaml, "the file the record names is the new version")
             let read = try CaseFileReader.read(contentsOf: URL(fileURLWithPath: recorded.sourcePath))
-            let earlier = try CaseFileReader.read(before.yaml, file: "earlier")
             #expect(read.meetings.count == earlier.meetings.count + 1)
             #expect(read.meetings.last?.kind == .teamAroundTheFamily)
             #expect(read.parentsAndCarers.first?.phones == ["07700 900 555"])
