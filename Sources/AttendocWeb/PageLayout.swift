@@ -125,7 +125,8 @@ struct PageLayout {
     .filters .form-group { margin-bottom: 15px; }
     .filters select { width: auto; }
     table.pupils { font-size: 16px; }
-    table.pupils th, table.pupils td { padding-right: 10px; }
+    table.pupils th, table.pupils td { padding-right: 8px; }
+    table.pupils th:last-child, table.pupils td:last-child { padding-right: 0; }
     input[type=checkbox] { width: 24px; height: 24px; vertical-align: middle; }
     """
 }

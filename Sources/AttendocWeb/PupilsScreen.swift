@@ -109,7 +109,7 @@ extension AttendocSite {
             let cohorts = pupil.cohorts.map { $0.isEmpty ? "none recorded" : $0.map(\.description).joined(separator: "; ") } ?? ""
             let tenInTen = figures.map { "\($0.unauthorisedInWindow) of \($0.unauthorisedThresholdSessions)\(pupil.meetsUnauthorisedThreshold ? " (reached)" : "")" } ?? ""
             rows += """
-            <tr><td>\(HTML.escaped(pupil.upn))</td><td>\(HTML.escaped(name.isEmpty ? "not in the export" : name))</td><td>\(pupil.yearGroup.map(String.init) ?? "")</td>\
+            <tr><td>\(HTML.escaped(pupil.upn))</td><td>\(name.isEmpty ? "<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\">not in the export</span>" : HTML.escaped(name))</td><td>\(pupil.yearGroup.map(String.init) ?? "")</td>\
             <td>\(figures.map { $0.attendance.display } ?? "")</td><td>\(figures.map { String($0.unauthorisedAbsenceSessions) } ?? "")</td>\
             <td>\(figures.map { $0.isPersistentlyAbsent ? "Yes" : "No" } ?? "")</td><td>\(figures.map { $0.isSeverelyAbsent ? "Yes" : "No" } ?? "")</td>\
             <td>\(tenInTen)</td><td>\(figures.map { $0.tier.map(String.init) ?? "none" } ?? "")</td><td>\(HTML.escaped(cohorts))</td>\
@@ -157,7 +157,7 @@ extension AttendocSite {
     static func attendanceChart(_ pupil: SchoolPupils.Pupil) -> String {
         let weeks = pupil.weekly
         guard let first = weeks.first, let last = weeks.last else { return "" }
-        let width = 160.0, height = 40.0
+        let width = 100.0, height = 32.0
         let step = weeks.count > 1 ? width / Double(weeks.count - 1) : 0
         let points = weeks.enumerated().map { offset, week in
             let x = Double(offset) * step, y = height - height * Double(week.attendance.tenths) / 1000
