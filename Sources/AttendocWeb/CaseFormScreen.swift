@@ -62,6 +62,14 @@ extension AttendocSite {
         }
         let form = try await Self.form(request, upTo: 1024 * 1024)
         guard carriesToken(form, of: session) else { return refusedForm(session) }
+        // One save at a time in this server, so that two saves from the same version cannot both
+        // pass the check that the form is up to date.
+        return try Self.saving.withLock { try saveCase(form, by: session) }
+    }
+
+    private static let saving = NSLock()
+
+    private func saveCase(_ form: FormFields, by session: StaffSession) throws -> Response {
         let sections = caseFormSections()
         // Editing: the case must be one this account may see, and unchanged since the form was opened.
         var existing: (recorded: RecordedCase, latest: CaseVersion)?
