@@ -110,7 +110,7 @@ extension AttendocSite {
         case .success(let found): loaded = found
         case .failure(let error):
             guard error.kind.isBadInput else { throw error }
-            return try refused([caseFormError(error, pending: pending, paths: CaseForm.paths(sections, slots: slots(edit, sections)))])
+            return try refused([caseFormError(error, pending: pending, isNew: existing == nil, paths: CaseForm.paths(sections, slots: slots(edit, sections)))])
         }
         let attendanceCase = loaded.attendanceCase
         if session.account.role == .schoolOffice, attendanceCase.school.urn != session.account.schoolURN {
@@ -197,9 +197,17 @@ extension AttendocSite {
 
     /// The reader's problem as the form shows it: on the field it names, in the reader's words,
     /// without the server's paths.
-    private func caseFormError(_ error: AttendocError, pending: URL, paths: [String]) -> PageLayout.FieldError {
-        let cleaned = Self.asUploaded(error, path: pending.path, name: "the case file")
-        var summary = cleaned.summary.replacingOccurrences(of: resources.root.path + "/", with: "").replacingOccurrences(of: resources.root.path, with: "")
+    private func caseFormError(_ error: AttendocError, pending: URL, isNew: Bool, paths: [String]) -> PageLayout.FieldError {
+        // The case file's folder by what it is, never by its path on the server.
+        let folder = pending.deletingLastPathComponent().path
+        let place = isNew ? "the workspace's cases folder" : "the folder the case file is kept in"
+        func clean(_ text: String) -> String {
+            text.replacingOccurrences(of: pending.path, with: "the case file").replacingOccurrences(of: folder + "/", with: "")
+                .replacingOccurrences(of: folder, with: place)
+                .replacingOccurrences(of: resources.root.path + "/", with: "").replacingOccurrences(of: resources.root.path, with: "Attendoc's resources")
+        }
+        let cleaned = AttendocError(error.kind, clean(error.summary), at: error.location, suggestion: error.suggestion.map(clean))
+        var summary = cleaned.summary
         let named = cleaned.location?.field ?? (error.kind == .register ? "register.file" : error.kind == .policy ? "policy" : nil)
         if let suggestion = cleaned.suggestion, error.kind != .caseFile { summary += " (\(suggestion))" }
         guard let named, let field = CaseForm.field(for: named, among: paths) else {

@@ -121,6 +121,8 @@ struct CaseFormTests {
                 (("pupil.year_group", "eight"), "f-pupil-year_group", "pupil.year_group: expected a whole number"),
                 (("pupil.upn", "B801200005002"), "f-pupil-upn", "pupil.upn:"),
                 (("reference", WebFixture.riverside), "f-reference", "a case with this reference is already in the record"),
+                (("register.file", "registers/no-such-export.csv"), "f-register-file",
+                 "register.file: refers to a file that does not exist (paths are relative to the case file's folder, the workspace's cases folder)"),
             ]
             for (change, field, message) in cases {
                 var form = Self.newCase(csrf: csrf)
