@@ -4,7 +4,7 @@ import Foundation
 /// The case form: the sections of the case file an office fills in, each field named by its path in
 /// the YAML (docs/case-file.md), so that the case file reader's error for `parents[1].forename`
 /// lands on that field. The form shows and writes these fields only; everything else in the file
-/// (supportive measures, contacts, letters issued, the legal route...) is kept as it was.
+/// (letters issued, reviews, referrals, the legal route, evidence...) is kept as it was.
 struct CaseForm {
     struct Field {
         enum Kind {
@@ -117,6 +117,25 @@ struct CaseForm {
                 Field(key: "attendance_target", label: "Attendance target (optional)", hint: "A percentage (90%) or the target in words"),
                 Field(key: "review_date", label: "Review date (optional)", hint: "After the meeting, YYYY-MM-DD", kind: .date),
             ], item: "Meeting"),
+            Section(heading: "Supportive measures", path: "supportive_measures", fields: [
+                Field(key: "what", label: "What was offered", hint: "In the words a parent reads", kind: .longText),
+                Field(key: "offered_by", label: "Offered by", hint: "A person, team or agency"),
+                Field(key: "offered_on", label: "Offered on", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "offered_to", label: "Offered to (optional)", hint: "The short names of the parents it was offered to, one per line", kind: .lines),
+                Field(key: "response", label: "Response", kind: .choice(SupportiveMeasure.Response.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
+                Field(key: "started_on", label: "Started on (optional)", kind: .date),
+                Field(key: "ended_on", label: "Ended on (optional)", kind: .date),
+                Field(key: "outcome", label: "Outcome (optional)", kind: .longText),
+            ], item: "Supportive measure"),
+            Section(heading: "Contacts with the family", path: "contacts", fields: [
+                Field(key: "date", label: "Date", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "method", label: "How", kind: .choice(Contact.Method.allCases.map { ($0.rawValue, $0.description) })),
+                Field(key: "by", label: "Made by", hint: "Who made the contact, and their role"),
+                Field(key: "with", label: "With (optional)", hint: "Who was spoken to or seen, in words"),
+                Field(key: "reached", label: "Reached (optional)", hint: "No: an attempt nobody answered", kind: .yesNo),
+                Field(key: "summary", label: "What was said or seen (optional)", kind: .longText),
+                Field(key: "next_steps", label: "Next steps (optional)", hint: "One per line", kind: .lines),
+            ], item: "Contact"),
         ]
     }
 

@@ -225,7 +225,7 @@ extension AttendocSite {
             hidden += "<input type=\"hidden\" name=\"version\" value=\"\(existing.latest.version)\">\n"
         }
         let intro = existing.map {
-            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; sections the form does not show (supportive measures, contacts, letters issued, the legal route...) are kept as they are. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
+            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; sections the form does not show (letters issued, reviews, referrals, the legal route...) are kept as they are. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
         } ?? "<p>Fill in what you know; fields marked optional may be left empty. The case is checked in full when you save it, and recorded as its first version.</p>"
         let general = errors.first { $0.field == "case-form" }
         let body = """

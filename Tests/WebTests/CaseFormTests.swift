@@ -182,6 +182,11 @@ struct CaseFormTests {
             form["meetings[\(meetings - 1)].date"] = "2026-12-01"
             form["meetings[\(meetings - 1)].place"] = "Riverside Academy"
             form["parents[0].phone"] = "07700 900 555"
+            let contacts = try #require(Int(form["contacts.slots"] ?? ""))
+            form["contacts[\(contacts - 1)].date"] = "2026-12-02"
+            form["contacts[\(contacts - 1)].method"] = "home_visit"
+            form["contacts[\(contacts - 1)].by"] = "Ms Laura Hughes, head of year 8"
+            form["contacts[\(contacts - 1)].reached"] = "no"
             let saved = try await office.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
 
@@ -199,7 +204,8 @@ struct CaseFormTests {
             // What the form does not show is kept as it was.
             #expect(read.supportiveMeasures.count == earlier.supportiveMeasures.count && !read.supportiveMeasures.isEmpty)
             #expect(read.legalRoute?.section == earlier.legalRoute?.section)
-            #expect(read.contacts.count == earlier.contacts.count)
+            #expect(read.contacts.count == earlier.contacts.count + 1)
+            #expect(read.contacts.last?.method == .homeVisit && read.contacts.last?.reached == false)
             #expect(read.pupil.forename == WebFixture.hostileForename)
 
             let page = try await office.get("/case?ref=CAT%2F2026%2F0142")
