@@ -50,6 +50,7 @@ public enum CaseFileReader {
         let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
         let apdr = try top.mappings("apdr", readAPDRRecord)
         let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
+        let needsPlans = try top.mappings("additional_needs_plans", readAdditionalNeedsPlan)
         let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         try top.finish()
         var result = AttendanceCase(
@@ -67,6 +68,7 @@ public enum CaseFileReader {
         result.gpConsent = gpConsent
         result.apdr = apdr
         result.reasonableAdjustments = adjustments
+        result.additionalNeedsPlans = needsPlans
         result.unusedMaterial = unused
         return result
     }
