@@ -221,9 +221,7 @@ public struct SchoolBatch {
 
     /// Issues each due letter of `entries` into the record, each pupil's copies as one unit, in
     /// list order: the letters of `pupilsRenderedTogether` pupils at a time are made, rendered
-    /// together, then issued one pupil after another; a group is rendered (on other threads, FOP
-    /// included) while the next group's letters are made, so the record's work and FOP's
-    /// overlap. A pupil whose letter fails is reported and
+    /// together, then issued one pupil after another. A pupil whose letter fails is reported and
     /// skipped. `progress` is told after each pupil. `keepDocuments`: keep each issued copy's
     /// document XML in its outcome (for the print run).
     public func run(_ entries: [Entry], register: Register, method: ServiceMethod, date: CalendarDate, by person: String,
@@ -245,11 +243,10 @@ public struct SchoolBatch {
             for index in due { outcomes[index].skippedBecause = String(describing: error) }
             return outcomes
         }
-        let groups = stride(from: 0, to: due.count, by: Self.pupilsRenderedTogether).map {
-            Array(due[$0..<min($0 + Self.pupilsRenderedTogether, due.count)])
-        }
-        // Each pupil's copies made (the case recorded as it is now).
-        func prepare(_ group: [Int]) -> [(index: Int, issue: DocumentIssue.Prepared)] {
+        var done = 0
+        for start in stride(from: 0, to: due.count, by: Self.pupilsRenderedTogether) {
+            let group = Array(due[start..<min(start + Self.pupilsRenderedTogether, due.count)])
+            // Each pupil's copies made (the case recorded as it is now).
             var prepared: [(index: Int, issue: DocumentIssue.Prepared)] = []
             for index in group {
                 let entry = entries[index]
@@ -266,30 +263,18 @@ public struct SchoolBatch {
                     outcomes[index].skippedBecause = String(describing: error)
                 }
             }
-            return prepared
-        }
-        // A group's letters are rendered together on other threads (`GroupRendering`, FOP
-        // included) while this one makes the next group's copies; the record is only ever written
-        // from this thread, and only one group's rendered files are held at a time.
-        var done = 0
-        var preparedNext = groups.first.map(prepare) ?? []
-        for (number, group) in groups.enumerated() {
-            let prepared = preparedNext
-            let rendering = GroupRendering(prepared.flatMap(\.issue.documents), writer: writer, formats: formats, fop: fop)
-            preparedNext = number + 1 < groups.count ? prepare(groups[number + 1]) : []
-            let together = rendering.wait()
-            // Should rendering together fail, each pupil on their own, so only a pupil whose
+            // Rendered together; should that fail, each pupil on its own, so only a pupil whose
             // letter cannot be rendered is skipped.
             var rendered: [Int: [DocumentWriter.RenderedFile]] = [:]
-            switch together {
-            case .success(let files):
+            do {
+                let files = try writer.render(prepared.flatMap(\.issue.documents), formats: formats, fop: fop)
                 var offset = 0
                 for item in prepared {
                     let count = item.issue.documents.count * formats.count
                     rendered[item.index] = Array(files[offset..<offset + count])
                     offset += count
                 }
-            case .failure:
+            } catch {
                 for item in prepared {
                     do {
                         rendered[item.index] = try writer.render(item.issue.documents, formats: formats, fop: fop)
@@ -312,8 +297,7 @@ public struct SchoolBatch {
                 progress(done, due.count)
             }
             // The pupils of the group that were skipped before they could be issued.
-            let upTo = number * Self.pupilsRenderedTogether + group.count
-            while done < upTo {
+            while done < start + group.count {
                 done += 1
                 progress(done, due.count)
             }
@@ -390,31 +374,5 @@ extension SchoolBatch {
         let special: Set<Character> = [",", "\"", "\n", "\r", "\r\n"]
         guard text.contains(where: special.contains) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// One group's letters rendered in every format (`DocumentWriter.render`) on a thread of its own,
-/// started when made; `wait` gives the files, or why they could not be made.
-private final class GroupRendering: @unchecked Sendable {
-    private let finished = DispatchSemaphore(value: 0)
-    private var result: Result<[DocumentWriter.RenderedFile], AttendocError> = .success([])
-
-    init(_ documents: [RenderableDocument], writer: DocumentWriter, formats: [OutputFormat], fop: PDFTypesetter?) {
-        guard !documents.isEmpty else {
-            finished.signal()
-            return
-        }
-        let thread = Thread { [self] in
-            result = Result { () throws(AttendocError) in try writer.render(documents, formats: formats, fop: fop) }
-            finished.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-    }
-
-    /// Waits for the rendering to end; called once.
-    func wait() -> Result<[DocumentWriter.RenderedFile], AttendocError> {
-        finished.wait()
-        return result
     }
 }
