@@ -18,7 +18,7 @@ extension AttendocSite {
         }
         let reference = request.uri.queryParameters.get("ref") ?? ""
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(reference) }) else {
+        guard let recorded = try access.visibleCase(reference) else {
             return notFound(session)
         }
         let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
@@ -30,6 +30,7 @@ extension AttendocSite {
 
         var body = """
         <h1>Case \(HTML.escaped(recorded.reference))</h1>
+        \(caseActions(session, reference: recorded.reference))
         <dl class="panel">
         <dt>Pupil</dt><dd>\(HTML.escaped(pupil.fullName))</dd>
         <dt>UPN</dt><dd>\(HTML.escaped(recorded.upn ?? "not recorded"))</dd>
@@ -120,7 +121,7 @@ extension AttendocSite {
         let parameters = request.uri.queryParameters
         let reference = parameters.get("ref") ?? "", id = parameters.get("id") ?? "", format = parameters.get("format") ?? ""
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(reference) }) else { return notFound(session) }
+        guard let recorded = try access.visibleCase(reference) else { return notFound(session) }
         let issued = try fromWorkspace { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
         guard let document = issued.first(where: { $0.id == id }), let file = document.files.first(where: { $0.format == format }) else {
             return notFound(session)

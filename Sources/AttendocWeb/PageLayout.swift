@@ -112,5 +112,13 @@ struct PageLayout {
     .button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
     .overdue { color: #d4351c; font-weight: bold; }
     .panel { background: #f3f2f1; padding: 15px 20px; margin-bottom: 20px; }
+    fieldset { border: 0; padding: 0; margin: 0 0 30px; }
+    legend { font-weight: bold; margin-bottom: 5px; }
+    select { font-size: 19px; padding: 5px; border: 2px solid #0b0c0c; max-width: 100%; }
+    .choice { display: flex; align-items: center; gap: 10px; margin-bottom: 10px; }
+    .choice input { width: 24px; height: 24px; margin: 0; }
+    .choice label { font-weight: normal; margin: 0; }
+    .change { margin-left: 20px; }
+    iframe.preview { width: 100%; height: 900px; border: 2px solid #0b0c0c; background: #fff; }
     """
 }
