@@ -28,7 +28,7 @@ extension AttendocSite {
         let issueRequest: DocumentIssue.Request
         switch choices.request(reference: recorded.reference, by: session.account.username) {
         case .success(let made): issueRequest = made
-        case .failure(let errors): return issueForm(session, recorded, choices, status: .unprocessableContent, errors: errors)
+        case .failure(let problems): return issueForm(session, recorded, choices, status: .unprocessableContent, errors: problems.fields)
         }
         let copies: [DocumentPreview.Copy]
         do {
@@ -116,10 +116,12 @@ extension AttendocSite {
         let issueRequest: DocumentIssue.Request
         switch choices.request(reference: recorded.reference, by: session.account.username) {
         case .success(let made): issueRequest = made
-        case .failure(let errors): return issueForm(session, recorded, choices, status: .unprocessableContent, errors: errors)
+        case .failure(let problems): return issueForm(session, recorded, choices, status: .unprocessableContent, errors: problems.fields)
         }
-        let issue = DocumentIssue(workspace: workspace, resources: resources)
-        let outcome = await SlowWork.run(timeLimit: settings.slowWorkLimit) { () throws(AttendocError) in try issue.issue(issueRequest) }
+        let (workspace, resources) = (self.workspace, self.resources)
+        let outcome = await SlowWork.run(timeLimit: settings.slowWorkLimit) { () throws(AttendocError) in
+            try DocumentIssue(workspace: workspace, resources: resources).issue(issueRequest)
+        }
         let issued: [IssuedDocument]
         switch outcome {
         case .finished(.success(let done)): issued = done
@@ -246,6 +248,11 @@ extension AttendocSite {
 
 /// The choices of an issue as a form (or a query) gives them.
 struct IssueChoices {
+    /// What is wrong with the choices, field by field.
+    struct Problems: Error {
+        var fields: [PageLayout.FieldError]
+    }
+
     static let formatNames = ["pdf", "html", "txt", "docx"]
 
     var document: String
@@ -274,7 +281,7 @@ struct IssueChoices {
     }
 
     /// The issue these choices ask for, or what is wrong with them, field by field.
-    func request(reference: String, by person: String) -> Result<DocumentIssue.Request, [PageLayout.FieldError]> {
+    func request(reference: String, by person: String) -> Result<DocumentIssue.Request, Problems> {
         var errors: [PageLayout.FieldError] = []
         let kind = DocumentKind(rawValue: document)
         if kind == nil { errors.append(.init(field: "document", message: "Choose the document to issue")) }
@@ -283,7 +290,7 @@ struct IssueChoices {
         let day = CalendarDate(iso: date)
         if day == nil { errors.append(.init(field: "date", message: "Enter the date sent as year-month-day, for example 2026-12-10")) }
         if formats.isEmpty { errors.append(.init(field: "format-pdf", message: "Choose at least one file to archive")) }
-        guard errors.isEmpty, let kind, let serviceMethod, let day else { return .failure(errors) }
+        guard errors.isEmpty, let kind, let serviceMethod, let day else { return .failure(Problems(fields: errors)) }
         func optional(_ text: String) -> String? { text.isEmpty ? nil : text }
         do {
             return .success(try DocumentIssue.Request(
@@ -291,7 +298,7 @@ struct IssueChoices {
                 reissueReason: optional(reissue), formatNames: formats.joined(separator: ","), meeting: optional(meeting), record: optional(record),
                 deadlineOverrideReason: optional(overrideDeadline)))
         } catch {
-            return .failure([.init(field: "format-pdf", message: error.summary)])
+            return .failure(Problems(fields: [.init(field: "format-pdf", message: error.summary)]))
         }
     }
 
