@@ -96,12 +96,13 @@ struct IssueAndBundleBrowserTests {
             try await browser.click("#kind")
             try await browser.click("form[action='/bundle'] button")
             // The page waits up to two minutes, then says it is still being built: look again.
-            var built = false
-            for _ in 0..<60 {
-                let main = try await browser.text("main")
-                if main.contains("Download the bundle (PDF)") && !main.contains("A bundle is being built now") { built = true; break }
+            // (Each read waits out the page being replaced, so it never reads a page going away.)
+            var built = (try? await browser.waitForText("main", containing: "Download the bundle (PDF)", seconds: 150)) != nil
+            if built { #expect(try await browser.text("main").contains("Bundle built"), "the page that waited says what was built") }
+            for _ in 0..<60 where !built {
                 try await Task.sleep(for: .seconds(5))
                 try await browser.navigate(to: "\(site)/bundle?ref=CAT%2F2026%2F0142")
+                built = (try? await browser.waitForText("main", containing: "Download the bundle (PDF)", seconds: 5)) != nil
             }
             #expect(built, "the bundle was built")
             try await save("bundle-built")
