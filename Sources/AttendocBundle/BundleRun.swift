@@ -89,6 +89,7 @@ public struct BundleRun {
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record)
         let (xml, tree) = try bundleXML(planned)
+        try FamilyCourtApplication.refuseCriminalDeclaration(in: tree, of: planned)
         let bundle = try planned.titled(from: tree)
         let pdf = try typeset(bundle, tree: tree, observe: observe)
         let manifest = BundleManifest(bundle: bundle, layout: pdf.layout, pdf: pdf.data, xml: xml)

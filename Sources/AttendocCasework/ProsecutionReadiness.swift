@@ -92,6 +92,8 @@ public struct ProsecutionReadiness: Sendable {
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
         gaps += DecisionReadiness.gaps(loaded)
+        gaps += EducationSupervisionReadiness.gaps(loaded)
+        gaps += ParentingOrderReadiness.gaps(loaded)
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
         gaps += DisclosureReadiness.gaps(loaded)
         gaps += WitnessReadiness.gaps(loaded)
