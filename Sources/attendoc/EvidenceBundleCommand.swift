@@ -1,5 +1,4 @@
 import ArgumentParser
-import AttendocBundle
 import AttendocCasework
 import AttendocIssuing
 import AttendocWorkspace
@@ -43,17 +42,14 @@ struct EvidenceBundleCommand: ParsableCommand {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-            let run = try BundleRun(resources: location)
             // The record, when there is a workspace: section E then exhibits the copies as sent.
             let place = WorkspaceLocation.find(explicit: workspace)
-            var record: [EvidenceBundle.RecordedCopy]?
-            var penaltyNotices: PenaltyNoticeHistory?
+            var opened: Workspace?
             if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
-                let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
-                record = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened)
-                penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
+                opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
             }
-            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record, penaltyNotices: penaltyNotices)
+            let outcome = try RecordedEvidenceBundle.make(loaded, workspace: opened, resources: location, asOf: date, draft: draft,
+                                                          to: URL(fileURLWithPath: out))
             for gap in outcome.gaps {
                 Terminal.print("missing (on the front sheet): \(gap)")
             }
@@ -67,10 +63,10 @@ struct EvidenceBundleCommand: ParsableCommand {
             for file in outcome.files {
                 Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
-            if outcome.manifest.status == "unsigned" {
-                Terminal.print("unsigned: every page says \(EvidenceBundle.unsignedMark); supply the signed statements and certificate (legal_route.signed_statement, signed_school_statement with a school witness, signed_certificate) to make it final")
+            if outcome.status == "unsigned" {
+                Terminal.print("unsigned: every page says \(RecordedEvidenceBundle.unsignedMark); supply the signed statements and certificate (legal_route.signed_statement, signed_school_statement with a school witness, signed_certificate) to make it final")
             }
-            Terminal.print("\(outcome.manifest.status == "final" ? "" : outcome.manifest.status + " ")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
+            Terminal.print("\(outcome.status == "final" ? "" : outcome.status + " ")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
         } catch {
             throw CommandLineValues.fail(error)
         }
