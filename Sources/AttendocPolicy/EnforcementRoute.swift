@@ -17,6 +17,9 @@ public struct EnforcementRoute: Sendable, Equatable {
     public var isDefault: Bool
     public var papers: [Paper]
     public var evidence: [RouteEvidence]
+    /// The days a defendant has to answer the papers, from the day they are served
+    /// (`respond_within_days`: 21 for the single justice procedure); nil: the route sets none.
+    public var respondWithinDays: Int? = nil
     /// Where it is: `policies/county-attendance-team.yaml:148`, for errors about it.
     public var place: String
 
@@ -79,11 +82,12 @@ extension EnforcementRoute {
         var routes: [EnforcementRoute] = []
         for (node, path) in try top.list("enforcement_routes", required: false) {
             let fields = try YAMLFields(node, file: top.file, path: path)
-            let route = EnforcementRoute(
+            var route = EnforcementRoute(
                 name: try fields.string("route"), description: try fields.string("description"),
                 sections: try fields.strings("sections"), isDefault: try fields.optionalBool("default") ?? false,
                 papers: try fields.fixedValues("papers"), evidence: try fields.fixedValues("evidence"),
                 place: "\(top.file):\((node.mark?.line).map(String.init) ?? "1")")
+            route.respondWithinDays = try fields.optionalInt("respond_within_days", in: 1...90)
             try fields.finish()
             guard route.name.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "-" }), !route.name.isEmpty else {
                 throw fields.error("route", "is \(YAMLFields.shape(of: route.name)); a route's name is lower case letters, digits and hyphens (s444-1)")
@@ -93,6 +97,9 @@ extension EnforcementRoute {
             }
             if routes.contains(where: { $0.name == route.name }) {
                 throw fields.error("route", "\(route.name) is listed twice; list each route once")
+            }
+            if route.papers.contains(.singleJusticeProcedurePack) && route.respondWithinDays == nil {
+                throw fields.error("respond_within_days", "is required for a route whose papers include the single justice procedure pack: the days the defendant has to answer (21 for the single justice procedure, Criminal Procedure Rules r24.9)")
             }
             if route.papers.isEmpty {
                 throw fields.error("papers", "is empty; name the papers attendoc bundle builds for the route (\(Paper.allowedValues))")
@@ -107,6 +114,11 @@ extension EnforcementRoute {
 }
 
 extension Policy {
+    /// The route whose papers include the single justice procedure pack for `section`, or nil.
+    public func singleJusticeRoute(forSection section: String) -> EnforcementRoute? {
+        enforcementRoutes.first { $0.papers.contains(.singleJusticeProcedurePack) && $0.sections.contains(section) }
+    }
+
     /// The route named `name` (`s444-1`), or nil.
     public func enforcementRoute(named name: String) -> EnforcementRoute? {
         enforcementRoutes.first { $0.name == name }
