@@ -47,6 +47,9 @@ public enum RouteReadiness {
             return route.evidence.contains(.decisions) ? [] : [ProsecutionReadiness.Gap(
                 place: "legal_route", problem: "no legal route is recorded", toDo: "record legal_route: with its section (docs/case-file.md)")]
         }
+        if route.papers.contains(.singleJusticeProcedurePack), let refused = SingleJusticeEligibility.refusal(for: loaded.attendanceCase) {
+            return [ProsecutionReadiness.Gap(place: "legal_route.section", problem: refused.problem, toDo: refused.toDo)]
+        }
         guard route.sections.contains(section.rawValue) else {
             return [ProsecutionReadiness.Gap(
                 place: "legal_route.section",

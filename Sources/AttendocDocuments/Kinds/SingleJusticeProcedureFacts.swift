@@ -22,14 +22,8 @@ enum SingleJusticeProcedureFacts {
     static func values(case loaded: LoadedCase, dated date: CalendarDate, options: LetterOptions) throws(AttendocError) -> [String: Any] {
         let attendanceCase = loaded.attendanceCase
         let reference = attendanceCase.reference
-        guard let route = attendanceCase.legalRoute else {
-            throw AttendocError(.document, "the case \(reference) has no legal_route; the single justice procedure is for a prosecution under section 444(1)",
-                                suggestion: "record legal_route: with section: s444_1 (docs/case-file.md)")
-        }
-        guard route.section == .s444_1 else {
-            throw AttendocError(.document, "the case \(reference): legal_route.section is \(route.section.rawValue) (\(route.section)); the single justice procedure (Criminal Procedure Rules r24.9) is only for an offence that is not punishable with imprisonment, and an offence under section 444(1A) carries up to three months' imprisonment",
-                                suggestion: "prosecute at a hearing instead (attendoc bundle --route s444-1a), or, if the charge is under section 444(1), correct legal_route.section")
-        }
+        if let refused = SingleJusticeEligibility.error(for: attendanceCase) { throw refused }
+        guard let route = attendanceCase.legalRoute else { throw AttendocError(.document, "the case \(reference) has no legal_route") }
         guard !route.defendants.isEmpty else {
             throw AttendocError(.document, "the case \(reference) has no legal_route.defendants; the single justice procedure papers are served on each defendant",
                                 suggestion: "choose the defendants under legal_route.defendants (docs/case-file.md)")
