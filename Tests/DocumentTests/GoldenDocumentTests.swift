@@ -43,6 +43,7 @@ struct GoldenDocumentTests {
         (.socialCareReferral, "hillside-send-and-social-worker.yaml", "2026-11-24", nil, "childrens-social-care"),
         (.safeguardingReferralNote, "hillside-send-and-social-worker.yaml", "2026-11-25", nil, "designated-safeguarding-lead"),
         (.reasonableAdjustmentsRecord, "hillside-send-and-social-worker.yaml", "2026-11-23", nil, "agnieszka-nowak"),
+        (.singleJusticeProcedureNotice, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
     ]
 
     /// What a golden's case needs beyond its example file: no example has an EHCP.
