@@ -38,7 +38,7 @@ struct SingleJusticeProcedureTests {
         // (c)(iv) the notice that the procedure applies, with the days to answer (the policy's 21).
         let procedure = "This case will be dealt with under the single justice procedure (section 16A Magistrates’ Courts Act 1980; Criminal Procedure Rules r24.9)."
         // (c)(ii) and r24.9(2)(a): the summary of the evidence, with the engine's figures.
-        let facts = "from 25 November 2026 to 8 January 2027 there were 46 sessions at which the child should have attended. The child attended 38 (82.6%). 6 sessions (13.0%) were missed without the school’s authority"
+        let facts = "from 25 November 2026 to 8 January 2027 there were 46 sessions at which the child should have attended. Each school day has two sessions, morning and afternoon. The child attended 38 (82.6%). 6 sessions (13.0%) were missed without the school’s authority"
         // (c)(iii) and r24.9(3): sentencing information, from the policy's sentencing: section.
         let sentence = "The most the court may impose for this offence is a level 3 fine (£1,000)."
         // (c)(v) to (vii): the three notices for the answer; and the statement of means.
