@@ -156,6 +156,11 @@
   <xsl:param name="bundle.label.versus">v</xsl:param>
   <xsl:param name="bundle.label.and">and</xsl:param>
   <xsl:param name="bundle.label.offence">Offence</xsl:param>
+  <!-- The family court's words for an application (an Education Supervision Order). -->
+  <xsl:param name="bundle.label.applicant">Applicant</xsl:param>
+  <xsl:param name="bundle.label.respondent">Respondent</xsl:param>
+  <xsl:param name="bundle.label.respondents">Respondents</xsl:param>
+  <xsl:param name="bundle.label.application">Application</xsl:param>
   <xsl:param name="bundle.label.draft">DRAFT: not ready to serve.</xsl:param>
   <xsl:param name="bundle.label.missing">What is missing:</xsl:param>
   <xsl:param name="bundle.label.to.do">To do:</xsl:param>
@@ -170,6 +175,8 @@
   <xsl:param name="bundle.label.continued">(continued)</xsl:param>
   <xsl:param name="bundle.label.statement">Witness statement</xsl:param>
   <xsl:param name="bundle.label.statement.law">Criminal Procedure Rules, r. 16.2; Criminal Justice Act 1967, s. 9</xsl:param>
+  <xsl:param name="bundle.label.statement.law.family">Family Procedure Rules 2010, Part 22; statement of truth under Part 17 and Practice Direction 17A</xsl:param>
+  <xsl:param name="bundle.label.statement.of.truth">Statement of truth</xsl:param>
   <xsl:param name="bundle.label.statement.reference">Reference</xsl:param>
   <xsl:param name="bundle.label.statement.of">Statement of</xsl:param>
   <xsl:param name="bundle.label.statement.age">Age if under 18</xsl:param>
@@ -431,7 +438,10 @@
     </fo:block>
     <fo:block font-size="{$bundle.running.font.size}" text-align="center" space-before="2pt"
               keep-with-next.within-page="always">
-      <xsl:value-of select="$bundle.label.statement.law"/>
+      <xsl:choose>
+        <xsl:when test="../b:statement-of-truth"><xsl:value-of select="$bundle.label.statement.law.family"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$bundle.label.statement.law"/></xsl:otherwise>
+      </xsl:choose>
     </fo:block>
     <fo:block text-align="end" space-before="4mm" keep-with-next.within-page="always">
       <xsl:value-of select="$bundle.label.statement.reference"/>
@@ -483,6 +493,14 @@
         </xsl:apply-templates>
       </fo:block>
       <xsl:call-template name="bundle.signing.lines"/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- A family court statement ends with the statement of truth, kept with the signature. -->
+  <xsl:template match="b:witness-statement/b:statement-of-truth" mode="bundle.statement">
+    <fo:block space-before="8mm" keep-together.within-page="always" keep-with-next.within-page="always">
+      <fo:block font-weight="bold"><xsl:value-of select="$bundle.label.statement.of.truth"/></fo:block>
+      <fo:block space-before="2pt" text-align="justify"><xsl:value-of select="."/></fo:block>
     </fo:block>
   </xsl:template>
 
@@ -685,18 +703,22 @@
   </xsl:template>
 
   <!-- Northshire County Council / Prosecutor / v / Ms Zoë D'Souza / and / Mr Ciarán O'Brien /
-       Defendants: read down the page it is "Prosecutor v Defendant and Defendant". -->
+       Defendants: read down the page it is "Prosecutor v Defendant and Defendant" (for the
+       family court, "Applicant v Respondent and Respondent"). -->
   <xsl:template match="b:front-sheet/b:parties" mode="bundle.front">
     <fo:block space-before="14mm" font-size="{$bundle.title.font.size}" font-weight="bold">
-      <xsl:value-of select="b:prosecutor"/>
+      <xsl:value-of select="b:prosecutor | b:applicant"/>
     </fo:block>
     <fo:block color="{$muted.colour}">
-      <xsl:value-of select="$bundle.label.prosecutor"/>
+      <xsl:choose>
+        <xsl:when test="b:applicant"><xsl:value-of select="$bundle.label.applicant"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="$bundle.label.prosecutor"/></xsl:otherwise>
+      </xsl:choose>
     </fo:block>
     <fo:block space-before="6mm" space-after="6mm" font-size="{$bundle.title.font.size}">
       <xsl:value-of select="$bundle.label.versus"/>
     </fo:block>
-    <xsl:for-each select="b:defendant">
+    <xsl:for-each select="b:defendant | b:respondent">
       <xsl:if test="position() &gt; 1">
         <fo:block><xsl:value-of select="$bundle.label.and"/></fo:block>
       </xsl:if>
@@ -706,6 +728,8 @@
     </xsl:for-each>
     <fo:block color="{$muted.colour}">
       <xsl:choose>
+        <xsl:when test="count(b:respondent) &gt; 1"><xsl:value-of select="$bundle.label.respondents"/></xsl:when>
+        <xsl:when test="b:respondent"><xsl:value-of select="$bundle.label.respondent"/></xsl:when>
         <xsl:when test="count(b:defendant) &gt; 1"><xsl:value-of select="$bundle.label.defendants"/></xsl:when>
         <xsl:otherwise><xsl:value-of select="$bundle.label.defendant"/></xsl:otherwise>
       </xsl:choose>
@@ -721,10 +745,15 @@
       <fo:table-body>
         <fo:table-row keep-together.within-page="always">
           <xsl:call-template name="bundle.fact.label">
-            <xsl:with-param name="label" select="$bundle.label.offence"/>
+            <xsl:with-param name="label">
+              <xsl:choose>
+                <xsl:when test="b:application"><xsl:value-of select="$bundle.label.application"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="$bundle.label.offence"/></xsl:otherwise>
+              </xsl:choose>
+            </xsl:with-param>
           </xsl:call-template>
           <fo:table-cell padding="3pt 0" border-bottom="0.5pt solid {$bundle.rule.colour}">
-            <fo:block><xsl:value-of select="b:offence"/></fo:block>
+            <fo:block><xsl:value-of select="b:offence | b:application"/></fo:block>
           </fo:table-cell>
         </fo:table-row>
         <xsl:apply-templates select="b:facts/b:fact" mode="bundle.front"/>
@@ -1394,7 +1423,11 @@
                      | b:front-sheet/b:court
                      | b:parties/b:prosecutor
                      | b:parties/b:defendant
+                     | b:parties/b:applicant
+                     | b:parties/b:respondent
                      | b:front-sheet/b:offence
+                     | b:front-sheet/b:application
+                     | b:witness-statement/b:statement-of-truth
                      | b:gap/b:place
                      | b:gap/b:problem
                      | b:gap/b:to-do

@@ -62,7 +62,7 @@ enum BundleContext {
     static func route(_ section: LegalRoute.Section) -> [String: Any] {
         [
             "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
-            "educationSupervisionOrder": section == .educationSupervisionOrder, "parentingOrder": section == .parentingOrder,
+            "educationSupervisionOrder": section == .educationSupervisionOrder,
         ]
     }
 

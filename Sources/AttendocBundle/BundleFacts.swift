@@ -79,6 +79,8 @@ enum BundleFacts {
                 "threshold": yearFigures.unauthorisedThresholdFirstMetOn.map { ["on": $0.longForm, "sessions": String(yearFigures.unauthorisedThresholdSessions), "weeks": String(yearFigures.windowSchoolWeeks)] as [String: Any] } ?? false,
             ] as [String: Any],
             "statement": WitnessStatementDraft.values(for: bundle, offence: offenceFigures, producer: .officer),
+            "family": FamilyCourtApplication.values(bundle, offence: offenceFigures),
+            "parentingOrder": ParentingOrderPapers.values(bundle, offence: offenceFigures),
             "sections": sections,
         ]
     }
@@ -89,13 +91,14 @@ enum BundleFacts {
             "hasDate": entry.date != nil, "dateISO": entry.date?.iso ?? "", "dateText": entry.date?.longForm ?? "",
             "hasExhibit": entry.exhibit != nil, "exhibit": entry.exhibit ?? "",
         ]
-        for flag in ["isSummary", "isChronology", "isDecisions", "isDefenceMatters", "isUnusedMaterial", "isObjectionNotice", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
+        for flag in ["isSummary", "isChronology", "isDecisions", "isParentingOrderRequest", "isDefenceMatters", "isUnusedMaterial", "isObjectionNotice", "isMeasures", "isFigures", "isStatement", "isDocument", "isPDF", "isImage", "isText"] {
             value[flag] = false
         }
         switch entry.content {
         case .summary: value["isSummary"] = true
         case .chronology: value["isChronology"] = true
         case .decisions: value["isDecisions"] = true
+        case .parentingOrderRequest: value["isParentingOrderRequest"] = true
         case .defenceMatters: value["isDefenceMatters"] = true
         case .unusedMaterial: value["isUnusedMaterial"] = true
         case .objectionNotice: value["isObjectionNotice"] = true

@@ -107,6 +107,7 @@ public struct BundleRun {
             pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record,
             unusedMaterialApart: route?.papers.contains(.unusedMaterialSchedule) ?? false)
         let (xml, tree) = try bundleXML(planned)
+        try FamilyCourtApplication.refuseCriminalDeclaration(in: tree, of: planned)
         let bundle = try planned.titled(from: tree)
         let pdf = try typeset(bundle, tree: tree, observe: observe)
         let manifest = BundleManifest(bundle: bundle, layout: pdf.layout, pdf: pdf.data, xml: xml)

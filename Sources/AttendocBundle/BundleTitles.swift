@@ -7,8 +7,12 @@ extension EvidenceBundle {
     /// the bundle's XML carries the title, and `titled(from:)` takes it back for the manifest.
     public enum Title {
         case summary
+        /// An application to the family court: its grounds and the consultation before it
+        /// (`FamilyCourtApplication`), in place of the summary of a charge.
+        case application
         case chronology
         case decisions
+        case parentingOrderRequest
         case defenceMatters
         case unusedMaterial
         case objectionNotice
@@ -29,7 +33,7 @@ extension EvidenceBundle {
         /// A defendant's evidence of being a parent under section 576 Education Act 1996.
         case evidenceOfParent(name: String, file: String)
 
-        static let kinds = ["summary", "chronology", "decisions", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
+        static let kinds = ["summary", "application", "chronology", "decisions", "parentingOrderRequest", "defenceMatters", "unusedMaterial", "objectionNotice", "measures", "statement", "registerCertificate", "figures",
                             "document", "sentCopy", "reconstruction", "evidenceOfOffer", "copyOfLetter", "referral", "evidenceOfParent"]
 
         /// The title as the template reads it: one key per kind, `false` but for its own.
@@ -37,8 +41,10 @@ extension EvidenceBundle {
             var context: [String: Any] = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, false as Any) })
             switch self {
             case .summary: context["summary"] = true
+            case .application: context["application"] = true
             case .chronology: context["chronology"] = true
             case .decisions: context["decisions"] = true
+            case .parentingOrderRequest: context["parentingOrderRequest"] = true
             case .defenceMatters: context["defenceMatters"] = true
             case .unusedMaterial: context["unusedMaterial"] = true
             case .objectionNotice: context["objectionNotice"] = true

@@ -51,6 +51,9 @@ public struct EvidenceBundle {
         case chronology
         /// The decision records: the route considered at referral and the decision to proceed.
         case decisions
+        /// The request for a parenting order on conviction, with the sentencing information
+        /// (`ParentingOrderPapers`).
+        case parentingOrderRequest
         /// Matters relevant to the defence and to sentence (`DefenceMatters`).
         case defenceMatters
         /// The schedule of non-sensitive unused material (`UnusedMaterialSchedule`).
@@ -396,6 +399,7 @@ public struct EvidenceBundle {
             view: view, leftOut: leftOut, gaps: gaps, isDraft: isDraft, asOf: asOf, route: route,
             offenceFrom: offenceFrom, offenceTo: offenceTo, defendants: defendants, sections: sections,
             entriesFor: entriesFor, exhibitsFor: exhibitsFor, record: record, producers: producers)
+            .papers(for: route.section)
     }
 
     /// An archived file as the manifest names it: `archive/<issue id>/<file>`.
@@ -484,7 +488,7 @@ extension EvidenceBundle.Content {
     var isExhibit: Bool {
         switch self {
         case .document, .suppliedPDF, .suppliedImage, .suppliedText: true
-        case .summary, .chronology, .decisions, .defenceMatters, .unusedMaterial, .objectionNotice, .measures, .figures, .statement: false
+        case .summary, .chronology, .decisions, .parentingOrderRequest, .defenceMatters, .unusedMaterial, .objectionNotice, .measures, .figures, .statement: false
         }
     }
 }

@@ -50,6 +50,11 @@ public struct LegalRoute: Sendable {
     public var schoolWitness: Witness? = nil
     /// The school witness's statement as signed (a PDF scan).
     public var signedSchoolStatement: FileReference? = nil
+    /// For an Education Supervision Order, the consultation with children's services that section
+    /// 36(8) Children Act 1989 requires before the application.
+    public var childrenServicesConsultation: ChildrenServicesConsultation? = nil
+    /// For a prosecution, the request that the court make a parenting order on conviction.
+    public var parentingOrderRequest: ParentingOrderRequest? = nil
     /// Whether every signed copy is supplied (the officer's statement, the certificate and, with
     /// a school witness, the school's statement): nothing unsigned is served.
     public var isSigned: Bool {
@@ -111,6 +116,9 @@ public struct LegalRoute: Sendable {
     /// Education Supervision Order be considered first.
     public var isProsecution: Bool { section == .s444_1 || section == .s444_1a }
 
+    /// (Seed 004's "School Attendance Orders will lead to S444 prosecution" is a slip: failing to
+    /// comply with a school attendance order (section 437 Education Act 1996) is an offence under
+    /// section 443, not section 444. School attendance orders are not a route here yet.)
     public enum Section: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// Section 444(1) Education Act 1996: the child has not attended regularly.
         case s444_1
@@ -118,8 +126,9 @@ public struct LegalRoute: Sendable {
         case s444_1a
         /// An Education Supervision Order (section 36 Children Act 1989).
         case educationSupervisionOrder = "education_supervision_order"
-        /// A Parenting Order (section 8 Crime and Disorder Act 1998).
-        case parentingOrder = "parenting_order"
+        // No `parenting_order`: for non-attendance a parenting order is made on a parent's
+        // conviction (section 8(1)(d) Crime and Disorder Act 1998), so it is asked for with a
+        // prosecution, never applied for on its own (`readLegalRoute` says what to write).
 
         /// As a message names it. Documents word the route in their templates
         /// (`partials/legal-route`, `partials/bundle/route`, `partials/bundle/offence`).
@@ -128,7 +137,6 @@ public struct LegalRoute: Sendable {
             case .s444_1: "prosecution under section 444(1)"
             case .s444_1a: "prosecution under section 444(1A)"
             case .educationSupervisionOrder: "application for an Education Supervision Order"
-            case .parentingOrder: "application for a Parenting Order"
             }
         }
     }
@@ -136,6 +144,7 @@ public struct LegalRoute: Sendable {
 
 extension CaseFileReader {
     static func readLegalRoute(_ fields: YAMLFields, parents: [ParentOrCarer]) throws(CaseFileError) -> LegalRoute {
+        try refuseParentingOrderRoute(fields)
         var result = LegalRoute(
             section: try fields.fixedValue("section"),
             decidedOn: try fields.date("decided_on"),
@@ -153,6 +162,7 @@ extension CaseFileReader {
                 casePath: decision.path)
             try decision.finish()
         }
+        result.childrenServicesConsultation = try readChildrenServicesConsultation(fields, section: result.section)
         result.court = try fields.optionalString("court")
         result.hearingOn = try fields.optionalDate("hearing_on")
         result.hearingTime = try fields.optionalTime("hearing_time")
@@ -186,6 +196,7 @@ extension CaseFileReader {
                 throw period.error("to", "is \(to.iso), before from (\(from.iso)); the period must run forwards", at: period.node("to"))
             }
         }
+        result.parentingOrderRequest = try readParentingOrderRequest(fields, route: result)
         try fields.finish()
         // Each step comes after the ones before it that are recorded.
         let steps: [(key: String, date: CalendarDate?)] = [

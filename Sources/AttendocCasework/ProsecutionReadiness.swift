@@ -97,6 +97,10 @@ public struct ProsecutionReadiness: Sendable {
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
         if asks(.decisions) { gaps += DecisionReadiness.gaps(loaded) }
+        // An Education Supervision Order application's and a parenting order request's own
+        // checks, whatever the route's list: each applies only where the case has what it checks.
+        gaps += EducationSupervisionReadiness.gaps(loaded)
+        gaps += ParentingOrderReadiness.gaps(loaded)
         if asks(.defendants) { gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent) }
         if asks(.disclosure) { gaps += DisclosureReadiness.gaps(loaded) }
         if asks(.witnesses) { gaps += WitnessReadiness.gaps(loaded) }

@@ -50,6 +50,9 @@ public struct Policy: Sendable {
     /// The local authority's code of conduct for penalty notices (`penalty_notices:`); nil when
     /// the policy sets none (then no penalty notice is made under it).
     public var penaltyNotices: PenaltyNoticeRules? = nil
+    /// The limits of a request for a parenting order (`parenting_orders:`); nil when the policy
+    /// sets none (then `check` asks for them before a request is made).
+    public var parentingOrders: ParentingOrderRules? = nil
     /// The steps of the process before a referral, in order (docs/policies.md, "Steps").
     public var steps: [SchoolStep] = []
     /// What makes illness a pattern that calls for the GP consent step; nil: the policy sets none.

@@ -102,6 +102,9 @@ public enum PolicyReader {
         if policy.penaltyNotices != nil, policy.issuing == nil {
             throw top.error("penalty_notices", "needs an issuing: section too: the days to pay count from the day a notice is received, which its deemed_service_working_days give")
         }
+        policy.parentingOrders = try top.optionalFields("parenting_orders").map { (section) throws(CaseFileError) in
+            try ParentingOrderRules.read(section)
+        }
         policy.panel = try top.optionalFields("panel").map { (section) throws(CaseFileError) in
             try PanelCalendarReader.read(section, deadlines: deadlines, calendar: calendar, file: url.path)
         }

@@ -266,10 +266,33 @@ struct CaseModelTests {
         ("  - kind: team_around_the_family", "  - kind: taf", "meetings[0].kind", "parenting_contract, attendance_improvement_plan, team_around_the_family, attendance_panel, pace_interview"),
         ("    method: post", "    method: fax", "letters_issued[0].method", "post, hand, email"),
         ("    accepted: pending", "    accepted: maybe", "referrals[1].accepted", "yes, no, pending"),
-        ("  section: s444_1", "  section: s444", "legal_route.section", "s444_1, s444_1a, education_supervision_order, parenting_order"),
+        ("  section: s444_1", "  section: s444", "legal_route.section", "s444_1, s444_1a, education_supervision_order"),
         ("needs: [interpreter, large_print]", "needs: [interpreter, giant_print]", "parents[0].needs[1]", "interpreter, sign_language_interpreter, large_print"),
         ("  - kind: first_warning_letter", "  - kind: first_warning_leter", "letters_issued[0].kind", "concern_letter, parenting_contract_invitation"),
     ]
+
+    @Test func anOlderCaseFilesParentingOrderRouteSaysWhatToWriteInstead() throws {
+        let yaml = Self.edited("  section: s444_1", "  section: parenting_order")
+        let error = try #require(Self.readError(yaml))
+        #expect(error.file == Self.file)
+        #expect(error.line == Self.line(of: "  section: parenting_order", in: yaml))
+        #expect(error.field == "legal_route.section")
+        #expect(error.message.contains("is parenting_order, which is not a route of its own"))
+        #expect(error.message.contains("section 8(1)(d) Crime and Disorder Act 1998"))
+        #expect(error.message.contains("write section: s444_1 (or s444_1a)"), "\(error.message)")
+    }
+
+    @Test func theChildrenServicesConsultationIsOnlyForAnEducationSupervisionOrder() throws {
+        let consultation = "  section: s444_1\n  children_services_consultation: {on: 2027-01-06, with: Sam Okafor, Children's Services}"
+        let error = try #require(Self.readError(Self.edited("  section: s444_1", consultation)))
+        #expect(error.field == "legal_route.children_services_consultation")
+        #expect(error.message.contains("only with section: education_supervision_order"), "\(error.message)")
+        // Without `with`, it says what is missing.
+        let eso = "  section: education_supervision_order\n  children_services_consultation: {on: 2027-01-06}"
+        let missing = try #require(Self.readError(Self.edited("  section: s444_1", eso)))
+        #expect(missing.field == "legal_route.children_services_consultation.with")
+        #expect(missing.message.contains("is required but missing"))
+    }
 
     @Test(arguments: badValues.indices)
     func aBadFixedValueNamesFileLineFieldAndTheAllowedValues(_ index: Int) throws {

@@ -13,7 +13,7 @@ enum LegalRouteFacts {
             ["s444_1": true, "s444_1a": false]
         case .s444_1a:
             ["s444_1": false, "s444_1a": true]
-        case .educationSupervisionOrder, .parentingOrder:
+        case .educationSupervisionOrder:
             nil
         }
     }
@@ -31,11 +31,11 @@ enum LegalRouteFacts {
     }
 
     /// Which legal route it is, for `partials/legal-route`, which words it: exactly one of
-    /// `s444_1`, `s444_1a`, `educationSupervisionOrder` and `parentingOrder` is true.
+    /// `s444_1`, `s444_1a` and `educationSupervisionOrder` is true.
     static func route(_ section: LegalRoute.Section) -> [String: Any] {
         [
             "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
-            "educationSupervisionOrder": section == .educationSupervisionOrder, "parentingOrder": section == .parentingOrder,
+            "educationSupervisionOrder": section == .educationSupervisionOrder,
         ]
     }
 }
