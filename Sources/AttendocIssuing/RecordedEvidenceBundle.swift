@@ -38,9 +38,14 @@ public enum RecordedEvidenceBundle {
     /// its record of what was sent, else from the case file alone.
     public static func make(_ loaded: LoadedCase, workspace: Workspace?, resources: AttendocResources, asOf: CalendarDate, draft: Bool,
                             to outputFolder: URL) throws(AttendocError) -> Made {
-        let (record, history) = try recordOf(loaded, workspace: workspace)
-        let outcome = try BundleRun(resources: resources).make(loaded, asOf: asOf, draft: draft, to: outputFolder, record: record, penaltyNotices: history)
-        return Made(files: outcome.files, pageCount: outcome.pageCount, sha256: outcome.sha256, status: outcome.manifest.status,
+        // The papers of the case's own route (its policy's default for its section), as
+        // `attendoc bundle` without --route makes them.
+        let route = try RouteReadiness.route(named: nil, for: loaded)
+        let papers = try RoutePapers(resources: resources).make(loaded, route: route, asOf: asOf, draft: draft, to: outputFolder, workspace: workspace)
+        guard let outcome = papers.bundle else {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference): its route's papers hold no evidence bundle; make them with attendoc bundle --route")
+        }
+        return Made(files: papers.files, pageCount: outcome.pageCount, sha256: outcome.sha256, status: outcome.manifest.status,
                     leftOut: outcome.leftOut.map(\.description), gaps: outcome.gaps, warnings: outcome.warnings)
     }
 

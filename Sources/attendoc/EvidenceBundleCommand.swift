@@ -1,4 +1,5 @@
 import ArgumentParser
+import AttendocBundle
 import AttendocCasework
 import AttendocIssuing
 import AttendocWorkspace
@@ -17,6 +18,11 @@ struct EvidenceBundleCommand: ParsableCommand {
         The bundle is served on the defendants: confidential addresses, agency-only notes and \
         siblings' details are left out, and the run lists what it left out. A case that \
         `attendoc check --for prosecution` finds incomplete is refused unless --draft.
+        --route chooses the enforcement route (its policy's enforcement_routes:) and so the \
+        papers built: for s444-1 and s444-1a the bundle (the initial details of the prosecution \
+        case) and the unused material schedule as a document of its own; for \
+        single-justice-procedure the papers for each defendant and the court \
+        (single-justice-procedure/), refused for s444(1A) (docs/evidence-bundle.md).
         """)
 
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -27,6 +33,9 @@ struct EvidenceBundleCommand: ParsableCommand {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date of the bundle: the figures run to it (default: today).", valueName: "date"))
     var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("The enforcement route whose papers are built, as the case's policy lists it (s444-1, s444-1a, single-justice-procedure; default: the policy's route for the case's legal_route.section).", valueName: "route"))
+    var route: String?
 
     @Flag(name: .long, help: "Make the bundle even if the case is incomplete: DRAFT on every page, and what is missing listed on the front sheet.")
     var draft = false
@@ -42,14 +51,26 @@ struct EvidenceBundleCommand: ParsableCommand {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
+            let chosen = try RouteReadiness.route(named: route, for: loaded)
             // The record, when there is a workspace: section E then exhibits the copies as sent.
             let place = WorkspaceLocation.find(explicit: workspace)
             var opened: Workspace?
             if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
                 opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
             }
-            let outcome = try RecordedEvidenceBundle.make(loaded, workspace: opened, resources: location, asOf: date, draft: draft,
-                                                          to: URL(fileURLWithPath: out))
+            if let chosen { Terminal.print("route \(chosen.name): \(chosen.description); papers: \(chosen.papers.map(\.rawValue).joined(separator: ", "))") }
+            let papers = try RoutePapers(resources: location).make(loaded, route: chosen, asOf: date, draft: draft,
+                                                                 to: URL(fileURLWithPath: out), workspace: opened)
+            for note in papers.notes {
+                Terminal.print(note)
+            }
+            let base = FileManager.default.currentDirectoryPath + "/"
+            guard let outcome = papers.bundle else {
+                for file in papers.files {
+                    Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+                }
+                return
+            }
             for gap in outcome.gaps {
                 Terminal.print("missing (on the front sheet): \(gap)")
             }
@@ -59,14 +80,13 @@ struct EvidenceBundleCommand: ParsableCommand {
             for item in outcome.leftOut {
                 Terminal.print("left out: \(item)")
             }
-            let base = FileManager.default.currentDirectoryPath + "/"
-            for file in outcome.files {
+            for file in papers.files {
                 Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
-            if outcome.status == "unsigned" {
-                Terminal.print("unsigned: every page says \(RecordedEvidenceBundle.unsignedMark); supply the signed statements and certificate (legal_route.signed_statement, signed_school_statement with a school witness, signed_certificate) to make it final")
+            if outcome.manifest.status == "unsigned" {
+                Terminal.print("unsigned: every page says \(EvidenceBundle.unsignedMark); supply the signed statements and certificate (legal_route.signed_statement, signed_school_statement with a school witness, signed_certificate) to make it final")
             }
-            Terminal.print("\(outcome.status == "final" ? "" : outcome.status + " ")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
+            Terminal.print("\(outcome.manifest.status == "final" ? "" : outcome.manifest.status + " ")bundle: \(outcome.pageCount) pages, SHA-256 \(outcome.sha256)")
         } catch {
             throw CommandLineValues.fail(error)
         }
