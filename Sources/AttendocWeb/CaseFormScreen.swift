@@ -116,6 +116,11 @@ extension AttendocSite {
         if session.account.role == .schoolOffice, attendanceCase.school.urn != session.account.schoolURN {
             return try refused([.init(field: CaseForm.id("school.urn"), message: "URN: a school office adds and changes the cases of its own school only (URN \(session.account.schoolURN ?? "none"))")])
         }
+        // The attendance team sees only the cases referred to it, so a case it adds must record
+        // the referral, or the team could not open the case it has just made.
+        if session.account.role == .attendanceTeam, existing == nil, attendanceCase.referral == nil {
+            return try refused([.init(field: CaseForm.id("referral.accepted_on"), message: "Accepted on: the attendance team adds only cases referred to it; give the day the local authority accepted the referral (and the day the school referred it)")])
+        }
         let target: URL
         if let existing {
             guard attendanceCase.reference == existing.recorded.reference else {

@@ -39,6 +39,7 @@ struct CaseFormTests {
             ("attendance.from", "2026-09-03"), ("attendance.to", "2026-11-13"), ("attendance.possible_sessions", "94"),
             ("attendance.attended", "66"), ("attendance.authorised_absence", "6"), ("attendance.unauthorised_absence", "22"),
             ("meetings.slots", "1"), ("meetings[0].kind", "parenting_contract"), ("meetings[0].date", "2026-10-02"), ("meetings[0].time", "15:30"),
+            ("referral.referred_on", "2026-11-13"), ("referral.accepted_on", "2026-11-16"),
         ]
         for (name, value) in values { form[name] = value }
         return form
@@ -61,6 +62,16 @@ struct CaseFormTests {
                 #expect(blank.text.contains(#"<label for="\#(id)">"#), "\(id) is labelled")
             }
             let csrf = try #require(Visitor.csrf(in: blank))
+            // The team adds only a case referred to it (it sees no other): without the referral,
+            // the form is refused on that field and nothing is recorded.
+            var unreferred = Self.newCase(csrf: csrf)
+            unreferred["referral.referred_on"] = ""
+            unreferred["referral.accepted_on"] = ""
+            let refused = try await team.post("/case/save", form: unreferred.fields)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.text.contains("the attendance team adds only cases referred to it"), "\(refused.text)")
+            #expect(refused.text.contains(#"href="#f-referral-accepted_on""#))
+            #expect((try? fixture.workspace.versions(of: Self.newReference))?.isEmpty ?? true)
             let saved = try await team.post("/case/save", form: Self.newCase(csrf: csrf).fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
             #expect(saved.headers[.location] == "/case?ref=NEW%2F2026%2F001")
