@@ -51,6 +51,7 @@ public enum CaseFileReader {
         let apdr = try top.mappings("apdr", readAPDRRecord)
         let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
         let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
+        let schoolAttendanceOrder = try top.optionalFields("school_attendance_order").map { (fields) throws(CaseFileError) in try readSchoolAttendanceOrder(fields) }
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -68,6 +69,7 @@ public enum CaseFileReader {
         result.apdr = apdr
         result.reasonableAdjustments = adjustments
         result.unusedMaterial = unused
+        result.schoolAttendanceOrder = schoolAttendanceOrder
         return result
     }
 

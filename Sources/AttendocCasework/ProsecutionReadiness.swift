@@ -94,6 +94,7 @@ public struct ProsecutionReadiness: Sendable {
         gaps += DecisionReadiness.gaps(loaded)
         gaps += EducationSupervisionReadiness.gaps(loaded)
         gaps += ParentingOrderReadiness.gaps(loaded)
+        gaps += SchoolAttendanceOrderReadiness.gaps(loaded)
         gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
         gaps += DisclosureReadiness.gaps(loaded)
         gaps += WitnessReadiness.gaps(loaded)

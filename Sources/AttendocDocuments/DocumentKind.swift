@@ -31,6 +31,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case socialCareReferral = "social-care-referral"
     case safeguardingReferralNote = "safeguarding-referral-note"
     case reasonableAdjustmentsRecord = "reasonable-adjustments-record"
+    case schoolAttendanceOrderNotice = "school-attendance-order-notice"
+    case schoolAttendanceOrder = "school-attendance-order"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -68,6 +70,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .socialCareReferral: "Referral to children's social care"
         case .safeguardingReferralNote: "Safeguarding concern: note for the designated safeguarding lead"
         case .reasonableAdjustmentsRecord: "Reasonable adjustments"
+        case .schoolAttendanceOrderNotice: "Notice under section 437(1) Education Act 1996: suitable education"
+        case .schoolAttendanceOrder: "School attendance order"
         }
     }
 
@@ -78,7 +82,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter,
              .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
              .reasonableAdjustmentsRecord: .school
-        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview: .localAuthority
+        case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview,
+             .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
         }
     }
 
@@ -149,6 +154,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a referrals: entry with service: childrens_social_care, to, date, reason (--record referrals[N], or the latest on or before --date); the register; the pupil's address"
         case .safeguardingReferralNote:
             "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
+        case .schoolAttendanceOrderNotice:
+            "the policy's school_attendance_order_notice period (15 days or more, in days) and issuing: rule for the method; where school_attendance_order.notice is recorded, its served_on (and period_ends_on, which must match); the officer"
+        case .schoolAttendanceOrder:
+            "school_attendance_order.order (made_on on or before the document's date, school) after the notice (notice.served_on) and the notice of intention (intention.served_on, schools) under section 438"
         case .attendanceSupportPlan:
             "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }

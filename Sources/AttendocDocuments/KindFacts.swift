@@ -92,6 +92,10 @@ enum KindFacts {
             return try APDRFacts.values(case: loaded, dated: date, options: options)
         case .reasonableAdjustmentsRecord:
             return try ReasonableAdjustmentsFacts.values(case: loaded, dated: date)
+        case .schoolAttendanceOrderNotice:
+            return try SchoolAttendanceOrderNoticeFacts.values(case: loaded, dated: date, options: options)
+        case .schoolAttendanceOrder:
+            return try SchoolAttendanceOrderFacts.values(case: loaded, dated: date, options: options)
         case .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote:
             return try ServiceRequestFacts.values(for: kind, case: loaded, dated: date, options: options)
         }
