@@ -25,6 +25,9 @@ struct SchoolAttendanceOrderProsecutionTests {
         var text = try String(contentsOf: EvidenceBundleTests.riverside, encoding: .utf8)
         #expect(text.components(separatedBy: "  section: s444_1\n").count == 2)
         text = text.replacingOccurrences(of: "  section: s444_1\n", with: "  section: s443\n") + block
+        // The invitation to an interview under caution quotes section 444: not (yet) for section 443.
+        text = text.replacingOccurrences(of: "  - kind: pace_interview_invitation\n    date: [0-9-]+\n    recipient: [a-z]+\n    method: post\n",
+                                         with: "", options: .regularExpression)
         let folder = try temporaryFolder("s443-case")
         for item in ["registers", "evidence"] {
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))

@@ -152,7 +152,7 @@ struct SchoolAttendanceOrderTests {
         let written = try DocumentWriter(resources: resources, formats: formats).write(letters.map(\.document), formats: formats, to: folder,
                                                                                       fop: try PDFTypesetter(configuration: resources.fopConfiguration))
         #expect(written.count == 8)
-        let named = "It requires you, Zoë D'Souza, as a parent of Siobhán O'Brien-Ní Dhuibhir, to make sure that Siobhán becomes a registered pupil at Exe Valley School."
+        let named = "It requires you, Ms Zoë D'Souza, as a parent of Siobhán O'Brien-Ní Dhuibhir, to make sure that Siobhán becomes a registered pupil at Exe Valley School."
         let mother = folder.appendingPathComponent("CAT-2026-0142/school-attendance-order/zoe-dsouza")
         let father = folder.appendingPathComponent("CAT-2026-0142/school-attendance-order/ciaran-obrien")
         let text = flattened(try String(contentsOf: mother.appendingPathExtension("txt"), encoding: .utf8))
