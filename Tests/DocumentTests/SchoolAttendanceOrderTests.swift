@@ -164,7 +164,7 @@ struct SchoolAttendanceOrderTests {
         let pdf = flattened(try pdfText(mother.appendingPathExtension("pdf")))
         #expect(pdf.contains("registered pupil at Exe Valley School"))
         let html = flattened(htmlText(try String(contentsOf: mother.appendingPathExtension("html"), encoding: .utf8)))
-        #expect(html.contains(named))
+        #expect(html.contains(String(named.dropLast())), "the HTML holds the order's words (its bold school name ends the sentence)")
         let document = try run("unzip", ["-p", mother.appendingPathExtension("docx").path, "word/document.xml"]).output
         #expect(document.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression).contains("registered pupil at Exe Valley School"))
         // The father's address is confidential: it is in his copy, and in no format of the mother's.
