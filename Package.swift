@@ -143,7 +143,7 @@ let package = Package(
         // HummingbirdTesting would bring AsyncHTTPClient and BoringSSL into the build), and a real
         // browser (headless Chromium over WebDriver) against `attendoc serve`.
         .testTarget(name: "WebTests", dependencies: [
-            "AttendocValues", "AttendocWorkspace", "AttendocIssuing", "AttendocWeb", "AttendocTesting", "CAttendocSpawn",
+            "AttendocValues", "AttendocCaseModel", "AttendocWorkspace", "AttendocIssuing", "AttendocWeb", "AttendocTesting", "CAttendocSpawn",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

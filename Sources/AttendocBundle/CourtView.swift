@@ -8,6 +8,7 @@ import Foundation
 ///   is served the same bundle);
 /// - agency-only notes of meetings are left out (they are about other people, or not for the
 ///   family);
+/// - a safeguarding referral is left out (sensitive material, for the prosecutor's sensitive schedule);
 /// - siblings, who are not named in the proceedings, are left out: their UPN and school are
 ///   never printed, and their names in the case's free text (minutes, outcomes) become
 ///   "a sibling".
@@ -52,6 +53,15 @@ public struct CourtView: Sendable {
             leftOut.append(LeftOut(place: "\(view.meetings[index].casePath).agency_only_notes",
                                    why: "left out of the minutes: agency-only notes are not served on the family"))
         }
+
+        // A safeguarding referral (a referrals: entry with service: safeguarding) is sensitive
+        // material: it is never listed in the bundle or a statement served on the parents, nor on
+        // the schedule served with them; it is for the prosecutor's sensitive schedule.
+        for referral in original.referrals where referral.service == .safeguarding {
+            leftOut.append(LeftOut(place: referral.casePath,
+                                   why: "withheld from the bundle and the statements: a safeguarding referral is sensitive unused material, for the prosecutor's schedule of sensitive material (not served on the family)"))
+        }
+        view.referrals.removeAll { $0.service == .safeguarding }
 
         // Siblings: the list itself, then their names wherever the case's own words use them.
         let siblingNames = original.pupil.siblings.compactMap(\.name)

@@ -330,7 +330,7 @@ public struct EvidenceBundle {
                                   producers.ofIssuedLetter(letter)))
             }
         }
-        for referral in original.referrals {
+        for referral in original.referrals where referral.service != .safeguarding {
             for file in referral.evidence {
                 citations.append((referral.date, citations.count, referral.casePath, { .referral(to: referral.to, date: referral.date, file: $0) }, file,
                                   producers.ofReferral(referral)))

@@ -47,6 +47,8 @@ public struct AttendanceCase: Sendable {
     public var apdr: [APDRRecord] = []
     /// The reasonable adjustments the school makes for the pupil (seed 002), for the written record of them.
     public var reasonableAdjustments: [ReasonableAdjustment] = []
+    /// Additional Needs Plans with attendance as a key priority (seed 003, tier 2).
+    public var additionalNeedsPlans: [AdditionalNeedsPlan] = []
     /// Unused material in a prosecution, each with its disclosure decision (`unused_material`).
     public var unusedMaterial: [UnusedMaterial] = []
     /// The school attendance order process (sections 437 to 443 Education Act 1996), when one is under way.

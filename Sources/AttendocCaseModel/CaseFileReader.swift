@@ -50,6 +50,7 @@ public enum CaseFileReader {
         let gpConsent = try top.optionalFields("gp_consent").map { (fields) throws(CaseFileError) in try readGPConsent(fields, parents: parents) }
         let apdr = try top.mappings("apdr", readAPDRRecord)
         let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
+        let needsPlans = try top.mappings("additional_needs_plans", readAdditionalNeedsPlan)
         let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
         let schoolAttendanceOrder = try top.optionalFields("school_attendance_order").map { (fields) throws(CaseFileError) in try readSchoolAttendanceOrder(fields) }
         try top.finish()
@@ -68,6 +69,7 @@ public enum CaseFileReader {
         result.gpConsent = gpConsent
         result.apdr = apdr
         result.reasonableAdjustments = adjustments
+        result.additionalNeedsPlans = needsPlans
         result.unusedMaterial = unused
         result.schoolAttendanceOrder = schoolAttendanceOrder
         return result

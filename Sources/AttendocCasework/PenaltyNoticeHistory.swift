@@ -99,7 +99,7 @@ public struct PenaltyNoticeHistory: Sendable, Equatable {
     public func stillPayable(overlapping from: CalendarDate, _ to: CalendarDate, on date: CalendarDate) -> [RecordedPenaltyNotice] {
         notices.filter { notice in
             guard notice.outcomes.isEmpty, let terms = notice.terms else { return false }
-            return terms.periodFrom <= to && from <= terms.periodTo && date <= terms.payBy
+            return terms.periodFrom <= to && from <= terms.periodTo && date <= terms.payByGiven
         }
     }
 }

@@ -27,7 +27,7 @@ public enum PenaltyNoticeReadiness {
         for notice in history.stillPayable(overlapping: charge.from, charge.to, on: date) {
             guard let terms = notice.terms else { continue }
             gaps.append(.init(place: "legal_route.offence_period",
-                              problem: "the penalty notice to \(notice.recipientPath) issued on \(notice.issuedOn.longForm) for \(terms.periodFrom.longForm) to \(terms.periodTo.longForm) can still be paid until \(terms.payBy.longForm); no proceedings are brought for the offence while it can be",
+                              problem: "the penalty notice to \(notice.recipientPath) issued on \(notice.issuedOn.longForm) for \(terms.periodFrom.longForm) to \(terms.periodTo.longForm) can still be paid until \(terms.payByGiven.longForm); no proceedings are brought for the offence while it can be",
                               toDo: "wait until the payment period has ended, then record the outcome (attendoc penalty-notice record-payment or record-unpaid)"))
         }
         return gaps

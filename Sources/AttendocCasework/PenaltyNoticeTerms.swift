@@ -20,7 +20,11 @@ public struct PenaltyNoticeTerms: Sendable, Equatable {
     /// The law's last days to pay (each period begins with the day of receipt).
     public var reducedBy: CalendarDate?
     public var payBy: CalendarDate
-    /// The dates the parent is given: the last school day on or before each.
+    /// The dates the parent is given: each law's day itself when it is a school day, else the next
+    /// school day after it; never earlier, so a parent never has less time to pay than the law
+    /// gives (a notice posted before Christmas has its 21st day in the holidays: the parent is
+    /// given the first day of the spring term). The record's checks (paid in time, unpaid, still
+    /// payable) use these dates, the ones the parent was told.
     public var reducedByGiven: CalendarDate?
     public var payByGiven: CalendarDate
     /// The period of absence the notice is for, and its unauthorised sessions.
@@ -96,8 +100,8 @@ public struct PenaltyNoticeTerms: Sendable, Equatable {
         return PenaltyNoticeTerms(
             number: number, amount: number == 1 ? rules.firstAmount : rules.secondAmount, reducedAmount: reducedAmount,
             issuedOn: date, receivedOn: received, reducedBy: reducedBy, payBy: payBy,
-            reducedByGiven: try reducedBy.map { (day) throws(AttendocError) in try calendar.lastSchoolDay(onOrBefore: day) },
-            payByGiven: try calendar.lastSchoolDay(onOrBefore: payBy),
+            reducedByGiven: try reducedBy.map { (day) throws(AttendocError) in try calendar.firstSchoolDay(onOrAfter: day) },
+            payByGiven: try calendar.firstSchoolDay(onOrAfter: payBy),
             periodFrom: from, periodTo: figures.to, unauthorisedSessions: unauthorised)
     }
 }

@@ -14,6 +14,8 @@ public enum CaseHistory {
         public var meeting: String?
         /// The entry of the case file that calls for it (`letters_issued[3]`, `meetings[1]`).
         public var calledForBy: String
+        /// The record it is made from, by its place (`referrals[2]`); nil: none, or the latest.
+        public var record: String? = nil
 
         /// Its folder: `<case reference>/<date>-<kind>`, so a listing reads in date order.
         public func folder(in attendanceCase: AttendanceCase) -> String {
@@ -53,6 +55,18 @@ public enum CaseHistory {
             }
         }
         return planned.sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
+    }
+
+    /// The requests to other services the case records (each `referrals:` entry with a `service:`,
+    /// seed 002), on their own dates, each made from its own entry. `render --all` makes them with
+    /// the rest of the case's paperwork; they are not in `documents(in:)`, which the evidence bundle
+    /// reads: a request to another service is the school's, never served on the parents.
+    public static func requestsToOtherServices(in attendanceCase: AttendanceCase) -> [PlannedDocument] {
+        attendanceCase.referrals.compactMap { referral in
+            guard let service = referral.service,
+                  let kind = DocumentKind.allCases.first(where: { $0.requestedService == service }) else { return nil }
+            return PlannedDocument(kind: kind, date: referral.date, meeting: nil, calledForBy: referral.casePath, record: referral.casePath)
+        }
     }
 
     public static func hasBeenMinuted(_ meeting: Meeting) -> Bool {

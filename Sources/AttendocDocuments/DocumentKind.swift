@@ -31,6 +31,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case socialCareReferral = "social-care-referral"
     case safeguardingReferralNote = "safeguarding-referral-note"
     case reasonableAdjustmentsRecord = "reasonable-adjustments-record"
+    case additionalNeedsPlan = "additional-needs-plan"
     case schoolAttendanceOrderNotice = "school-attendance-order-notice"
     case schoolAttendanceOrder = "school-attendance-order"
 
@@ -70,6 +71,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .socialCareReferral: "Referral to children's social care"
         case .safeguardingReferralNote: "Safeguarding concern: note for the designated safeguarding lead"
         case .reasonableAdjustmentsRecord: "Reasonable adjustments"
+        case .additionalNeedsPlan: "Additional Needs Plan"
         case .schoolAttendanceOrderNotice: "Notice under section 437(1) Education Act 1996: suitable education"
         case .schoolAttendanceOrder: "School attendance order"
         }
@@ -81,7 +83,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
              .apdrRecord, .attendanceSupportPlan, .reviewRecord, .gpConsentRequest, .gpEnquiryLetter,
              .homeVisitRecord, .referralToLocalAuthority, .improvedAttendanceLetter,
              .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
-             .reasonableAdjustmentsRecord: .school
+             .reasonableAdjustmentsRecord, .additionalNeedsPlan: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview,
              .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
         }
@@ -146,6 +148,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a review under reviews: (--record reviews[N], or the latest on or before --date) of a meeting, with its decision; the register from the meeting to the review"
         case .reasonableAdjustmentsRecord:
             "reasonable_adjustments: in place on --date (what, area academic or pastoral, from); the pupil in a priority cohort whose policy rule gives reasonable_adjustments (priority_cohorts:); the register"
+        case .additionalNeedsPlan:
+            "an additional_needs_plans: entry (--record additional_needs_plans[N], or the latest on or before --date) with the needs identified, attendance_priority (attendance as the plan's key priority, seed 003 tier 2) and support (owner, action); the register on the plan's date"
         case .sendOutreachRequest:
             "a referrals: entry with service: send_outreach, to, date, reason (--record referrals[N], or the latest on or before --date); the pupil in a priority cohort whose policy rule gives reasonable_adjustments or send_information_service; the register"
         case .ehcpInterimReviewRequest:

@@ -92,6 +92,8 @@ enum KindFacts {
             return try APDRFacts.values(case: loaded, dated: date, options: options)
         case .reasonableAdjustmentsRecord:
             return try ReasonableAdjustmentsFacts.values(case: loaded, dated: date)
+        case .additionalNeedsPlan:
+            return try AdditionalNeedsPlanFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrderNotice:
             return try SchoolAttendanceOrderNoticeFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrder:

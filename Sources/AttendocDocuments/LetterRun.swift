@@ -192,10 +192,15 @@ public struct LetterRun {
 
     /// What the person running Attendoc must know about a run, by place in the case file, never by
     /// name: who gets no copy and why, copies that need translating or large print before they go.
-    public func notes(for loaded: LoadedCase, options: LetterOptions = LetterOptions()) -> [String] {
+    /// With `letters`, the notes about parents' copies are only for the parents the run made a
+    /// copy for: a document with one copy (to the GP, a service, the school's file) has no parent's
+    /// copy to translate, enlarge or send without an address; nil: every recipient of the case.
+    public func notes(for loaded: LoadedCase, letters: [Letter]? = nil, options: LetterOptions = LetterOptions()) -> [String] {
         let settings = loaded.policy?.letters ?? LetterSettings()
-        var notes = Recipient.skipped(in: loaded.attendanceCase, settings: settings).map(\.description)
-        for recipient in Recipient.recipients(in: loaded.attendanceCase, settings: settings) {
+        let copiedTo = letters.map { Set($0.compactMap { $0.isHeadTeachersCopy ? nil : $0.recipient?.person.casePath }) }
+        var notes = copiedTo?.isEmpty == true ? [] : Recipient.skipped(in: loaded.attendanceCase, settings: settings).map(\.description)
+        for recipient in Recipient.recipients(in: loaded.attendanceCase, settings: settings)
+        where copiedTo?.contains(recipient.person.casePath) ?? true {
             let person = recipient.person
             if person.preferredLanguage.lowercased() != "english" {
                 notes.append("\(person.casePath) (\(recipient.fileStem)): prefers \(person.preferredLanguage); this copy needs translating before it is sent (Attendoc does not machine-translate)")

@@ -47,10 +47,14 @@ public struct DocumentIssue {
 
     public let workspace: Workspace
     public let resources: AttendocResources
+    /// The templates, the schema and the templates' and policies' versions, made once and shared
+    /// by every issue made with this value (a batch's hundreds of pupils).
+    private let shared: SharedIssueResources
 
     public init(workspace: Workspace, resources: AttendocResources) {
         self.workspace = workspace
         self.resources = resources
+        self.shared = SharedIssueResources(resources: resources)
     }
 
     /// Issues `request`: all its copies recorded, or none (and nothing archived).
@@ -105,7 +109,7 @@ public struct DocumentIssue {
         guard let policy = loaded.policy, let rules = policy.issuing else {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
-        let run = try LetterRun(resources: resources)
+        let run = try shared.letterRun()
         var options = request.options
         // A notice's periods count from the day it is received by this method; a penalty notice
         // is counted against the notices the record holds, for the one parent it goes to.
@@ -142,7 +146,7 @@ public struct DocumentIssue {
         let figures = try? loaded.figures(asOf: request.date)
         return Prepared(request: request, letters: letters, upn: loaded.attendanceCase.pupil.upn?.text,
                         caseVersion: intake.recording.currentVersion, figuresJSON: figures.map(Self.figuresJSON),
-                        templateSHA: try Self.folderSHA256(resources.templates), policySHA: try Self.policySHA256(policy, resources: resources),
+                        templateSHA: try shared.templateSHA(), policySHA: try shared.policySHA(policy),
                         deemed: rules.deemedServed(sent: request.date, method: request.method.rawValue),
                         duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
     }
@@ -239,5 +243,43 @@ public struct DocumentIssue {
         }
         let termDates = try folderSHA256(resources.policies.appendingPathComponent("term-dates"))
         return SHA256.hex(Data("\(SHA256.hex(bytes))\n\(termDates)\n".utf8))
+    }
+}
+
+/// What every issue made by one `DocumentIssue` shares, each made the first time it is needed:
+/// the templates and schema (`LetterRun`), and the versions of the templates and of each policy
+/// the record names. Read once, not once per pupil: the templates folder is parsed and hashed
+/// when the first document is made, so every document of a run names the templates it was made
+/// with.
+final class SharedIssueResources {
+    let resources: AttendocResources
+    private var run: LetterRun?
+    private var templates: String?
+    private var policies: [String: String] = [:]
+
+    init(resources: AttendocResources) {
+        self.resources = resources
+    }
+
+    func letterRun() throws(AttendocError) -> LetterRun {
+        if let run { return run }
+        let made = try LetterRun(resources: resources)
+        templates = try DocumentIssue.folderSHA256(resources.templates)
+        run = made
+        return made
+    }
+
+    func templateSHA() throws(AttendocError) -> String {
+        if let templates { return templates }
+        let made = try DocumentIssue.folderSHA256(resources.templates)
+        templates = made
+        return made
+    }
+
+    func policySHA(_ policy: Policy) throws(AttendocError) -> String {
+        if let known = policies[policy.identifier] { return known }
+        let made = try DocumentIssue.policySHA256(policy, resources: resources)
+        policies[policy.identifier] = made
+        return made
     }
 }

@@ -53,7 +53,10 @@ public struct DueList {
             let meetings = loaded.attendanceCase.meetings.filter { $0.date <= date }
             for meeting in meetings {
                 if let review = meeting.reviewDate, !meetings.contains(where: { $0.date >= review && $0.casePath != meeting.casePath }) {
-                    add(review, "review of the \(meeting.kind.description) of \(meeting.date.iso) (\(meeting.casePath))")
+                    // A parenting contract meeting agrees an attendance contract (the 2024 guidance's
+                    // words): its review is the contract's, for the review record (review-record).
+                    let reviewed = meeting.kind == .parentingContract ? "attendance contract agreed at the \(meeting.kind.description)" : meeting.kind.description
+                    add(review, "review of the \(reviewed) of \(meeting.date.iso) (\(meeting.casePath)); record it under reviews: for the review record (review-record)")
                 }
                 // The local authority's target (seed 004: set at the interview or panel meeting, then
                 // a target met letter or a final warning); a school meeting's target has its own review date.

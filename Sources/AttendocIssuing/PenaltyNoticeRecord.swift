@@ -71,11 +71,12 @@ public enum PenaltyNoticeRecord {
         guard let particulars = entry.particulars else {
             throw AttendocError(.usage, "\(entry.document.reference): the penalty notice to \(entry.document.recipientPath) of \(entry.document.sentOn) was recorded from the case file without its particulars (amounts, days to pay), so a payment against it cannot be checked; record what happened in the case file")
         }
-        if paidOn > particulars.payBy {
-            throw AttendocError(.usage, "\(entry.document.reference): the payment period of the penalty notice to \(entry.document.recipientPath) ended on \(particulars.payBy.longForm) (\(particulars.payBy.iso)); a penalty notice cannot be paid after it. Record it as not paid (attendoc penalty-notice record-unpaid) and decide whether to prosecute or withdraw")
+        // The dates the notice stated (never earlier than the law's): the parent relied on them.
+        if paidOn > particulars.payByGiven {
+            throw AttendocError(.usage, "\(entry.document.reference): the payment period of the penalty notice to \(entry.document.recipientPath) ended on \(particulars.payByGiven.longForm) (\(particulars.payByGiven.iso), the date the notice stated); a penalty notice cannot be paid after it. Record it as not paid (attendoc penalty-notice record-unpaid) and decide whether to prosecute or withdraw")
         }
         var allowed = [particulars.amount]
-        if let reduced = particulars.reducedAmount, let by = particulars.reducedBy, paidOn <= by { allowed.insert(reduced, at: 0) }
+        if let reduced = particulars.reducedAmount, let by = particulars.reducedByGiven ?? particulars.reducedBy, paidOn <= by { allowed.insert(reduced, at: 0) }
         guard allowed.contains(amount) else {
             let due = allowed.map { "£\($0)" }.joined(separator: " or ")
             throw AttendocError(.usage, "\(entry.document.reference): on \(paidOn.longForm) the penalty notice to \(entry.document.recipientPath) is paid with \(due), not £\(amount); a part payment does not discharge it")
@@ -88,8 +89,8 @@ public enum PenaltyNoticeRecord {
     /// Records that the notice was not paid in full by the end of its payment period; refused
     /// while it can still be paid.
     public static func recordUnpaid(_ entry: RecordedPenaltyNoticeEntry, on date: CalendarDate, by person: String, in workspace: Workspace) throws(AttendocError) {
-        if let particulars = entry.particulars, date <= particulars.payBy {
-            throw AttendocError(.usage, "\(entry.document.reference): the penalty notice to \(entry.document.recipientPath) can be paid until \(particulars.payBy.longForm) (\(particulars.payBy.iso)); it can be recorded as not paid only after that")
+        if let particulars = entry.particulars, date <= particulars.payByGiven {
+            throw AttendocError(.usage, "\(entry.document.reference): the penalty notice to \(entry.document.recipientPath) can be paid until \(particulars.payByGiven.longForm) (\(particulars.payByGiven.iso), the date the notice stated); it can be recorded as not paid only after that")
         }
         try fromRecord { () throws(WorkspaceError) in
             try workspace.recordPenaltyNoticeOutcome(PenaltyNoticeOutcome(issueID: entry.document.id, kind: .unpaid, on: date, recordedBy: person))

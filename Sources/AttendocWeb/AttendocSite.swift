@@ -36,6 +36,11 @@ public final class AttendocSite: Sendable {
         router.get("/due") { request, _ in try self.dueList(request) }
         router.get("/case") { request, _ in try self.casePage(request) }
         router.get("/download") { request, _ in try self.download(request) }
+        router.get("/case/new") { request, _ in try self.newCaseForm(request) }
+        router.get("/case/edit") { request, _ in try self.editCaseForm(request) }
+        router.post("/case/save") { request, _ in try await self.saveCase(request) }
+        router.get("/case/yaml") { request, _ in try self.caseFileDownload(request) }
+        router.get("/pupils") { request, _ in try self.pupilsPage(request) }
         router.get("/register") { request, _ in try self.registerForm(request) }
         router.post("/register") { request, _ in try await self.registerImport(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
@@ -129,8 +134,8 @@ public final class AttendocSite: Sendable {
     }
 
     /// A form posted as application/x-www-form-urlencoded (a small one).
-    static func form(_ request: Request) async throws -> FormFields {
-        let body = try await request.body.collect(upTo: 64 * 1024)
+    static func form(_ request: Request, upTo limit: Int = 64 * 1024) async throws -> FormFields {
+        let body = try await request.body.collect(upTo: limit)
         return FormFields(urlEncoded: String(buffer: body))
     }
 

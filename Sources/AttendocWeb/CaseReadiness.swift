@@ -13,6 +13,9 @@ extension AttendocSite {
         switch Result(catching: { () throws(AttendocError) in try ReferralReadiness.check(loaded, asOf: date, sent: sentDocuments) }) {
         case .success(let referral):
             forReferral = readiness("For a referral", referral.gaps, purpose: "referral", date: date)
+        case .failure where loaded.policy == nil:
+            // A case without a policy (one that quotes its figures instead of naming a register).
+            forReferral = "<h3>For a referral</h3>\n<p>Cannot be checked: the case names no policy, so no referral checklist applies. Name its policy in the case to check it.</p>"
         case .failure(let error):
             guard error.kind == .policy else { throw error }
             // A policy without a referral checklist: what a referral needs is not known (the

@@ -30,6 +30,8 @@ extension AttendocSite {
 
         var body = """
         <h1>Case \(HTML.escaped(recorded.reference))</h1>
+        \(Self.caseFormRoles.contains(session.account.role) ? "<p><a href=\"/case/edit?ref=\(HTML.query(recorded.reference))\">Edit the case</a></p>" : "")
+        <p><a href="/case/yaml?ref=\(HTML.query(recorded.reference))">Download the case file (YAML, version \(versions.last?.version ?? 0))</a></p>
         <dl class="panel">
         <dt>Pupil</dt><dd>\(HTML.escaped(pupil.fullName))</dd>
         <dt>UPN</dt><dd>\(HTML.escaped(recorded.upn ?? "not recorded"))</dd>

@@ -22,7 +22,7 @@ struct PageLayout {
             case .administrator:
                 links = [("/access-log", "Access log"), ("/staff", "Staff accounts")]
             case .schoolOffice, .attendanceTeam:
-                links = [("/due", "Due list"), ("/register", "Import a register")]
+                links = [("/due", "Due list"), ("/pupils", "Pupils"), ("/register", "Import a register"), ("/case/new", "Add a case")]
             case .panelClerk:
                 links = [("/due", "Due list")]
             }
@@ -112,5 +112,21 @@ struct PageLayout {
     .button.secondary { background: #f3f2f1; color: #0b0c0c; box-shadow: 0 2px 0 #929191; }
     .overdue { color: #d4351c; font-weight: bold; }
     .panel { background: #f3f2f1; padding: 15px 20px; margin-bottom: 20px; }
+    textarea, select { font-size: 19px; padding: 5px; border: 2px solid #0b0c0c; width: 100%; max-width: 30em; }
+    textarea:focus { outline: 3px solid #ffdd00; box-shadow: inset 0 0 0 2px #0b0c0c; }
+    input[readonly] { background: #f3f2f1; }
+    fieldset { border: 0; padding: 0; margin: 0 0 20px; }
+    fieldset.item { border-left: 5px solid #b1b4b6; padding-left: 15px; }
+    legend h2, legend h3 { margin-bottom: 10px; }
+    legend.label { font-weight: bold; margin-bottom: 5px; }
+    label.inline { display: inline; font-weight: normal; }
+    .checkbox { margin-bottom: 5px; }
+    .filters { display: flex; flex-wrap: wrap; gap: 0 20px; align-items: flex-end; background: #f3f2f1; padding: 15px; margin-bottom: 20px; }
+    .filters .form-group { margin-bottom: 15px; }
+    .filters select { width: auto; }
+    table.pupils { font-size: 16px; }
+    table.pupils th, table.pupils td { padding-right: 8px; }
+    table.pupils th:last-child, table.pupils td:last-child { padding-right: 0; }
+    input[type=checkbox] { width: 24px; height: 24px; vertical-align: middle; }
     """
 }

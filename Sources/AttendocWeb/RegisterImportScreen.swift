@@ -55,6 +55,7 @@ extension AttendocSite {
         body += """
         <form method="post" action="/register" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(HTML.escaped(session.csrfToken))">
+        \(session.account.role == .attendanceTeam ? schoolField(errors.first { $0.field == "school" }) : "")
         <div class="form-group\(error == nil ? "" : " error")">
         <label for="register">Register export</label>
         <div id="register-hint" class="hint">A CSV register (upn,date,am,pm) or a Common Transfer File (.xml) from the school's information system</div>
@@ -65,6 +66,18 @@ extension AttendocSite {
         </form>
         """
         return page(status, PageLayout(title: "Import a register", session: session, errors: errors), body)
+    }
+
+    /// The school the export came from, for the attendance team (a school office's imports are its own school's).
+    private func schoolField(_ error: PageLayout.FieldError?) -> String {
+        """
+        <div class="form-group\(error == nil ? "" : " error")">
+        <label for="school">School (URN)</label>
+        <div id="school-hint" class="hint">The 6-digit URN of the school the export came from, so that the school's pupils can be listed; may be left empty</div>
+        \(error.map { "<span id=\"school-error\" class=\"error-message\"><span class=\"visually-hidden\">Error:</span> \(HTML.escaped($0.message))</span>" } ?? "")
+        <input id="school" name="school" type="text" inputmode="numeric" aria-describedby="school-hint\(error == nil ? "" : " school-error")">
+        </div>
+        """
     }
 
     /// The error as the person who uploaded the file may read it: the file by the name it was
@@ -85,9 +98,9 @@ extension AttendocSite {
         text.prefix(1).uppercased() + text.dropFirst()
     }
 
-    private func importRegister(_ file: URL, by session: StaffSession) -> Result<RegisterImportRecord, AttendocError> {
+    private func importRegister(_ file: URL, by session: StaffSession, school: String?) -> Result<RegisterImportRecord, AttendocError> {
         do {
-            return .success(try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: session.account.username))
+            return .success(try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: session.account.username, school: school))
         } catch {
             return .failure(error)
         }
@@ -113,6 +126,16 @@ extension AttendocSite {
         guard let file = form.file, !file.bytes.isEmpty else {
             return registerPage(session, status: .badRequest, errors: [.init(field: "register", message: "Select a register export to import")])
         }
+        let school: String?
+        if session.account.role == .schoolOffice {
+            school = session.account.schoolURN
+        } else {
+            let typed = (form.fields["school"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard typed.isEmpty || (typed.count == 6 && typed.allSatisfy { $0.isASCII && $0.isNumber }) else {
+                return registerPage(session, status: .badRequest, errors: [.init(field: "school", message: "The school's URN must be exactly 6 digits, such as 149876")])
+            }
+            school = typed.isEmpty ? nil : typed
+        }
         let name = URL(fileURLWithPath: file.fileName).lastPathComponent
         let ext = URL(fileURLWithPath: name).pathExtension.lowercased()
         guard ["csv", "xml"].contains(ext) else {
@@ -123,10 +146,10 @@ extension AttendocSite {
         defer { TemporaryFolder.remove(folder) }
         let upload = folder.appendingPathComponent(safeName.hasPrefix(".") ? "register" + safeName : safeName)
         try TemporaryFolder.writePrivate(file.bytes, to: upload)
-        switch importRegister(upload, by: session) {
+        switch importRegister(upload, by: session, school: school) {
         case .success(let record):
             try log(session, "change", reference: nil, upn: nil,
-                    "imported the register \(record.fileName) (import \(record.id): \(record.pupils) pupil(s), \(record.marks) marks, \(record.changedMarks) changed)")
+                    "imported the register \(record.fileName)\(school.map { " of URN \($0)" } ?? "") (import \(record.id): \(record.pupils) pupil(s), \(record.marks) marks, \(record.changedMarks) changed)")
             return registerPage(session, status: .ok, result: record)
         case .failure(let error):
             guard error.kind == .register else { throw error }

@@ -31,6 +31,28 @@ public struct RegisterImportRecord: Sendable, Codable, Equatable {
     public var changedMarks: Int
 }
 
+/// A pupil a register import held, with what the export gave of them (a CSV gives the UPN only).
+public struct RegisterPupil: Sendable, Equatable {
+    public var upn: String
+    public var forename: String?
+    public var surname: String?
+    public var yearGroup: Int?
+
+    public init(upn: String, forename: String? = nil, surname: String? = nil, yearGroup: Int? = nil) {
+        self.upn = upn
+        self.forename = forename
+        self.surname = surname
+        self.yearGroup = yearGroup
+    }
+}
+
+/// A school's latest register import and the pupils it held.
+public struct SchoolRegisterImport: Sendable {
+    public var record: RegisterImportRecord
+    public var schoolURN: String
+    public var pupils: [RegisterPupil]
+}
+
 /// A mark that an import changed: a defence solicitor will ask when an N became an O.
 public struct MarkChange: Sendable, Codable, Equatable {
     public var upn: String
@@ -45,16 +67,22 @@ extension Workspace {
     /// Records an import of `marks` (a whole export, already read and checked) from a file with
     /// `sha256`: new marks are added, a mark that differs from the one held is replaced and the
     /// change kept as history. One transaction.
+    /// `schoolURN` is the school the export came from, and `held` the pupils it held, when known.
     public func importRegister(fileName: String, sha256: String, pupils: Int, marks: [SessionMark], by person: String,
+                               schoolURN: String? = nil, held: [RegisterPupil] = [],
                                at date: Date = Date()) throws(WorkspaceError) -> RegisterImportRecord {
         let stamp = Self.timestamp(date)
         do {
             return try writeImmediately { db in
                 try db.execute(sql: """
-                    INSERT INTO register_import (file_name, sha256, imported_at, imported_by, pupils, marks, new_marks, changed_marks)
-                    VALUES (?, ?, ?, ?, ?, ?, 0, 0)
-                    """, arguments: [fileName, sha256, stamp, person, pupils, marks.count])
+                    INSERT INTO register_import (file_name, sha256, imported_at, imported_by, pupils, marks, new_marks, changed_marks, school_urn)
+                    VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?)
+                    """, arguments: [fileName, sha256, stamp, person, pupils, marks.count, schoolURN])
                 let importID = Int(db.lastInsertedRowID)
+                let hold = try db.makeStatement(sql: "INSERT OR IGNORE INTO register_import_pupil (import_id, upn, forename, surname, year_group) VALUES (?, ?, ?, ?, ?)")
+                for pupil in held {
+                    try hold.execute(arguments: [importID, pupil.upn, pupil.forename, pupil.surname, pupil.yearGroup])
+                }
                 let find = try db.makeStatement(sql: "SELECT mark FROM mark WHERE upn = ? AND day = ? AND session = ?")
                 let add = try db.makeStatement(sql: "INSERT INTO mark (upn, day, session, mark, import_id) VALUES (?, ?, ?, ?, ?)")
                 let replace = try db.makeStatement(sql: "UPDATE mark SET mark = ?, import_id = ? WHERE upn = ? AND day = ? AND session = ?")
@@ -133,6 +161,38 @@ extension Workspace {
                                          importedBy: $0["imported_by"], pupils: $0["pupils"], marks: $0["marks"],
                                          newMarks: $0["new_marks"], changedMarks: $0["changed_marks"])
                 }
+            }
+        } catch {
+            throw WorkspaceError("the record cannot be read (\(Self.reason(error)))")
+        }
+    }
+
+    /// The latest register import recorded for the school with `urn`, with the pupils it held; nil
+    /// when the record has none (imports recorded before the record kept schools have none).
+    public func latestRegisterImport(school urn: String) throws(WorkspaceError) -> SchoolRegisterImport? {
+        do {
+            return try read { db in
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM register_import WHERE school_urn = ? ORDER BY id DESC LIMIT 1", arguments: [urn]) else {
+                    return nil
+                }
+                let record = RegisterImportRecord(id: row["id"], fileName: row["file_name"], sha256: row["sha256"], importedAt: row["imported_at"],
+                                                  importedBy: row["imported_by"], pupils: row["pupils"], marks: row["marks"],
+                                                  newMarks: row["new_marks"], changedMarks: row["changed_marks"])
+                let pupils = try Row.fetchAll(db, sql: "SELECT * FROM register_import_pupil WHERE import_id = ? ORDER BY upn", arguments: [record.id]).map {
+                    RegisterPupil(upn: $0["upn"], forename: $0["forename"], surname: $0["surname"], yearGroup: $0["year_group"])
+                }
+                return SchoolRegisterImport(record: record, schoolURN: urn, pupils: pupils)
+            }
+        } catch {
+            throw WorkspaceError("the record cannot be read (\(Self.reason(error)))")
+        }
+    }
+
+    /// The URNs of the schools the record holds register imports from, in order.
+    public func registerImportSchools() throws(WorkspaceError) -> [String] {
+        do {
+            return try read { db in
+                try String.fetchAll(db, sql: "SELECT DISTINCT school_urn FROM register_import WHERE school_urn IS NOT NULL ORDER BY school_urn")
             }
         } catch {
             throw WorkspaceError("the record cannot be read (\(Self.reason(error)))")

@@ -85,6 +85,7 @@ enum WorkspaceSchema {
         PanelRecordSchema.register(in: &migrator)
         StaffRecordSchema.register(in: &migrator)
         PenaltyNoticeRecordSchema.register(in: &migrator)
+        RegisterImportSchoolSchema.register(in: &migrator)
         return migrator
     }
 }

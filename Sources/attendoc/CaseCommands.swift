@@ -87,6 +87,9 @@ struct RegisterCommand: ParsableCommand {
         @Argument(help: "The register export (.csv or .xml).")
         var file: String
 
+        @Option(name: .long, help: ArgumentHelp("The URN of the school the export came from (6 digits), recorded with the pupils it held.", valueName: "URN"))
+        var school: String?
+
         @Option(name: .long, help: ArgumentHelp("Who is importing it (default: the login name).", valueName: "name"))
         var by: String?
 
@@ -97,7 +100,7 @@ struct RegisterCommand: ParsableCommand {
                 let workspace = try options.open()
                 let resources = try CommandLineValues.resources(options.resources)
                 let record = try RegisterIntake.importRegister(URL(fileURLWithPath: file), into: workspace, resources: resources,
-                                                               by: WorkspaceOptions.person(by))
+                                                               by: WorkspaceOptions.person(by), school: school)
                 Terminal.print("imported \(record.fileName) (import \(record.id)): \(record.pupils) pupils, \(record.marks) marks, \(record.newMarks) new, \(record.changedMarks) changed")
             } catch {
                 throw CommandLineValues.fail(error)

@@ -56,7 +56,7 @@ struct PenaltyNoticeCommand: ParsableCommand {
                     var line = "\(notice.issuedOn.iso)  to \(notice.recipientID) (\(notice.recipientPath))"
                     if notice.reference != reference { line += "  in case \(notice.reference)" }
                     if let terms = notice.terms {
-                        line += "  notice \(terms.number): £\(terms.amount)\(terms.reducedAmount.map { ", £\($0) by \(terms.reducedBy?.iso ?? "")" } ?? "") by \(terms.payBy.iso)"
+                        line += "  notice \(terms.number): £\(terms.amount)\(terms.reducedAmount.map { ", £\($0) by \(terms.reducedByGiven?.iso ?? "")" } ?? "") by \(terms.payByGiven.iso)"
                         line += "  for \(terms.periodFrom.iso) to \(terms.periodTo.iso) (\(terms.unauthorisedSessions) unauthorised sessions)"
                     }
                     Terminal.print(line)

@@ -27,7 +27,7 @@ struct Render: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The kind of document to render (see attendoc kinds).", valueName: "kind"))
     var document: String?
 
-    @Flag(name: .long, help: "Render every document the case's history calls for: each letter in letters_issued on its own date, and the minutes (and parenting contract) of each meeting. Written to OUT/<case reference>/<date>-<kind>/.")
+    @Flag(name: .long, help: "Render every document the case's history calls for: each letter in letters_issued on its own date, the minutes (and parenting contract) of each meeting, and each request to another service under referrals: (service:). Written to OUT/<case reference>/<date>-<kind>/.")
     var all = false
 
     @Option(name: .long, help: ArgumentHelp("Formats, comma-separated: html, txt, docx, pdf.", valueName: "formats"))
@@ -96,11 +96,12 @@ struct Render: ParsableCommand {
                     throw AttendocError(.usage, "--all renders each document on its own date and for its own meeting or record; leave out --date, --meeting and --record")
                 }
                 loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-                let planned = CaseHistory.documents(in: loaded.attendanceCase)
+                let planned = (CaseHistory.documents(in: loaded.attendanceCase) + CaseHistory.requestsToOtherServices(in: loaded.attendanceCase))
+                    .sorted { ($0.date, $0.kind.rawValue) < ($1.date, $1.kind.rawValue) }
                 guard !planned.isEmpty else {
-                    throw AttendocError(.usage, "the case's history (letters_issued, meetings) calls for no document Attendoc makes")
+                    throw AttendocError(.usage, "the case's history (letters_issued, meetings, referrals with a service:) calls for no document Attendoc makes")
                 }
-                jobs = planned.map { ($0.kind, $0.date, LetterOptions(meeting: $0.meeting, deadlineOverrideReason: overrideDeadline),
+                jobs = planned.map { ($0.kind, $0.date, LetterOptions(meeting: $0.meeting, deadlineOverrideReason: overrideDeadline, record: $0.record),
                                       $0.folder(in: loaded.attendanceCase), $0.calledForBy) }
             default:
                 throw AttendocError(.usage, "give either --document KIND or --all")
@@ -118,7 +119,7 @@ struct Render: ParsableCommand {
                 }
             }
             let written = try writer.write(letters.map(\.document), formats: formats, to: URL(fileURLWithPath: out), fop: fop)
-            for note in run.notes(for: loaded, options: options) {
+            for note in run.notes(for: loaded, letters: letters, options: options) {
                 Terminal.print("note: \(note)")
             }
             let base = FileManager.default.currentDirectoryPath + "/"

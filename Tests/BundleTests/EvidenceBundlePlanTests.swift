@@ -199,6 +199,8 @@ struct EvidenceBundlePlanTests {
             try data.write(to: file)
             let expected = try run("sha256sum", [file.path]).output.split(separator: " ").first.map(String.init)
             #expect(SHA256.hex(data) == expected, "size \(size)")
+            // The same bytes as a slice of larger data (whose indices do not start at 0).
+            #expect(SHA256.hex((Data([1, 2, 3]) + data).dropFirst(3)) == expected, "slice of size \(size)")
         }
     }
 

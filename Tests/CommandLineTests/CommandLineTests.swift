@@ -163,6 +163,42 @@ struct CommandLineTests {
         #expect(result.output.contains("note: parents[2]: no letter (not a parent under section 576 Education Act 1996: no natural parent, parental responsibility or care of the child recorded)"))
     }
 
+    @Test func renderAllMakesTheRequestsToOtherServicesTooEachFromItsOwnEntry() throws {
+        let out = try temporaryFolder("cli-all-services")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try Self.attendoc(["render", repositoryRoot.appendingPathComponent("examples/hillside-send-and-social-worker.yaml").path,
+                                        "--all", "--format", "txt", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        let files = filesUnder(out)
+        // referrals[0..2]: SEND outreach (23 November), social care (24), safeguarding (25), each one
+        // copy for that service beside the parents' copies of the rest of the case's history.
+        for file in ["HPS-2026-017/2026-11-23-send-outreach-request/send-outreach-service.txt",
+                     "HPS-2026-017/2026-11-24-social-care-referral/childrens-social-care.txt",
+                     "HPS-2026-017/2026-11-25-safeguarding-referral-note/designated-safeguarding-lead.txt",
+                     "HPS-2026-017/2026-11-20-attendance-support-plan/agnieszka-nowak.txt"] {
+            #expect(files.contains(file), "\(files)")
+        }
+        let note = try String(contentsOf: out.appendingPathComponent("HPS-2026-017/2026-11-25-safeguarding-referral-note/designated-safeguarding-lead.txt"), encoding: .utf8)
+        #expect(flattened(note).contains("left at home alone"), "\(note)")
+    }
+
+    @Test func aTranslationNoteIsOnlyForAParentsCopyTheRunMade() throws {
+        let out = try temporaryFolder("cli-translation-note")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let example = repositoryRoot.appendingPathComponent("examples/hillside-send-and-social-worker.yaml").path
+        // The mother prefers Polish: her copy of a letter needs translating.
+        let letter = try Self.attendoc(["render", example, "--document", "additional-needs-plan", "--date", "2026-10-16", "--format", "txt", "--out", out.path])
+        #expect(letter.status == 0, "\(letter.error)")
+        #expect(letter.output.contains("note: parents[0] (agnieszka-nowak): prefers Polish; this copy needs translating before it is sent"), "\(letter.output)")
+        // A document with one copy, for the GP or a service, has no parent's copy to translate, and
+        // nobody is left out of it: no note about parents at all.
+        for (kind, day) in [("gp-enquiry-letter", "2026-10-12"), ("safeguarding-referral-note", "2026-11-25"), ("send-outreach-request", "2026-11-23")] {
+            let single = try Self.attendoc(["render", example, "--document", kind, "--date", day, "--format", "txt", "--out", out.path])
+            #expect(single.status == 0, "\(single.error)")
+            #expect(!single.output.contains("note:"), "\(kind): \(single.output)")
+        }
+    }
+
     @Test func renderNeedsADocumentKindOrAll() throws {
         let result = try Self.attendoc(["render", fixture("separated-parents.yaml").path])
         #expect(result.status != 0)

@@ -16,8 +16,9 @@ import Testing
 ///
 /// - A notice posted on Friday 4 December 2026 is deemed received on Tuesday 8 December (the
 ///   policy's second working day). 21 days beginning with it end on Monday 28 December, in the
-///   Christmas holiday: the parent is given Friday 18 December. 28 days end on Monday 4 January
-///   2027, the first day of the spring term, a school day.
+///   Christmas holiday: the parent is given the next school day, Monday 4 January 2027 (never an
+///   earlier day: a parent never has less time than the law gives). 28 days end on Monday 4
+///   January 2027, the first day of the spring term, a school day: the same day.
 /// - Its period is the 10 school weeks to 4 December: from Monday 21 September (the half-term week
 ///   of 26 October skipped); the register shows 22 unauthorised sessions in it.
 /// - The decision to prosecute is recorded on 8 January 2027, for 25 November 2026 to 8 January 2027.
@@ -76,8 +77,10 @@ struct PenaltyNoticeTests {
         #expect(text.contains("The offence is in section 444(1) of the Education Act 1996. We give this notice under section 444A of that Act and the Northshire County Council code of conduct for penalty notices for school absence (September 2024)."))
         #expect(text.contains("“\(EnforcementLetterTests.s444_1)”"))
         // The amounts and when they fall due, from the day of receipt, on school days.
-        #expect(text.contains("Pay £80 by Friday 18 December 2026. This is within 21 days of the day you get this notice."))
-        #expect(text.contains("After that, the amount is £160. Pay it by Monday 4 January 2027. This is within 28 days of the day you get this notice."))
+        // The 21st day (28 December) is in the holidays: the next school day, which is the 28th day too.
+        #expect(text.contains("Pay £80 by Monday 4 January 2027. The law gives you 21 days from the day you get this notice. The last of them, Monday 28 December 2026, is not a school day, so you have until the next school day."), "\(text)")
+        #expect(text.contains("The whole amount is £160. Its last day to pay is the same day, Monday 4 January 2027. So if you pay £80 by then, you have paid in full."))
+        #expect(!text.contains("18 December"), "never a day earlier than the law gives")
         #expect(text.contains("We count the days from 8 December 2026, the day we take this notice to reach you."))
         // How to pay, what paying means, the bar on proceedings, what happens if unpaid, withdrawal.
         #expect(text.contains("Online at www.northshire.example/pay/penalty-notice"))
@@ -97,15 +100,25 @@ struct PenaltyNoticeTests {
         let terms = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-04"), method: "post", history: PenaltyNoticeHistory(notices: []))
         #expect(terms.receivedOn == (try date("2026-12-08")))
         // The law's days (21 and 28 days beginning with receipt), and the school days given.
-        #expect(terms.reducedBy == (try date("2026-12-28")) && terms.reducedByGiven == (try date("2026-12-18")))
+        #expect(terms.reducedBy == (try date("2026-12-28")) && terms.reducedByGiven == (try date("2027-01-04")))
         #expect(terms.payBy == (try date("2027-01-04")) && terms.payByGiven == (try date("2027-01-04")))
         let calendar = try loaded.calendar()
         #expect(calendar.isSchoolDay(try #require(terms.reducedByGiven)) && calendar.isSchoolDay(terms.payByGiven))
         #expect(terms.periodFrom == (try date("2026-09-21")) && terms.periodTo == (try date("2026-12-04")) && terms.unauthorisedSessions == 22)
-        // By hand, the same day: received that day, 21 days to Thursday 24 December (holiday: 18 December).
+        // By hand, the same day: received that day, 21 days to Thursday 24 December and 28 to
+        // Thursday 31 December, both in the holidays: each given as Monday 4 January, never 18 December.
         let byHand = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-04"), method: "hand", history: PenaltyNoticeHistory(notices: []))
         #expect(byHand.receivedOn == (try date("2026-12-04")) && byHand.reducedBy == (try date("2026-12-24")) && byHand.payBy == (try date("2026-12-31")))
-        #expect(byHand.payByGiven == (try date("2026-12-18")))
+        #expect(byHand.reducedByGiven == (try date("2027-01-04")) && byHand.payByGiven == (try date("2027-01-04")))
+        // Posted on Friday 11 December, received Tuesday 15 December: the 21st day is Monday 4
+        // January (a school day, kept) and the 28th Monday 11 January (kept).
+        let later = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-11"), method: "post", history: PenaltyNoticeHistory(notices: []))
+        #expect(later.receivedOn == (try date("2026-12-15")))
+        #expect(later.reducedBy == (try date("2027-01-04")) && later.reducedByGiven == (try date("2027-01-04")))
+        #expect(later.payBy == (try date("2027-01-11")) && later.payByGiven == (try date("2027-01-11")))
+        for terms in [terms, byHand, later] {
+            #expect(try #require(terms.reducedByGiven) >= (try #require(terms.reducedBy)) && terms.payByGiven >= terms.payBy, "never earlier than the law's day")
+        }
     }
 
     @Test func aSecondNoticeToTheSameParentIsAt160WithNoReduction() throws {
@@ -118,7 +131,7 @@ struct PenaltyNoticeTests {
         #expect(!mother.contains("£80"))
         #expect(mother.contains("We cannot give you another penalty notice for Siobhán within 3 years."))
         // Counted per parent: the father's is his first.
-        #expect(father.contains("Pay £80 by Friday 18 December 2026."))
+        #expect(father.contains("Pay £80 by Monday 4 January 2027."))
     }
 
     @Test func aThirdNoticeWithinThreeYearsIsRefusedSayingWhy() throws {
@@ -190,7 +203,7 @@ struct PenaltyNoticeTests {
         // Papers to court alone also puts it in hand.
         var loaded = try Self.loaded()
         loaded.attendanceCase.legalRoute?.decision = nil
-        loaded.attendanceCase.legalRoute?.papersToCourtOn = try date("2027-01-08")
+        loaded.attendanceCase.legalRoute?.papersToCourtOn = date("2027-01-08")
         #expect(try Self.error(.noticeToImprove, dated: "2027-01-11", loaded: loaded).contains("papers to court, legal_route.papers_to_court_on, on 8 January 2027"))
         // Before the decision it is made.
         #expect(try Self.texts(.noticeToImprove, dated: "2026-12-04")["zoe-dsouza"]?.contains("This is a notice to improve.") == true)
@@ -230,14 +243,14 @@ struct PenaltyNoticeTests {
         #expect(written.count == 12, "each parent's notice and the head teacher's copy of the father's, in four formats")
         let stem = folder.appendingPathComponent("CAT-2026-0142/penalty-notice/zoe-dsouza")
         let pdf = flattened(try pdfText(stem.appendingPathExtension("pdf")))
-        #expect(pdf.contains("Pay £80 by Friday 18 December 2026."))
-        #expect(pdf.contains("Pay it by Monday 4 January 2027."))
+        #expect(pdf.contains("Pay £80 by Monday 4 January 2027."))
+        #expect(pdf.contains("The last of them, Monday 28 December 2026, is not a school day"))
         let html = htmlText(try String(contentsOf: stem.appendingPathExtension("html"), encoding: .utf8))
         #expect(flattened(html).contains("We will not take you to court for this offence during the 28 days you have to pay."))
         // The DOCX's words, its runs joined (unzip reads the package, as Word would open it).
         let document = try run("unzip", ["-p", stem.appendingPathExtension("docx").path, "word/document.xml"]).output
         let words = document.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
-        #expect(words.contains("Pay £80 by Friday 18 December 2026."), "the DOCX holds the notice's amounts and dates")
+        #expect(words.contains("Pay £80 by Monday 4 January 2027."), "the DOCX holds the notice's amounts and dates")
         // The father's copy is his own: not the mother's address.
         let father = flattened(try pdfText(folder.appendingPathComponent("CAT-2026-0142/penalty-notice/ciaran-obrien.pdf")))
         #expect(father.contains("Dear Mr O'Brien") && !father.contains("Orchard Close"))

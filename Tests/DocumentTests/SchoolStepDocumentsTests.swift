@@ -163,8 +163,10 @@ struct SchoolStepDocumentsTests {
         let loaded = try Self.load(Self.riverside)
         let contract = try #require(try Self.texts(.reviewRecord, loaded, dated: "2026-11-13", options: LetterOptions(record: "reviews[0]"))["ciaran-obrien"])
         for expected in [
-            "Review of the parenting contract meeting",
-            "Meeting reviewed: Parenting contract meeting on Friday 2 October 2026",
+            // Seed 003, tier 3: the review of the attendance contract (the 2024 guidance's words for
+            // the contract a parenting contract meeting agrees), by the review record.
+            "Review of the attendance contract",
+            "Meeting reviewed: Attendance contract meeting on Friday 2 October 2026",
             "Review held: Friday 16 October 2026",
             "Attendance target: 90%",
             "Decision: move to the next step of support",
@@ -182,6 +184,7 @@ struct SchoolStepDocumentsTests {
         // October N O and 6 November O O unauthorised, 11 November M authorised: 15 attended, 75.0%.
         let taf = try #require(try Self.texts(.reviewRecord, loaded, dated: "2026-11-13")["zoe-dsouza"])
         #expect(taf.contains("Review of the Team Around the Family meeting"))
+        #expect(!contract.contains("parenting contract") && !contract.contains("Parenting contract"), "\(contract)")
         #expect(taf.contains("From 21 October 2026 to 11 November 2026, Siobhán attended 15 of 20 sessions: 75.0%. The target of 90% was not met."))
         #expect(taf.contains("Decision: refer to the local authority"))
         #expect(taf.contains("The school will refer Siobhán’s attendance to the local authority."))

@@ -41,8 +41,9 @@ struct RenderedStepDocuments: Sendable {
                    "Tomasz Zielinski"],
             neverSays: ["Gareth", "non-contact order"]),
         Job(kind: .reviewRecord, example: "riverside-first-warning.yaml", date: "2026-11-13", record: "reviews[0]", copy: "ciaran-obrien",
-            says: ["Review of the parenting contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
-                   "The target of 90% was not met.", "move to the next step of support"]),
+            says: ["Review of the attendance contract", "Attendance contract meeting", "Friday 2 October 2026", "Friday 16 October 2026", "14", "22", "63.6%",
+                   "The target of 90% was not met.", "move to the next step of support"],
+            neverSays: ["arenting contract"]),
         Job(kind: .gpConsentRequest, example: "hillside-send-and-social-worker.yaml", date: "2026-10-01", copy: "agnieszka-nowak",
             says: ["Mrs Agnieszka Nowak", "5 days", "Wednesday 30 September 2026", "Dr Ruth Penrose", "Newtown Medical Centre",
                    "withdraw your permission at any time"],
@@ -84,6 +85,18 @@ struct RenderedStepDocuments: Sendable {
             says: ["note for the designated safeguarding lead", "Northshire Children's Hub (CHUB)", "left at home alone", "Wednesday 25 November 2026",
                    "22 Orchard Way", "Designated safeguarding lead"],
             neverSays: ["court order", "07700"]),
+        // Each parent's copy of the written record of reasonable adjustments (seed 002) and of the
+        // Additional Needs Plan (seed 003, tier 2); never the father, who may not be contacted.
+        Job(kind: .reasonableAdjustmentsRecord, example: "hillside-send-and-social-worker.yaml", date: "2026-11-23", copy: "agnieszka-nowak",
+            says: ["The support the school gives Kacpi", "In lessons", "A visual timetable on his desk", "A quiet place to work",
+                   "At other times of the day", "Kacpi can start the day in the Nurture Room", "Friday 11 December 2026",
+                   "67 of 102 sessions", "65.7%"],
+            neverSays: ["Gareth", "court order", "07700"]),
+        Job(kind: .additionalNeedsPlan, example: "hillside-send-and-social-worker.yaml", date: "2026-10-16", copy: "tomasz-zielinski",
+            says: ["Additional Needs Plan", "Kacper Nowak-Williams", "Anxiety at the start of the school day", "in class by 9:30",
+                   "Check the Nurture Room start with Kacpi every Friday", "Friday 13 November 2026", "65.6%", "42", "64",
+                   "Ms Rachel Ford, SENCo"],
+            neverSays: ["Gareth", "court order", "07700"]),
     ]
 
     let folder: URL

@@ -20,6 +20,15 @@ struct RouteAccessTests {
         ("/case?ref=NO%2FSUCH%2FCASE", "303 /login", "404", "404", "404", "404", "403"),
         ("/download?ref=CAT%2F2026%2F0142&id=LETTER&format=txt", "303 /login", "200", "404", "200", "404", "403"),
         ("/register", "303 /login", "200", "200", "200", "403", "403"),
+        ("/pupils", "303 /login", "200", "200", "200", "403", "403"),
+        ("/pupils?school=149876&sort=attendance&persistent=yes", "303 /login", "200", "200", "200", "403", "403"),
+        ("/case/new", "303 /login", "200", "200", "200", "403", "403"),
+        ("/case/edit?ref=CAT%2F2026%2F0142", "303 /login", "200", "404", "200", "403", "403"),
+        ("/case/edit?ref=HPS%2F2026%2F017", "303 /login", "404", "200", "200", "403", "403"),
+        ("/case/edit?ref=NO%2FSUCH%2FCASE", "303 /login", "404", "404", "404", "403", "403"),
+        ("/case/yaml?ref=CAT%2F2026%2F0142", "303 /login", "200", "404", "200", "404", "403"),
+        ("/case/yaml?ref=CAT%2F2026%2F0142&version=1", "303 /login", "200", "404", "200", "404", "403"),
+        ("/case/yaml?ref=CAT%2F2026%2F0142&version=99", "303 /login", "404", "404", "404", "404", "403"),
         ("/access-log", "303 /login", "403", "403", "403", "403", "200"),
         ("/staff", "303 /login", "403", "403", "403", "403", "200"),
         ("/no-such-page", "404", "404", "404", "404", "404", "404"),
@@ -57,7 +66,13 @@ struct RouteAccessTests {
                 let got = response.status == .seeOther ? "303 \(response.headers[.location] ?? "")" : "\(response.status.code)"
                 #expect(got == wanted, "\(name) POST /register")
             }
+            for (name, wanted) in [("nobody", "303 /login"), ("office", "403"), ("team", "403"), ("clerk", "403"), ("admin", "403")] {
+                let response = try await visitors[name]!.post("/case/save", form: [("case", WebFixture.riverside), ("pupil.forename", "Changed")])
+                let got = response.status == .seeOther ? "303 \(response.headers[.location] ?? "")" : "\(response.status.code)"
+                #expect(got == wanted, "\(name) POST /case/save")
+            }
         }
         #expect(try fixture.workspace.registerImports().count == 1, "nothing imported by any refused post")
+        #expect(try fixture.workspace.versions(of: WebFixture.riverside).count == 1, "no case changed by any refused post")
     }
 }

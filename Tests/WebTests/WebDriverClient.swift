@@ -85,6 +85,12 @@ final class WebDriverClient {
         _ = try await send("POST", "/session/\(sessionID)/element/\(id)/value", ["text": text])
     }
 
+    /// Empties a text field or text area.
+    func clear(_ css: String) async throws {
+        let id = try await element(css)
+        _ = try await send("POST", "/session/\(sessionID)/element/\(id)/clear", [String: Any]())
+    }
+
     func click(_ css: String) async throws {
         let id = try await element(css)
         _ = try await send("POST", "/session/\(sessionID)/element/\(id)/click", [String: Any]())

@@ -353,6 +353,9 @@ struct WorkspaceTests {
         // The interview (3 December) set a target; its review is the policy's target_review, 5 weeks on.
         #expect(lines.contains("2027-01-07  in 10 school day(s)  CAT/2026/0142, UPN Y878401219052: target review for the target set at meetings[2]: a target met letter or a final warning"), "\(due.output)")
         #expect(lines.contains { $0.hasPrefix("2026-12-17  in 5 school day(s)  BPS/ATT/2026/031") && $0.contains("review of the attendance improvement plan meeting of 2026-11-05 (meetings[1])") })
+        // Seed 003, tier 3: the attendance contract agreed on 8 October, due for review on 5 November.
+        let october = try run(program, ["due", "--as-of", "2026-10-20", "--school", "148213", "--workspace", workspace.path]).output
+        #expect(october.split(separator: "\n").contains { $0.hasPrefix("2026-11-05  in ") && $0.contains("BPS/ATT/2026/031") && $0.contains(": review of the attendance contract agreed at the parenting contract meeting of 2026-10-08 (meetings[0]); record it under reviews: for the review record (review-record)") }, "\(october)")
         // An N mark of 16 November still open after 5 school days.
         #expect(lines.contains("2026-11-23  overdue by 13 school day(s)  UPN Y878401219052: the AM session of 2026-11-16 is still marked N (no reason yet) after 5 school days"))
         let dates = lines.map { String($0.prefix(10)) }

@@ -48,12 +48,16 @@ enum PenaltyNoticeFacts {
             "amount": terms.amount,
             "receivedOn": LetterContext.dateValue(terms.receivedOn),
             "payBy": LetterContext.dateValue(terms.payByGiven),
+            // The law's day, when it is not a school day and the parent is given the next one.
+            "payByMoved": terms.payByGiven != terms.payBy,
+            "payByLegal": LetterContext.dateValue(terms.payBy),
             "periodFrom": LetterContext.dateValue(terms.periodFrom),
             "periodTo": LetterContext.dateValue(terms.periodTo),
             "unauthorisedSessions": terms.unauthorisedSessions,
         ]
-        if let reduced = terms.reducedAmount, let by = terms.reducedByGiven {
-            notice["reduced"] = ["amount": reduced, "by": LetterContext.dateValue(by)] as [String: Any]
+        if let reduced = terms.reducedAmount, let by = terms.reducedByGiven, let legal = terms.reducedBy {
+            notice["reduced"] = ["amount": reduced, "by": LetterContext.dateValue(by), "moved": by != legal,
+                                 "legal": LetterContext.dateValue(legal), "sameDay": by == terms.payByGiven] as [String: Any]
         }
         var values = facts
         values["notice"] = notice

@@ -76,6 +76,8 @@ enum RecordedMeeting {
             },
             "hasActions": !meeting.actions.isEmpty,
             "isImprovementPlan": meeting.kind == .attendanceImprovementPlan,
+            // What a parenting contract meeting agrees is, in the 2024 guidance's words, an attendance contract.
+            "isParentingContract": meeting.kind == .parentingContract,
         ]
         values["time"] = meeting.time.map(MeetingInvitationFacts.timeInWords)
         values["place"] = meeting.place

@@ -1,0 +1,64 @@
+import AttendocCaseModel
+import AttendocTesting
+import AttendocYAML
+import Foundation
+import Testing
+
+/// A case file changed field by field, as the case form changes it: what is set is what the reader
+/// then reads, what is left empty is taken out, and what the change does not name stays as it was.
+@Suite("Case model: changing a case file field by field")
+struct CaseFileEditTests {
+    static let yaml = """
+    reference: CAT/2026/0142 # a comment
+    pupil:
+      forename: Ann
+      surname: Smith
+      year_group: 8
+    parents:
+      - id: mother
+        forename: Zoë
+        phone: [07700 900 123, 01392 000 999]
+      - id: father
+        forename: Sean
+    supportive_measures:
+      - what: A daily check-in
+        evidence: [evidence/log.txt]
+    """
+
+    @Test func setValuesAreReadAsWrittenAndTheRestIsKept() throws {
+        var edit = try CaseFileEdit(yaml: Self.yaml)
+        #expect(edit.value(at: "parents[0].phone") == ["07700 900 123", "01392 000 999"])
+        #expect(edit.count(at: "parents") == 2)
+        edit.set("pupil.forename", .text("yes"))            // text stays text, not a yes/no
+        edit.set("pupil.preferred_forename", .text("  "))   // empty: not written
+        edit.set("pupil.surname", nil)                      // taken out
+        edit.set("pupil.year_group", .plain("9"))
+        edit.set("parents[0].phone", .oneOrMore(["07700 900 555", ""]))
+        edit.set("parents[2].forename", .text("Mary"))      // one more item
+        edit.set("meetings[0].time", .text("15:30"))        // a new section; a time stays text
+        let text = try edit.yaml()
+        #expect(text.contains("pupil:\n  forename: \"yes\"\n  year_group: 9\n"), "\(text)")
+        #expect(!text.contains("surname") && !text.contains("preferred_forename"))
+        #expect(text.contains("phone: \"07700 900 555\"\n"))
+        #expect(text.contains("time: \"15:30\""))
+        #expect(text.contains("Zoë"), "Unicode is kept as it is")
+        let again = try CaseFileEdit(yaml: text)
+        #expect(again.value(at: "parents[2].forename") == ["Mary"])
+        #expect(again.value(at: "supportive_measures[0].evidence") == ["evidence/log.txt"], "a field the change does not name is kept")
+        #expect(again.value(at: "reference") == ["CAT/2026/0142"])
+    }
+
+    @Test func itemsAreTakenOutAndAnEmptiedSectionGoes() throws {
+        var edit = try CaseFileEdit(yaml: Self.yaml)
+        edit.removeItems("parents", [0])
+        #expect(edit.count(at: "parents") == 1)
+        #expect(edit.value(at: "parents[0].id") == ["father"])
+        edit.set("pupil.forename", nil)
+        edit.set("pupil.surname", nil)
+        edit.set("pupil.year_group", nil)
+        #expect(edit.value(at: "pupil.forename") == nil)
+        #expect(!(try edit.yaml()).contains("pupil:"), "a section with no field left is taken out, for the reader to name as missing")
+        #expect(CaseFileEdit.steps("parents[1].address.lines") == [.key("parents"), .index(1), .key("address"), .key("lines")])
+        #expect(throws: CaseFileError.self) { try CaseFileEdit(yaml: "- a list\n- not fields\n") }
+    }
+}
