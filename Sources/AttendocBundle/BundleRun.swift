@@ -1,5 +1,6 @@
 import AttendocCasework
 import AttendocDocuments
+import AttendocPolicy
 import AttendocPrograms
 import AttendocRendering
 import AttendocValues
@@ -65,29 +66,46 @@ public struct BundleRun {
     /// merge), for the benchmark, which times FOP and qpdf alone on exactly the same input.
     /// With `record` (the workspace's copies of the case's documents), section E exhibits the
     /// archived copies as sent (`EvidenceBundle.plan`).
+    /// `route` is the enforcement route the papers are for (its evidence list decides what is
+    /// missing; with its papers' unused_material_schedule the schedule is a document of its own,
+    /// not in section A); nil: every prosecution check, and the schedule in section A.
     public func make(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, to outputFolder: URL,
                      record: [EvidenceBundle.RecordedCopy]? = nil, penaltyNotices: PenaltyNoticeHistory? = nil,
-                     observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
-        let sent = record.map { $0.compactMap(\.sentLetter) }
-        // A paid penalty notice for the period charged: no papers at all, not even a draft.
-        let history = penaltyNotices ?? .listed(in: loaded.attendanceCase)
-        let paid = PenaltyNoticeReadiness.refusals(loaded, asOf: asOf, history: history, sent: sent)
-        if !paid.isEmpty {
-            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference): no prosecution papers are made for this period: " + paid.joined(separator: "; "),
-                                suggestion: "charge only days after the paid notice's period (legal_route.offence_period), or do not prosecute for this absence")
+                     route: EnforcementRoute? = nil, observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Outcome {
+        let prepared = try prepare(loaded, asOf: asOf, draft: draft, record: record, penaltyNotices: penaltyNotices, route: route, observe: observe)
+        let transaction = try OutputTransaction(outputFolder: outputFolder)
+        do throws(AttendocError) {
+            for file in prepared.files { try transaction.add(file.data, at: file.path) }
+            var outcome = prepared.outcome
+            outcome.files = try transaction.commit()
+            return outcome
+        } catch {
+            transaction.abandon()
+            throw error
         }
-        let readiness = ProsecutionReadiness.check(loaded, asOf: asOf, sent: sent, penaltyNotices: history)
-        if !draft && !readiness.isReady {
-            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
-                                + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")
-                                + "\nmend them, or make a draft with --draft (DRAFT on every page, the gaps on the front sheet)")
-        }
+    }
+
+    /// What `make` writes, not yet written: each file's path inside the output folder and its
+    /// bytes, and the outcome (its `files` empty until written). `attendoc bundle --route`
+    /// writes them with the route's other papers, all or nothing.
+    public struct Prepared {
+        public var files: [(path: String, data: Data)]
+        public var outcome: Outcome
+        /// What the route's check found missing (a draft's gaps).
+        public var readiness: ProsecutionReadiness
+    }
+
+    public func prepare(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool,
+                        record: [EvidenceBundle.RecordedCopy]? = nil, penaltyNotices: PenaltyNoticeHistory? = nil,
+                        route: EnforcementRoute? = nil, observe: ((Intermediates) -> Void)? = nil) throws(AttendocError) -> Prepared {
+        let readiness = try Self.readiness(loaded, asOf: asOf, draft: draft, record: record, penaltyNotices: penaltyNotices, route: route)
         let letterRun = self.letterRun
         let qpdf = self.qpdf
         let planned = try EvidenceBundle.plan(
             loaded, asOf: asOf, isDraft: draft, gaps: readiness.gaps,
             documents: { (kind, view, date, options) throws(AttendocError) in try letterRun.letters(kind, for: view, dated: date, options: options) },
-            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record)
+            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record,
+            unusedMaterialApart: route?.papers.contains(.unusedMaterialSchedule) ?? false)
         let (xml, tree) = try bundleXML(planned)
         try FamilyCourtApplication.refuseCriminalDeclaration(in: tree, of: planned)
         let bundle = try planned.titled(from: tree)
@@ -95,17 +113,32 @@ public struct BundleRun {
         let manifest = BundleManifest(bundle: bundle, layout: pdf.layout, pdf: pdf.data, xml: xml)
 
         let folder = FileName.caseFolder(loaded.attendanceCase.reference)
-        let transaction = try OutputTransaction(outputFolder: outputFolder)
-        do throws(AttendocError) {
-            try transaction.add(pdf.data, at: "\(folder)/evidence-bundle.pdf")
-            try transaction.add(manifest.json(), at: "\(folder)/evidence-bundle-manifest.json")
-            let files = try transaction.commit()
-            return Outcome(files: files, pageCount: pdf.layout.pageCount, sha256: manifest.sha256, leftOut: bundle.leftOut,
-                           gaps: draft ? readiness.gaps : [], manifest: manifest, warnings: pdf.warnings)
-        } catch {
-            transaction.abandon()
-            throw error
+        return Prepared(files: [("\(folder)/evidence-bundle.pdf", pdf.data), ("\(folder)/evidence-bundle-manifest.json", try manifest.json())],
+                        outcome: Outcome(files: [], pageCount: pdf.layout.pageCount, sha256: manifest.sha256, leftOut: bundle.leftOut,
+                                         gaps: draft ? readiness.gaps : [], manifest: manifest, warnings: pdf.warnings),
+                        readiness: readiness)
+    }
+
+    /// What is missing from `loaded` for `route` (nil: every prosecution check) as of `asOf`:
+    /// refused outright when a paid penalty notice covers the period charged (no papers at all,
+    /// not even a draft), and when anything is missing unless `draft`. Every paper of a route is
+    /// made only past this.
+    public static func readiness(_ loaded: LoadedCase, asOf: CalendarDate, draft: Bool, record: [EvidenceBundle.RecordedCopy]?,
+                                 penaltyNotices: PenaltyNoticeHistory?, route: EnforcementRoute?) throws(AttendocError) -> ProsecutionReadiness {
+        let sent = record.map { $0.compactMap(\.sentLetter) }
+        let history = penaltyNotices ?? .listed(in: loaded.attendanceCase)
+        let paid = PenaltyNoticeReadiness.refusals(loaded, asOf: asOf, history: history, sent: sent)
+        if !paid.isEmpty {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference): no prosecution papers are made for this period: " + paid.joined(separator: "; "),
+                                suggestion: "charge only days after the paid notice's period (legal_route.offence_period), or do not prosecute for this absence")
         }
+        let readiness = RouteReadiness.check(loaded, for: route, asOf: asOf, sent: sent, penaltyNotices: history)
+        if !draft && !readiness.isReady {
+            throw AttendocError(.document, "the case \(loaded.attendanceCase.reference) is not ready for court as of \(asOf.longForm)\(route.map { " (\($0.name))" } ?? ""); \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? " is" : "s are") missing:\n"
+                                + readiness.gaps.map { "- \($0)" }.joined(separator: "\n")
+                                + "\nmend them, or make a draft with --draft (DRAFT on every page, the gaps on the front sheet)")
+        }
+        return readiness
     }
 
     /// The bundle's XML: the template's output with each document put in whole, checked

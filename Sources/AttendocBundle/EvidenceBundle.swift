@@ -131,7 +131,8 @@ public struct EvidenceBundle {
     public static func plan(
         _ loaded: LoadedCase, asOf: CalendarDate, isDraft: Bool, gaps: [ProsecutionReadiness.Gap],
         documents: (DocumentKind, LoadedCase, CalendarDate, LetterOptions) throws(AttendocError) -> [LetterRun.Letter],
-        pageCount: (URL) throws(AttendocError) -> Int, record: [RecordedCopy]? = nil
+        pageCount: (URL) throws(AttendocError) -> Int, record: [RecordedCopy]? = nil,
+        unusedMaterialApart: Bool = false
     ) throws(AttendocError) -> EvidenceBundle {
         let original = loaded.attendanceCase
         guard let route = original.legalRoute else {
@@ -161,14 +162,18 @@ public struct EvidenceBundle {
         }
 
         // A: summary and chronology. B: the schedule. C: the statement.
-        let sectionA = Section(letter: "A", entries: [
+        var sectionA = Section(letter: "A", entries: [
             Entry(id: nextID("A"), about: .summary, date: asOf, content: .summary, source: "legal_route"),
             Entry(id: nextID("A"), about: .chronology, content: .chronology, source: "the whole case"),
             Entry(id: nextID("A"), about: .decisions, date: route.decision?.on ?? route.decidedOn, content: .decisions, source: "legal_route"),
             Entry(id: nextID("A"), about: .defenceMatters, date: asOf, content: .defenceMatters,
                   source: "pupil.priority_cohorts, the register, meetings, supportive_measures"),
-            Entry(id: nextID("A"), about: .unusedMaterial, date: asOf, content: .unusedMaterial, source: "unused_material"),
         ])
+        // The unused material schedule: in section A, or (as the court's platform files it,
+        // apart from the initial details of the prosecution case) a document of its own.
+        if !unusedMaterialApart {
+            sectionA.entries.append(Entry(id: nextID("A"), about: .unusedMaterial, date: asOf, content: .unusedMaterial, source: "unused_material"))
+        }
         let sectionB = Section(letter: "B", entries: [
             Entry(id: nextID("B"), about: .measures, content: .measures, source: "supportive_measures"),
         ])

@@ -6,12 +6,18 @@ import AttendocValues
 /// where it is kept, the disclosure decision and its reason. Sensitive items go on the
 /// prosecutor's separate schedule, never in the bundle served on the family. An item that names a
 /// meeting's agency-only notes is described from the meeting, never by the notes' words.
-/// The words are `templates/partials/bundle/unused-material.mustache`.
+/// The words are `templates/partials/bundle/unused-material.mustache` (in section A) and
+/// `templates/unused-material-schedule.mustache` (the document of its own,
+/// `UnusedMaterialScheduleDocument`); both print the rows with `partials/unused-material-rows`.
 enum UnusedMaterialSchedule {
     static func values(_ bundle: EvidenceBundle) -> [String: Any] {
-        // The original case: the court view has dropped the notes, not the meetings.
-        let meetings = bundle.view.attendanceCase.meetings
-        let items = bundle.view.attendanceCase.unusedMaterial.filter { $0.decision != .sensitive }
+        values(courtView: bundle.view.attendanceCase)
+    }
+
+    /// From the court view of the case (`CourtView`): it has dropped the notes, not the meetings.
+    static func values(courtView attendanceCase: AttendanceCase) -> [String: Any] {
+        let meetings = attendanceCase.meetings
+        let items = attendanceCase.unusedMaterial.filter { $0.decision != .sensitive }
         let rows: [[String: Any]] = items.enumerated().map { offset, material in
             let meeting = material.item.flatMap { item in meetings.first { "\($0.casePath).agency_only_notes" == item } }
             var row: [String: Any] = [

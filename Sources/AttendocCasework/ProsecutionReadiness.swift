@@ -23,10 +23,13 @@ public struct ProsecutionReadiness: Sendable {
     /// workspace's record shows was sent (`attendoc issue`); without it, the case file's
     /// `letters_issued`.
     /// `penaltyNotices` is the record's penalty notices for the pupil; without it, the case file's.
+    /// `evidence` is what a route's evidence list (its policy's `enforcement_routes:`) asks;
+    /// nil: everything (`RouteReadiness` chooses it).
     public static func check(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]? = nil,
-                             penaltyNotices: PenaltyNoticeHistory? = nil) -> ProsecutionReadiness {
+                             penaltyNotices: PenaltyNoticeHistory? = nil, evidence: Set<RouteEvidence>? = nil) -> ProsecutionReadiness {
         let attendanceCase = loaded.attendanceCase
         var gaps: [Gap] = []
+        func asks(_ item: RouteEvidence) -> Bool { evidence?.contains(item) ?? true }
         func gap(_ place: String, _ problem: String, _ toDo: String) { gaps.append(Gap(place: place, problem: problem, toDo: toDo)) }
         /// The date of the policy's deadline `name` from `start`, or nil with the reason it cannot
         /// be known recorded as a gap: no deadline is ever skipped silently.
@@ -42,8 +45,8 @@ public struct ProsecutionReadiness: Sendable {
         // Steps of the process (seed 004): parenting contract meeting, reviewed within the
         // policy's deadline; first warning to every parent under section 576; the
         // interview within the deadline after the referral; the final warning.
-        let contracts = attendanceCase.meetings.filter { $0.kind == .parentingContract }
-        if contracts.isEmpty {
+        let contracts = asks(.parentingContract) ? attendanceCase.meetings.filter { $0.kind == .parentingContract } : []
+        if asks(.parentingContract) && contracts.isEmpty {
             gap("meetings", "no parenting contract meeting is recorded", "record the parenting contract meeting (kind: parenting_contract) with its minutes, or the offer and the parents' response")
         }
         for meeting in contracts {
@@ -59,7 +62,7 @@ public struct ProsecutionReadiness: Sendable {
         }
         let parents = Recipient.parents(in: attendanceCase).map(\.person)
         let letters = (sent ?? SentLetter.listed(in: attendanceCase)).filter { $0.sentOn <= date }
-        for (kind, name) in [(IssuedLetter.KnownKind.firstWarningLetter, "first warning letter"), (.finalWarningLetter, "final warning letter")] {
+        for (kind, name) in [(IssuedLetter.KnownKind.firstWarningLetter, "first warning letter"), (.finalWarningLetter, "final warning letter")] where asks(.warnings) {
             let document = kind == .firstWarningLetter ? "first-warning-letter" : "final-warning-letter"
             for parent in parents where !letters.contains(where: { $0.kind == .known(kind) && $0.recipientPath == parent.casePath }) {
                 if sent != nil {
@@ -72,10 +75,12 @@ public struct ProsecutionReadiness: Sendable {
             }
         }
         let interviews = attendanceCase.meetings.filter { $0.kind == .paceInterview || $0.kind == .attendancePanel }
-        if attendanceCase.referral == nil {
+        if asks(.referral) && attendanceCase.referral == nil {
             gap("referral", "no accepted referral to the local authority is recorded", "add referral: accepted_on: once the local authority accepts the school's referral")
         }
-        if interviews.isEmpty {
+        if !asks(.interview) {
+            // Not asked by the route.
+        } else if interviews.isEmpty {
             gap("meetings", "no interview under caution (PACE) or attendance panel meeting is recorded", "hold it within the policy's deadline after the referral and record it in meetings")
         } else if attendanceCase.referral != nil, let first = interviews.min(by: { $0.date < $1.date }) {
             do {
@@ -91,24 +96,28 @@ public struct ProsecutionReadiness: Sendable {
         }
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
-        gaps += DecisionReadiness.gaps(loaded)
+        if asks(.decisions) { gaps += DecisionReadiness.gaps(loaded) }
+        // An Education Supervision Order application's and a parenting order request's own
+        // checks, whatever the route's list: each applies only where the case has what it checks.
         gaps += EducationSupervisionReadiness.gaps(loaded)
         gaps += ParentingOrderReadiness.gaps(loaded)
         gaps += SchoolAttendanceOrderReadiness.gaps(loaded)
-        gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent)
-        gaps += DisclosureReadiness.gaps(loaded)
-        gaps += WitnessReadiness.gaps(loaded)
-        gaps += ThirdPartyRecords.gaps(loaded)
-        gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date)
-        gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent)
-        gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent)
-        gaps += PenaltyNoticeReadiness.gaps(loaded, asOf: date, history: penaltyNotices ?? .listed(in: attendanceCase), sent: sent)
+        if asks(.defendants) { gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent) }
+        if asks(.disclosure) { gaps += DisclosureReadiness.gaps(loaded) }
+        if asks(.witnesses) { gaps += WitnessReadiness.gaps(loaded) }
+        if asks(.thirdPartyRecords) { gaps += ThirdPartyRecords.gaps(loaded) }
+        if asks(.quotedOutcomes) { gaps += QuotedOutcomeReadiness.gaps(loaded, asOf: date) }
+        if asks(.chargePeriod) { gaps += ChargePeriod.gaps(loaded, asOf: date, sent: sent) }
+        if asks(.informationLaid) { gaps += InformationLimit.gaps(loaded, asOf: date, sent: sent) }
+        if asks(.penaltyNotices) {
+            gaps += PenaltyNoticeReadiness.gaps(loaded, asOf: date, history: penaltyNotices ?? .listed(in: attendanceCase), sent: sent)
+        }
 
         // Supportive measures: each needs an outcome and evidence.
-        if attendanceCase.supportiveMeasures.isEmpty {
+        if asks(.supportiveMeasures) && attendanceCase.supportiveMeasures.isEmpty {
             gap("supportive_measures", "no supportive measure is recorded", "record every measure offered, with its outcome and evidence (seed 003)")
         }
-        for measure in attendanceCase.supportiveMeasures {
+        for measure in attendanceCase.supportiveMeasures where asks(.supportiveMeasures) {
             if measure.outcome == nil {
                 gap(measure.casePath, "the supportive measure has no outcome", "add outcome: what happened")
             }
@@ -118,7 +127,7 @@ public struct ProsecutionReadiness: Sendable {
         }
 
         // Unauthorised absence against the referral criterion (seed 004: at least 10%).
-        if let policy = loaded.policy, let minimum = policy.referralMinimumUnauthorised {
+        if asks(.unauthorisedAbsence), let policy = loaded.policy, let minimum = policy.referralMinimumUnauthorised {
             if loaded.pupilRegister == nil {
                 gap("register", "there is no register to show the unauthorised absence", "add register: to the case file")
             } else {
@@ -138,7 +147,7 @@ public struct ProsecutionReadiness: Sendable {
         let files = attendanceCase.supportiveMeasures.flatMap { measure in measure.evidence.map { (measure.casePath, $0) } }
             + attendanceCase.lettersIssued.flatMap { letter in letter.evidence.map { (letter.casePath, $0) } }
             + attendanceCase.referrals.flatMap { referral in referral.evidence.map { (referral.casePath, $0) } }
-        for (place, file) in files {
+        for (place, file) in files where asks(.exhibits) {
             if !FileManager.default.isReadableFile(atPath: file.url.path) {
                 gap(place, "the exhibit \(file.path) cannot be read", "restore the file or its permissions")
             } else if let problem = file.problem {

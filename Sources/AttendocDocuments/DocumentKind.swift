@@ -32,6 +32,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     case safeguardingReferralNote = "safeguarding-referral-note"
     case reasonableAdjustmentsRecord = "reasonable-adjustments-record"
     case additionalNeedsPlan = "additional-needs-plan"
+    /// The single justice procedure papers for s444(1) (Criminal Procedure Rules r24.9): one for
+    /// each defendant, one for the court.
+    case singleJusticeProcedureNotice = "single-justice-procedure-notice"
     case schoolAttendanceOrderNotice = "school-attendance-order-notice"
     case schoolAttendanceOrder = "school-attendance-order"
 
@@ -72,6 +75,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .safeguardingReferralNote: "Safeguarding concern: note for the designated safeguarding lead"
         case .reasonableAdjustmentsRecord: "Reasonable adjustments"
         case .additionalNeedsPlan: "Additional Needs Plan"
+        case .singleJusticeProcedureNotice: "Single justice procedure notice"
         case .schoolAttendanceOrderNotice: "Notice under section 437(1) Education Act 1996: suitable education"
         case .schoolAttendanceOrder: "School attendance order"
         }
@@ -85,13 +89,14 @@ public enum DocumentKind: String, CaseIterable, Sendable {
              .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
              .reasonableAdjustmentsRecord, .additionalNeedsPlan: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview,
-             .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
+             .singleJusticeProcedureNotice, .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
         }
     }
 
     /// Who receives it, in words.
     public var sentTo: String {
         if self == .referralToLocalAuthority { return "the local authority's attendance team (one copy)" }
+        if self == .singleJusticeProcedureNotice { return "each defendant (legal_route.defendants), their own copy at their own address; and one copy for the court, with the certificates of service from the record" }
         if isForTheFileOnly { return "the school's file only (one agency copy; no parent's copy)" }
         if isForParentalResponsibilityOnly { return "each parent with parental responsibility, at their own address (only they can give consent)" }
         if isAddressedToTheGP { return "the pupil's GP practice (one copy)" }
@@ -156,6 +161,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a referrals: entry with service: ehcp_interim_review, to, date, reason (--record referrals[N], or the latest on or before --date); the pupil in a priority cohort whose policy rule gives ehcp_interim_review (an EHCP); the register"
         case .socialCareReferral:
             "a referrals: entry with service: childrens_social_care, to, date, reason (--record referrals[N], or the latest on or before --date); the register; the pupil's address"
+        case .singleJusticeProcedureNotice:
+            "legal_route.section s444_1 (an offence under s444(1A) is imprisonable: not triable under the single justice procedure), legal_route.defendants with a postal address each, the charge period (legal_route.offence_period, or from the first warning deemed served), the register, the policy's sentencing: for s444_1 and the single-justice-procedure route's respond_within_days; the court's copy holds the certificates of service the record shows (attendoc issue --document single-justice-procedure-notice)"
         case .safeguardingReferralNote:
             "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
         case .schoolAttendanceOrderNotice:

@@ -24,6 +24,12 @@ public struct LetterOptions: Sendable {
     /// The documents a workspace's record shows were sent (an issue reads them), counted with the
     /// case file's `letters_issued` where a document lists the steps taken (the referral).
     public var recordedDocuments: [SentDocument] = []
+    /// What the record shows of the service of this kind (`CertificateOfService.particulars`):
+    /// the single justice procedure pack's court copy certifies each defendant's service from it.
+    public var serviceRecord: [ServiceParticulars] = []
+    /// The letters the workspace's record shows were sent; nil: the case file's `letters_issued`.
+    /// The single justice procedure pack's statement of facts and charge period read them.
+    public var sentLetters: [SentLetter]?
 
     public init(meeting: String? = nil, deadlineOverrideReason: String? = nil, record: String? = nil,
                 method: String? = nil, recipient: String? = nil, penaltyNotices: PenaltyNoticeHistory? = nil) {
@@ -94,6 +100,8 @@ enum KindFacts {
             return try ReasonableAdjustmentsFacts.values(case: loaded, dated: date)
         case .additionalNeedsPlan:
             return try AdditionalNeedsPlanFacts.values(case: loaded, dated: date, options: options)
+        case .singleJusticeProcedureNotice:
+            return try SingleJusticeProcedureFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrderNotice:
             return try SchoolAttendanceOrderNoticeFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrder:

@@ -57,6 +57,8 @@ public struct LetterRun {
     }
 
     static let agencyCopyStem = "agency-copy"
+    /// The single justice procedure papers' copy for the court.
+    static let courtCopyStem = "court"
     static let headTeachersCopySuffix = "-copy-for-head-teacher"
     /// What a confidential address prints as in a copy for someone else.
     public static let withheldAddress = PostalAddress(lines: ["Address withheld"], postcode: "(confidential)")
@@ -124,6 +126,16 @@ public struct LetterRun {
                 return (recipient, .parent, RecordOfInterviewFacts.forInterviewee(record, parentFacts), false)
             }
         }
+        if kind == .singleJusticeProcedureNotice {
+            // Each defendant's own papers, and one copy for the court (SingleJusticeProcedureFacts).
+            let defendants = SingleJusticeProcedureFacts.defendantPaths(in: attendanceCase)
+            copies = recipients.filter { defendants.contains($0.person.casePath) }
+                .filter { recipient in options.recipient.map { $0 == (recipient.person.id ?? recipient.person.casePath) || $0 == recipient.person.casePath } ?? true }
+                .map { ($0, .parent, SingleJusticeProcedureFacts.forDefendant($0, parentFacts, case: loaded, dated: date, options: options), false) }
+            if options.recipient == nil {
+                copies.append((nil, .agency, SingleJusticeProcedureFacts.forCourt(parentFacts), false))
+            }
+        }
         var penaltyTerms: [String: PenaltyNoticeTerms] = [:]
         if kind == .penaltyNotice {
             // One notice for each parent, each counted against that parent's own notices for this child.
@@ -170,9 +182,13 @@ public struct LetterRun {
                 .merging(copy.facts) { _, kindValue in kindValue }
                 .merging(CohortFacts.values(for: attendanceCase, policy: loaded.policy)) { value, _ in value }
             values["headTeachersCopy"] = copy.forHeadTeacher
+            if kind == .singleJusticeProcedureNotice, copy.recipient == nil, var document = values["document"] as? [String: Any] {
+                document["audience"] = "court"
+                values["document"] = document
+            }
             let xml = try templates.render(kind, with: values)
             let stem = copy.recipient.map { $0.fileStem + (copy.forHeadTeacher ? Self.headTeachersCopySuffix : "") }
-                ?? kind.singleCopyStem ?? Self.agencyCopyStem
+                ?? (kind == .singleJusticeProcedureNotice ? Self.courtCopyStem : kind.singleCopyStem) ?? Self.agencyCopyStem
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
             do {
                 _ = try schema.checkedDocument(xml, source: source)

@@ -11,10 +11,9 @@ import Foundation
 public enum CertificateOfService {
     public static let templateName = "certificate-of-service"
 
-    /// The certificate's document XML (validated) for `issued`, as a `RenderableDocument` filed
-    /// under `<case folder>/certificates-of-service/`.
-    public static func document(for issued: IssuedDocument, in attendanceCase: AttendanceCase,
-                                resources: AttendocResources) throws(AttendocError) -> RenderableDocument {
+    /// What the certificate states about `issued`, from the record, with the case only for the
+    /// names and the address (never a confidential one).
+    public static func particulars(for issued: IssuedDocument, in attendanceCase: AttendanceCase) throws(AttendocError) -> ServiceParticulars {
         guard let sent = CalendarDate(iso: issued.sentOn) else {
             throw AttendocError(.document, "the record of \(issued.reference) holds a date it cannot read for the issue \(issued.id)")
         }
@@ -23,7 +22,6 @@ public enum CertificateOfService {
         guard let person else {
             throw AttendocError(.document, "\(issued.reference): the recipient \(issued.recipientPath) of the \(issued.kind) sent on \(issued.sentOn) is no longer in the case file; a certificate of service needs their name")
         }
-        let (sender, _) = LetterContext.senderAndSignatory(for: attendanceCase, sentBy: kind?.sentBy ?? .localAuthority)
         let address: String
         if person.addressConfidential {
             address = "Address withheld (confidential)"
@@ -34,18 +32,23 @@ public enum CertificateOfService {
             address = "No postal address recorded"
         }
         let methods = ["post": "First class post", "hand": "By hand", "email": "Email"]
-        var service: [String: Any] = [
-            "documentTitle": kind?.title ?? issued.kind,
-            "recipientName": person.fullName,
-            "address": address,
-            "method": methods[issued.method] ?? issued.method,
-            "sent": LetterContext.dateValue(sent),
-            "issuedBy": issued.issuedBy,
-            "archived": issued.archived,
-            "files": issued.files.map { ["format": $0.format.uppercased(), "sha256": $0.sha256] },
-        ]
-        if let deemed = issued.deemedServedOn.flatMap(CalendarDate.init(iso:)) { service["deemed"] = LetterContext.dateValue(deemed) }
-        if let reason = issued.reissueReason { service["reissueReason"] = reason }
+        return ServiceParticulars(
+            kind: issued.kind, documentTitle: kind?.title ?? issued.kind, recipientPath: person.casePath, recipientName: person.fullName,
+            address: address, method: methods[issued.method] ?? issued.method, sent: sent,
+            deemed: issued.deemedServedOn.flatMap(CalendarDate.init(iso:)), issuedBy: issued.issuedBy, archived: issued.archived,
+            files: issued.files.map { ServiceParticulars.ArchivedFile(format: $0.format.uppercased(), sha256: $0.sha256) },
+            reissueReason: issued.reissueReason)
+    }
+
+    /// The certificate's document XML (validated) for `issued`, as a `RenderableDocument` filed
+    /// under `<case folder>/certificates-of-service/`.
+    public static func document(for issued: IssuedDocument, in attendanceCase: AttendanceCase,
+                                resources: AttendocResources) throws(AttendocError) -> RenderableDocument {
+        let particulars = try particulars(for: issued, in: attendanceCase)
+        let sent = particulars.sent
+        let kind = DocumentKind(rawValue: issued.kind)
+        let (sender, _) = LetterContext.senderAndSignatory(for: attendanceCase, sentBy: kind?.sentBy ?? .localAuthority)
+        let service = particulars.values
         let values: [String: Any] = [
             "document": [
                 "kind": templateName, "language": "en-GB",

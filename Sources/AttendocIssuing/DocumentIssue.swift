@@ -43,6 +43,19 @@ public struct DocumentIssue {
             self.formats = formats
             self.options = options
         }
+
+        /// A request as a form gives it: the formats by name (`pdf,txt`), the meeting, the record
+        /// and a reason to pass a deadline by their places in the case file or in words.
+        public init(reference: String, kind: DocumentKind, recipient: String?, method: ServiceMethod, date: CalendarDate,
+                    issuedBy: String, reissueReason: String?, formatNames: String, meeting: String?, record: String?,
+                    deadlineOverrideReason: String?) throws(AttendocError) {
+            self.init(reference: reference, kind: kind, recipient: recipient, method: method, date: date, issuedBy: issuedBy,
+                      reissueReason: reissueReason, formats: try OutputFormat.list(formatNames),
+                      options: LetterOptions(meeting: meeting, deadlineOverrideReason: deadlineOverrideReason, record: record))
+        }
+
+        /// The formats to archive, by name (`pdf`, `txt`).
+        public var formatNames: [String] { formats.map(\.rawValue) }
     }
 
     public let workspace: Workspace
@@ -55,6 +68,12 @@ public struct DocumentIssue {
         self.workspace = workspace
         self.resources = resources
         self.shared = SharedIssueResources(resources: resources)
+    }
+
+    /// Issues `request` as `attendoc issue` does, with Apache FOP when a PDF is asked for.
+    public func issue(_ request: Request) throws(AttendocError) -> [IssuedDocument] {
+        let fop = request.formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
+        return try issue(request, fop: fop)
     }
 
     /// Issues `request`: all its copies recorded, or none (and nothing archived).
@@ -106,9 +125,28 @@ public struct DocumentIssue {
             }
             loaded.pupilRegister = register
         }
+        let (policy, rules) = try Self.issuingRules(of: loaded, caseFile: caseFile)
+        let letters = try copies(request, of: loaded, caseFile: caseFile)
+        let figures = try? loaded.figures(asOf: request.date)
+        return Prepared(request: request, letters: letters, upn: loaded.attendanceCase.pupil.upn?.text,
+                        caseVersion: intake.recording.currentVersion, figuresJSON: figures.map(Self.figuresJSON),
+                        templateSHA: try shared.templateSHA(), policySHA: try shared.policySHA(policy),
+                        deemed: rules.deemedServed(sent: request.date, method: request.method.rawValue),
+                        duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+    }
+
+    /// The case's policy and its issuing rules; a policy without an `issuing:` section cannot issue.
+    static func issuingRules(of loaded: LoadedCase, caseFile: URL) throws(AttendocError) -> (Policy, IssuingRules) {
         guard let policy = loaded.policy, let rules = policy.issuing else {
             throw AttendocError(.document, "\(caseFile.path): policy: the case's policy has no issuing: section (deemed service, reissue window), so its documents cannot be issued into the record; see docs/policies.md")
         }
+        return (policy, rules)
+    }
+
+    /// Each recipient's copy of `request` made from `loaded`, exactly the copies an issue records
+    /// (and a preview shows): the head teacher's copy of a letter to a confidential address is not
+    /// one of them; one recipient when the request names one.
+    func copies(_ request: Request, of loaded: LoadedCase, caseFile: URL) throws(AttendocError) -> [LetterRun.Letter] {
         let run = try shared.letterRun()
         var options = request.options
         // A notice's periods count from the day it is received by this method; a penalty notice
@@ -143,12 +181,7 @@ public struct DocumentIssue {
             // The agency copy of a record is not served on anyone.
             letters = letters.filter { $0.recipient != nil }
         }
-        let figures = try? loaded.figures(asOf: request.date)
-        return Prepared(request: request, letters: letters, upn: loaded.attendanceCase.pupil.upn?.text,
-                        caseVersion: intake.recording.currentVersion, figuresJSON: figures.map(Self.figuresJSON),
-                        templateSHA: try shared.templateSHA(), policySHA: try shared.policySHA(policy),
-                        deemed: rules.deemedServed(sent: request.date, method: request.method.rawValue),
-                        duplicateWindowStarts: rules.reissueWindowStarts(before: request.date))
+        return letters
     }
 
     /// Issues `prepared` with its documents' `rendered` files (each document's, in the request's
@@ -163,10 +196,7 @@ public struct DocumentIssue {
             let files = rendered[(index * request.formats.count)..<((index + 1) * request.formats.count)].map {
                 DocumentToIssue.File(format: $0.format.fileExtension, name: "\(letter.fileStem).\($0.format.fileExtension)", bytes: $0.bytes)
             }
-            // A parent's copy under the parent; a single copy under its addressee.
-            let addressee = request.kind.singleCopyAddressee
-            let recipientID = letter.recipient.map(Self.recipientID) ?? addressee?.id ?? letter.fileStem
-            let recipientPath = letter.recipient?.person.casePath ?? addressee?.place ?? letter.fileStem
+            let (recipientID, recipientPath) = Self.recordedUnder(letter, kind: request.kind)
             var document = DocumentToIssue(reference: request.reference, upn: prepared.upn, kind: request.kind.rawValue,
                                    recipientID: recipientID, recipientPath: recipientPath,
                                    method: request.method, sentOn: request.date, deemedServedOn: prepared.deemed, issuedBy: request.issuedBy,
@@ -188,6 +218,14 @@ public struct DocumentIssue {
         if !kind.isForTheFileOnly, method == .file {
             throw AttendocError(.usage, "--method file: a \(kind.rawValue) is sent to \(kind.singleCopyAddressee?.place ?? "each parent"); give --method post, hand or email")
         }
+    }
+
+    /// Who a copy is recorded as sent to (id, place): a parent's copy under the parent; a single
+    /// copy under its addressee.
+    static func recordedUnder(_ letter: LetterRun.Letter, kind: DocumentKind) -> (id: String, path: String) {
+        let addressee = kind.singleCopyAddressee
+        return (letter.recipient.map(Self.recipientID) ?? addressee?.id ?? letter.fileStem,
+                letter.recipient?.person.casePath ?? addressee?.place ?? letter.fileStem)
     }
 
     /// The id a recipient is recorded under: the case file's id for the person, else their place.

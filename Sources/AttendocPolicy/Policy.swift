@@ -62,6 +62,11 @@ public struct Policy: Sendable {
     /// The multi-agency attendance panel's dates and reviews (its `panel:` section); nil when the
     /// policy has no panel.
     public var panel: PanelCalendar? = nil
+    /// The enforcement routes the authority takes, each with its evidence list and papers
+    /// (`enforcement_routes:`); empty: `attendoc check --for prosecution` asks everything.
+    public var enforcementRoutes: [EnforcementRoute] = []
+    /// The sentencing information given to the court (`sentencing:`); nil when the policy sets none.
+    public var sentencing: SentencingGuideline? = nil
     /// The policy file, and the line of its `deadlines:` section (or of its first line when it has
     /// none), for errors about a deadline that a document or check needs and the policy lacks.
     public var file = ""

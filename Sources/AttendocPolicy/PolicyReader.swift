@@ -122,6 +122,8 @@ public enum PolicyReader {
         }
         policy.referralChecklist = try readReferralChecklist(top, steps: policy.steps)
         policy.cohortRules = try readCohortRules(top)
+        policy.enforcementRoutes = try EnforcementRoute.readAll(top)
+        policy.sentencing = try top.optionalFields("sentencing").map { (section) throws(CaseFileError) in try SentencingGuideline.read(section) }
         _ = try top.optionalString("notes")
         try top.finish()
         return policy

@@ -11,6 +11,8 @@ public final class AttendocSite: Sendable {
     public let resources: AttendocResources
     public let settings: WebSettings
     public let clock: WebClock
+    /// The evidence bundles being built now (BundleScreen).
+    let bundleBuilds = BundleBuilds()
 
     static let sessionCookie = "attendoc_session"
     static let loginCookie = "attendoc_login"
@@ -43,6 +45,12 @@ public final class AttendocSite: Sendable {
         router.get("/pupils") { request, _ in try self.pupilsPage(request) }
         router.get("/register") { request, _ in try self.registerForm(request) }
         router.post("/register") { request, _ in try await self.registerImport(request) }
+        router.get("/issue") { request, _ in try self.issuePage(request) }
+        router.get("/issue/copy") { request, _ in try self.issueCopy(request) }
+        router.post("/issue") { request, _ in try await self.issueDocument(request) }
+        router.get("/bundle") { request, _ in try self.bundlePage(request) }
+        router.post("/bundle") { request, _ in try await self.buildBundle(request) }
+        router.get("/bundle/download") { request, _ in try self.downloadBundle(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
         router.get("/staff") { request, _ in try self.staffPage(request) }
         return router

@@ -39,7 +39,7 @@ extension AttendocSite {
         case .failure(let refusal): return refusal.response
         }
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") }),
+        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? ""),
               let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
             return notFound(session)
         }
@@ -75,7 +75,7 @@ extension AttendocSite {
         var existing: (recorded: RecordedCase, latest: CaseVersion)?
         if let reference = form["case"] {
             let access = CaseAccess(workspace: workspace, account: session.account)
-            guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(reference) }),
+            guard let recorded = try access.visibleCase(reference),
                   let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
                 return notFound(session)
             }
@@ -156,7 +156,7 @@ extension AttendocSite {
         case .failure(let refusal): return refusal.response
         }
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") }) else {
+        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") else {
             return notFound(session)
         }
         let versions = try fromWorkspace { () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }

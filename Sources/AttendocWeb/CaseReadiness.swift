@@ -36,7 +36,7 @@ extension AttendocSite {
         """
     }
 
-    private func readiness(_ heading: String, _ gaps: [ProsecutionReadiness.Gap], purpose: String, date: CalendarDate) -> String {
+    func readiness(_ heading: String, _ gaps: [ProsecutionReadiness.Gap], purpose: String, date: CalendarDate) -> String {
         guard !gaps.isEmpty else {
             return "<h3>\(heading)</h3>\n<p>Ready for \(purpose): nothing missing as of \(HTML.escaped(date.longForm)).</p>"
         }

@@ -18,7 +18,7 @@ extension AttendocSite {
         }
         let reference = request.uri.queryParameters.get("ref") ?? ""
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(reference) }) else {
+        guard let recorded = try access.visibleCase(reference) else {
             return notFound(session)
         }
         let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
@@ -30,6 +30,7 @@ extension AttendocSite {
 
         var body = """
         <h1>Case \(HTML.escaped(recorded.reference))</h1>
+        \(caseActions(session, reference: recorded.reference))
         \(Self.caseFormRoles.contains(session.account.role) ? "<p><a href=\"/case/edit?ref=\(HTML.query(recorded.reference))\">Edit the case</a></p>" : "")
         <p><a href="/case/yaml?ref=\(HTML.query(recorded.reference))">Download the case file (YAML, version \(versions.last?.version ?? 0))</a></p>
         <dl class="panel">
@@ -122,7 +123,7 @@ extension AttendocSite {
         let parameters = request.uri.queryParameters
         let reference = parameters.get("ref") ?? "", id = parameters.get("id") ?? "", format = parameters.get("format") ?? ""
         let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try fromWorkspace({ () throws(WorkspaceError) in try access.visibleCase(reference) }) else { return notFound(session) }
+        guard let recorded = try access.visibleCase(reference) else { return notFound(session) }
         let issued = try fromWorkspace { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
         guard let document = issued.first(where: { $0.id == id }), let file = document.files.first(where: { $0.format == format }) else {
             return notFound(session)

@@ -16,15 +16,22 @@ extension AttendocSite {
         let school = session.account.role == .schoolOffice ? session.account.schoolURN : nil
         var items = try DueList(workspace: workspace, resources: resources).items(asOf: today, school: school)
         if session.account.role == .panelClerk {
-            let panel = try fromWorkspace { () throws(WorkspaceError) in try access.panelCaseReferences() }
+            let panel = try access.panelCaseReferences()
             items = items.filter { $0.reference.map(panel.contains) ?? false }
+        }
+        if session.account.role == .attendanceTeam {
+            // The cases referred to the team, and a register's marks for their pupils.
+            let referred = try access.visibleReferences()
+            let pupils = Set(try fromWorkspace { () throws(WorkspaceError) in try workspace.recordedCases() }
+                .filter { referred.contains($0.reference) }.compactMap(\.upn))
+            items = items.filter { $0.reference.map(referred.contains) ?? $0.upn.map(pupils.contains) ?? false }
         }
         try log(session, "view", reference: nil, upn: nil, "the due list as of \(today.iso) (\(items.count) item(s))")
         // A register's open N marks name a pupil, not a case: linked to the pupil's case when the
         // account may see exactly one.
         var casesByUPN: [String: [String]] = [:]
         for recorded in try fromWorkspace({ () throws(WorkspaceError) in try workspace.recordedCases() }) {
-            guard let upn = recorded.upn, try fromWorkspace({ () throws(WorkspaceError) in try access.mayView(recorded) }) else { continue }
+            guard let upn = recorded.upn, try access.mayView(recorded) else { continue }
             casesByUPN[upn, default: []].append(recorded.reference)
         }
         var rows = ""
@@ -38,6 +45,7 @@ extension AttendocSite {
         let scope = switch session.account.role {
         case .schoolOffice: "the cases of your school (URN \(HTML.escaped(session.account.schoolURN ?? "")))"
         case .panelClerk: "the cases taken to the attendance panel"
+        case .attendanceTeam: "the cases referred to the attendance team"
         default: "every case in the record"
         }
         let body = """

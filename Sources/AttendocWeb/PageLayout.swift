@@ -128,5 +128,11 @@ struct PageLayout {
     table.pupils th, table.pupils td { padding-right: 8px; }
     table.pupils th:last-child, table.pupils td:last-child { padding-right: 0; }
     input[type=checkbox] { width: 24px; height: 24px; vertical-align: middle; }
+    legend { font-weight: bold; margin-bottom: 5px; }
+    .choice { display: flex; align-items: center; gap: 10px; margin-bottom: 10px; }
+    .choice input { width: 24px; height: 24px; margin: 0; }
+    .choice label { font-weight: normal; margin: 0; }
+    .change { margin-left: 20px; }
+    iframe.preview { width: 100%; height: 900px; border: 2px solid #0b0c0c; background: #fff; }
     """
 }

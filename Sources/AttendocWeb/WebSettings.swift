@@ -11,6 +11,9 @@ public struct WebSettings: Sendable {
     public var failedLoginLimit: Int
     public var lockout: TimeInterval
     public var largestUpload: Int
+    /// How long a page waits for work that runs Apache FOP (an issue, an evidence bundle), in
+    /// seconds, before it says the work is still going on instead of waiting longer.
+    public var slowWorkLimit: TimeInterval = 120
 
     public init(address: String = "127.0.0.1", port: Int = 8080, sessionLifetime: TimeInterval = 8 * 3600,
                 failedLoginLimit: Int = 5, lockout: TimeInterval = 15 * 60, largestUpload: Int = 20 * 1024 * 1024) {

@@ -12,16 +12,36 @@ struct Check: ParsableCommand {
         abstract: "List what a court or the referral criteria would find missing from a case, each with what to do.",
         discussion: "Exit status 0 when nothing is missing, 1 when anything is (or on bad input; docs/errors.md lists the others).")
 
-    enum Purpose: String, ExpressibleByArgument, CaseIterable {
+    enum Purpose: ExpressibleByArgument, Equatable {
+        /// The case's own enforcement route (its policy's default for legal_route.section).
         case prosecution
         /// The receiving authority's referral checklist (its policy's referral_checklist).
         case referral
+        /// An enforcement route the policy lists (`s444-1`, `single-justice-procedure`).
+        case route(String)
+
+        init?(argument: String) {
+            switch argument {
+            case "prosecution": self = .prosecution
+            case "referral": self = .referral
+            case let name where !name.isEmpty: self = .route(name)
+            default: return nil
+            }
+        }
+
+        var name: String {
+            switch self {
+            case .prosecution: "prosecution"
+            case .referral: "referral"
+            case .route(let name): name
+            }
+        }
     }
 
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
     var caseFile: String
 
-    @Option(name: .customLong("for"), help: ArgumentHelp("What the case is being checked for.", valueName: "purpose"))
+    @Option(name: .customLong("for"), help: ArgumentHelp("What the case is being checked for: prosecution (the case's own route), referral, or an enforcement route its policy lists (s444-1, s444-1a, single-justice-procedure: docs/evidence-bundle.md).", valueName: "purpose"))
     var purpose: Purpose = .prosecution
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the figures run to, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -43,7 +63,7 @@ struct Check: ParsableCommand {
             var loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
             let readiness: (isReady: Bool, gaps: [ProsecutionReadiness.Gap])
             switch purpose {
-            case .prosecution:
+            case .prosecution, .route:
                 // The record, when there is a workspace: the letters sent are the ones it holds.
                 let place = WorkspaceLocation.find(explicit: workspace)
                 var sent: [SentLetter]?
@@ -53,7 +73,9 @@ struct Check: ParsableCommand {
                     sent = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened).compactMap(\.sentLetter)
                     penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
                 }
-                let checked = ProsecutionReadiness.check(loaded, asOf: date, sent: sent, penaltyNotices: penaltyNotices)
+                let route = try RouteReadiness.route(named: purpose == .prosecution ? nil : purpose.name, for: loaded)
+                if let route { Terminal.print("checked for \(route.name): \(route.description) (\(route.place))") }
+                let checked = RouteReadiness.check(loaded, for: route, asOf: date, sent: sent, penaltyNotices: penaltyNotices)
                 readiness = (checked.isReady, checked.gaps)
             case .referral:
                 if let policy {
@@ -74,10 +96,10 @@ struct Check: ParsableCommand {
                 readiness = (checked.isReady, checked.gaps)
             }
             if readiness.isReady {
-                Terminal.print("ready for \(purpose.rawValue): nothing missing as of \(date.longForm)")
+                Terminal.print("ready for \(purpose.name): nothing missing as of \(date.longForm)")
                 return
             }
-            Terminal.print("not ready for \(purpose.rawValue): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
+            Terminal.print("not ready for \(purpose.name): \(readiness.gaps.count) thing\(readiness.gaps.count == 1 ? "" : "s") missing as of \(date.longForm)")
             for gap in readiness.gaps {
                 Terminal.print("- \(gap)")
             }

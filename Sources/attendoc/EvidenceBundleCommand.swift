@@ -18,6 +18,11 @@ struct EvidenceBundleCommand: ParsableCommand {
         The bundle is served on the defendants: confidential addresses, agency-only notes and \
         siblings' details are left out, and the run lists what it left out. A case that \
         `attendoc check --for prosecution` finds incomplete is refused unless --draft.
+        --route chooses the enforcement route (its policy's enforcement_routes:) and so the \
+        papers built: for s444-1 and s444-1a the bundle (the initial details of the prosecution \
+        case) and the unused material schedule as a document of its own; for \
+        single-justice-procedure the papers for each defendant and the court \
+        (single-justice-procedure/), refused for s444(1A) (docs/evidence-bundle.md).
         """)
 
     @Argument(help: "The case file (YAML).", completion: .file(extensions: ["yaml", "yml"]))
@@ -28,6 +33,9 @@ struct EvidenceBundleCommand: ParsableCommand {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The date of the bundle: the figures run to it (default: today).", valueName: "date"))
     var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("The enforcement route whose papers are built, as the case's policy lists it (s444-1, s444-1a, single-justice-procedure; default: the policy's route for the case's legal_route.section).", valueName: "route"))
+    var route: String?
 
     @Flag(name: .long, help: "Make the bundle even if the case is incomplete: DRAFT on every page, and what is missing listed on the front sheet.")
     var draft = false
@@ -43,17 +51,26 @@ struct EvidenceBundleCommand: ParsableCommand {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let loaded = try LoadedCase.load(URL(fileURLWithPath: caseFile), resources: location)
-            let run = try BundleRun(resources: location)
+            let chosen = try RouteReadiness.route(named: route, for: loaded)
             // The record, when there is a workspace: section E then exhibits the copies as sent.
             let place = WorkspaceLocation.find(explicit: workspace)
-            var record: [EvidenceBundle.RecordedCopy]?
-            var penaltyNotices: PenaltyNoticeHistory?
+            var opened: Workspace?
             if workspace != nil || FileManager.default.fileExists(atPath: place.database.path) {
-                let opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
-                record = try RecordForBundle.copies(of: loaded.attendanceCase.reference, in: opened)
-                penaltyNotices = try PenaltyNoticeRecord.history(of: loaded.attendanceCase, in: opened)
+                opened = try fromRecord { () throws(WorkspaceError) in try Workspace.open(at: place) }
             }
-            let outcome = try run.make(loaded, asOf: date, draft: draft, to: URL(fileURLWithPath: out), record: record, penaltyNotices: penaltyNotices)
+            if let chosen { Terminal.print("route \(chosen.name): \(chosen.description); papers: \(chosen.papers.map(\.rawValue).joined(separator: ", "))") }
+            let papers = try RoutePapers(resources: location).make(loaded, route: chosen, asOf: date, draft: draft,
+                                                                 to: URL(fileURLWithPath: out), workspace: opened)
+            for note in papers.notes {
+                Terminal.print(note)
+            }
+            let base = FileManager.default.currentDirectoryPath + "/"
+            guard let outcome = papers.bundle else {
+                for file in papers.files {
+                    Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
+                }
+                return
+            }
             for gap in outcome.gaps {
                 Terminal.print("missing (on the front sheet): \(gap)")
             }
@@ -63,8 +80,7 @@ struct EvidenceBundleCommand: ParsableCommand {
             for item in outcome.leftOut {
                 Terminal.print("left out: \(item)")
             }
-            let base = FileManager.default.currentDirectoryPath + "/"
-            for file in outcome.files {
+            for file in papers.files {
                 Terminal.print("wrote \(file.path.hasPrefix(base) ? String(file.path.dropFirst(base.count)) : file.path)")
             }
             if outcome.manifest.status == "unsigned" {

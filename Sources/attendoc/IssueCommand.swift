@@ -68,16 +68,13 @@ struct IssueCommand: ParsableCommand {
             guard let serviceMethod = ServiceMethod(rawValue: method) else {
                 throw AttendocError(.usage, "--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let formats = try OutputFormat.list(format)
             let resources = try CommandLineValues.resources(options.resources)
             let workspace = try options.open()
-            let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-            let request = DocumentIssue.Request(
+            let request = try DocumentIssue.Request(
                 reference: reference, kind: kind, recipient: to, method: serviceMethod,
                 date: try CommandLineValues.date(date, option: "--date"), issuedBy: WorkspaceOptions.person(by),
-                reissueReason: reissue, formats: formats,
-                options: LetterOptions(meeting: meeting, deadlineOverrideReason: overrideDeadline, record: record))
-            let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request, fop: fop)
+                reissueReason: reissue, formatNames: format, meeting: meeting, record: record, deadlineOverrideReason: overrideDeadline)
+            let issued = try DocumentIssue(workspace: workspace, resources: resources).issue(request)
             for record in issued {
                 let served = record.deemedServedOn.map { ", deemed served \($0)" } ?? ""
                 Terminal.print("issued \(record.kind) to \(record.recipientPath) by \(record.method) on \(record.sentOn)\(served)")

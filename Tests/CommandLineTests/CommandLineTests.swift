@@ -228,6 +228,22 @@ struct CommandLineTests {
         #expect(early.output.contains("- register: unauthorised absence is 5.9%"))
     }
 
+    @Test func checkForEachRouteUsesItsOwnEvidenceList() throws {
+        let county = repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path
+        for route in ["s444-1", "single-justice-procedure"] {
+            let ready = try Self.attendoc(["check", county, "--for", route, "--as-of", "2027-01-11"])
+            #expect(ready.status == 0, "\(route): \(ready.output)")
+            #expect(ready.output.contains("ready for \(route): nothing missing as of 11 January 2027"))
+        }
+        let other = try Self.attendoc(["check", county, "--for", "s444-1a", "--as-of", "2027-01-11"])
+        #expect(other.status == 1)
+        #expect(other.output.contains("not ready for s444-1a: 1 thing missing"))
+        #expect(other.output.contains("- legal_route.section: the case's section is s444_1"))
+        let unknown = try Self.attendoc(["check", county, "--for", "eso", "--as-of", "2027-01-11"])
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("has no enforcement route eso"))
+    }
+
     @Test func bundleRefusesAnIncompleteCaseNamingWhatIsMissingAndWritesNothing() throws {
         let out = try temporaryFolder("cli-bundle-refused")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -247,7 +263,15 @@ struct CommandLineTests {
         let result = try Self.attendoc(["bundle", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
                                         "--as-of", "2027-01-11", "--out", out.path])
         #expect(result.status == 0, "\(result.error)")
-        #expect(filesUnder(out) == ["CAT-2026-0142/evidence-bundle-manifest.json", "CAT-2026-0142/evidence-bundle.pdf"])
+        // The case's own route (s444-1): the initial details of the prosecution case (the bundle)
+        // and the unused material schedule apart, as the court's platform files them.
+        #expect(filesUnder(out) == ["CAT-2026-0142/evidence-bundle-manifest.json", "CAT-2026-0142/evidence-bundle.pdf", "CAT-2026-0142/unused-material-schedule.pdf"])
+        #expect(result.output.contains("route s444-1: Prosecution in the magistrates' court under section 444(1) Education Act 1996; papers: evidence_bundle, unused_material_schedule"))
+        let bundleText = flattened(try pdfText(out.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf")))
+        let scheduleText = flattened(try pdfText(out.appendingPathComponent("CAT-2026-0142/unused-material-schedule.pdf")))
+        #expect(!bundleText.contains("Schedule of non-sensitive unused material"), "the schedule is not in the bundle")
+        #expect(scheduleText.contains("Schedule of non-sensitive unused material"))
+        #expect(scheduleText.contains("The school's visitors' signing-in book for 2 October 2026"), "\(scheduleText)")
         #expect(result.output.contains("left out: parents[1].address: withheld from every document"))
         #expect(result.output.contains("left out: meetings[1].agency_only_notes"))
         let digest = String(try run("sha256sum", [out.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf").path]).output.prefix(64))

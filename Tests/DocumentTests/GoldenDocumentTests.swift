@@ -44,6 +44,7 @@ struct GoldenDocumentTests {
         (.safeguardingReferralNote, "hillside-send-and-social-worker.yaml", "2026-11-25", nil, "designated-safeguarding-lead"),
         (.reasonableAdjustmentsRecord, "hillside-send-and-social-worker.yaml", "2026-11-23", nil, "agnieszka-nowak"),
         (.additionalNeedsPlan, "hillside-send-and-social-worker.yaml", "2026-10-16", nil, "agnieszka-nowak"),
+        (.singleJusticeProcedureNotice, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
         (.schoolAttendanceOrderNotice, "riverside-first-warning.yaml", "2026-12-04", nil, "zoe-dsouza"),
         (.schoolAttendanceOrder, "riverside-first-warning.yaml", "2027-01-25", nil, "ciaran-obrien"),
     ]

@@ -51,11 +51,11 @@ struct PenaltyNoticeTests {
     /// A notice the record holds for the pupil, to `parent`, issued on `iso`, with its period.
     static func recorded(to parent: String, path: String, on iso: String, period: (String, String)? = nil,
                          outcomes: [RecordedPenaltyNotice.Outcome] = []) throws -> RecordedPenaltyNotice {
-        let issued = try date(iso)
-        let terms = try period.map { (from, to) in
+        let issued = date(iso)
+        let terms = period.map { (from, to) in
             PenaltyNoticeTerms(number: 1, amount: 160, reducedAmount: 80, issuedOn: issued, receivedOn: issued.adding(days: 2),
                                reducedBy: issued.adding(days: 22), payBy: issued.adding(days: 29), reducedByGiven: issued.adding(days: 22),
-                               payByGiven: issued.adding(days: 29), periodFrom: try date(from), periodTo: try date(to), unauthorisedSessions: 10)
+                               payByGiven: issued.adding(days: 29), periodFrom: date(from), periodTo: date(to), unauthorisedSessions: 10)
         }
         return RecordedPenaltyNotice(issueID: "id-\(parent)-\(iso)", reference: "CAT/2026/0142", upn: "Y878401219052", recipientID: parent,
                                      recipientPath: path, issuedOn: issued, terms: terms, outcomes: outcomes)
@@ -98,24 +98,24 @@ struct PenaltyNoticeTests {
         let loaded = try Self.loaded()
         let mother = try #require(loaded.attendanceCase.parentOrCarer(id: "mother"))
         let terms = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-04"), method: "post", history: PenaltyNoticeHistory(notices: []))
-        #expect(terms.receivedOn == (try date("2026-12-08")))
+        #expect(terms.receivedOn == (date("2026-12-08")))
         // The law's days (21 and 28 days beginning with receipt), and the school days given.
-        #expect(terms.reducedBy == (try date("2026-12-28")) && terms.reducedByGiven == (try date("2027-01-04")))
-        #expect(terms.payBy == (try date("2027-01-04")) && terms.payByGiven == (try date("2027-01-04")))
+        #expect(terms.reducedBy == (date("2026-12-28")) && terms.reducedByGiven == (date("2027-01-04")))
+        #expect(terms.payBy == (date("2027-01-04")) && terms.payByGiven == (date("2027-01-04")))
         let calendar = try loaded.calendar()
         #expect(calendar.isSchoolDay(try #require(terms.reducedByGiven)) && calendar.isSchoolDay(terms.payByGiven))
-        #expect(terms.periodFrom == (try date("2026-09-21")) && terms.periodTo == (try date("2026-12-04")) && terms.unauthorisedSessions == 22)
+        #expect(terms.periodFrom == (date("2026-09-21")) && terms.periodTo == (date("2026-12-04")) && terms.unauthorisedSessions == 22)
         // By hand, the same day: received that day, 21 days to Thursday 24 December and 28 to
         // Thursday 31 December, both in the holidays: each given as Monday 4 January, never 18 December.
         let byHand = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-04"), method: "hand", history: PenaltyNoticeHistory(notices: []))
-        #expect(byHand.receivedOn == (try date("2026-12-04")) && byHand.reducedBy == (try date("2026-12-24")) && byHand.payBy == (try date("2026-12-31")))
-        #expect(byHand.reducedByGiven == (try date("2027-01-04")) && byHand.payByGiven == (try date("2027-01-04")))
+        #expect(byHand.receivedOn == (date("2026-12-04")) && byHand.reducedBy == (date("2026-12-24")) && byHand.payBy == (date("2026-12-31")))
+        #expect(byHand.reducedByGiven == (date("2027-01-04")) && byHand.payByGiven == (date("2027-01-04")))
         // Posted on Friday 11 December, received Tuesday 15 December: the 21st day is Monday 4
         // January (a school day, kept) and the 28th Monday 11 January (kept).
         let later = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-11"), method: "post", history: PenaltyNoticeHistory(notices: []))
-        #expect(later.receivedOn == (try date("2026-12-15")))
-        #expect(later.reducedBy == (try date("2027-01-04")) && later.reducedByGiven == (try date("2027-01-04")))
-        #expect(later.payBy == (try date("2027-01-11")) && later.payByGiven == (try date("2027-01-11")))
+        #expect(later.receivedOn == (date("2026-12-15")))
+        #expect(later.reducedBy == (date("2027-01-04")) && later.reducedByGiven == (date("2027-01-04")))
+        #expect(later.payBy == (date("2027-01-11")) && later.payByGiven == (date("2027-01-11")))
         for terms in [terms, byHand, later] {
             #expect(try #require(terms.reducedByGiven) >= (try #require(terms.reducedBy)) && terms.payByGiven >= terms.payBy, "never earlier than the law's day")
         }
@@ -149,11 +149,11 @@ struct PenaltyNoticeTests {
 
     @Test func aWithdrawnNoticeOrOneOlderThanThreeYearsDoesNotCount() throws {
         let withdrawn = try Self.recorded(to: "mother", path: "parents[0]", on: "2026-06-01", period: ("2026-03-16", "2026-05-29"),
-                                          outcomes: [.withdrawn(on: try date("2026-06-10"), reason: "issued to the wrong parent")])
+                                          outcomes: [.withdrawn(on: date("2026-06-10"), reason: "issued to the wrong parent")])
         // Issued on 4 December 2023: the three years ending 4 December 2026 begin on 5 December 2023.
         let old = try Self.recorded(to: "mother", path: "parents[0]", on: "2023-12-04", period: ("2023-09-18", "2023-12-01"))
         let unpaid = try Self.recorded(to: "mother", path: "parents[0]", on: "2024-01-10", period: ("2023-12-04", "2024-01-09"),
-                                       outcomes: [.unpaid(recordedOn: try date("2024-02-20"))])
+                                       outcomes: [.unpaid(recordedOn: date("2024-02-20"))])
         let history = PenaltyNoticeHistory(notices: [withdrawn, old, unpaid])
         let text = try #require(try Self.texts(.penaltyNotice, dated: "2026-12-04", options: LetterOptions(penaltyNotices: history))["zoe-dsouza"])
         // The unpaid one counts (the framework), the others do not: this is the second.
@@ -168,7 +168,7 @@ struct PenaltyNoticeTests {
         let first = try Self.recorded(to: "mother", path: "parents[0]", on: "2026-10-23", period: ("2026-09-21", "2026-10-23"))
         let terms = try PenaltyNoticeTerms.compute(for: mother, case: loaded, dated: date("2026-12-04"), method: "post", history: PenaltyNoticeHistory(notices: [first]))
         #expect(terms.number == 2 && terms.reducedAmount == nil && terms.amount == 160)
-        #expect(terms.periodFrom == (try date("2026-11-03")), "the first school day after the first notice's period")
+        #expect(terms.periodFrom == (date("2026-11-03")), "the first school day after the first notice's period")
         #expect(terms.unauthorisedSessions == (try loaded.figures(asOf: date("2026-12-04"), from: date("2026-11-03")).unauthorisedAbsenceSessions))
         #expect(terms.unauthorisedSessions >= 10)
         // A first notice to 13 November leaves 8 unauthorised sessions since: the same absence is
