@@ -61,7 +61,7 @@ enum BundleContext {
     /// The words of a legal route, in `partials/bundle/route`: which section it is.
     static func route(_ section: LegalRoute.Section) -> [String: Any] {
         [
-            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
+            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a, "s443": section == .s443,
             "educationSupervisionOrder": section == .educationSupervisionOrder,
         ]
     }

@@ -32,7 +32,7 @@ enum BundleFacts {
                  return value
              }]
         }
-        let isProsecution = route.section == .s444_1 || route.section == .s444_1a
+        let isProsecution = route.isProsecution
         return [
             "bundle": [
                 "status": bundle.isDraft ? "draft" : "final",
@@ -61,6 +61,8 @@ enum BundleFacts {
                 "isProsecution": isProsecution,
                 "s444_1": route.section == .s444_1,
                 "s444_1a": route.section == .s444_1a,
+                "s443": route.section == .s443,
+                "order": schoolAttendanceOrder(attendanceCase),
                 "from": bundle.offenceFrom.longForm,
                 "to": bundle.offenceTo.longForm,
                 "pupil": pupil.fullName,

@@ -51,6 +51,8 @@ public struct AttendanceCase: Sendable {
     public var additionalNeedsPlans: [AdditionalNeedsPlan] = []
     /// Unused material in a prosecution, each with its disclosure decision (`unused_material`).
     public var unusedMaterial: [UnusedMaterial] = []
+    /// The school attendance order process (sections 437 to 443 Education Act 1996), when one is under way.
+    public var schoolAttendanceOrder: SchoolAttendanceOrder? = nil
 }
 
 /// A local authority (or one of its teams) as it appears on a letterhead.

@@ -52,6 +52,7 @@ public enum CaseFileReader {
         let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
         let needsPlans = try top.mappings("additional_needs_plans", readAdditionalNeedsPlan)
         let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
+        let schoolAttendanceOrder = try top.optionalFields("school_attendance_order").map { (fields) throws(CaseFileError) in try readSchoolAttendanceOrder(fields) }
         try top.finish()
         var result = AttendanceCase(
             reference: reference, localAuthority: localAuthority, school: school, pupil: pupil,
@@ -70,6 +71,7 @@ public enum CaseFileReader {
         result.reasonableAdjustments = adjustments
         result.additionalNeedsPlans = needsPlans
         result.unusedMaterial = unused
+        result.schoolAttendanceOrder = schoolAttendanceOrder
         return result
     }
 

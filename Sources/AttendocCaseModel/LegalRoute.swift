@@ -112,18 +112,22 @@ public struct LegalRoute: Sendable {
         public var casePath: String
     }
 
-    /// Whether the route is a prosecution (section 444), for which section 447(1) asks that an
-    /// Education Supervision Order be considered first.
-    public var isProsecution: Bool { section == .s444_1 || section == .s444_1a }
+    /// Whether the route is a prosecution (section 443 or 444), for which section 447(1) asks that
+    /// an Education Supervision Order be considered first.
+    public var isProsecution: Bool { section == .s444_1 || section == .s444_1a || section == .s443 }
 
     /// (Seed 004's "School Attendance Orders will lead to S444 prosecution" is a slip: failing to
     /// comply with a school attendance order (section 437 Education Act 1996) is an offence under
-    /// section 443, not section 444. School attendance orders are not a route here yet.)
+    /// section 443, not section 444: the route `s443`, with the order recorded under the case's
+    /// `school_attendance_order`.)
     public enum Section: String, CaseIterable, Sendable, CustomStringConvertible, FixedValue {
         /// Section 444(1) Education Act 1996: the child has not attended regularly.
         case s444_1
         /// Section 444(1A): the parent knew of the failure to attend and did not act.
         case s444_1a
+        /// Section 443(1): the parent failed to comply with a school attendance order served on them
+        /// (section 437(3)).
+        case s443
         /// An Education Supervision Order (section 36 Children Act 1989).
         case educationSupervisionOrder = "education_supervision_order"
         // No `parenting_order`: for non-attendance a parenting order is made on a parent's
@@ -136,6 +140,7 @@ public struct LegalRoute: Sendable {
             switch self {
             case .s444_1: "prosecution under section 444(1)"
             case .s444_1a: "prosecution under section 444(1A)"
+            case .s443: "prosecution under section 443"
             case .educationSupervisionOrder: "application for an Education Supervision Order"
             }
         }

@@ -38,7 +38,7 @@ extension CaseFileReader {
     static func readParentingOrderRequest(_ fields: YAMLFields, route: LegalRoute) throws(CaseFileError) -> ParentingOrderRequest? {
         guard let request = try fields.optionalFields("parenting_order_request") else { return nil }
         guard route.isProsecution else {
-            throw fields.error("parenting_order_request", "is recorded for an \(route.section); a parenting order for non-attendance is asked for with a prosecution (section 8(1)(d) Crime and Disorder Act 1998), so record it only with section: s444_1 or s444_1a", at: fields.node("parenting_order_request"))
+            throw fields.error("parenting_order_request", "is recorded for an \(route.section); a parenting order for non-attendance is asked for with a prosecution (section 8(1)(d) Crime and Disorder Act 1998), so record it only with section: s444_1, s444_1a or s443", at: fields.node("parenting_order_request"))
         }
         let parents = try request.strings("parents")
         for id in parents where !route.defendantIDs.contains(id) {

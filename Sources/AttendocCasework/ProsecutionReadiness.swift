@@ -101,6 +101,7 @@ public struct ProsecutionReadiness: Sendable {
         // checks, whatever the route's list: each applies only where the case has what it checks.
         gaps += EducationSupervisionReadiness.gaps(loaded)
         gaps += ParentingOrderReadiness.gaps(loaded)
+        gaps += SchoolAttendanceOrderReadiness.gaps(loaded)
         if asks(.defendants) { gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent) }
         if asks(.disclosure) { gaps += DisclosureReadiness.gaps(loaded) }
         if asks(.witnesses) { gaps += WitnessReadiness.gaps(loaded) }

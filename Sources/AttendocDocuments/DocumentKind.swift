@@ -35,6 +35,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// The single justice procedure papers for s444(1) (Criminal Procedure Rules r24.9): one for
     /// each defendant, one for the court.
     case singleJusticeProcedureNotice = "single-justice-procedure-notice"
+    case schoolAttendanceOrderNotice = "school-attendance-order-notice"
+    case schoolAttendanceOrder = "school-attendance-order"
 
     /// Who sends a document: the letterhead and the signature.
     public enum Sender: String, Sendable {
@@ -74,6 +76,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .reasonableAdjustmentsRecord: "Reasonable adjustments"
         case .additionalNeedsPlan: "Additional Needs Plan"
         case .singleJusticeProcedureNotice: "Single justice procedure notice"
+        case .schoolAttendanceOrderNotice: "Notice under section 437(1) Education Act 1996: suitable education"
+        case .schoolAttendanceOrder: "School attendance order"
         }
     }
 
@@ -85,7 +89,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
              .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
              .reasonableAdjustmentsRecord, .additionalNeedsPlan: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview,
-             .singleJusticeProcedureNotice: .localAuthority
+             .singleJusticeProcedureNotice, .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
         }
     }
 
@@ -161,6 +165,10 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "legal_route.section s444_1 (an offence under s444(1A) is imprisonable: not triable under the single justice procedure), legal_route.defendants with a postal address each, the charge period (legal_route.offence_period, or from the first warning deemed served), the register, the policy's sentencing: for s444_1 and the single-justice-procedure route's respond_within_days; the court's copy holds the certificates of service the record shows (attendoc issue --document single-justice-procedure-notice)"
         case .safeguardingReferralNote:
             "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
+        case .schoolAttendanceOrderNotice:
+            "the policy's school_attendance_order_notice period (15 days or more, in days) and issuing: rule for the method; where school_attendance_order.notice is recorded, its served_on (and period_ends_on, which must match); the officer"
+        case .schoolAttendanceOrder:
+            "school_attendance_order.order (made_on on or before the document's date, school) after the notice (notice.served_on) and the notice of intention (intention.served_on, schools) under section 438"
         case .attendanceSupportPlan:
             "an attendance_support_plan meeting (--meeting, or the latest on or before --date) with its actions; the register, showing attendance on the meeting's date below the policy's support plan step (attendance-tiers: below 80%); the policy's attendance_support_plan_review deadline (the review, in school weeks)"
         }

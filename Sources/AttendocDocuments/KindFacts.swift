@@ -102,6 +102,10 @@ enum KindFacts {
             return try AdditionalNeedsPlanFacts.values(case: loaded, dated: date, options: options)
         case .singleJusticeProcedureNotice:
             return try SingleJusticeProcedureFacts.values(case: loaded, dated: date, options: options)
+        case .schoolAttendanceOrderNotice:
+            return try SchoolAttendanceOrderNoticeFacts.values(case: loaded, dated: date, options: options)
+        case .schoolAttendanceOrder:
+            return try SchoolAttendanceOrderFacts.values(case: loaded, dated: date, options: options)
         case .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote:
             return try ServiceRequestFacts.values(for: kind, case: loaded, dated: date, options: options)
         }

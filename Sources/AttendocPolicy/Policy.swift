@@ -156,6 +156,10 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     /// Section 127 Magistrates' Courts Act 1980: an information is laid within six months of
     /// the offence; counted from the earliest day charged.
     case informationLaid = "information_laid"
+    /// Section 437(1)-(2) Education Act 1996: the period a notice gives the parent to satisfy the
+    /// local authority that the child is receiving suitable education, not less than 15 days
+    /// beginning with the day the notice is served (`Deadline.lastDayOfPeriod`).
+    case schoolAttendanceOrderNotice = "school_attendance_order_notice"
 
     public static func < (lhs: DeadlineName, rhs: DeadlineName) -> Bool { lhs.rawValue < rhs.rawValue }
 }
@@ -196,6 +200,20 @@ public struct Deadline: Sendable, Equatable {
         let number = words.indices.contains(count) ? words[count] : "\(count)"
         let unit = unit.rawValue.replacingOccurrences(of: "_", with: " ")
         return "\(number) \(count == 1 ? String(unit.dropLast()) : unit)"
+    }
+
+    /// The last day of a period of this length beginning with `start` (`start` is its first day),
+    /// for a period the law gives a parent at least (section 437(2) Education Act 1996: "not less
+    /// than 15 days beginning with the day on which the notice is served"). When that day is not a
+    /// school day it moves LATER, to the next school day, never earlier: the parent is never given
+    /// less than the policy (and the law) allows. In days or weeks only.
+    public func lastDayOfPeriod(beginningWith start: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> CalendarDate {
+        switch unit {
+        case .days: return try calendar.firstSchoolDay(onOrAfter: start.adding(days: count - 1))
+        case .weeks: return try calendar.firstSchoolDay(onOrAfter: start.adding(days: 7 * count - 1))
+        case .schoolDays, .schoolWeeks, .months:
+            throw AttendocError(.policy, "a period beginning with the day a notice is served is counted in days or weeks, not \(unit.rawValue); give unit: days")
+        }
     }
 
     /// The date the deadline falls on, counted from `start`: always a school day. A deadline in

@@ -47,7 +47,7 @@ struct ParentingOrderRequestTests {
         #expect {
             _ = try Self.requested([("  section: s444_1\n", "  section: education_supervision_order\n")])
         } throws: { error in
-            "\(error)".contains("only with section: s444_1 or s444_1a")
+            "\(error)".contains("only with section: s444_1, s444_1a or s443")
         }
     }
 

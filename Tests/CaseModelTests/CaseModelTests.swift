@@ -266,7 +266,7 @@ struct CaseModelTests {
         ("  - kind: team_around_the_family", "  - kind: taf", "meetings[0].kind", "parenting_contract, attendance_improvement_plan, team_around_the_family, attendance_panel, pace_interview"),
         ("    method: post", "    method: fax", "letters_issued[0].method", "post, hand, email"),
         ("    accepted: pending", "    accepted: maybe", "referrals[1].accepted", "yes, no, pending"),
-        ("  section: s444_1", "  section: s444", "legal_route.section", "s444_1, s444_1a, education_supervision_order"),
+        ("  section: s444_1", "  section: s444", "legal_route.section", "s444_1, s444_1a, s443, education_supervision_order"),
         ("needs: [interpreter, large_print]", "needs: [interpreter, giant_print]", "parents[0].needs[1]", "interpreter, sign_language_interpreter, large_print"),
         ("  - kind: first_warning_letter", "  - kind: first_warning_leter", "letters_issued[0].kind", "concern_letter, parenting_contract_invitation"),
     ]

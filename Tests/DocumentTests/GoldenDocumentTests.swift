@@ -45,11 +45,18 @@ struct GoldenDocumentTests {
         (.reasonableAdjustmentsRecord, "hillside-send-and-social-worker.yaml", "2026-11-23", nil, "agnieszka-nowak"),
         (.additionalNeedsPlan, "hillside-send-and-social-worker.yaml", "2026-10-16", nil, "agnieszka-nowak"),
         (.singleJusticeProcedureNotice, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
+        (.schoolAttendanceOrderNotice, "riverside-first-warning.yaml", "2026-12-04", nil, "zoe-dsouza"),
+        (.schoolAttendanceOrder, "riverside-first-warning.yaml", "2027-01-25", nil, "ciaran-obrien"),
     ]
 
-    /// What a golden's case needs beyond its example file: no example has an EHCP.
-    static func adjusted(_ loaded: LoadedCase, for kind: DocumentKind) -> LoadedCase {
-        kind == .ehcpInterimReviewRequest ? withEHCPInterimReviewRequest(loaded) : loaded
+    /// What a golden's case needs beyond its example file: no example has an EHCP, nor a school
+    /// attendance order.
+    static func adjusted(_ loaded: LoadedCase, for kind: DocumentKind, example: URL) throws -> LoadedCase {
+        switch kind {
+        case .ehcpInterimReviewRequest: withEHCPInterimReviewRequest(loaded)
+        case .schoolAttendanceOrder: try withSchoolAttendanceOrder(loaded, example: example)
+        default: loaded
+        }
     }
 
     @Test func everyKindHasAGoldenDocument() {
@@ -59,7 +66,8 @@ struct GoldenDocumentTests {
     @Test(arguments: cases.indices)
     func theDocumentMatchesItsGolden(_ index: Int) throws {
         let entry = Self.cases[index]
-        let loaded = Self.adjusted(try LoadedCase.load(Self.examples.appendingPathComponent(entry.example), resources: resources), for: entry.kind)
+        let example = Self.examples.appendingPathComponent(entry.example)
+        let loaded = try Self.adjusted(try LoadedCase.load(example, resources: resources), for: entry.kind, example: example)
         let run = try LetterRun(resources: resources)
         let letters = try run.letters(entry.kind, for: loaded, dated: date(entry.date), options: LetterOptions(meeting: entry.meeting))
         let letter = try #require(entry.copy.isEmpty ? letters.first : letters.first { $0.fileStem == entry.copy })

@@ -18,7 +18,8 @@ struct PlainLanguageTests {
     }
 
     static func documentXML(_ entry: (kind: DocumentKind, example: String, date: String, meeting: String?, copy: String)) throws -> String {
-        let loaded = try LoadedCase.load(GoldenDocumentTests.examples.appendingPathComponent(entry.example), resources: resources)
+        let example = GoldenDocumentTests.examples.appendingPathComponent(entry.example)
+        let loaded = try GoldenDocumentTests.adjusted(try LoadedCase.load(example, resources: resources), for: entry.kind, example: example)
         let letters = try LetterRun(resources: resources).letters(entry.kind, for: loaded, dated: date(entry.date), options: LetterOptions(meeting: entry.meeting))
         let letter = try #require(entry.copy.isEmpty ? letters.first : letters.first { $0.fileStem == entry.copy })
         return String(decoding: letter.xml, as: UTF8.self)

@@ -13,7 +13,9 @@ enum LegalRouteFacts {
             ["s444_1": true, "s444_1a": false]
         case .s444_1a:
             ["s444_1": false, "s444_1a": true]
-        case .educationSupervisionOrder:
+        // Section 443 (a school attendance order not complied with) is not quoted by these
+        // letters, whose statutory partial is section 444's.
+        case .educationSupervisionOrder, .s443:
             nil
         }
     }
@@ -31,10 +33,10 @@ enum LegalRouteFacts {
     }
 
     /// Which legal route it is, for `partials/legal-route`, which words it: exactly one of
-    /// `s444_1`, `s444_1a` and `educationSupervisionOrder` is true.
+    /// `s444_1`, `s444_1a`, `s443` and `educationSupervisionOrder` is true.
     static func route(_ section: LegalRoute.Section) -> [String: Any] {
         [
-            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a,
+            "s444_1": section == .s444_1, "s444_1a": section == .s444_1a, "s443": section == .s443,
             "educationSupervisionOrder": section == .educationSupervisionOrder,
         ]
     }
