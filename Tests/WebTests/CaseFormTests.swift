@@ -70,7 +70,7 @@ struct CaseFormTests {
             let refused = try await team.post("/case/save", form: unreferred.fields)
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("the attendance team adds only cases referred to it"), "\(refused.text)")
-            #expect(refused.text.contains(#"href="#f-referral-accepted_on""#))
+            #expect(refused.text.contains(##"href="#f-referral-accepted_on""##))
             #expect((try? fixture.workspace.versions(of: Self.newReference))?.isEmpty ?? true)
             let saved = try await team.post("/case/save", form: Self.newCase(csrf: csrf).fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
