@@ -19,35 +19,12 @@ struct BrowserTests {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")
         let fixture = try WebFixture("web-browser")
         defer { fixture.remove() }
-        let screenshots = fixture.folder.appendingPathComponent("screenshots")
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        defer { Self.keep(screenshots) }
-
-        let server = try BackgroundProgram(WebFixture.program, ["serve", "--port", "0", "--as-of", "2026-12-10",
-                                                               "--workspace", fixture.workspaceFolder.path], in: fixture.folder)
-        defer { server.stop() }
-        let listening = try await server.waitForOutput(containing: "listening on http://127.0.0.1:")
-        let port = try #require(listening.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) })
-        let site = "http://127.0.0.1:\(port)"
-
-        let driverPort = try freePort()
-        let chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=\(driverPort)"], in: fixture.folder)
-        defer { chromedriver.stop() }
-        let browser = WebDriverClient(port: driverPort)
-        try await browser.waitUntilReady()
-        let downloads = fixture.folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        try await browser.startSession(profile: fixture.folder.appendingPathComponent("profile"), downloads: downloads)
-
-        func save(_ name: String) async throws {
-            try await browser.screenshot().write(to: screenshots.appendingPathComponent("\(name).png"))
-        }
-        func signIn(_ username: String) async throws {
-            try await browser.navigate(to: "\(site)/login")
-            try await browser.type(username, into: "#username")
-            try await browser.type(WebFixture.password, into: "#password")
-            try await browser.click("form[action='/login'] button")
-        }
+        let served = try await BrowserOnServedSite(fixture)
+        defer { served.stop() }
+        let browser = served.browser
+        let site = served.site
+        func save(_ name: String) async throws { try await served.save(name) }
+        func signIn(_ username: String) async throws { try await served.signIn(username) }
 
         do {
             // Sign in. The session cookie is Secure, and Chromium keeps and sends it over
@@ -106,7 +83,7 @@ struct BrowserTests {
 
             // Download the letter's text and read it.
             try await browser.click("a[href*='format=txt']")
-            let letter = try await downloaded(in: downloads, ending: ".txt")
+            let letter = try await served.downloaded(ending: ".txt")
             let archived = try fixture.workspace.issuedDocuments(for: WebFixture.riverside)
                 .flatMap(\.files).filter { $0.format == "txt" }.map { try fixture.workspace.archivedBytes(of: $0) }
             #expect(archived.contains(try Data(contentsOf: letter)), "the download is an archived copy, byte for byte")
@@ -156,16 +133,6 @@ struct BrowserTests {
             try? FileManager.default.removeItem(at: target)
             try? FileManager.default.copyItem(at: screenshots.appendingPathComponent(name), to: target)
         }
-    }
-
-    /// Waits for the browser to finish writing a download (no `.crdownload` left).
-    func downloaded(in folder: URL, ending suffix: String) async throws -> URL {
-        for _ in 0..<300 {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-            if let name = names.first(where: { $0.hasSuffix(suffix) }) { return folder.appendingPathComponent(name) }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw WebDriverClient.Failure(description: "the browser saved no \(suffix) file in \(folder.path)")
     }
 }
 

@@ -17,27 +17,11 @@ struct CaseFormBrowserTests {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         let fixture = try WebFixture("web-browser-case-form")
         defer { fixture.remove() }
-        let screenshots = fixture.folder.appendingPathComponent("screenshots")
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        defer { BrowserTests.keep(screenshots) }
-
-        let server = try BackgroundProgram(WebFixture.program, ["serve", "--port", "0", "--as-of", "2026-12-10",
-                                                               "--workspace", fixture.workspaceFolder.path], in: fixture.folder)
-        defer { server.stop() }
-        let listening = try await server.waitForOutput(containing: "listening on http://127.0.0.1:")
-        let port = try #require(listening.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) })
-        let site = "http://127.0.0.1:\(port)"
-        let driverPort = try freePort()
-        let chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=\(driverPort)"], in: fixture.folder)
-        defer { chromedriver.stop() }
-        let browser = WebDriverClient(port: driverPort)
-        try await browser.waitUntilReady()
-        let downloads = fixture.folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        try await browser.startSession(profile: fixture.folder.appendingPathComponent("profile"), downloads: downloads)
-        func save(_ name: String) async throws {
-            try await browser.screenshot().write(to: screenshots.appendingPathComponent("\(name).png"))
-        }
+        let served = try await BrowserOnServedSite(fixture)
+        defer { served.stop() }
+        let browser = served.browser
+        let site = served.site
+        func save(_ name: String) async throws { try await served.save(name) }
         let hostile = #"<script>alert("x")</script> 'Zoë'"#
 
         do {

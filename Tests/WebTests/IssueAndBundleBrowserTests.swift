@@ -16,34 +16,13 @@ struct IssueAndBundleBrowserTests {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")
         let fixture = try WebFixture("web-issue-browser")
         defer { fixture.remove() }
-        let screenshots = fixture.folder.appendingPathComponent("screenshots")
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        defer { BrowserTests.keep(screenshots) }
-
-        let server = try BackgroundProgram(WebFixture.program, ["serve", "--port", "0", "--as-of", "2026-12-10",
-                                                               "--workspace", fixture.workspaceFolder.path], in: fixture.folder)
-        defer { server.stop() }
-        let listening = try await server.waitForOutput(containing: "listening on http://127.0.0.1:")
-        let port = try #require(listening.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) })
-        let site = "http://127.0.0.1:\(port)"
-
-        let driverPort = try freePort()
-        let chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=\(driverPort)"], in: fixture.folder)
-        defer { chromedriver.stop() }
-        let browser = WebDriverClient(port: driverPort)
-        try await browser.waitUntilReady()
-        let downloads = fixture.folder.appendingPathComponent("downloads")
-        try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
-        try await browser.startSession(profile: fixture.folder.appendingPathComponent("profile"), downloads: downloads)
-
-        func save(_ name: String) async throws {
-            try await browser.screenshot().write(to: screenshots.appendingPathComponent("\(name).png"))
-        }
+        let served = try await BrowserOnServedSite(fixture)
+        defer { served.stop() }
+        let browser = served.browser
+        let site = served.site
+        func save(_ name: String) async throws { try await served.save(name) }
         func signIn(_ username: String) async throws {
-            try await browser.navigate(to: "\(site)/login")
-            try await browser.type(username, into: "#username")
-            try await browser.type(WebFixture.password, into: "#password")
-            try await browser.click("form[action='/login'] button")
+            try await served.signIn(username)
             try await browser.waitForHeading("Due list")
         }
         let before = try fixture.workspace.issuedDocuments(for: WebFixture.riverside)
@@ -78,7 +57,7 @@ struct IssueAndBundleBrowserTests {
             try await browser.waitForHeading("Case CAT/2026/0142")
             let mothers = try #require(now.first { $0.recipientPath == "parents[0]" })
             try await browser.click("a[href*='id=\(Visitor.encode(mothers.id))'][href*='format=txt']")
-            let letter = try await BrowserTests().downloaded(in: downloads, ending: ".txt")
+            let letter = try await served.downloaded(ending: ".txt")
             let words = try String(contentsOf: letter, encoding: .utf8)
             let archived = try fixture.workspace.archivedBytes(of: try #require(mothers.files.first { $0.format == "txt" }))
             #expect(try Data(contentsOf: letter) == archived, "the download is the archived copy, byte for byte")
@@ -107,7 +86,7 @@ struct IssueAndBundleBrowserTests {
             #expect(built, "the bundle was built")
             try await save("bundle-built")
             try await browser.click("a[href='/bundle/download?ref=CAT%2F2026%2F0142']")
-            let bundle = try await BrowserTests().downloaded(in: downloads, ending: ".pdf")
+            let bundle = try await served.downloaded(ending: ".pdf")
             let pages = try pdfText(bundle)
             #expect(pages.contains("DRAFT") && pages.contains("CAT/2026/0142"))
         } catch {
