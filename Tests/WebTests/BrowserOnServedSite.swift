@@ -29,8 +29,16 @@ final class BrowserOnServedSite {
             let listening = try await server.waitForOutput(containing: "listening on http://127.0.0.1:")
             let port = try #require(listening.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) })
             site = "http://127.0.0.1:\(port)"
-            driverPort = try freePort()
-            chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=\(driverPort)"], in: fixture.folder)
+            // chromedriver chooses its own free port (port 0) and says which: no other test can
+            // take the port between its choice and chromedriver's start.
+            chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=0"], in: fixture.folder)
+            do {
+                let started = try await chromedriver.waitForOutput(containing: "started successfully on port")
+                driverPort = try #require(started.split(separator: " ").last.flatMap { Int($0.filter(\.isNumber)) })
+            } catch {
+                chromedriver.stop()
+                throw error
+            }
         } catch {
             server.stop()
             BrowserTests.keep(screenshots)

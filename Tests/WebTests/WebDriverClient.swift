@@ -17,8 +17,8 @@ final class WebDriverClient {
     }
 
     /// Waits until chromedriver answers /status as ready (it starts in well under a second; the
-    /// limit is generous for a loaded machine).
-    func waitUntilReady(seconds: Double = 30) async throws {
+    /// limit is generous, as the whole suite loads both cores while the browser tests run).
+    func waitUntilReady(seconds: Double = 120) async throws {
         let deadline = ContinuousClock.now + .seconds(seconds)
         while ContinuousClock.now < deadline {
             if let status = try? await send("GET", "/status", nil) as? [String: Any], status["ready"] as? Bool == true { return }
