@@ -112,7 +112,9 @@ public struct SchoolBatchRun {
         var registerImport: RegisterImportRecord?
         switch source {
         case .export(let file):
-            (register, refused) = try RegisterImport.readKeepingGoodPupils(file, codes: codes)
+            let read = try RegisterImport.readKeepingGoodPupils(file, codes: codes)
+            register = read.register
+            refused = read.refused
         case .latestImport(let school):
             guard let held = try fromRecord({ () throws(WorkspaceError) in try workspace.latestRegisterImport(school: school) }) else { return nil }
             registerImport = held.record
@@ -130,7 +132,7 @@ public struct SchoolBatchRun {
                     refused[pupil.upn] = error
                 }
             }
-            register = Register(source: "register import \(held.record.id) (\(held.record.fileName))", pupils: pupils)
+            register = Register(source: "register import \(held.record.id) (\(held.record.fileName))", recordedPupils: pupils)
         }
         var fallback: Policy?
         if let name = settings.policy {

@@ -258,11 +258,11 @@ extension AttendocSite {
                                    errors: [.init(field: "list", message: "A batch of this school is running now; wait for it, then look at the list again")])
         }
         let paths = try casePaths(school)
-        let (workspace, resources, batches, site) = (self.workspace, self.resources, self.batches, self)
+        let (record, productFiles, underWay, site) = (workspace, resources, batches, self)
         let (ready, chosen) = (listing, settings)
         let outcome = await SlowWork.run(timeLimit: self.settings.slowWorkLimit, { () throws(AttendocError) in
-            try SchoolBatchRun(workspace: workspace, resources: resources).run(ready, chosen) { done, total in
-                batches.progress(school, done: done, of: total)
+            try SchoolBatchRun(workspace: record, resources: productFiles).run(ready, chosen) { done, total in
+                underWay.progress(school, done: done, of: total)
             }
         }, whenDone: { result in
             switch result {
@@ -273,10 +273,10 @@ extension AttendocSite {
                 }
                 try? site.log(session, "change", reference: nil, upn: nil,
                               "ran the batch of URN \(school) as of \(chosen.asOf.iso): issued \(done.issued), skipped \(done.skipped), of \(done.due) due\(done.recorded.map { " (run \($0.id))" } ?? "")")
-                batches.finish(school, failure: done.printProblem.map { "the letters were issued, but the print PDF could not be made: " + Self.batchReason(String(describing: $0), paths: paths) })
+                underWay.finish(school, failure: done.printProblem.map { "the letters were issued, but the print PDF could not be made: " + Self.batchReason(String(describing: $0), paths: paths) })
             case .failure(let error):
                 try? site.log(session, "change", reference: nil, upn: nil, "a batch run of URN \(school) as of \(chosen.asOf.iso) failed: \(error.summary)")
-                batches.finish(school, failure: Self.batchReason(error, paths: paths))
+                underWay.finish(school, failure: Self.batchReason(error, paths: paths))
             }
         })
         switch outcome {
@@ -417,17 +417,17 @@ struct BatchChoices {
     }
 
     /// The UPNs in `text`, or what is wrong with one of them (in words that do not repeat it).
-    static func upns(_ text: String, field: String, label: String, in register: Set<String>) -> Result<Set<String>?, PageLayout.FieldError> {
+    static func upns(_ text: String, field: String, label: String, in register: Set<String>) -> Result<Set<String>?, Problems> {
         let words = text.split(whereSeparator: { $0 == "," || $0.isWhitespace }).map(String.init)
         guard !words.isEmpty else { return .success(nil) }
         var found: Set<String> = []
         for (index, word) in words.enumerated() {
             if let problem = UniquePupilNumber.problem(with: word) {
-                return .failure(.init(field: field, message: "\(label): UPN \(index + 1) is not a UPN: \(problem)"))
+                return .failure(Problems(fields: [.init(field: field, message: "\(label): UPN \(index + 1) is not a UPN: \(problem)")]))
             }
             let upn = word.uppercased()
             guard register.contains(upn) else {
-                return .failure(.init(field: field, message: "\(label): \(upn) is not a pupil of the school's latest register import"))
+                return .failure(Problems(fields: [.init(field: field, message: "\(label): \(upn) is not a pupil of the school's latest register import")]))
             }
             found.insert(upn)
         }
@@ -443,11 +443,11 @@ struct BatchChoices {
         }
         switch Self.upns(only, field: "only", label: "Only these pupils", in: registerUPNs) {
         case .success(let found): settings.only = found
-        case .failure(let problem): errors.append(problem)
+        case .failure(let problem): errors.append(contentsOf: problem.fields)
         }
         switch Self.upns(skip, field: "skip", label: "Leave out these pupils", in: registerUPNs) {
         case .success(let found): settings.skip = found ?? []
-        case .failure(let problem): errors.append(problem)
+        case .failure(let problem): errors.append(contentsOf: problem.fields)
         }
         return errors.isEmpty ? .success(settings) : .failure(Problems(fields: errors))
     }
