@@ -10,7 +10,7 @@ import Testing
 /// `batch-done`) go to the test's folder and .build/test-artefacts/web/.
 @Suite("Web: the school's batch in a real browser", .serialized)
 struct BatchBrowserTests {
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(15)))
     func theOfficeChecksTheListRunsTheBatchAndDownloadsThePrintPDF() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")
