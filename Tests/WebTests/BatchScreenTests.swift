@@ -155,6 +155,13 @@ struct BatchScreenTests {
         #expect(log.contains { $0.hasPrefix("office change - - ran the batch of URN 149876 as of 2026-12-10: issued 1, skipped 0, of 1 due (run ") })
         #expect(log.contains { $0.hasPrefix("office download - - the print PDF of the batch run ") })
         #expect(!log.contains { $0.contains("Siobh") || $0.contains("D'Souza") }, "no name in the log")
+        // The run's files are the record's: opening the workspace again keeps them, a backup copies them.
+        let printFile = try #require(try fixture.workspace.batchRuns(school: "149876").first?.files.first { $0.format == "pdf" })
+        let reopened = try Workspace.open(at: WorkspaceLocation(folder: fixture.workspaceFolder))
+        let archived = try reopened.archivedBytes(of: printFile)
+        let backup = fixture.folder.appendingPathComponent("backup.sqlite")
+        try reopened.backup(to: backup)
+        #expect(FileManager.default.contents(atPath: backup.path + ".archive/" + printFile.archivePath) == archived)
     }
 
     /// `attendoc batch --school` records its export as the school's, so the office's screens list
