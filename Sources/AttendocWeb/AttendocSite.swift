@@ -80,6 +80,26 @@ public final class AttendocSite: Sendable {
         return .success(session)
     }
 
+    /// The prologue of every screen: the signed-in member of staff, if their role is one of
+    /// `roles`. A visitor not signed in is sent to sign in, a role not in `roles` is refused (403):
+    /// each as a `ScreenRefusal` thrown, which the router answers with its page.
+    func signedInStaff(_ request: Request, roles: Set<StaffRole>) throws -> StaffSession {
+        switch try signedIn(request, roles: roles) {
+        case .success(let session): return session
+        case .failure(let refusal): throw refusal
+        }
+    }
+
+    /// The case `reference` names, if `session`'s account may see it; otherwise the page a case
+    /// that does not exist gets (404), thrown as a `ScreenRefusal`, so that a case the user may not
+    /// see cannot be told from one that does not exist.
+    func visibleCase(_ reference: String?, to session: StaffSession) throws -> RecordedCase {
+        guard let recorded = try CaseAccess(workspace: workspace, account: session.account).visibleCase(reference ?? "") else {
+            throw ScreenRefusal(response: notFound(session))
+        }
+        return recorded
+    }
+
     /// Whether a posted form carries the session's CSRF token.
     func carriesToken(_ fields: FormFields, of session: StaffSession) -> Bool {
         Self.same(fields["csrf"] ?? "", session.csrfToken)
@@ -164,7 +184,12 @@ public final class AttendocSite: Sendable {
     }
 }
 
-/// A response a screen gives instead of itself: sign in first, or not for this role.
-struct ScreenRefusal: Error {
+/// A response a screen gives instead of itself: sign in first, not for this role, or no such case.
+/// Thrown by a screen's prologue, it is answered by Hummingbird's router as the page it holds.
+struct ScreenRefusal: HTTPResponseError {
     var response: Response
+
+    var status: HTTPResponse.Status { response.status }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response { response }
 }
