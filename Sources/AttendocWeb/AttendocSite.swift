@@ -51,6 +51,17 @@ public final class AttendocSite: Sendable {
         router.get("/bundle") { request, _ in try self.bundlePage(request) }
         router.post("/bundle") { request, _ in try await self.buildBundle(request) }
         router.get("/bundle/download") { request, _ in try self.downloadBundle(request) }
+        router.get("/panel") { request, _ in try self.panelList(request) }
+        router.get("/panel/intake") { request, _ in try self.panelIntakePage(request) }
+        router.post("/panel/referral") { request, _ in try await self.receiveReferral(request) }
+        router.get("/panel/slots") { request, _ in try self.panelSlotsPage(request) }
+        router.get("/panel/minutes") { request, _ in try self.panelMinutesForm(request) }
+        router.post("/panel/minutes") { request, _ in try await self.savePanelMinutes(request) }
+        router.get("/panel/issue") { request, _ in try self.panelIssuePage(request) }
+        router.get("/panel/issue/copy") { request, _ in try self.panelIssueCopy(request) }
+        router.post("/panel/issue") { request, _ in try await self.issuePanelMinutes(request) }
+        router.get("/panel/download") { request, _ in try self.downloadPanelDocument(request) }
+        router.get("/panel/reviews") { request, _ in try self.panelReviewsPage(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
         router.get("/staff") { request, _ in try self.staffPage(request) }
         return router
