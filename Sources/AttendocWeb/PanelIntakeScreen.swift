@@ -44,7 +44,7 @@ extension AttendocSite {
         if intake.slots.isEmpty {
             body += "<p>No referral is taken forward yet.</p>\n"
         } else {
-            let rows = intake.slots.map { slot in
+            let rows = intake.slots.map { (slot) -> String in
                 let referral = slot.referral
                 return "<tr><td class=\"date\">\(HTML.escaped(slot.starts))–\(HTML.escaped(slot.ends))</td><td>\(HTML.escaped(referral.reference))</td>"
                     + "<td>URN \(HTML.escaped(referral.school.urn ?? "not given"))</td><td>\(Self.childrenInWords(referral))</td>"
@@ -137,7 +137,7 @@ extension AttendocSite {
 
     /// The children of a referral by UPN and year group, never by name.
     static func childrenInWords(_ referral: PanelReferral) -> String {
-        let children = referral.children.map { child in
+        let children = referral.children.map { (child) -> String in
             "UPN \(HTML.escaped(child.upn?.text ?? "not given")) (year \(child.yearGroup.map(String.init) ?? "not given"))"
         }
         return children.isEmpty ? "no child given" : children.joined(separator: ", ")

@@ -55,7 +55,7 @@ extension AttendocSite {
                 """
             }
             let error = errors.first { $0.field == "formats" }
-            let formats = [("html", "HTML"), ("txt", "Plain text"), ("docx", "Word (DOCX)"), ("pdf", "PDF")].enumerated().map { index, format in
+            let formats = [("html", "HTML"), ("txt", "Plain text"), ("docx", "Word (DOCX)"), ("pdf", "PDF")].enumerated().map { (index, format) -> String in
                 "<div class=\"choice\"><input type=\"checkbox\" id=\"\(index == 0 ? "formats" : "format-\(format.0)")\" name=\"format-\(format.0)\" value=\"yes\" checked><label for=\"\(index == 0 ? "formats" : "format-\(format.0)")\">\(format.1)</label></div>"
             }.joined(separator: "\n")
             body += """
@@ -82,9 +82,9 @@ extension AttendocSite {
         if records.isEmpty {
             body += "<p>None of this panel's minutes is issued yet.</p>\n"
         } else {
-            let rows = records.map { record in
+            let rows = records.map { (record) -> String in
                 let what = record.caseID.map { "The family's copy of \(String($0.dropFirst(day.count + 1)))" } ?? "The agencies' minutes"
-                let files = record.files.map { file in
+                let files = record.files.map { (file) -> String in
                     "<a href=\"/panel/download?date=\(HTML.query(day))&amp;id=\(HTML.query(record.id))&amp;format=\(HTML.query(file.format))\" download>Download \(HTML.escaped(file.format.uppercased()))<span class=\"visually-hidden\"> of \(HTML.escaped(what.lowercased()))</span></a>"
                 }.joined(separator: "<br>")
                 return "<tr><td>\(HTML.escaped(what))</td><td class=\"date\">\(HTML.escaped(record.issuedOn))</td><td>\(HTML.escaped(record.issuedBy))</td><td>\(files)</td></tr>"

@@ -141,7 +141,7 @@ extension AttendocSite {
             people = entry.present + Array(repeating: .init(name: "", role: "", agency: ""), count: entry.present.isEmpty ? 2 : 0)
             actions = entry.actions + Array(repeating: .init(owner: "", agency: "", action: "", due: ""), count: entry.actions.isEmpty ? 2 : 0)
         }
-        let presentRows = people.enumerated().map { index, person in
+        let presentRows = people.enumerated().map { (index, person) -> String in
             """
             <fieldset class="item"><legend>Person \(index + 1)</legend>
             \(input("present-\(index)-name", "Name", person.name))\(input("present-\(index)-role", "Role", person.role))\
@@ -149,7 +149,7 @@ extension AttendocSite {
 
             """
         }.joined()
-        let actionRows = actions.enumerated().map { index, action in
+        let actionRows = actions.enumerated().map { (index, action) -> String in
             """
             <fieldset class="item"><legend>Action \(index + 1)</legend>
             \(input("action-\(index)-owner", "Who will do it", action.owner))\(input("action-\(index)-agency", "The agency it falls to", action.agency, hint: "Counted in the panel's themes by agency"))\

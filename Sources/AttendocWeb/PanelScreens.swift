@@ -36,7 +36,7 @@ extension AttendocSite {
     func panelLinks(_ papers: PanelPapers, current: String) -> String {
         let day = HTML.query(papers.panel.date.iso)
         let links = [("/panel/intake", "Intake"), ("/panel/slots", "Slots of the day"), ("/panel/issue", "Issue the minutes")]
-        return "<nav aria-label=\"This panel\"><ul class=\"nav actions\">" + links.map { path, words in
+        return "<nav aria-label=\"This panel\"><ul class=\"nav actions\">" + links.map { (path, words) -> String in
             path == current ? "<li><a href=\"\(path)?date=\(day)\" aria-current=\"page\"><strong>\(words)</strong></a></li>"
                 : "<li><a href=\"\(path)?date=\(day)\">\(words)</a></li>"
         }.joined() + "<li><a href=\"/panel\">Every panel</a></li></ul></nav>\n"
@@ -58,7 +58,7 @@ extension AttendocSite {
     func panelList(_ request: Request) throws -> Response {
         let session = try signedInStaff(request, roles: Self.panelRoles)
         let policy = try panelPolicy()
-        let rows = policy.calendar.panels.map { panel in
+        let rows = policy.calendar.panels.map { (panel) -> String in
             let day = HTML.query(panel.date.iso)
             return """
             <tr><td class="date">\(HTML.escaped(panel.date.longFormWithWeekday))</td><td class="date">\(HTML.escaped(panel.referralsClose.date.longForm))</td>\

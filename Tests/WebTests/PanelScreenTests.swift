@@ -56,8 +56,12 @@ struct PanelScreenTests {
             }
             let clerk = visitors["clerk"]!
             for path in paths.prefix(5) + ["/panel/reviews"] {
-                #expect(try await clerk.get(path).status == .ok, "clerk GET \(path)")
+                let page = try await clerk.get(path)
+                #expect(page.status == .ok, "clerk GET \(path)")
+                #expect(!page.text.contains("GRDB") && !page.text.contains("SQL("), "every value of the page printed as text: \(path)")
             }
+            // The calendar: each panel with its close and its reviews.
+            #expect(words(try await clerk.get("/panel").text).contains("Monday 1 December 2025 19 November 2025 12 January 2026 27 March 2026 Intake for 1 December 2025"))
             // A day with no panel, a referral refused at the intake, a copy or a document that is not there: 404.
             for path in ["/panel/intake?date=2025-12-02", "/panel/slots?date=nonsense", "/panel/minutes?date=\(Self.panel)&ref=PR-2025-036",
                          "/panel/minutes?date=\(Self.panel)&ref=PR-9999-999", "/panel/issue/copy?date=\(Self.panel)&copy=0",
@@ -104,7 +108,8 @@ struct PanelScreenTests {
             #expect(text.contains("Taken forward (2)") && text.contains("Refused (2)"))
             #expect(text.contains("13:30–13:45 PR-2025-031 URN 140101 UPN W801200025001 (year 4), UPN K801200025002 (year 8)"))
             #expect(text.contains("13:45–14:00 PR-2025-034"))
-            #expect(text.contains("PR-2025-036") && text.contains("PR-2025-037"))
+            #expect(text.contains("PR-2025-036 School URN") && text.contains("PR-2025-037 School URN"))
+            #expect(intake.text.contains("<li><strong>") && !intake.text.contains("GRDB"), "each refusal's reasons listed")
             #expect(!intake.text.contains("Siobh") && !intake.text.contains("O&#39;Brien"), "the intake names no child")
 
             // A bad referral file: refused on its field, linked from the summary, nothing kept; a second copy of one refused too.
@@ -182,6 +187,7 @@ struct PanelScreenTests {
             issue["format-pdf"] = nil
             let issued = try await clerk.post("/panel/issue", form: issue.fields)
             #expect(issued.status == .ok && words(issued.text).contains("Minutes issued 2 documents recorded as issued"))
+            #expect(words(issued.text).contains("The family's copy of PR-2025-031 2026-12-10 clerk Download HTML"), "\(words(issued.text))")
             let records = try fixture.workspace.panelDocuments(on: date(day))
             #expect(records.map(\.audience) == ["agency", "parent"] && records.allSatisfy { $0.issuedBy == "clerk" && $0.issuedOn == "2026-12-10" })
             #expect(records.allSatisfy { Set($0.files.map(\.format)) == ["html", "txt"] })
