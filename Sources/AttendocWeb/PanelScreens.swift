@@ -50,7 +50,8 @@ extension AttendocSite {
             let place = location.field.map { "\($0)" } ?? location.file
             return "\(place): \(error.summary)"
         } ?? error.summary
-        if let suggestion = error.suggestion { text += " (\(suggestion))" }
+        // A reader's suggestion is about editing a file by hand; on a form the field says it all.
+        if let suggestion = error.suggestion, error.kind != .caseFile { text += " (\(suggestion))" }
         return text.replacingOccurrences(of: papers.folder.path + "/", with: "")
     }
 

@@ -154,6 +154,7 @@ struct PanelScreenTests {
             #expect(wrongDate.status == .unprocessableContent)
             #expect(wrongDate.text.contains("<a href=\"#action-0-due\">actions[0].due: "), "\(words(wrongDate.text).prefix(600))")
             #expect(wrongDate.text.contains("id=\"action-0-due\" name=\"action-0-due\" value=\"12/12/2025\""))
+            #expect(!wrongDate.text.contains("correct the file"), "the form's message does not send the clerk to a file")
             #expect(!FileManager.default.fileExists(atPath: Self.papers(fixture).appendingPathComponent("minutes/pr-2025-031.yaml").path))
             // The discussion left out: on its field.
             var noDiscussion = fields
