@@ -11,7 +11,7 @@ import Testing
 /// to the test's folder and .build/test-artefacts/web/.
 @Suite("Web: the panel clerk in a real browser", .serialized)
 struct PanelBrowserTests {
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(15)))
     func theClerkTakesInTheReferralsWritesTheMinutesIssuesThemAndSeesTheReviews() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")
