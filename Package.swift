@@ -89,8 +89,8 @@ let package = Package(
         ]),
         // The web front end (`attendoc serve`): staff accounts, sessions, the screens, over the record.
         .target(name: "AttendocWeb", dependencies: [
-            "AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocEngine", "AttendocPrograms", "AttendocWorkspace",
-            "AttendocIssuing", .product(name: "Hummingbird", package: "hummingbird"),
+            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocEngine", "AttendocPrograms", "AttendocWorkspace",
+            "AttendocIssuing", "AttendocPanel", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),

@@ -11,11 +11,7 @@ import Hummingbird
 /// and pupil (UPN), and nothing of it is recorded.
 extension AttendocSite {
     func registerForm(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
         return registerPage(session, status: .ok)
     }
 
@@ -107,11 +103,7 @@ extension AttendocSite {
     }
 
     func registerImport(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: settings.largestUpload)
