@@ -251,8 +251,9 @@ public struct EvidenceBundle {
             if planned.kind == .registerCertificate {
                 // A certificate sent to the parents (with the invitation to interview, seed 004)
                 // is exhibited only as the archived copy that was sent, never made again.
-                try RegisterCertificateSent.exhibit(planned, archived: archived, in: original, used: &usedCopies, leftOut: &leftOut,
-                                                    entriesFor: &entriesFor, add: addArchived)
+                let proofs = try RegisterCertificateSent.exhibit(planned, archived: archived, in: original, used: &usedCopies,
+                                                                 leftOut: &leftOut, add: addArchived)
+                for proof in proofs { entriesFor[proof.letter, default: []].append(proof.entry) }
                 continue
             }
             let copies: [LetterRun.Letter]

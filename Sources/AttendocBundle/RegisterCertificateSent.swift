@@ -8,12 +8,13 @@ import AttendocValues
 /// issued (`attendoc issue REF --document register-certificate`), exactly as sent, never made
 /// again from today's register (whose marks may have been corrected since). Without an archived
 /// copy it is left out, in a draft too, and the bundle says so; section D's certificate, made to
-/// the bundle's date, is the certificate the court reads for the offence.
+/// the bundle's date, is the certificate the court reads for the offence. Returns the entry that
+/// proves each `letters_issued` entry of the certificate.
 enum RegisterCertificateSent {
     static func exhibit(_ planned: CaseHistory.PlannedDocument, archived: [(offset: Int, element: EvidenceBundle.RecordedCopy)],
                         in original: AttendanceCase, used: inout Set<Int>, leftOut: inout [CourtView.LeftOut],
-                        entriesFor: inout [String: [String]],
-                        add: (EvidenceBundle.RecordedCopy) throws(AttendocError) -> String?) throws(AttendocError) {
+                        add: (EvidenceBundle.RecordedCopy) throws(AttendocError) -> String?) throws(AttendocError) -> [(letter: String, entry: String)] {
+        var proofs: [(letter: String, entry: String)] = []
         let letters = original.lettersIssued.filter { $0.date == planned.date && CaseHistory.documentKind(forIssued: $0) == .registerCertificate }
         for letter in letters {
             guard let (index, copy) = archived.first(where: { !used.contains($0.offset) && $0.element.kind == planned.kind.rawValue
@@ -23,9 +24,8 @@ enum RegisterCertificateSent {
                 continue
             }
             used.insert(index)
-            if let id = try add(copy) {
-                entriesFor[letter.casePath, default: []].append(id)
-            }
+            if let id = try add(copy) { proofs.append((letter.casePath, id)) }
         }
+        return proofs
     }
 }

@@ -33,7 +33,7 @@ enum UnusedMaterialSchedule {
                 "disclose": material.decision == .disclose, "notDisclosable": material.decision == .notDisclosable,
                 "reason": material.reason,
             ]) { _, new in new }
-            row.merge(BundleContext.optional("location", material.location)) { old, _ in old }
+            row.merge(BundleContext.optional("location", material.location)) { _, new in new }
             return row
         }
         rows += thirdPartyRows(attendanceCase)

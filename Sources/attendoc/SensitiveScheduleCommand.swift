@@ -3,6 +3,7 @@ import AttendocBundle
 import AttendocCasework
 import AttendocPrograms
 import AttendocRendering
+import AttendocValues
 import Foundation
 
 /// `attendoc sensitive-schedule`: the schedule of sensitive unused material (MG6D) for the
@@ -35,7 +36,7 @@ struct SensitiveScheduleCommand: ParsableCommand {
     var resources: String?
 
     func run() throws {
-        do {
+        do throws(AttendocError) {
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let location = try CommandLineValues.resources(resources)
             let formats = try OutputFormat.list(format)
@@ -44,7 +45,7 @@ struct SensitiveScheduleCommand: ParsableCommand {
             let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: location.fopConfiguration) : nil
             let written = try DocumentWriter(resources: location, formats: formats).write([document], formats: formats, to: URL(fileURLWithPath: out), fop: fop)
             for file in written { Terminal.print("wrote \(file.path) (for the prosecutor only: never served)") }
-        } catch let error as AttendocError {
+        } catch {
             throw CommandLineValues.fail(error)
         }
     }

@@ -109,7 +109,8 @@ struct ExhibitsAsServedTests {
         // day's invitations to interview, before the final warnings of January).
         #expect(sent.map { entry -> String in if case .suppliedPDF(let url, _) = entry.content { url.path } else { "made again" } }
                 == record.map { $0.pdf!.path })
-        #expect(sent.map(\.title) == ["Register certificate to Ms Zoë D'Souza", "Register certificate to Mr Ciarán O'Brien"], "\(sent.map(\.title))")
+        #expect(sent.map(\.title) == ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"].map { "Register certificate to \($0), as sent by first class post on 23 November 2026, deemed served on 25 November 2026" },
+                "\(sent.map(\.title))")
         let order = sectionE.map(\.id)
         let finalWarnings = sectionE.filter { $0.documentKind == .finalWarningLetter }.compactMap { order.firstIndex(of: $0.id) }
         #expect(sent.allSatisfy { entry in finalWarnings.allSatisfy { order.firstIndex(of: entry.id)! < $0 } }, "\(sectionE.map(\.title))")

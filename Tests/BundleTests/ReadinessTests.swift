@@ -108,7 +108,6 @@ struct ReadinessTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/evidence"), to: folder.appendingPathComponent("evidence"))
         try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/registers"), to: folder.appendingPathComponent("registers"))
-        for (path, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(path)) }
         let caseFile = folder.appendingPathComponent("case.yaml")
         try FileManager.default.copyItem(at: Self.riverside, to: caseFile)
         let loaded = try LoadedCase.load(caseFile, resources: resources)

@@ -18,9 +18,11 @@ import Testing
 @Suite("Evidence bundle: a safeguarding referral is withheld")
 struct SafeguardingReferralTests {
     /// Words only the safeguarding referral, its evidence and its sensitive unused-material entry
-    /// hold: none may be in a served paper.
+    /// hold: none may be in a served paper. Single words too, which a text table's wrapped
+    /// columns cannot split.
     static let secrets = ["CHUB", "Children's Hub", "Children&#39;s Hub", "frightened at home", "Kestrel Lane disclosure",
-                          "Record of the referral to the children's hub", "identify the child's informant"]
+                          "Record of the referral to the children's hub", "identify the child's informant",
+                          "Kestrel", "frightened", "informant", "chub-referral"]
 
     /// The county example with a safeguarding referral (with its evidence) and a sensitive item
     /// of unused material about it, in a folder of its own.
@@ -30,6 +32,7 @@ struct SafeguardingReferralTests {
         let referral = """
           - to: Northshire Children's Hub (CHUB)
             date: 2026-11-06
+            accepted: yes
             service: safeguarding
             made_by: Ms Laura Hughes
             reason: Siobhán said she was frightened at home on the days she missed.
