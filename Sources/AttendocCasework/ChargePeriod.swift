@@ -12,14 +12,18 @@ public enum ChargePeriod {
     public static func of(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]? = nil) -> (from: CalendarDate, to: CalendarDate)? {
         guard let route = loaded.attendanceCase.legalRoute else { return nil }
         let registerEnd = (try? loaded.figures(asOf: date).to) ?? date
-        let from = route.offenceFrom ?? firstWarningServed(loaded, sent: sent) ?? route.firstWarningOn ?? route.decidedOn
+        // Section 443: from the day the parent failed to comply with the order, when recorded.
+        let failed = route.section == .s443 ? loaded.attendanceCase.schoolAttendanceOrder?.failedToComplyFrom : nil
+        let from = route.offenceFrom ?? failed ?? firstWarningServed(loaded, sent: sent) ?? route.firstWarningOn ?? route.decidedOn
         return (from, route.offenceTo ?? registerEnd)
     }
 
     /// A charge that starts before the first warning was deemed served on every defendant, or
     /// before the pupil is recorded on the admission register (s444: "a registered pupil").
+    /// Not for section 443: its charge runs from the failure to comply with the order
+    /// (SchoolAttendanceOrderReadiness), and the child is charged for not being registered.
     static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, sent: [SentLetter]?) -> [ProsecutionReadiness.Gap] {
-        guard let route = loaded.attendanceCase.legalRoute, route.isProsecution else { return [] }
+        guard let route = loaded.attendanceCase.legalRoute, route.isProsecution, route.section != .s443 else { return [] }
         var gaps: [ProsecutionReadiness.Gap] = []
         if let from = route.offenceFrom, let served = firstWarningServed(loaded, sent: sent), from < served {
             gaps.append(.init(place: "legal_route.offence_period.from",

@@ -32,7 +32,7 @@ enum DecisionReadiness {
             gap(place, "who decided to \(proceedings) is not recorded", "add by: the officer who made the decision, and their role")
         }
         if route.isProsecution && decision.educationSupervisionOrder == nil {
-            gap(place, "no consideration of an Education Supervision Order is recorded; section 447(1) Education Act 1996 requires it before proceedings under section 444",
+            gap(place, "no consideration of an Education Supervision Order is recorded; section 447(1) Education Act 1996 requires it before proceedings under section \(route.section == .s443 ? "443" : "444")",
                 "add education_supervision_order: whether an order would be appropriate instead of, or as well as, the prosecution, and why")
         }
         if decision.supportFirst == nil {
@@ -43,6 +43,9 @@ enum DecisionReadiness {
             gap(place, "the public-interest reasons are not recorded", "add public_interest: why the proceedings are in the public interest")
         }
         // After the target's review (seed 004: "if target not met within 5 weeks ... proceed").
+        // A prosecution under section 443 follows the school attendance order, not a target: its
+        // steps are the order's (SchoolAttendanceOrderReadiness).
+        if route.section == .s443 { return gaps }
         guard let meeting = TargetReview.latestMeeting(in: attendanceCase, before: decision.on.adding(days: 1)) else {
             gap(place, "the decision (\(decision.on.longForm)) follows no attendance panel meeting or interview under caution that set an attendance target",
                 "record the meeting that set the target (meetings, attendance_target), or correct the date of the decision")

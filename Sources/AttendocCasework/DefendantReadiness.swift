@@ -10,7 +10,11 @@ enum DefendantReadiness {
     /// The meetings each defendant must have been invited to or at, one of each kind held.
     static let meetingKinds: [Meeting.Kind] = [.parentingContract, .attendanceImprovementPlan, .teamAroundTheFamily, .attendancePanel, .paceInterview]
 
-    static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, letters: [SentLetter], sent: [SentLetter]? = nil) -> [ProsecutionReadiness.Gap] {
+    /// `contracts` and `support`: whether the route asks for a parenting contract of each
+    /// defendant's own and support offered to each (a prosecution under section 443 for a school
+    /// attendance order asks neither: its steps are the order's).
+    static func gaps(_ loaded: LoadedCase, asOf date: CalendarDate, letters: [SentLetter], sent: [SentLetter]? = nil,
+                     contracts askContracts: Bool = true, support askSupport: Bool = true) -> [ProsecutionReadiness.Gap] {
         var gaps: [ProsecutionReadiness.Gap] = []
         func gap(_ place: String, _ problem: String, _ toDo: String) {
             gaps.append(ProsecutionReadiness.Gap(place: place, problem: problem, toDo: toDo))
@@ -50,12 +54,12 @@ enum DefendantReadiness {
                         "invite this parent and record the invitation (letters_issued, or attendoc issue), or record why they were not invited")
                 }
             }
-            if !attendanceCase.supportiveMeasures.contains(where: { $0.offeredToIDs.contains(defendant.parentID) }) {
+            if askSupport, !attendanceCase.supportiveMeasures.contains(where: { $0.offeredToIDs.contains(defendant.parentID) }) {
                 gap(place, "no supportive measure is recorded as offered to this parent",
                     "offer this parent support and record to whom each measure was offered (supportive_measures[].offered_to)")
             }
             let contracts = meetings.filter { $0.kind == .parentingContract && $0.attendees.contains { person.answersTo($0.name) } }
-            if contracts.isEmpty {
+            if askContracts && contracts.isEmpty {
                 gap(place, "has no parenting contract of their own: they were at no parenting contract meeting",
                     "offer this parent a parenting contract meeting of their own (seed 004), or record why not")
             }

@@ -97,12 +97,16 @@ public struct ProsecutionReadiness: Sendable {
 
         // The decisions: the route at referral, the decision to proceed after the target's review.
         if asks(.decisions) { gaps += DecisionReadiness.gaps(loaded) }
-        // An Education Supervision Order application's and a parenting order request's own
-        // checks, whatever the route's list: each applies only where the case has what it checks.
-        gaps += EducationSupervisionReadiness.gaps(loaded)
+        // An Education Supervision Order application's and a school attendance order
+        // prosecution's own checks, when the route lists them (each applies only to its own
+        // section); a parenting order request's whatever the list, where the case has one.
+        if asks(.educationSupervisionOrder) { gaps += EducationSupervisionReadiness.gaps(loaded) }
         gaps += ParentingOrderReadiness.gaps(loaded)
-        gaps += SchoolAttendanceOrderReadiness.gaps(loaded)
-        if asks(.defendants) { gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent) }
+        if asks(.schoolAttendanceOrder) { gaps += SchoolAttendanceOrderReadiness.gaps(loaded) }
+        if asks(.defendants) {
+            gaps += DefendantReadiness.gaps(loaded, asOf: date, letters: letters, sent: sent,
+                                            contracts: asks(.parentingContract), support: asks(.supportiveMeasures))
+        }
         if asks(.disclosure) { gaps += DisclosureReadiness.gaps(loaded) }
         if asks(.witnesses) { gaps += WitnessReadiness.gaps(loaded) }
         if asks(.thirdPartyRecords) { gaps += ThirdPartyRecords.gaps(loaded) }

@@ -36,6 +36,9 @@ public enum DocumentKind: String, CaseIterable, Sendable {
     /// each defendant, one for the court.
     case singleJusticeProcedureNotice = "single-justice-procedure-notice"
     case schoolAttendanceOrderNotice = "school-attendance-order-notice"
+    /// The notice of intention to serve a school attendance order (section 438 Education Act
+    /// 1996), between the section 437(1) notice and the order.
+    case schoolAttendanceOrderIntention = "school-attendance-order-intention"
     case schoolAttendanceOrder = "school-attendance-order"
 
     /// Who sends a document: the letterhead and the signature.
@@ -77,6 +80,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
         case .additionalNeedsPlan: "Additional Needs Plan"
         case .singleJusticeProcedureNotice: "Single justice procedure notice"
         case .schoolAttendanceOrderNotice: "Notice under section 437(1) Education Act 1996: suitable education"
+        case .schoolAttendanceOrderIntention: "Notice of intention to serve a school attendance order (section 438 Education Act 1996)"
         case .schoolAttendanceOrder: "School attendance order"
         }
     }
@@ -89,7 +93,7 @@ public enum DocumentKind: String, CaseIterable, Sendable {
              .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote,
              .reasonableAdjustmentsRecord, .additionalNeedsPlan: .school
         case .earlyHelpPlan, .referralDeclinedLetter, .firstWarningLetter, .paceInterviewInvitation, .targetMetLetter, .finalWarningLetter, .noticeToImprove, .penaltyNotice, .recordOfInterview,
-             .singleJusticeProcedureNotice, .schoolAttendanceOrderNotice, .schoolAttendanceOrder: .localAuthority
+             .singleJusticeProcedureNotice, .schoolAttendanceOrderNotice, .schoolAttendanceOrderIntention, .schoolAttendanceOrder: .localAuthority
         }
     }
 
@@ -167,6 +171,8 @@ public enum DocumentKind: String, CaseIterable, Sendable {
             "a referrals: entry with service: safeguarding (the concern for the designated safeguarding lead), to, date, reason, made_by (--record referrals[N], or the latest on or before --date); the register"
         case .schoolAttendanceOrderNotice:
             "the policy's school_attendance_order_notice period (15 days or more, in days) and issuing: rule for the method; where school_attendance_order.notice is recorded, its served_on (and period_ends_on, which must match); the officer"
+        case .schoolAttendanceOrderIntention:
+            "school_attendance_order.notice (served_on, period_ends_on) and intention (served_on, on or before the document's date; schools: the school to be named, then any alternatives); the policy's school_attendance_order_choice period (15 days or more, in days) for the parent's choice"
         case .schoolAttendanceOrder:
             "school_attendance_order.order (made_on on or before the document's date, school) after the notice (notice.served_on) and the notice of intention (intention.served_on, schools) under section 438"
         case .attendanceSupportPlan:

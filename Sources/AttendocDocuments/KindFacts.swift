@@ -104,6 +104,8 @@ enum KindFacts {
             return try SingleJusticeProcedureFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrderNotice:
             return try SchoolAttendanceOrderNoticeFacts.values(case: loaded, dated: date, options: options)
+        case .schoolAttendanceOrderIntention:
+            return try SchoolAttendanceOrderIntentionFacts.values(case: loaded, dated: date, options: options)
         case .schoolAttendanceOrder:
             return try SchoolAttendanceOrderFacts.values(case: loaded, dated: date, options: options)
         case .sendOutreachRequest, .ehcpInterimReviewRequest, .socialCareReferral, .safeguardingReferralNote:

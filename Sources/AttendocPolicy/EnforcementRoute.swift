@@ -75,6 +75,14 @@ public enum RouteEvidence: String, FixedValue {
     case defendantAddresses = "defendant_addresses"
     /// The policy's sentencing information for the offence (`sentencing:`).
     case sentencingInformation = "sentencing_information"
+    /// For a prosecution under section 443: the school attendance order's record (the section
+    /// 437(1) notice and its period, the section 438 notice of intention, the order served, the
+    /// day the failure to comply began and a charge that starts no earlier).
+    case schoolAttendanceOrder = "school_attendance_order"
+    /// For an application for an Education Supervision Order: the consultation section 36(8)
+    /// Children Act 1989 requires (with the appropriate local authority of section 36(9)), the
+    /// child not in the care of a local authority (section 36(6)), and why an order (section 447(1)).
+    case educationSupervisionOrder = "education_supervision_order"
 }
 
 extension EnforcementRoute {

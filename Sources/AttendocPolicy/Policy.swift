@@ -160,6 +160,10 @@ public enum DeadlineName: String, Sendable, CaseIterable, Comparable {
     /// local authority that the child is receiving suitable education, not less than 15 days
     /// beginning with the day the notice is served (`Deadline.lastDayOfPeriod`).
     case schoolAttendanceOrderNotice = "school_attendance_order_notice"
+    /// Section 438 Education Act 1996: the period a notice of intention to serve a school
+    /// attendance order gives the parent to choose one of the alternative schools it names (or to
+    /// apply for a place at another school), 15 days beginning with the day it is served.
+    case schoolAttendanceOrderChoice = "school_attendance_order_choice"
 
     public static func < (lhs: DeadlineName, rhs: DeadlineName) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -11,7 +11,7 @@ public struct SentencingGuideline: Sendable, Equatable {
     public var guideline: String
     public var source: String?
     public var fineBands: [FineBand]
-    /// By `legal_route.section` (`s444_1`).
+    /// By `legal_route.section` (`s444_1`, `s444_1a`, `s443`).
     public var offences: [String: Offence]
 
     /// A fine band: its starting point and range as percentages of relevant weekly income.
@@ -26,8 +26,9 @@ public struct SentencingGuideline: Sendable, Equatable {
     /// category of seriousness with its starting point and range.
     public struct Offence: Sendable, Equatable {
         public var maximum: String
-        /// The largest fine, in pounds (a level 3 fine: £1,000).
+        /// The largest fine, in pounds (a level 3 fine: £1,000); letters print it from here.
         public var maximumFine: Int
+        /// Empty for an offence the guideline does not cover (section 443).
         public var categories: [Category]
     }
 
@@ -57,7 +58,8 @@ public struct SentencingGuideline: Sendable, Equatable {
         for key in offencesSection.keys {
             let fields = try offencesSection.fields(key)
             var categories: [Category] = []
-            for (node, path) in try fields.list("categories") {
+            // Optional: an offence the guideline does not cover (section 443) has its maximum only.
+            for (node, path) in try fields.list("categories", required: false) {
                 let item = try YAMLFields(node, file: section.file, path: path)
                 categories.append(Category(category: try item.int("category", in: 1...9), description: try item.string("description"),
                                            startingPoint: try item.string("starting_point"), range: try item.string("range")))

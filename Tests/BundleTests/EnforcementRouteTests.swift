@@ -83,6 +83,67 @@ struct EnforcementRouteTests {
     @Test func anUnknownRouteIsAClearError() throws {
         let error = #expect(throws: AttendocError.self) { try RouteReadiness.route(named: "eso", for: try Self.county()) }
         #expect(error?.description.contains("has no enforcement route eso") == true)
-        #expect(error?.description.contains("use one of: s444-1, s444-1a, single-justice-procedure, prosecution (the case's own route) or referral") == true)
+        #expect(error?.description.contains("use one of: s444-1, s444-1a, single-justice-procedure, s443, education-supervision-order, prosecution (the case's own route) or referral") == true)
+    }
+
+    // MARK: Section 443 and an Education Supervision Order
+
+    @Test func aSection443ProsecutionIsCheckedForTheOrderNotTheSection444Warnings() throws {
+        let loaded = try SchoolAttendanceOrderProsecutionTests.prosecution()
+        #expect(try RouteReadiness.route(named: nil, for: loaded)?.name == "s443")
+        let own = try Self.gaps(loaded, route: "s443")
+        #expect(own.isEmpty, "\(own)")
+        #expect(try Self.gaps(loaded, route: nil).isEmpty, "--for prosecution is the case's own route, s443")
+        // No first warning: the s444 route would name each parent; the s443 route asks for none.
+        var unwarned = loaded
+        unwarned.attendanceCase.lettersIssued.removeAll { $0.kind == .known(.firstWarningLetter) }
+        #expect(try Self.gaps(unwarned, route: "s443").isEmpty)
+        #expect(RouteReadiness.check(unwarned, for: nil, asOf: Self.asOf).gaps.contains { $0.problem.contains("no first warning letter") })
+        // No order recorded: the route names it, with what to add.
+        let none = try Self.gaps(try SchoolAttendanceOrderProsecutionTests.prosecution(""), route: "s443")
+        #expect(none.contains { $0.hasPrefix("school_attendance_order: no school attendance order is recorded; a prosecution under section 443") }, "\(none)")
+        // The section 444 route for this case names the section.
+        #expect(try Self.gaps(loaded, route: "s444-1").first?.hasPrefix("legal_route.section: the case's section is s443") == true)
+        // Its decision without the s447(1) consideration names section 443, not 444.
+        var unconsidered = loaded
+        unconsidered.attendanceCase.legalRoute?.decision?.educationSupervisionOrder = nil
+        let decision = try Self.gaps(unconsidered, route: "s443")
+        #expect(decision.contains { $0.contains("section 447(1) Education Act 1996 requires it before proceedings under section 443") }, "\(decision)")
+    }
+
+    @Test func anEducationSupervisionOrderIsCheckedForItsOwnStepsNotAProsecutions() throws {
+        let loaded = try FamilyCourtApplicationTests.application()
+        #expect(try RouteReadiness.route(named: nil, for: loaded)?.name == "education-supervision-order")
+        let application = try Self.gaps(loaded, route: nil)
+        #expect(application.isEmpty, "\(application)")
+        // The criminal steps are not asked: no warnings, no record of an interview under caution.
+        var civil = loaded
+        civil.attendanceCase.lettersIssued.removeAll { $0.kind == .known(.firstWarningLetter) || $0.kind == .known(.finalWarningLetter) }
+        for index in civil.attendanceCase.meetings.indices where civil.attendanceCase.meetings[index].kind == .paceInterview {
+            civil.attendanceCase.meetings[index].interviews = []
+        }
+        let asked = try Self.gaps(civil, route: nil)
+        #expect(!asked.contains { $0.contains("warning") || $0.contains("under caution") || $0.contains("interview") }, "\(asked)")
+        // Section 36(6): no order for a child in the care of a local authority.
+        var inCare = loaded
+        inCare.attendanceCase.legalRoute?.childrenServicesConsultation?.childInCare = true
+        let care = try Self.gaps(inCare, route: nil)
+        #expect(care == ["legal_route.children_services_consultation: records that the child is in the care of a local authority; section 36(6) Children Act 1989 says an Education Supervision Order may not be made with respect to such a child. To do: do not apply for an order: work with the authority looking after the child (its virtual school head), or correct child_in_care if children's services said otherwise"], "\(care)")
+        // Not recorded: both asked, naming section 36(6) and the appropriate authority of section 36(9).
+        var unknown = loaded
+        unknown.attendanceCase.legalRoute?.childrenServicesConsultation?.childInCare = nil
+        unknown.attendanceCase.legalRoute?.childrenServicesConsultation?.authority = nil
+        let missing = try Self.gaps(unknown, route: "education-supervision-order")
+        #expect(missing.count == 2, "\(missing)")
+        #expect(missing.contains { $0.contains("does not record whether the child is in the care of a local authority; section 36(6)") })
+        #expect(missing.contains { $0.contains("does not name the local authority whose children's services were consulted; section 36(8) Children Act 1989 asks for the appropriate local authority of section 36(9)") })
+        // A bundle is refused until they are recorded.
+        let folder = try temporaryFolder("eso-in-care")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let route = try RouteReadiness.route(named: nil, for: inCare)
+        #expect { _ = try BundleRun(resources: resources).make(inCare, asOf: Self.asOf, draft: false, to: folder, route: route) } throws: { error in
+            "\(error)".contains("section 36(6) Children Act 1989")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty, "nothing written")
     }
 }

@@ -18,6 +18,8 @@ struct FamilyCourtApplicationTests {
       children_services_consultation:
         on: 2027-01-06
         with: Sam Okafor, team manager, Northshire Children's Services
+        authority: Northshire County Council
+        child_in_care: no
         response: No child protection concerns; Early Help continue weekly visits and support an order.
 
     """

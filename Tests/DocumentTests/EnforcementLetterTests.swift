@@ -170,7 +170,7 @@ struct EnforcementLetterTests {
         #expect(try Self.renderError(.paceInterviewInvitation, noTime, dated: "2026-11-23").contains("add time: HH:MM"))
         var order = try Self.loaded()
         order.attendanceCase.legalRoute?.section = .educationSupervisionOrder
-        #expect(try Self.renderError(.paceInterviewInvitation, order, dated: "2026-11-23").contains("s444_1 or s444_1a"))
+        #expect(try Self.renderError(.paceInterviewInvitation, order, dated: "2026-11-23").contains("s444_1, s444_1a or s443"))
     }
 
     // MARK: Final warning

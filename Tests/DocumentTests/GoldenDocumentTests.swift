@@ -46,6 +46,7 @@ struct GoldenDocumentTests {
         (.additionalNeedsPlan, "hillside-send-and-social-worker.yaml", "2026-10-16", nil, "agnieszka-nowak"),
         (.singleJusticeProcedureNotice, "riverside-first-warning.yaml", "2027-01-11", nil, "ciaran-obrien"),
         (.schoolAttendanceOrderNotice, "riverside-first-warning.yaml", "2026-12-04", nil, "zoe-dsouza"),
+        (.schoolAttendanceOrderIntention, "riverside-first-warning.yaml", "2027-01-06", nil, "zoe-dsouza"),
         (.schoolAttendanceOrder, "riverside-first-warning.yaml", "2027-01-25", nil, "ciaran-obrien"),
     ]
 
@@ -54,7 +55,7 @@ struct GoldenDocumentTests {
     static func adjusted(_ loaded: LoadedCase, for kind: DocumentKind, example: URL) throws -> LoadedCase {
         switch kind {
         case .ehcpInterimReviewRequest: withEHCPInterimReviewRequest(loaded)
-        case .schoolAttendanceOrder: try withSchoolAttendanceOrder(loaded, example: example)
+        case .schoolAttendanceOrder, .schoolAttendanceOrderIntention: try withSchoolAttendanceOrder(loaded, example: example)
         default: loaded
         }
     }

@@ -195,6 +195,20 @@ struct PenaltyNoticeTests {
         #expect(message.contains("has no penalty_notices: section"), "\(message)")
     }
 
+    @Test func theMostACourtMayFineIsThePolicysNotATemplatesFigure() throws {
+        // The county policy's sentencing: s444_1 maximum_fine 1000 (a level 3 fine).
+        let county = try #require(try Self.texts(.penaltyNotice, dated: "2026-12-04")["zoe-dsouza"])
+        #expect(county.contains("If it finds you guilty, it can fine you up to £1,000 and make a parenting order."), "\(county)")
+        var loaded = try Self.loaded()
+        loaded.policy?.sentencing?.offences["s444_1"]?.maximumFine = 2500
+        let changed = try #require(try Self.texts(.penaltyNotice, dated: "2026-12-04", loaded: loaded)["zoe-dsouza"])
+        #expect(changed.contains("it can fine you up to £2,500 and make a parenting order."))
+        #expect(!changed.contains("£1,000"))
+        loaded.policy?.sentencing = nil
+        let message = try Self.error(.penaltyNotice, dated: "2026-12-04", loaded: loaded)
+        #expect(message.contains("sets no maximum fine for section 444(1) (sentencing: offences: s444_1: maximum_fine)"), "\(message)")
+    }
+
     // MARK: The notice to improve
 
     @Test func theNoticeToImproveIsRefusedWhileAProsecutionForThePeriodIsInHand() throws {

@@ -181,6 +181,70 @@ struct SchoolAttendanceOrderTests {
         _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, "/tmp/x/sao-order"])
     }
 
+    // MARK: The notice of intention (section 438)
+
+    /// Served on Wednesday 6 January 2027: 15 days beginning with that day end on Wednesday 20
+    /// January, a school day. Served on Monday 7 December 2026 (a variant): the 15th day is Monday
+    /// 21 December, in the Christmas holiday, so the parent is given Monday 4 January 2027.
+    @Test func theNoticeOfIntentionNamesTheSchoolsAndTheChoiceInEveryFormatEachParentsOwn() throws {
+        let loaded = try Self.loaded(Self.process)
+        let letters = try LetterRun(resources: resources).letters(.schoolAttendanceOrderIntention, for: loaded, dated: date("2027-01-06"))
+        #expect(letters.map(\.fileStem).sorted() == ["ciaran-obrien", "zoe-dsouza"])
+        let folder = try temporaryFolder("sao-intention")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let formats: [OutputFormat] = [.html, .txt, .docx, .pdf]
+        let written = try DocumentWriter(resources: resources, formats: formats).write(letters.map(\.document), formats: formats, to: folder,
+                                                                                      fop: try PDFTypesetter(configuration: resources.fopConfiguration))
+        #expect(written.count == 8)
+        let mother = folder.appendingPathComponent("CAT-2026-0142/school-attendance-order-intention/zoe-dsouza")
+        let father = folder.appendingPathComponent("CAT-2026-0142/school-attendance-order-intention/ciaran-obrien")
+        let text = flattened(try String(contentsOf: mother.appendingPathExtension("txt"), encoding: .utf8))
+        #expect(text.contains("On 8 December 2026 we served a notice on you under section 437(1) of the Education Act 1996, asking you to show us that Siobhán was receiving a suitable education, by 4 January 2027."), "\(text)")
+        #expect(text.contains("intend to serve a school attendance order on you under section 437 of the Education Act 1996"))
+        #expect(text.contains("We intend to name Riverside Academy in the order."))
+        #expect(text.contains("We also think these schools would be suitable for Siobhán: Exe Valley School."))
+        #expect(text.contains("You have until Wednesday 20 January 2027 to tell us your choice. This notice is served on you on 6 January 2027. The law gives you 15 days, beginning with that day. We give you fifteen days."), "\(text)")
+        #expect(text.contains("If you choose one of the other schools named above, we will name that school in the order."))
+        #expect(text.contains("section 443 of the Education Act 1996"))
+        let pdf = flattened(try pdfText(mother.appendingPathExtension("pdf")))
+        #expect(pdf.contains("We intend to name Riverside Academy in the order."))
+        let html = flattened(htmlText(try String(contentsOf: mother.appendingPathExtension("html"), encoding: .utf8)))
+        #expect(html.contains("We intend to name Riverside Academy in the order."))
+        let document = try run("unzip", ["-p", mother.appendingPathExtension("docx").path, "word/document.xml"]).output
+        #expect(document.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression).contains("Riverside Academy in the order"))
+        // The father's address is confidential: it is in his copy, and in no format of the mother's.
+        let fatherText = flattened(try pdfText(father.appendingPathExtension("pdf")))
+        #expect(fatherText.contains("Sidwell Street") && fatherText.contains("Dear Mr O'Brien"))
+        for format in ["txt", "html", "pdf", "docx"] {
+            let file = mother.appendingPathExtension(format)
+            let words = format == "pdf" ? try pdfText(file)
+                : format == "docx" ? try run("unzip", ["-p", file.path, "word/document.xml"]).output
+                : try String(contentsOf: file, encoding: .utf8)
+            #expect(!words.contains("Sidwell Street") && !words.contains("EX4 6NN"), "the mother's \(format) copy holds none of the father's confidential address")
+            #expect(words.contains("Riverside Academy"), "\(format)")
+        }
+        _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, "/tmp/x/sao-intention"])
+        // Served in the week before Christmas: the 15th day is in the holiday, and moves later.
+        let december = try Self.loaded(Self.process
+            .replacingOccurrences(of: "  notice:\n    served_on: 2026-12-08\n    method: post\n    period_ends_on: 2027-01-04\n", with: "  notice:\n    served_on: 2026-11-16\n    method: post\n    period_ends_on: 2026-12-02\n")
+            .replacingOccurrences(of: "  response:\n    on: 2026-12-15\n", with: "  response:\n    on: 2026-11-20\n")
+            .replacingOccurrences(of: "    served_on: 2027-01-06\n", with: "    served_on: 2026-12-07\n"))
+        let moved = try #require(try Self.texts(.schoolAttendanceOrderIntention, dated: "2026-12-07", loaded: december)["zoe-dsouza"])
+        #expect(moved.contains("You have until Monday 4 January 2027 to tell us your choice."), "\(moved)")
+        #expect(moved.contains("because the last of them, 21 December 2026, is not a school day, until the next school day"))
+    }
+
+    @Test func theNoticeOfIntentionIsRefusedWithoutTheNoticeBeforeItOrItsOwnRecord() throws {
+        #expect(try Self.error(.schoolAttendanceOrderIntention, dated: "2027-01-06", loaded: try Self.loaded()).contains("records no notice under section 437(1)"))
+        let noIntention = try Self.loaded(Self.process.replacingOccurrences(of: "  intention:\n    served_on: 2027-01-06\n    schools: [Riverside Academy, Exe Valley School]\n  parent_choice:\n    on: 2027-01-12\n    school: Exe Valley School\n", with: "")
+            .replacingOccurrences(of: "  order:\n    made_on: 2027-01-25\n    school: Exe Valley School\n    served_on: 2027-01-27\n", with: ""))
+        #expect(try Self.error(.schoolAttendanceOrderIntention, dated: "2027-01-06", loaded: noIntention).contains("records no notice of intention; add intention with served_on"))
+        #expect(try Self.error(.schoolAttendanceOrderIntention, dated: "2027-01-07", loaded: try Self.loaded(Self.process)).contains("is before this notice's date (7 January 2027)"))
+        var short = try Self.loaded(Self.process)
+        short.policy?.deadlines[.schoolAttendanceOrderChoice]?.count = 14
+        #expect(try Self.error(.schoolAttendanceOrderIntention, dated: "2027-01-06", loaded: short).contains("section 438 Education Act 1996 gives the parent 15 days"))
+    }
+
     @Test func theOrderIsRefusedWithoutItsRecordOrTheNoticesBeforeIt() throws {
         #expect(try Self.error(.schoolAttendanceOrder, dated: "2027-01-25", loaded: try Self.loaded()).contains("records no school attendance order; add school_attendance_order.order with made_on and school"))
         let noIntention = try Self.loaded(Self.process.replacingOccurrences(of: "  intention:\n    served_on: 2027-01-06\n    schools: [Riverside Academy, Exe Valley School]\n  parent_choice:\n    on: 2027-01-12\n    school: Exe Valley School\n", with: ""))

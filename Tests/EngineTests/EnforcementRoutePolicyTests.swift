@@ -23,16 +23,36 @@ struct EnforcementRoutePolicyTests {
 
     @Test func theCountyPolicyListsItsRoutesAndSentencing() throws {
         let county = try AttendocTesting.policy("county-attendance-team")
-        #expect(county.enforcementRoutes.map(\.name) == ["s444-1", "s444-1a", "single-justice-procedure"])
+        #expect(county.enforcementRoutes.map(\.name) == ["s444-1", "s444-1a", "single-justice-procedure", "s443", "education-supervision-order"])
         #expect(county.defaultEnforcementRoute(forSection: "s444_1")?.name == "s444-1")
         #expect(county.defaultEnforcementRoute(forSection: "s444_1a")?.name == "s444-1a")
-        #expect(county.defaultEnforcementRoute(forSection: "education_supervision_order") == nil)
+        #expect(county.defaultEnforcementRoute(forSection: "s443")?.name == "s443")
+        #expect(county.defaultEnforcementRoute(forSection: "education_supervision_order")?.name == "education-supervision-order")
+        // Section 443's route asks for the order's record, not the section 444 steps.
+        let s443 = try #require(county.enforcementRoute(named: "s443"))
+        #expect(s443.evidence.contains(.schoolAttendanceOrder) && s443.evidence.contains(.interview))
+        #expect(!s443.evidence.contains(.warnings) && !s443.evidence.contains(.parentingContract) && !s443.evidence.contains(.chargePeriod)
+                && !s443.evidence.contains(.referral) && !s443.evidence.contains(.penaltyNotices))
+        // An application to the family court asks for its own checks and none of the criminal steps.
+        let eso = try #require(county.enforcementRoute(named: "education-supervision-order"))
+        #expect(eso.evidence.contains(.educationSupervisionOrder) && eso.papers == [.evidenceBundle])
+        for criminal: RouteEvidence in [.warnings, .interview, .chargePeriod, .informationLaid, .penaltyNotices, .disclosure, .schoolAttendanceOrder] {
+            #expect(!eso.evidence.contains(criminal), "\(criminal)")
+        }
         let sjp = try #require(county.enforcementRoute(named: "single-justice-procedure"))
         #expect(sjp.respondWithinDays == 21 && sjp.sections == ["s444_1"])
         #expect(sjp.evidence.suffix(2) == [.defendantAddresses, .sentencingInformation])
         let offence = try #require(county.sentencing?.offences["s444_1"])
         #expect(offence.maximumFine == 1000 && offence.categories.map(\.startingPoint) == ["Band C fine", "Band B fine", "Band A fine"])
         #expect(county.sentencing?.fineBands.map(\.startingPercent) == [50, 100, 150])
+        // s444(1A): level 4 (s444(8A)), the guideline's offence range Band A fine to high level community order.
+        let knowing = try #require(county.sentencing?.offences["s444_1a"])
+        #expect(knowing.maximumFine == 2500 && knowing.maximum.contains("imprisonment for up to 3 months"))
+        #expect(knowing.categories.map(\.startingPoint) == ["Medium level community order", "Band C fine", "Band A fine"])
+        #expect(knowing.categories.first?.range == "Low level community order to High level community order")
+        // s443(4): level 3, and no guideline categories.
+        let order = try #require(county.sentencing?.offences["s443"])
+        #expect(order.maximumFine == 1000 && order.categories.isEmpty)
     }
 
     @Test func anUnknownEvidenceNameAMissingAnswerPeriodAndTwoDefaultsAreRefused() throws {

@@ -28,6 +28,7 @@ enum PaceInterviewInvitationFacts {
         }
         try RecordedMeeting.requireSchoolDay(interview, in: loaded, options: options)
         return [
+            "order": try orderNotCompliedWith(in: loaded, offence: offence),
             "interview": [
                 "date": LetterContext.dateValue(interview.date),
                 "time": MeetingInvitationFacts.timeInWords(time),
@@ -36,6 +37,29 @@ enum PaceInterviewInvitationFacts {
             ] as [String: Any],
             "offence": offence,
         ]
+    }
+
+    /// For an interview about an offence under section 443(1): the school attendance order the
+    /// parent is suspected of not complying with (made, naming its school, served on the parent,
+    /// not complied with from), and the most a court may fine (the policy's `sentencing:`, section
+    /// 443(4): level 3). `false` for section 444. Refused without the order served or the policy's
+    /// maximum: the letter states only what the record shows.
+    static func orderNotCompliedWith(in loaded: LoadedCase, offence: [String: Any]) throws(AttendocError) -> Any {
+        guard offence["s443"] as? Bool == true else { return false }
+        let reference = loaded.attendanceCase.reference
+        guard let process = loaded.attendanceCase.schoolAttendanceOrder, let order = process.order, let served = order.servedOn else {
+            throw AttendocError(.document, "the case \(reference) is a prosecution under section 443, but no school attendance order served on the parent is recorded, so \(letter) cannot say what the parent is suspected of; add school_attendance_order.order with made_on, school and served_on (docs/case-file.md)")
+        }
+        guard let maximum = loaded.policy?.sentencing?.offences[LegalRoute.Section.s443.rawValue]?.maximumFine else {
+            let policy = loaded.policy.map { "the policy \($0.identifier) (\($0.file))" } ?? "the case, which names no policy,"
+            throw AttendocError(.document, "\(policy) sets no maximum fine for section 443, which \(letter) tells the parent; add sentencing: offences: s443: with its maximum and maximum_fine (docs/policies.md)")
+        }
+        var values: [String: Any] = [
+            "madeOn": LetterContext.dateValue(order.madeOn), "school": order.school,
+            "servedOn": LetterContext.dateValue(served), "maximumFine": LegalRouteFacts.pounds(maximum),
+        ]
+        values["failedFrom"] = process.failedToComplyFrom.map(LetterContext.dateValue) ?? false
+        return values
     }
 
     /// The meeting `path` names, which must be an interview under caution on or after the letter's

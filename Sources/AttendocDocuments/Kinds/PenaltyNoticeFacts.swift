@@ -21,6 +21,11 @@ enum PenaltyNoticeFacts {
         guard let policy = loaded.policy, let rules = policy.penaltyNotices else {
             throw AttendocError(.policy, "the case \(attendanceCase.reference): its policy has no penalty_notices: section (the local authority's code of conduct), so no penalty notice can be made under it; see docs/policies.md")
         }
+        // What a court may fine on conviction for the offence (s444(8): level 3), as the policy's
+        // sentencing: gives it, never a figure in the template.
+        guard let maximumFine = policy.sentencing?.offences[LegalRoute.Section.s444_1.rawValue]?.maximumFine else {
+            throw AttendocError(.policy, "the case \(attendanceCase.reference): its policy \(policy.identifier) (\(policy.file)) sets no maximum fine for section 444(1) (sentencing: offences: s444_1: maximum_fine), which the penalty notice tells the parent; see docs/policies.md")
+        }
         var pay: [String: Any] = [:]
         if let online = rules.payOnline { pay["online"] = online }
         if let phone = rules.payByPhone { pay["phone"] = phone }
@@ -32,6 +37,7 @@ enum PenaltyNoticeFacts {
             "reducedWithinDays": rules.reducedWithinDays,
             "limit": rules.limit,
             "limitYears": rules.limitYears,
+            "maximumFine": LegalRouteFacts.pounds(maximumFine),
             "threshold": ["sessions": policy.unauthorisedSessions, "schoolWeeks": policy.unauthorisedWindowSchoolWeeks] as [String: Any],
             // A penalty notice is given for an offence under section 444(1) (section 444A).
             "offence": LegalRouteFacts.offence(.s444_1) ?? [:],

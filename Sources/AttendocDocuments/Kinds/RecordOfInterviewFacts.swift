@@ -25,8 +25,8 @@ enum RecordOfInterviewFacts {
         var interview: [String: Any] = ["date": LetterContext.dateValue(meeting.date)]
         interview["place"] = meeting.place
         // The offence the interview was about, when the route is a prosecution under section 444
-        // (a route since changed to an application leaves the record as it was made, without it).
-        let offence = loaded.attendanceCase.legalRoute.flatMap { LegalRouteFacts.offence($0.section) }
+        // or 443 (a route since changed to an application leaves the record as it was made, without it).
+        let offence = loaded.attendanceCase.legalRoute.flatMap { LegalRouteFacts.interviewOffence($0.section) }
         return ["interview": interview, "offence": offence ?? false]
     }
 
