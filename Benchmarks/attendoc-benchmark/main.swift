@@ -26,8 +26,10 @@ import Foundation
 //   `record-vs-rendering: R` (target R < 0.05) and `due-ms-for-1200-pupils: T` (target T < 100).
 // batch: `attendoc batch` over a generated CTF of 1,200 pupils (and of 300, for memory), every due
 //   concern letter issued as PDF and DOCX into a fresh workspace: letters a second, the peak memory
-//   of each (attendoc's and FOP's, FOP's heap capped), and the same letters as one FOP run over the
-//   same combined XSL-FO. Last line: `batch-vs-fop: R` (target R <= 1.3).
+//   of each (attendoc's and FOP's warm workers', their heap capped), and the same letters as one
+//   bare `fop` command over the same combined XSL-FO; then `attendoc render --all` of the county
+//   case in every format, with the warm FOP workers and with one `fop` command a run (needs
+//   attendoc built beside the benchmark). Last line: `batch-vs-fop: R` (target R <= 1.3).
 
 var arguments = Array(CommandLine.arguments.dropFirst())
 let mode = arguments.first.map { $0.hasPrefix("--") ? "rendering" : arguments.removeFirst() } ?? "rendering"

@@ -215,9 +215,12 @@ public struct SchoolBatch {
     }
 
     /// How many pupils' letters are rendered together: their PDFs in FOP runs of their own (two
-    /// at once), their other formats on both cores. The files of one such group are all the run
-    /// holds at once, so its memory does not grow with the size of the school.
-    public static let pupilsRenderedTogether = 100
+    /// at once, in the warm FOP workers), their other formats on both cores; then each pupil's
+    /// copies are split, recorded and let go before the next group is made. The files of one such
+    /// group are all the run holds at once, so its memory does not grow with the size of the
+    /// school. Few enough that a group's files are a few megabytes (a PDF is about 480 KB); enough
+    /// to keep both cores busy. With the warm workers a small FOP run costs no JVM start.
+    public static let pupilsRenderedTogether = 8
 
     /// Issues each due letter of `entries` into the record, each pupil's copies as one unit, in
     /// list order: the letters of `pupilsRenderedTogether` pupils at a time are made, rendered

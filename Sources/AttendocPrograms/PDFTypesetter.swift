@@ -1,8 +1,14 @@
 import AttendocValues
 import Foundation
 
-/// Apache FOP, run as the Debian package installs it (`fop`), turning XSL-FO into PDF/A-1b with the
-/// fonts named in the project's FOP configuration embedded.
+/// Apache FOP, as the Debian package installs it, turning XSL-FO into PDF/A-1b with the fonts
+/// named in the project's FOP configuration embedded.
+///
+/// FOP runs in warm workers (`fop/worker/AttendocFOPWorker.java`, `FOPWorkerPool`): Java processes
+/// on FOP's own API, one per core, started on first use and kept for the rest of the process, each
+/// fed one document after another, so a document costs no JVM start. Where the worker cannot run
+/// (no Java compiler, `$ATTENDOC_FOP` naming another FOP, or a particular `executable`), each
+/// document is one run of the `fop` command, giving the same bytes more slowly (docs/batch.md).
 ///
 /// FOP stamps each PDF with the time it ran and a random file identifier; `PDFNormaliser` replaces
 /// both so the same document always gives the same bytes.
@@ -12,17 +18,82 @@ public struct PDFTypesetter: Sendable {
     /// The PDF profile FOP enforces: PDF/A-1b for letters; nil for an evidence bundle, which
     /// merges in PDFs that are not PDF/A and so must not claim to be.
     public var profile: String? = "PDF/A-1b"
+    private let engine: Engine
 
-    /// FOP as found on PATH (or named by `$ATTENDOC_FOP`).
+    /// How the documents reach FOP.
+    private enum Engine: Sendable {
+        /// One `fop` command a document.
+        case command
+        /// The process's shared warm workers for the configuration (or, when this machine cannot
+        /// run them, the command).
+        case sharedWorkers
+        /// Warm workers of this typesetter's own.
+        case ownWorkers(FOPWorkerPool)
+    }
+
+    /// FOP in the process's warm workers; or, when `$ATTENDOC_FOP` names a FOP program, that
+    /// program run once a document.
     public init(configuration: URL) throws(AttendocError) {
         self.configuration = configuration
         self.executable = try Self.findFOP()
+        let named = ProcessInfo.processInfo.environment["ATTENDOC_FOP"].map { !$0.isEmpty } ?? false
+        self.engine = named ? .command : .sharedWorkers
     }
 
-    /// A particular FOP program.
+    /// A particular FOP program, run once a document.
     public init(executable: URL, configuration: URL) {
         self.executable = executable
         self.configuration = configuration
+        self.engine = .command
+    }
+
+    /// FOP in `workers` warm workers of this typesetter's own, compiled into (or found in) the
+    /// cache folder `cache`: for a test that kills a worker or must see them all end
+    /// (`endWorkers`) without disturbing the process's shared ones.
+    public static func withOwnWorkers(configuration: URL, cache: URL, workers: Int = 2) throws(AttendocError) -> PDFTypesetter {
+        let program = try FOPWorkerProgram.prepare(configuration: configuration, cache: cache)
+        return PDFTypesetter(executable: try findFOP(), configuration: configuration,
+                             engine: .ownWorkers(FOPWorkerPool(program: program, size: workers)))
+    }
+
+    private init(executable: URL, configuration: URL, engine: Engine) {
+        self.executable = executable
+        self.configuration = configuration
+        self.engine = engine
+    }
+
+    /// Whether documents go to warm workers (rather than one `fop` command each).
+    public var usesWarmWorkers: Bool {
+        switch engine {
+        case .command: false
+        case .ownWorkers: true
+        case .sharedWorkers: (try? FOPWorkerPool.shared(for: configuration)) != nil
+        }
+    }
+
+    /// The process ids of this typesetter's warm workers running now.
+    public var workerProcessIDs: Set<Int32> {
+        (try? workerPool())?.processIDs ?? []
+    }
+
+    /// Ends this typesetter's warm workers, waiting for any busy one to finish its document; the
+    /// next document starts new ones.
+    public func endWorkers() {
+        (try? workerPool())?.end()
+    }
+
+    /// Ends the process's shared warm workers (a server shutting down, a test that must leave
+    /// nothing running). They also end by themselves when the process ends.
+    public static func endSharedWorkers() {
+        FOPWorkerPool.endShared()
+    }
+
+    private func workerPool() throws(AttendocError) -> FOPWorkerPool? {
+        switch engine {
+        case .command: nil
+        case .ownWorkers(let pool): pool
+        case .sharedWorkers: try FOPWorkerPool.shared(for: configuration)
+        }
     }
 
     /// The JVM options FOP runs with (unless `$ATTENDOC_FOP_JAVA_ARGS` says otherwise): a heap
@@ -100,6 +171,18 @@ public struct PDFTypesetter: Sendable {
     }
 
     public func typesetOne(_ fo: Data, name: String, date: CalendarDate) throws(AttendocError) -> Data {
+        let pdf: Data
+        if let pool = try workerPool() {
+            pdf = try pool.typeset(fo, name: name, profile: profile, timeLimit: try ProgramTimeLimit.seconds())
+            guard !pdf.isEmpty else { throw AttendocError(.programFailed, "Apache FOP's warm worker made an empty PDF of \(name)") }
+        } else {
+            pdf = try typesetByCommand(fo, name: name)
+        }
+        return try PDFNormaliser.normalise(pdf, creationDate: date, name: name)
+    }
+
+    /// One run of the `fop` command for one document.
+    private func typesetByCommand(_ fo: Data, name: String) throws(AttendocError) -> Data {
         let folder = try TemporaryFolder.make("fop")
         defer { TemporaryFolder.remove(folder) }
         let input = folder.appendingPathComponent("document.fo")
@@ -123,7 +206,7 @@ public struct PDFTypesetter: Sendable {
             throw AttendocError(.programFailed, "Apache FOP could not make the PDF of \(name) (\(status))"
                                 + (messages.isEmpty ? "" : ":\n" + messages.joined(separator: "\n")))
         }
-        return try PDFNormaliser.normalise(pdf, creationDate: date, name: name)
+        return pdf
     }
 
     /// What in FOP's log a person needs: its errors and warnings, without the Java stack traces,

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -30,23 +31,14 @@ static void close_from(int first, int keep) {
     }
 }
 
-pid_t attendoc_spawn(const char *path, char *const argv[], char *const envp[],
-                     const char *out_path, const char *err_path) {
-    // Everything that can fail is done here, before fork, so the child only moves descriptors.
-    int in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-    if (in_fd < 0) return -errno;
-    int out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (out_fd < 0) { int e = errno; close(in_fd); return -e; }
-    int err_fd = out_fd;
-    if (strcmp(out_path, err_path) != 0) {
-        err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
-        if (err_fd < 0) { int e = errno; close(in_fd); close(out_fd); return -e; }
-    }
+/* Forks and execs `path` with `in_fd`, `out_fd` and `err_fd` as its descriptors 0, 1 and 2 (they
+   may be equal), in a process group of its own, with a death signal. The caller still owns and
+   closes the three descriptors. */
+static pid_t spawn_with(const char *path, char *const argv[], char *const envp[],
+                        int in_fd, int out_fd, int err_fd) {
     // The child writes errno here if exec fails; on success exec closes it (close-on-exec).
     int report[2];
-    if (pipe2(report, O_CLOEXEC) != 0) {
-        int e = errno; close(in_fd); close(out_fd); if (err_fd != out_fd) close(err_fd); return -e;
-    }
+    if (pipe2(report, O_CLOEXEC) != 0) return -errno;
     pid_t parent = getpid();
     pid_t pid = fork();
     if (pid == 0) {
@@ -79,9 +71,6 @@ pid_t attendoc_spawn(const char *path, char *const argv[], char *const envp[],
     }
     int fork_error = errno;
     close(report[1]);
-    close(in_fd);
-    close(out_fd);
-    if (err_fd != out_fd) close(err_fd);
     if (pid < 0) {
         close(report[0]);
         return -fork_error;
@@ -99,6 +88,42 @@ pid_t attendoc_spawn(const char *path, char *const argv[], char *const envp[],
         while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
         return -(child_error ? child_error : ECHILD);
     }
+    return pid;
+}
+
+pid_t attendoc_spawn(const char *path, char *const argv[], char *const envp[],
+                     const char *out_path, const char *err_path) {
+    // Everything that can fail is done here, before fork, so the child only moves descriptors.
+    int in_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+    if (in_fd < 0) return -errno;
+    int out_fd = open(out_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (out_fd < 0) { int e = errno; close(in_fd); return -e; }
+    int err_fd = out_fd;
+    if (strcmp(out_path, err_path) != 0) {
+        err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+        if (err_fd < 0) { int e = errno; close(in_fd); close(out_fd); return -e; }
+    }
+    pid_t pid = spawn_with(path, argv, envp, in_fd, out_fd, err_fd);
+    close(in_fd);
+    close(out_fd);
+    if (err_fd != out_fd) close(err_fd);
+    return pid;
+}
+
+pid_t attendoc_spawn_connected(const char *path, char *const argv[], char *const envp[],
+                               const char *err_path, int *connection) {
+    int pair[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair) != 0) return -errno;
+    int err_fd = open(err_path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (err_fd < 0) { int e = errno; close(pair[0]); close(pair[1]); return -e; }
+    pid_t pid = spawn_with(path, argv, envp, pair[1], pair[1], err_fd);
+    close(pair[1]);
+    close(err_fd);
+    if (pid < 0) {
+        close(pair[0]);
+        return pid;
+    }
+    *connection = pair[0];
     return pid;
 }
 
