@@ -233,7 +233,9 @@ private struct WrittenSections {
     var sections: [String: Section] = [:]
 
     init?(_ yaml: String, root: Node) {
-        guard case .mapping(let mapping) = root, mapping.style == .block else { return nil }
+        // (The composer does not say whether a mapping was written in block or flow style: keys
+        // at the start of their lines are what tells a block mapping.)
+        guard case .mapping(let mapping) = root else { return nil }
         var lines = yaml.components(separatedBy: "\n").map { $0 + "\n" }
         if lines.last == "\n" { lines.removeLast() } else if let last = lines.indices.last { lines[last].removeLast() }
         var starts: [(name: String, key: Node, value: Node, line: Int)] = []
