@@ -174,9 +174,19 @@ public struct CaseFileEdit {
         }
     }
 
+    private static func sameText(_ new: Node?, _ old: Node?) -> Bool {
+        switch (new, old) {
+        case (.scalar(let new)?, .scalar(let old)?): return new.string == old.string
+        case (.sequence(let new)?, .sequence(let old)?):
+            return new.count == old.count && zip(new, old).allSatisfy { $0.scalar != nil && $0.scalar?.string == $1.scalar?.string }
+        default: return new == old
+        }
+    }
+
     private static func setting(_ node: Node?, _ path: ArraySlice<Step>, _ value: Node?) -> Node? {
-        // The same value as the file holds is kept as it was written (plain or quoted, flow or block).
-        guard let step = path.first else { return value == node ? node : value }
+        // The same value as the file holds is kept as it was written (plain or quoted, flow or
+        // block): the same text, which the reader has read as that field already.
+        guard let step = path.first else { return sameText(value, node) ? node : value }
         let rest = path.dropFirst()
         switch step {
         case .key(let key):
