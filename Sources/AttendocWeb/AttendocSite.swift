@@ -13,6 +13,8 @@ public final class AttendocSite: Sendable {
     public let clock: WebClock
     /// The evidence bundles being built now (BundleScreen).
     let bundleBuilds = BundleBuilds()
+    /// The school batches running now (BatchScreen).
+    let batches = BatchesUnderWay()
 
     static let sessionCookie = "attendoc_session"
     static let loginCookie = "attendoc_login"
@@ -51,6 +53,9 @@ public final class AttendocSite: Sendable {
         router.get("/bundle") { request, _ in try self.bundlePage(request) }
         router.post("/bundle") { request, _ in try await self.buildBundle(request) }
         router.get("/bundle/download") { request, _ in try self.downloadBundle(request) }
+        router.get("/batch") { request, _ in try self.batchPage(request) }
+        router.post("/batch") { request, _ in try await self.runBatch(request) }
+        router.get("/batch/download") { request, _ in try self.downloadBatchFile(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
         router.get("/staff") { request, _ in try self.staffPage(request) }
         return router

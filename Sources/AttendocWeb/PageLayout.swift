@@ -21,7 +21,9 @@ struct PageLayout {
             switch session.account.role {
             case .administrator:
                 links = [("/access-log", "Access log"), ("/staff", "Staff accounts")]
-            case .schoolOffice, .attendanceTeam:
+            case .schoolOffice:
+                links = [("/due", "Due list"), ("/pupils", "Pupils"), ("/register", "Import a register"), ("/case/new", "Add a case"), ("/batch", "Batch")]
+            case .attendanceTeam:
                 links = [("/due", "Due list"), ("/pupils", "Pupils"), ("/register", "Import a register"), ("/case/new", "Add a case")]
             case .panelClerk:
                 links = [("/due", "Due list")]

@@ -25,7 +25,7 @@ extension AttendocSite {
         if let result {
             body += """
             <div class="panel" role="status"><h2>Register imported</h2>
-            <p>\(HTML.escaped(result.fileName)) (import \(result.id)): \(result.pupils) pupil(s), \(result.marks) marks, \(result.newMarks) new, \(result.changedMarks) changed.</p></div>
+            <p>\(HTML.escaped(result.fileName)) (import \(result.id)): \(result.pupils) pupil(s), \(result.marks) marks, \(result.newMarks) new, \(result.changedMarks) changed.</p>\(session.account.role == .schoolOffice ? "\n<p><a href=\"/batch\">See the letters due from it (the batch)</a></p>" : "")</div>
 
             """
         }
