@@ -4,7 +4,9 @@ import Foundation
 /// The case form: the sections of the case file an office fills in, each field named by its path in
 /// the YAML (docs/case-file.md), so that the case file reader's error for `parents[1].forename`
 /// lands on that field. The form shows and writes these fields only; everything else in the file
-/// (letters issued, reviews, referrals, the legal route, evidence...) is kept as it was.
+/// (letters issued, the legal route's defendants, evidence...) is kept as it was. A list's items
+/// may hold lists of their own (a meeting's attendees and actions), named by their whole path
+/// (`meetings[2].attendees[0].name`).
 struct CaseForm {
     struct Field {
         enum Kind {
@@ -26,6 +28,11 @@ struct CaseForm {
         var fields: [Field]
         /// The heading of each item of a list section (`Parent or carer 2`); nil for one mapping.
         var item: String? = nil
+        /// Lists inside each item (a meeting's attendees and actions), their `path` relative to the item.
+        var lists: [Section] = []
+        /// Shown only in an item whose field holds this value (a meeting's interviews: only in a
+        /// `pace_interview`); nil: in every item, the empty "Add a ..." one included.
+        var onlyWhen: (key: String, value: String)? = nil
     }
 
     static func sections(policies: [String]) -> [Section] {
@@ -113,10 +120,59 @@ struct CaseForm {
                 Field(key: "date", label: "Date", hint: "YYYY-MM-DD", kind: .date),
                 Field(key: "time", label: "Time (optional)", hint: "24-hour clock, HH:MM", kind: .time),
                 Field(key: "place", label: "Place (optional)"),
+                Field(key: "apologies", label: "Apologies (optional)", hint: "The names of those who sent apologies, one per line", kind: .lines),
                 Field(key: "discussion", label: "What was discussed (optional)", kind: .longText),
+                Field(key: "barriers", label: "Barriers to attendance identified (optional)", hint: "One per line", kind: .lines),
+                Field(key: "contact_arrangements", label: "Keeping in touch (optional)", hint: "How contact with the parent and pupil will be kept, and by whom", kind: .longText),
                 Field(key: "attendance_target", label: "Attendance target (optional)", hint: "A percentage (90%) or the target in words"),
                 Field(key: "review_date", label: "Review date (optional)", hint: "After the meeting, YYYY-MM-DD", kind: .date),
-            ], item: "Meeting"),
+                Field(key: "agency_only_notes", label: "Notes for the agencies only (optional)", hint: "Never in a parent's copy of the minutes", kind: .longText),
+            ], item: "Meeting", lists: [
+                Section(heading: "Who came", path: "attendees", fields: [
+                    Field(key: "name", label: "Name"),
+                    Field(key: "role", label: "Their part", hint: "mother, pupil, head of year 8, attendance officer..."),
+                    Field(key: "agency", label: "Organisation (optional)", hint: "For professionals: Riverside Academy, Early Help..."),
+                ], item: "Attendee"),
+                Section(heading: "Actions agreed", path: "actions", fields: [
+                    Field(key: "owner", label: "Who will do it", hint: "A name or a role"),
+                    Field(key: "action", label: "What they will do", kind: .longText),
+                    Field(key: "due_date", label: "Due by (optional)", hint: "Not before the meeting, YYYY-MM-DD", kind: .date),
+                    Field(key: "done_on", label: "Done on (optional)", hint: "When the record shows it done, YYYY-MM-DD", kind: .date),
+                ], item: "Action"),
+                Section(heading: "Records of interview under caution", path: "interviews", fields: [
+                    Field(key: "interviewee", label: "Interviewee", hint: "The short name of the parent or carer interviewed (mother)"),
+                    Field(key: "start", label: "Started at", hint: "HH:MM", kind: .time),
+                    Field(key: "end", label: "Ended at", hint: "HH:MM, after the start", kind: .time),
+                    Field(key: "caution_given", label: "Caution given", kind: .yesNo),
+                    Field(key: "caution_understood", label: "Caution understood", kind: .yesNo),
+                    Field(key: "legal_advice", label: "Legal advice", kind: .choice(InterviewRecord.LegalAdvice.allCases.map { ($0.rawValue, $0.description) })),
+                    Field(key: "adviser", label: "Solicitor or adviser (optional)"),
+                    Field(key: "interpreter", label: "Interpreter (optional)", hint: "Name and language"),
+                    Field(key: "appropriate_adult", label: "Appropriate adult (optional)"),
+                    Field(key: "period_put.from", label: "Absences put to them: from", hint: "YYYY-MM-DD, before the interview", kind: .date),
+                    Field(key: "period_put.to", label: "Absences put to them: to", hint: "YYYY-MM-DD, before the interview", kind: .date),
+                    Field(key: "transcript", label: "Where the full transcript is (optional)", hint: "In words; a summary of questions and answers, or this, is needed"),
+                    Field(key: "recording_exhibit", label: "Recording's exhibit number (optional)", hint: "JM/1"),
+                ], item: "Interview", lists: [
+                    Section(heading: "Everyone in the room", path: "present", fields: [
+                        Field(key: "name", label: "Name", hint: "The interviewee by their name as recorded under parents"),
+                        Field(key: "role", label: "Their part", hint: "interviewee (mother), interviewing officer..."),
+                        Field(key: "agency", label: "Organisation (optional)"),
+                    ], item: "Person present"),
+                    Section(heading: "Questions and answers", path: "summary", fields: [
+                        Field(key: "question", label: "Question put", kind: .longText),
+                        Field(key: "answer", label: "Answer given", kind: .longText),
+                    ], item: "Question"),
+                ], onlyWhen: (key: "kind", value: Meeting.Kind.paceInterview.rawValue)),
+            ]),
+            Section(heading: "Reviews of a meeting's plan", path: "reviews", fields: [
+                Field(key: "of", label: "Meeting reviewed", hint: "By its place: meetings[0] is meeting 1 above, meetings[1] meeting 2"),
+                Field(key: "date", label: "Date", hint: "After the meeting, YYYY-MM-DD", kind: .date),
+                Field(key: "decision", label: "Decision", kind: .choice(PlanReview.Decision.allCases.map { ($0.rawValue, $0.description) })),
+                Field(key: "attendees", label: "Who came (optional)", hint: "One name per line", kind: .lines),
+                Field(key: "discussion", label: "What was discussed (optional)", kind: .longText),
+                Field(key: "next_review_date", label: "Next review (needed when the plan is extended)", hint: "After the review, YYYY-MM-DD", kind: .date),
+            ], item: "Review"),
             Section(heading: "Supportive measures", path: "supportive_measures", fields: [
                 Field(key: "what", label: "What was offered", hint: "In the words a parent reads", kind: .longText),
                 Field(key: "offered_by", label: "Offered by", hint: "A person, team or agency"),
@@ -136,6 +192,52 @@ struct CaseForm {
                 Field(key: "summary", label: "What was said or seen (optional)", kind: .longText),
                 Field(key: "next_steps", label: "Next steps (optional)", hint: "One per line", kind: .lines),
             ], item: "Contact"),
+            Section(heading: "Referrals to other services and agencies", path: "referrals", fields: [
+                Field(key: "to", label: "Referred to", hint: "The service or agency: Northshire Early Help, CAMHS..."),
+                Field(key: "date", label: "Date of the referral", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "accepted", label: "Accepted", kind: .choice(AgencyReferral.Decision.allCases.map { ($0.rawValue, $0.description) })),
+                Field(key: "made_by", label: "Made by (optional)", hint: "The school's name, or the person who made it"),
+                Field(key: "service", label: "A request Attendoc writes (optional)", hint: "Only for a request letter Attendoc makes",
+                      kind: .choice(AgencyReferral.Service.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
+                Field(key: "reason", label: "What is asked of the service, and why (needed with a request)", kind: .longText),
+            ], item: "Referral"),
+            Section(heading: "Consent to contact the GP (optional)", path: "gp_consent", fields: [
+                Field(key: "practice", label: "GP practice"),
+                Field(key: "doctor", label: "Doctor (optional)"),
+            ] + address + [
+                Field(key: "parent", label: "Who answered", hint: "By their place: parents[0] is parent or carer 1 above; needed once answered"),
+                Field(key: "answer", label: "Answer", hint: "Left out: not yet known", kind: .choice(GPConsent.Answer.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
+                Field(key: "answered_on", label: "Answered on", hint: "The day the signed form came back, YYYY-MM-DD; needed once answered", kind: .date),
+                Field(key: "withdrawn_on", label: "Withdrawn on (optional)", kind: .date),
+            ]),
+            Section(heading: "Assess, Plan, Do, Review records", path: "apdr", fields: [
+                Field(key: "date", label: "Completed on", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "completed_by", label: "Completed by", hint: "Name and role"),
+                Field(key: "assess", label: "Assess: what the school found", hint: "One point per line", kind: .lines),
+                Field(key: "plan", label: "Plan: what will be done", hint: "One point per line", kind: .lines),
+                Field(key: "do", label: "Do: what has been done (optional)", hint: "One point per line", kind: .lines),
+                Field(key: "review", label: "Review: what the review found (optional)", hint: "One point per line", kind: .lines),
+                Field(key: "review_date", label: "Review date (optional)", hint: "After the record's date, YYYY-MM-DD", kind: .date),
+            ], item: "APDR record"),
+            Section(heading: "The legal route (optional)", path: "legal_route", fields: [
+                Field(key: "section", label: "Route", kind: .choice(LegalRoute.Section.allCases.map { ($0.rawValue, $0.description) })),
+                Field(key: "decided_on", label: "Considered on", hint: "The day the route was considered, at referral, YYYY-MM-DD", kind: .date),
+                Field(key: "decided_by", label: "Considered by"),
+                Field(key: "reasons", label: "Why this route, at referral", kind: .longText),
+                Field(key: "first_warning_on", label: "First warning letter sent on (optional)", kind: .date),
+                Field(key: "decision.on", label: "Decided to proceed on", hint: "On or after the target's review, YYYY-MM-DD", kind: .date),
+                Field(key: "decision.by", label: "Decided by", hint: "Who decided, and their role"),
+                Field(key: "decision.education_supervision_order", label: "Whether an Education Supervision Order would be appropriate, and why", kind: .longText),
+                Field(key: "decision.support_first", label: "Why the support offered has not worked", kind: .longText),
+                Field(key: "decision.public_interest", label: "Why the proceedings are in the public interest", kind: .longText),
+                Field(key: "final_warning_on", label: "Final warning sent on (optional)", kind: .date),
+                Field(key: "papers_to_court_on", label: "Papers sent to court on (optional)", kind: .date),
+                Field(key: "court", label: "Court (optional)"),
+                Field(key: "hearing_on", label: "First hearing on (optional)", kind: .date),
+                Field(key: "hearing_time", label: "Hearing time (optional)", hint: "HH:MM, only with the hearing's date", kind: .time),
+                Field(key: "school_witness.name", label: "School's witness (optional)", hint: "The attendance lead or head of year whose statement produces the school's records"),
+                Field(key: "school_witness.role", label: "School witness's role"),
+            ]),
         ]
     }
 
@@ -149,37 +251,65 @@ struct CaseForm {
         return base + field.key
     }
 
-    /// The paths of every field on the form, for `edit` with `slots` items of each list.
-    static func paths(_ sections: [Section], slots: [String: Int]) -> [String] {
-        sections.flatMap { section in
-            section.item == nil ? section.fields.map { path(section, index: nil, $0) }
-                : (0..<(slots[section.path] ?? 0)).flatMap { index in section.fields.map { path(section, index: index, $0) } }
+    /// `section` with its path made whole inside the item at `item` (`meetings[0]` + `attendees`).
+    private static func within(_ item: String, _ section: Section) -> Section {
+        var inner = section
+        inner.path = item + "." + section.path
+        return inner
+    }
+
+    /// The nested lists shown in the item at `item`: those without a condition, and those whose
+    /// condition the item's field meets (in the "Add a ..." item, where nothing is chosen yet, only
+    /// those without one).
+    private static func lists(_ section: Section, item: String, _ edit: CaseFileEdit) -> [Section] {
+        section.lists.filter { list in
+            list.onlyWhen.map { edit.value(at: item + "." + $0.key) == [$0.value] } ?? true
+        }.map { within(item, $0) }
+    }
+
+    /// The paths of every field on the form as it shows `edit`: each list with its items and one
+    /// empty item more.
+    static func paths(_ sections: [Section], edit: CaseFileEdit) -> [String] {
+        sections.flatMap { section -> [String] in
+            guard section.item != nil else {
+                return section.fields.map { path(section, index: nil, $0) }
+                    + section.lists.flatMap { paths([within(section.path, $0)], edit: edit) }
+            }
+            return (0...edit.count(at: section.path)).flatMap { index in
+                section.fields.map { path(section, index: index, $0) }
+                    + paths(lists(section, item: "\(section.path)[\(index)]", edit), edit: edit)
+            }
         }
     }
 
-    /// Applies the posted `form` to `edit`; `slots` is how many items of each list the form showed.
+    /// Applies the posted `form` to `edit`; each list's `.slots` is how many items the form showed.
     static func apply(_ form: FormFields, to edit: inout CaseFileEdit, sections: [Section], editable: (String) -> Bool) {
         for section in sections {
             guard section.item != nil else {
-                for field in section.fields where editable(path(section, index: nil, field)) {
+                for field in section.fields where editable(path(section, index: nil, field)) && edit.holdsText(at: path(section, index: nil, field)) {
                     edit.set(path(section, index: nil, field), value(form, field, at: path(section, index: nil, field)))
                 }
+                apply(form, to: &edit, sections: section.lists.map { within(section.path, $0) }, editable: editable)
                 continue
             }
             let existing = edit.count(at: section.path)
             let shown = min(Int(form["\(section.path).slots"] ?? "") ?? 0, existing + 1)
             var removed: Set<Int> = []
             for index in 0..<shown {
-                if form["\(section.path)[\(index)].remove"] != nil {
+                let item = "\(section.path)[\(index)]"
+                if form["\(item).remove"] != nil {
                     removed.insert(index)
                     continue
                 }
                 let values = section.fields.map { value(form, $0, at: path(section, index: index, $0)) }
                 // A blank item at the end (the form's "add another") adds nothing.
                 if index >= existing, values.allSatisfy({ $0 == nil }) { continue }
-                for (field, value) in zip(section.fields, values) {
+                // The lists the form showed in this item, by what the item held when it was shown.
+                let nested = lists(section, item: item, edit)
+                for (field, value) in zip(section.fields, values) where edit.holdsText(at: path(section, index: index, field)) {
                     edit.set(path(section, index: index, field), value)
                 }
+                apply(form, to: &edit, sections: nested, editable: editable)
             }
             edit.removeItems(section.path, removed)
         }
@@ -208,23 +338,25 @@ struct CaseForm {
     // MARK: the HTML
 
     /// The form's sections as HTML, showing the values `edit` holds and `errors` by field.
-    static func html(_ sections: [Section], _ edit: CaseFileEdit, errors: [PageLayout.FieldError], editable: (String) -> Bool) -> String {
+    static func html(_ sections: [Section], _ edit: CaseFileEdit, errors: [PageLayout.FieldError], editable: (String) -> Bool, level: Int = 2) -> String {
         var out = ""
         for section in sections {
-            out += "<fieldset class=\"section\"><legend><h2>\(HTML.escaped(section.heading))</h2></legend>\n"
+            out += "<fieldset class=\"section\"><legend><h\(level)>\(HTML.escaped(section.heading))</h\(level)></legend>\n"
             if let item = section.item {
                 let existing = edit.count(at: section.path)
                 for index in 0...existing {
-                    out += "<fieldset class=\"item\"><legend><h3>\(HTML.escaped(index < existing ? "\(item) \(index + 1)" : "Add a \(item.lowercased())"))</h3></legend>\n"
+                    let itemPath = "\(section.path)[\(index)]"
+                    out += "<fieldset class=\"item\"><legend><h\(level + 1)>\(HTML.escaped(index < existing ? "\(item) \(index + 1)" : "Add \(article(item)) \(lowerFirst(item))"))</h\(level + 1)></legend>\n"
                     if index == existing {
                         out += "<p class=\"hint\">Leave these empty to add none. Save to add another after it.</p>\n"
                     }
                     for field in section.fields {
                         out += fieldHTML(field, path: path(section, index: index, field), edit, errors, editable: true)
                     }
+                    out += html(lists(section, item: itemPath, edit), edit, errors: errors, editable: editable, level: level + 2)
                     if index < existing {
-                        let remove = "\(section.path)[\(index)].remove"
-                        out += "<div class=\"form-group\"><input type=\"checkbox\" id=\"\(id(remove))\" name=\"\(HTML.escaped(remove))\" value=\"yes\"> <label class=\"inline\" for=\"\(id(remove))\">Remove \(HTML.escaped(item.lowercased())) \(index + 1) from the case</label></div>\n"
+                        let remove = "\(itemPath).remove"
+                        out += "<div class=\"form-group\"><input type=\"checkbox\" id=\"\(id(remove))\" name=\"\(HTML.escaped(remove))\" value=\"yes\"> <label class=\"inline\" for=\"\(id(remove))\">Remove \(HTML.escaped(lowerFirst(item))) \(index + 1)\(level == 2 ? " from the case" : "")</label></div>\n"
                     }
                     out += "</fieldset>\n"
                 }
@@ -234,10 +366,23 @@ struct CaseForm {
                     let path = path(section, index: nil, field)
                     out += fieldHTML(field, path: path, edit, errors, editable: editable(path))
                 }
+                out += html(section.lists.map { within(section.path, $0) }, edit, errors: errors, editable: editable, level: level + 1)
             }
             out += "</fieldset>\n"
         }
         return out
+    }
+
+    /// `Meeting` → `meeting`, but `APDR record` stays as it is.
+    private static func lowerFirst(_ text: String) -> String {
+        guard let first = text.first, text.dropFirst().first?.isLowercase ?? true else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    private static func article(_ item: String) -> String {
+        guard let first = item.first else { return "a" }
+        if item.hasPrefix("APDR") { return "an" }
+        return "AEIOU".contains(first.uppercased()) ? "an" : "a"
     }
 
     private static func fieldHTML(_ field: Field, path: String, _ edit: CaseFileEdit, _ errors: [PageLayout.FieldError], editable: Bool) -> String {
@@ -262,7 +407,12 @@ struct CaseForm {
         let name = "name=\"\(HTML.escaped(path))\""
         let invalid = error == nil ? "" : " aria-invalid=\"true\""
         let text = current.joined(separator: "\n")
-        guard editable else {
+        guard editable, edit.holdsText(at: path) else {
+            if !edit.holdsText(at: path) {
+                out += "<div id=\"\(id)-kept\" class=\"hint\">Written in the case file as more than text; kept as it is (change it in the YAML)</div>\n"
+                described.append("\(id)-kept")
+            }
+            let describedBy = described.isEmpty ? "" : " aria-describedby=\"\(described.joined(separator: " "))\""
             out += "<input type=\"text\" id=\"\(id)\" value=\"\(HTML.escaped(text))\" readonly\(describedBy)>\n</div>\n"
             return out
         }

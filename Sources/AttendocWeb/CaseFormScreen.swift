@@ -110,7 +110,7 @@ extension AttendocSite {
         case .success(let found): loaded = found
         case .failure(let error):
             guard error.kind.isBadInput else { throw error }
-            return try refused([caseFormError(error, pending: pending, isNew: existing == nil, paths: CaseForm.paths(sections, slots: slots(edit, sections)))])
+            return try refused([caseFormError(error, pending: pending, isNew: existing == nil, paths: CaseForm.paths(sections, edit: edit))])
         }
         let attendanceCase = loaded.attendanceCase
         if session.account.role == .schoolOffice, attendanceCase.school.urn != session.account.schoolURN {
@@ -141,10 +141,16 @@ extension AttendocSite {
         }
         let recording: Workspace.CaseRecording
         do {
-            recording = try CaseIntake.add(target, to: workspace, resources: resources, by: session.account.username).recording
+            // Checked again as it is recorded, against the record's newest version: another server
+            // or the command line may have recorded one since this server's check above.
+            recording = try CaseIntake.add(target, to: workspace, resources: resources, by: session.account.username,
+                                           expectedVersion: existing?.latest.version ?? 0).recording
         } catch {
-            // Not recorded: the file goes back to what the record holds.
+            // Not recorded: the file goes back to what it was.
             if let earlier { try? earlier.write(to: target, options: .atomic) } else { try? FileManager.default.removeItem(at: target) }
+            if error.kind == .workspace {
+                return try refused([.init(field: "case-form", message: "Not saved: \(error.summary). What you typed is below.")])
+            }
             throw error
         }
         let what = recording.newVersion.map { "recorded version \($0) of the case through the form" } ?? "saved the case form with no change; nothing recorded"
@@ -194,11 +200,6 @@ extension AttendocSite {
         { path in !(existing && path == "reference") }
     }
 
-    private func slots(_ edit: CaseFileEdit, _ sections: [CaseForm.Section]) -> [String: Int] {
-        var slots: [String: Int] = [:]
-        for section in sections where section.item != nil { slots[section.path] = edit.count(at: section.path) + 1 }
-        return slots
-    }
 
     /// The reader's problem as the form shows it: on the field it names, in the reader's words,
     /// without the server's paths.
@@ -230,7 +231,7 @@ extension AttendocSite {
             hidden += "<input type=\"hidden\" name=\"version\" value=\"\(existing.latest.version)\">\n"
         }
         let intro = existing.map {
-            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; sections the form does not show (letters issued, reviews, referrals, the legal route...) are kept as they are. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
+            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; what the form does not show (letters issued, the legal route's defendants, evidence files...) is kept as it is, and so are the comments of a section left unchanged. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
         } ?? "<p>Fill in what you know; fields marked optional may be left empty. The case is checked in full when you save it, and recorded as its first version.</p>"
         let general = errors.first { $0.field == "case-form" }
         let body = """

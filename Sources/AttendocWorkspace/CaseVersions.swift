@@ -56,14 +56,27 @@ extension Workspace {
 
     /// Records `yaml` (a case file that has been read and checked) as the case's newest version,
     /// unless it is the same as the newest; records its `letters_issued` entries not yet recorded.
+    ///
+    /// `expectedVersion`, when given, is the version the change was made from (0: a new case, not
+    /// yet in the record): checked in the same write transaction, so that a change made from a
+    /// version another server or the command line has since replaced is refused, not recorded
+    /// over it.
     public func record(caseFile yaml: String, reference: String, sourcePath: String, upn: String?, schoolURN: String?,
-                       earlierIssues: [EarlierIssue], by person: String, change: String? = nil,
+                       earlierIssues: [EarlierIssue], by person: String, change: String? = nil, expectedVersion: Int? = nil,
                        at date: Date = Date()) throws(WorkspaceError) -> CaseRecording {
         let stamp = Self.timestamp(date)
         let sha = SHA256.hex(Data(yaml.utf8))
         do {
             return try writeImmediately { db in
                 let exists = try caseExists(reference, db)
+                let latest = try Row.fetchOne(db, sql: "SELECT version, sha256, recorded_by FROM case_version WHERE reference = ? ORDER BY version DESC LIMIT 1",
+                                              arguments: [reference])
+                if let expectedVersion, (latest.map { $0["version"] as Int } ?? 0) != expectedVersion {
+                    let now = latest.map { "version \($0["version"] as Int) was recorded by \($0["recorded_by"] as String)" } ?? "it is no longer in the record"
+                    throw WorkspaceError(expectedVersion == 0
+                        ? "the case \(reference) was added to the record by someone else meanwhile (\(now)); nothing was recorded: open that case and make the change there"
+                        : "the case \(reference) was changed since version \(expectedVersion), which this change was made from (\(now)); nothing was recorded and that change is kept: open the case again and make the change there")
+                }
                 if exists {
                     try db.execute(sql: "UPDATE case_file SET source_path = ?, upn = ?, school_urn = ? WHERE reference = ?",
                                    arguments: [sourcePath, upn, schoolURN, reference])
@@ -71,8 +84,6 @@ extension Workspace {
                     try db.execute(sql: "INSERT INTO case_file (reference, source_path, upn, school_urn) VALUES (?, ?, ?, ?)",
                                    arguments: [reference, sourcePath, upn, schoolURN])
                 }
-                let latest = try Row.fetchOne(db, sql: "SELECT version, sha256 FROM case_version WHERE reference = ? ORDER BY version DESC LIMIT 1",
-                                              arguments: [reference])
                 var newVersion: Int?
                 var current = latest.map { $0["version"] as Int } ?? 0
                 if latest.map({ $0["sha256"] as String }) != sha {

@@ -61,4 +61,60 @@ struct CaseFileEditTests {
         #expect(CaseFileEdit.steps("parents[1].address.lines") == [.key("parents"), .index(1), .key("address"), .key("lines")])
         #expect(throws: CaseFileError.self) { try CaseFileEdit(yaml: "- a list\n- not fields\n") }
     }
+
+    /// A hand-written case file keeps its comments, quotes and order where the change does not
+    /// reach; a section that changed is written in its place, with the comment above it.
+    @Test func commentsAndTheOrderOfWhatIsNotChangedAreKept() throws {
+        let written = """
+        # The case of a pupil at Riverside (invented).
+        # Every field is described in docs/case-file.md.
+
+        reference: CAT/2026/0142   # printed on every letter
+        pupil:
+          forename: 'Ann'          # her legal name
+          year_group: 8
+        # The family: the father lives apart.
+        parents:
+          - id: mother             # parents[0]
+            forename: Zoë
+          - {id: father, forename: Sean}
+
+        # What the school has offered.
+        supportive_measures:
+          - what: A daily check-in   # with her form tutor
+        meetings:
+          - kind: parenting_contract
+            date: 2026-10-02
+        """ + "\n"
+        var edit = try CaseFileEdit(yaml: written)
+        // The form sets every field it shows, changed or not: the same values leave their sections as written.
+        edit.set("reference", .text("CAT/2026/0142"))
+        edit.set("pupil.forename", .text("Ann"))
+        edit.set("pupil.year_group", .plain("8"))
+        edit.set("parents[0].id", .text("mother"))
+        edit.set("parents[1].forename", .text("Sean"))
+        edit.set("supportive_measures[0].what", .text("A daily check-in"))
+        #expect(try edit.yaml() == written, "nothing changed: the text as it was, byte for byte")
+        // One meeting changed, one section new.
+        edit.set("meetings[0].place", .text("Riverside Academy"))
+        edit.set("gp_consent.practice", .text("Sidwell Street Surgery"))
+        let text = try edit.yaml()
+        let untouched = String(written[..<written.range(of: "meetings:")!.lowerBound])
+        #expect(text.hasPrefix(untouched), "the sections before the change, comments and all: \(text)")
+        #expect(text.hasSuffix("""
+        meetings:
+        - kind: parenting_contract
+          date: 2026-10-02
+          place: "Riverside Academy"
+        gp_consent:
+          practice: "Sidwell Street Surgery"
+
+        """), "\(text)")
+        // A section taken out goes with the comment lines above it; the others keep theirs.
+        edit.removeItems("supportive_measures", [0])
+        let fewer = try edit.yaml()
+        #expect(!fewer.contains("What the school has offered") && !fewer.contains("daily check-in"))
+        #expect(fewer.contains("# The family: the father lives apart.\nparents:\n  - id: mother             # parents[0]\n"))
+        #expect(try CaseFileEdit(yaml: fewer).value(at: "meetings[0].place") == ["Riverside Academy"])
+    }
 }

@@ -75,15 +75,23 @@ struct CaseFormBrowserTests {
             try await save("case-created")
             #expect(try fixture.workspace.versions(of: "NEW/2026/002").count == 1)
 
-            // Edit it: one more meeting, recorded as version 2.
+            // Edit it: one more meeting, with who came and an action agreed, recorded as version 2.
             try await browser.click("a[href='/case/edit?ref=NEW%2F2026%2F002']")
             try await browser.waitForHeading("Edit case NEW/2026/002")
             try await browser.click("#f-meetings-1-kind option[value='team_around_the_family']")
             try await browser.type("2026-11-20", into: "#f-meetings-1-date")
+            for (field, text) in [("attendees-0-name", "Sam Okafor"), ("attendees-0-role", "locality worker"), ("attendees-0-agency", "Early Help"),
+                                  ("actions-0-owner", "Sam Okafor"), ("actions-0-action", "Visit the family at home"), ("actions-0-due_date", "2026-11-27")] {
+                try await browser.type(text, into: "#f-meetings-1-\(field)")
+            }
+            try await browser.execute("document.getElementById('f-meetings-1-attendees-0-name').scrollIntoView()")
+            try await save("case-form-meeting")
             try await browser.click("#case-form button[type=submit]")
             try await browser.waitForHeading("Case NEW/2026/002")
             #expect(try await browser.text("#chronology + table").contains("Team Around the Family meeting held (meetings[1])"))
             #expect(try fixture.workspace.versions(of: "NEW/2026/002").map(\.change) == ["added", "changed"])
+            let meeting = try #require(try fixture.workspace.versions(of: "NEW/2026/002").last).yaml
+            #expect(meeting.contains("name: \"Sam Okafor\"") && meeting.contains("action: \"Visit the family at home\""), "\(meeting)")
 
             // The school's register, then its pupils.
             try await browser.navigate(to: "\(site)/register")

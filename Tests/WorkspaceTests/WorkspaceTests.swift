@@ -88,6 +88,33 @@ struct WorkspaceTests {
         #expect(versions[1].yaml == text, "the version is the YAML exactly as written")
     }
 
+    /// Two servers (or a server and the command line) on one workspace: each holds its own
+    /// connection, and a change made from a version the other has since replaced is refused as it
+    /// is recorded, with what to do, and the other's change is kept.
+    @Test func aChangeFromAVersionSinceReplacedIsRefusedAndTheNewerKept() throws {
+        let folder = try temporaryFolder("workspace")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let location = WorkspaceLocation(folder: folder.appendingPathComponent("ws"))
+        let first = try Workspace.create(at: location)
+        let second = try Workspace.open(at: location)
+        func record(_ workspace: Workspace, _ yaml: String, by person: String, from version: Int) throws(WorkspaceError) -> Workspace.CaseRecording {
+            try workspace.record(caseFile: yaml, reference: "NEW/1", sourcePath: "/cases/new-1.yaml", upn: nil, schoolURN: "149876",
+                                 earlierIssues: [], by: person, expectedVersion: version)
+        }
+        #expect(try record(first, "reference: NEW/1\n", by: "j.smith", from: 0).newVersion == 1)
+        let again = #expect(throws: WorkspaceError.self) { try record(second, "reference: NEW/1 # again\n", by: "a.brennan", from: 0) }
+        #expect(again?.description.contains("was added to the record by someone else meanwhile (version 1 was recorded by j.smith)") == true)
+        // Both opened version 1; the first saves version 2, the second's change from version 1 is refused.
+        #expect(try record(first, "reference: NEW/1\nyear: 9\n", by: "j.smith", from: 1).newVersion == 2)
+        let stale = #expect(throws: WorkspaceError.self) { try record(second, "reference: NEW/1\nyear: 10\n", by: "a.brennan", from: 1) }
+        #expect(stale?.description.contains("changed since version 1, which this change was made from (version 2 was recorded by j.smith)") == true)
+        #expect(stale?.description.contains("open the case again") == true)
+        let versions = try second.versions(of: "NEW/1")
+        #expect(versions.map(\.version) == [1, 2])
+        #expect(versions.last?.yaml == "reference: NEW/1\nyear: 9\n", "the change recorded first is kept")
+        #expect(try record(second, "reference: NEW/1\nyear: 10\n", by: "a.brennan", from: 2).newVersion == 3)
+    }
+
     @Test func aRegisterImportKeepsEveryChangedMark() throws {
         let folder = try temporaryFolder("workspace")
         defer { try? FileManager.default.removeItem(at: folder) }
