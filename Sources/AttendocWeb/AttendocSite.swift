@@ -87,7 +87,7 @@ public final class AttendocSite: Sendable {
     }
 
     /// The session, or a response sending the visitor to sign in; a role not in `roles` is refused.
-    func signedIn(_ request: Request, roles: Set<StaffRole>) throws(AttendocError) -> Result<StaffSession, ScreenRefusal> {
+    private func signedIn(_ request: Request, roles: Set<StaffRole>) throws(AttendocError) -> Result<StaffSession, ScreenRefusal> {
         guard let session = try session(request) else { return .failure(ScreenRefusal(response: Self.redirect("/login"))) }
         guard roles.contains(session.account.role) else {
             return .failure(ScreenRefusal(response: page(.forbidden, PageLayout(title: "You cannot see this page", session: session),

@@ -18,11 +18,7 @@ extension AttendocSite {
 
     /// GET /batch: the choices, the runs recorded; with `list=1`, the list to check.
     func batchPage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.batchRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.batchRoles)
         let fields = FormFields(urlEncoded: request.uri.query ?? "")
         let choices = BatchChoices(fields)
         guard fields["list"] != nil else { return try batchScreen(session, choices, status: .ok) }
@@ -211,11 +207,7 @@ extension AttendocSite {
 
     /// POST /batch: runs the list as ticked, waiting no longer than the settings' limit.
     func runBatch(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.batchRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.batchRoles)
         let fields = try await Self.form(request, upTo: 1024 * 1024)
         guard carriesToken(fields, of: session) else { return refusedForm(session) }
         let choices = BatchChoices(fields)
@@ -331,11 +323,7 @@ extension AttendocSite {
     /// GET /batch/download?run=…&format=pdf|csv: a run's archived print PDF or summary, found from
     /// the record's rows of the office's own school, checked against its SHA-256.
     func downloadBatchFile(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.batchRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.batchRoles)
         let parameters = request.uri.queryParameters
         let id = parameters.get("run") ?? "", format = parameters.get("format") ?? ""
         let school = session.account.schoolURN ?? ""

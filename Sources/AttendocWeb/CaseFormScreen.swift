@@ -22,25 +22,16 @@ extension AttendocSite {
     var casesFolder: URL { workspace.location.folder.appendingPathComponent("cases", isDirectory: true) }
 
     func newCaseForm(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.caseFormRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.caseFormRoles)
         var edit = try CaseFileEdit(yaml: nil)
         if session.account.role == .schoolOffice, let urn = session.account.schoolURN { edit.set("school.urn", .text(urn)) }
         return caseFormPage(session, edit: edit, existing: nil, status: .ok)
     }
 
     func editCaseForm(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.caseFormRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? ""),
-              let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
+        let session = try signedInStaff(request, roles: Self.caseFormRoles)
+        let recorded = try visibleCase(request.uri.queryParameters.get("ref"), to: session)
+        guard let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
             return notFound(session)
         }
         try log(session, "view", reference: recorded.reference, upn: recorded.upn, "the case form (version \(latest.version))")
@@ -55,11 +46,7 @@ extension AttendocSite {
     }
 
     func saveCase(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.caseFormRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.caseFormRoles)
         let form = try await Self.form(request, upTo: 1024 * 1024)
         guard carriesToken(form, of: session) else { return refusedForm(session) }
         // One save at a time in this server, so that two saves from the same version cannot both
@@ -74,9 +61,8 @@ extension AttendocSite {
         // Editing: the case must be one this account may see, and unchanged since the form was opened.
         var existing: (recorded: RecordedCase, latest: CaseVersion)?
         if let reference = form["case"] {
-            let access = CaseAccess(workspace: workspace, account: session.account)
-            guard let recorded = try access.visibleCase(reference),
-                  let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
+            let recorded = try visibleCase(reference, to: session)
+            guard let latest = try fromWorkspace({ () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }).last else {
                 return notFound(session)
             }
             existing = (recorded, latest)
@@ -161,15 +147,8 @@ extension AttendocSite {
     /// A recorded version of the case file, byte for byte as recorded (the newest unless `version`
     /// names another): the documented YAML, to keep or to edit by hand.
     func caseFileDownload(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") else {
-            return notFound(session)
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk])
+        let recorded = try visibleCase(request.uri.queryParameters.get("ref"), to: session)
         let versions = try fromWorkspace { () throws(WorkspaceError) in try workspace.versions(of: recorded.reference) }
         let asked = request.uri.queryParameters.get("version")
         guard let version = asked.map({ asked in versions.first { String($0.version) == asked } }) ?? versions.last else { return notFound(session) }
