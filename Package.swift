@@ -89,8 +89,8 @@ let package = Package(
         ]),
         // The web front end (`attendoc serve`): staff accounts, sessions, the screens, over the record.
         .target(name: "AttendocWeb", dependencies: [
-            "AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocEngine", "AttendocPrograms", "AttendocWorkspace",
-            "AttendocIssuing", .product(name: "Hummingbird", package: "hummingbird"),
+            "AttendocValues", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocEngine", "AttendocPrograms", "AttendocWorkspace",
+            "AttendocIssuing", "AttendocPanel", .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
         ]),
@@ -133,7 +133,7 @@ let package = Package(
         // Every format a parent receives: HTML, text, DOCX and PDF (real libxslt and FOP), privacy per copy.
         .testTarget(name: "RenderingTests", dependencies: ["AttendocValues", "AttendocYAML", "AttendocCaseModel", "AttendocPolicy", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "SafeXML", "AttendocTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The evidence bundle for court (real FOP and qpdf), and readiness for court.
-        .testTarget(name: "BundleTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocBundle", "SafeXML", "AttendocTesting"]),
+        .testTarget(name: "BundleTests", dependencies: ["AttendocValues", "AttendocCaseModel", "AttendocCasework", "AttendocDocuments", "AttendocPrograms", "AttendocRendering", "AttendocBundle", "SafeXML", "AttendocTesting"]),
         // The casework record (real SQLite): archive, issue, kill and concurrency tests, due list.
         .testTarget(name: "WorkspaceTests", dependencies: ["AttendocValues", "AttendocPolicy", "AttendocWorkspace", "AttendocIssuing", "AttendocTesting"]),
         // The attendoc program as a user runs it, the module boundaries, the installed program.

@@ -29,7 +29,8 @@ enum BundleContext {
         return "aeio".contains(first)
     }
 
-    /// Exhibit numbers a sentence produces (`AB/5`), each once, in order: `any`, `several` and
+    /// Exhibit numbers a sentence produces (`AB/5`), each once, in exhibit-number order (`LH/2,
+    /// LH/3 and LH/14`, whatever order the steps cite them in): `any`, `several` and
     /// `numbers` (`number` with the `list` flags), printed by `partials/bundle/statement/exhibits`.
     /// In a witness statement (`producer` given), `numbers` holds only the exhibits that witness
     /// produces, and `others` (with `hasOthers`, `severalOthers`) those another witness produces,
@@ -50,6 +51,19 @@ enum BundleContext {
                     othersBy = bundle.producers.name(of: entry.producer ?? .officer)
                 }
             }
+            numbers.sort(by: Self.precedes)
+            others.sort(by: Self.precedes)
+        }
+
+        /// Exhibit-number order: by the witness's initials, then by the number as a number
+        /// (`LH/2`, `LH/3`, `LH/14`; never `LH/14` before `LH/2`, as strings would sort).
+        static func precedes(_ a: String, _ b: String) -> Bool {
+            func parts(_ label: String) -> (String, Int) {
+                guard let slash = label.lastIndex(of: "/"), let number = Int(label[label.index(after: slash)...]) else { return (label, 0) }
+                return (String(label[..<slash]), number)
+            }
+            let (x, y) = (parts(a), parts(b))
+            return x.0 != y.0 ? x.0 < y.0 : x.1 < y.1
         }
 
         var context: [String: Any] {

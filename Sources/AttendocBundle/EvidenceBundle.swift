@@ -224,14 +224,16 @@ public struct EvidenceBundle {
         let parentPaths = Set(withResponsibility.map(\.casePath))
         /// A copy the record holds, to a parent with parental responsibility, that the case's
         /// history does not plan: exhibited as sent.
-        func addArchived(_ copy: RecordedCopy) throws(AttendocError) {
-            guard parentPaths.contains(copy.recipientPath), let kind = DocumentKind(rawValue: copy.kind), let pdf = copy.pdf else { return }
+        @discardableResult
+        func addArchived(_ copy: RecordedCopy) throws(AttendocError) -> String? {
+            guard parentPaths.contains(copy.recipientPath), let kind = DocumentKind(rawValue: copy.kind), let pdf = copy.pdf else { return nil }
             let person = original.parentsAndCarers.first { $0.casePath == copy.recipientPath }
             let id = nextID("E")
             sectionE.entries.append(Entry(id: id, about: .sentCopy(kind: kind, meeting: nil, to: person?.fullName, copy: copy), date: copy.sentOn,
                                           content: .suppliedPDF(pdf, pages: try pageCount(pdf)), source: archivePath(pdf),
                                           documentKind: kind, producer: producers.ofRecordedCopy(copy)))
             entriesFor["record:\(copy.kind):\(copy.recipientPath):\(copy.sentOn.iso)", default: []].append(id)
+            return id
         }
         var leftOut = courtView.leftOut
         var usedCopies: Set<Int> = []
@@ -239,12 +241,20 @@ public struct EvidenceBundle {
         var minutesCopies: [String: String] = [:]
         let plannedDocuments = CaseHistory.documents(in: view.attendanceCase)
         let archived = (record ?? []).enumerated().filter { $0.element.pdf != nil && $0.element.sentOn <= asOf }
-        for planned in plannedDocuments where planned.kind != .registerCertificate {
+        for planned in plannedDocuments {
             // Copies the record holds that no planned document stands for come first, by date.
             for (index, copy) in archived where !usedCopies.contains(index) && copy.sentOn < planned.date
                 && !plannedDocuments.contains(where: { $0.kind.rawValue == copy.kind && $0.date == copy.sentOn }) {
                 usedCopies.insert(index)
                 try addArchived(copy)
+            }
+            if planned.kind == .registerCertificate {
+                // A certificate sent to the parents (with the invitation to interview, seed 004)
+                // is exhibited only as the archived copy that was sent, never made again.
+                let proofs = try RegisterCertificateSent.exhibit(planned, archived: archived, in: original, used: &usedCopies,
+                                                                 leftOut: &leftOut, add: addArchived)
+                for proof in proofs { entriesFor[proof.letter, default: []].append(proof.entry) }
+                continue
             }
             let copies: [LetterRun.Letter]
             do {

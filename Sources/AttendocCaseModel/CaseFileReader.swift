@@ -51,7 +51,7 @@ public enum CaseFileReader {
         let apdr = try top.mappings("apdr", readAPDRRecord)
         let adjustments = try top.mappings("reasonable_adjustments", readReasonableAdjustment)
         let needsPlans = try top.mappings("additional_needs_plans", readAdditionalNeedsPlan)
-        let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings) }
+        let unused = try top.mappings("unused_material") { (fields) throws(CaseFileError) in try readUnusedMaterial(fields, meetings: meetings, referrals: referrals) }
         let schoolAttendanceOrder = try top.optionalFields("school_attendance_order").map { (fields) throws(CaseFileError) in try readSchoolAttendanceOrder(fields) }
         try top.finish()
         var result = AttendanceCase(

@@ -41,8 +41,10 @@ public struct UnusedMaterial: Sendable {
 }
 
 extension CaseFileReader {
-    /// `unused_material:` entries; an `item` must be a meeting's agency-only notes.
-    static func readUnusedMaterial(_ fields: YAMLFields, meetings: [Meeting]) throws(CaseFileError) -> UnusedMaterial {
+    /// `unused_material:` entries; an `item` must be a meeting's agency-only notes, or a
+    /// safeguarding referral (`referrals[3]`, which the bundle always withholds: its decision is
+    /// `sensitive`, and its reason goes on the prosecutor's sensitive schedule).
+    static func readUnusedMaterial(_ fields: YAMLFields, meetings: [Meeting], referrals: [AgencyReferral] = []) throws(CaseFileError) -> UnusedMaterial {
         let result = UnusedMaterial(
             item: try fields.optionalString("item"),
             description: try fields.optionalString("description"),
@@ -54,8 +56,12 @@ extension CaseFileReader {
         if result.item == nil && result.description == nil {
             throw fields.error("description", "is required when there is no item (what the material is, in words)")
         }
-        if let item = result.item, !meetings.contains(where: { $0.agencyOnlyNotes != nil && "\($0.casePath).agency_only_notes" == item }) {
-            throw fields.error("item", "is \(item), which is not material the bundle withholds; an item names a meeting's agency-only notes (meetings[1].agency_only_notes); describe anything else with description", at: fields.node("item"))
+        if let item = result.item, referrals.contains(where: { $0.service == .safeguarding && $0.casePath == item }) {
+            if result.decision != .sensitive {
+                throw fields.error("decision", "is \(result.decision.rawValue), but \(item) is a safeguarding referral, which the bundle withholds from the family as sensitive material; write decision: sensitive, with the reason for its sensitivity", at: fields.node("decision"))
+            }
+        } else if let item = result.item, !meetings.contains(where: { $0.agencyOnlyNotes != nil && "\($0.casePath).agency_only_notes" == item }) {
+            throw fields.error("item", "is \(item), which is not material the bundle withholds; an item names a meeting's agency-only notes (meetings[1].agency_only_notes) or a safeguarding referral (referrals[3]); describe anything else with description", at: fields.node("item"))
         }
         return result
     }

@@ -15,6 +15,18 @@ public enum PanelReferralReader {
         }
     }
 
+    /// The referral in `url`, named `name` in its messages and in the intake (the file as the
+    /// clerk gave it, or its place among a panel's papers), never by another path.
+    public static func read(contentsOf url: URL, named name: String) throws(AttendocError) -> PanelReferral {
+        do throws(AttendocError) {
+            var referral = try read(contentsOf: url)
+            referral.file = name
+            return referral
+        } catch {
+            throw error.naming(url.path, as: name)
+        }
+    }
+
     static func read(_ top: YAMLFields, file: String) throws(CaseFileError) -> PanelReferral {
         let referrer = try top.optionalFields("referrer").map { (fields) throws(CaseFileError) in
             let result = PanelReferral.Referrer(name: try fields.optionalString("name"), role: try fields.optionalString("role"),

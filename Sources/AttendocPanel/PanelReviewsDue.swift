@@ -30,6 +30,16 @@ public struct PanelReviewsDue: Sendable {
         return items.sorted { ($0.due, $0.caseID, $0.what) < ($1.due, $1.caseID, $1.what) }
     }
 
+    /// The reviews due of every case `workspace` records, as of `date`: what `attendoc panel
+    /// reviews` prints and the reviews screen lists.
+    public static func items(in workspace: Workspace, asOf date: CalendarDate, calendar: SchoolCalendar) throws(AttendocError) -> [Item] {
+        do {
+            return items(cases: try workspace.panelCases(), reviews: try workspace.panelReviews(), asOf: date, calendar: calendar)
+        } catch {
+            throw AttendocError(.workspace, "\(error)")
+        }
+    }
+
     /// The review listing as the clerk reads it, one line per review.
     public static func lines(_ items: [Item]) -> [String] {
         items.map { item in

@@ -19,3 +19,11 @@ extension PupilRegister {
         self.init(upn: upn, days: byDay.keys.sorted().map { RegisterDay(date: $0, morning: byDay[$0]!.0, afternoon: byDay[$0]!.1) }, codes: codes)
     }
 }
+
+extension Register {
+    /// A register of pupils made from the record's marks (`PupilRegister(upn:recordedMarks:codes:)`),
+    /// such as a school's latest import as the record holds it; `source` names it in messages.
+    public init(source: String, recordedPupils pupils: [PupilRegister]) {
+        self.init(source: source, pupils: pupils)
+    }
+}

@@ -5,11 +5,7 @@ import Hummingbird
 /// and the staff accounts. Nobody else may open either.
 extension AttendocSite {
     func accessLogPage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.administrator]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.administrator])
         let entries = try fromWorkspace { () throws(WorkspaceError) in try workspace.accessLog() }
         let rows = entries.reversed().map {
             "<tr><td class=\"date\">\(HTML.escaped($0.at))</td><td>\(HTML.escaped($0.username))</td><td>\(HTML.escaped($0.action))</td><td>\(HTML.escaped($0.caseReference ?? ""))</td><td>\(HTML.escaped($0.upn ?? ""))</td><td>\(HTML.escaped($0.what))</td></tr>"
@@ -28,11 +24,7 @@ extension AttendocSite {
     }
 
     func staffPage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.administrator]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.administrator])
         let accounts = try fromWorkspace { () throws(WorkspaceError) in try workspace.staffAccounts() }
         let rows = accounts.map {
             "<tr><td>\(HTML.escaped($0.username))</td><td>\(HTML.escaped(PageLayout.roleName($0.role)))</td><td>\(HTML.escaped($0.schoolURN ?? ""))</td><td>\(HTML.escaped($0.createdAt))</td><td>\(HTML.escaped($0.createdBy))</td></tr>"

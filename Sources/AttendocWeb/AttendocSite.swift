@@ -13,6 +13,8 @@ public final class AttendocSite: Sendable {
     public let clock: WebClock
     /// The evidence bundles being built now (BundleScreen).
     let bundleBuilds = BundleBuilds()
+    /// The school batches running now (BatchScreen).
+    let batches = BatchesUnderWay()
 
     static let sessionCookie = "attendoc_session"
     static let loginCookie = "attendoc_login"
@@ -51,6 +53,20 @@ public final class AttendocSite: Sendable {
         router.get("/bundle") { request, _ in try self.bundlePage(request) }
         router.post("/bundle") { request, _ in try await self.buildBundle(request) }
         router.get("/bundle/download") { request, _ in try self.downloadBundle(request) }
+        router.get("/batch") { request, _ in try self.batchPage(request) }
+        router.post("/batch") { request, _ in try await self.runBatch(request) }
+        router.get("/batch/download") { request, _ in try self.downloadBatchFile(request) }
+        router.get("/panel") { request, _ in try self.panelList(request) }
+        router.get("/panel/intake") { request, _ in try self.panelIntakePage(request) }
+        router.post("/panel/referral") { request, _ in try await self.receiveReferral(request) }
+        router.get("/panel/slots") { request, _ in try self.panelSlotsPage(request) }
+        router.get("/panel/minutes") { request, _ in try self.panelMinutesForm(request) }
+        router.post("/panel/minutes") { request, _ in try await self.savePanelMinutes(request) }
+        router.get("/panel/issue") { request, _ in try self.panelIssuePage(request) }
+        router.get("/panel/issue/copy") { request, _ in try self.panelIssueCopy(request) }
+        router.post("/panel/issue") { request, _ in try await self.issuePanelMinutes(request) }
+        router.get("/panel/download") { request, _ in try self.downloadPanelDocument(request) }
+        router.get("/panel/reviews") { request, _ in try self.panelReviewsPage(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
         router.get("/staff") { request, _ in try self.staffPage(request) }
         return router
@@ -78,6 +94,26 @@ public final class AttendocSite: Sendable {
                 "<h1>You cannot see this page</h1><p>Your account (\(HTML.escaped(PageLayout.roleName(session.account.role)))) does not give access to it. Ask an administrator if you need it.</p>")))
         }
         return .success(session)
+    }
+
+    /// The prologue of every screen: the signed-in member of staff, if their role is one of
+    /// `roles`. A visitor not signed in is sent to sign in, a role not in `roles` is refused (403):
+    /// each as a `ScreenRefusal` thrown, which the router answers with its page.
+    func signedInStaff(_ request: Request, roles: Set<StaffRole>) throws -> StaffSession {
+        switch try signedIn(request, roles: roles) {
+        case .success(let session): return session
+        case .failure(let refusal): throw refusal
+        }
+    }
+
+    /// The case `reference` names, if `session`'s account may see it; otherwise the page a case
+    /// that does not exist gets (404), thrown as a `ScreenRefusal`, so that a case the user may not
+    /// see cannot be told from one that does not exist.
+    func visibleCase(_ reference: String?, to session: StaffSession) throws -> RecordedCase {
+        guard let recorded = try CaseAccess(workspace: workspace, account: session.account).visibleCase(reference ?? "") else {
+            throw ScreenRefusal(response: notFound(session))
+        }
+        return recorded
     }
 
     /// Whether a posted form carries the session's CSRF token.
@@ -164,7 +200,12 @@ public final class AttendocSite: Sendable {
     }
 }
 
-/// A response a screen gives instead of itself: sign in first, or not for this role.
-struct ScreenRefusal: Error {
+/// A response a screen gives instead of itself: sign in first, not for this role, or no such case.
+/// Thrown by a screen's prologue, it is answered by Hummingbird's router as the page it holds.
+struct ScreenRefusal: HTTPResponseError {
     var response: Response
+
+    var status: HTTPResponse.Status { response.status }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response { response }
 }

@@ -18,13 +18,8 @@ extension AttendocSite {
 
     /// GET /bundle?ref=…
     func bundlePage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.bundleRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") else { return notFound(session) }
+        let session = try signedInStaff(request, roles: Self.bundleRoles)
+        let recorded = try visibleCase(request.uri.queryParameters.get("ref"), to: session)
         try log(session, "view", reference: recorded.reference, upn: recorded.upn, "the evidence bundle's readiness as of \(clock.today.iso)")
         return try bundleScreen(session, recorded, status: .ok)
     }
@@ -87,15 +82,10 @@ extension AttendocSite {
 
     /// POST /bundle: builds it, waiting no longer than the settings' limit.
     func buildBundle(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.bundleRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.bundleRoles)
         let fields = try await Self.form(request)
         guard carriesToken(fields, of: session) else { return refusedForm(session) }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(fields["ref"] ?? "") else { return notFound(session) }
+        let recorded = try visibleCase(fields["ref"], to: session)
         guard let kind = fields["kind"], ["draft", "final"].contains(kind) else {
             return try bundleScreen(session, recorded, status: .unprocessableContent, problem: "Choose a draft or a final bundle")
         }
@@ -142,13 +132,8 @@ extension AttendocSite {
 
     /// GET /bundle/download?ref=…: the last bundle built for the case, as written.
     func downloadBundle(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.bundleRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(request.uri.queryParameters.get("ref") ?? "") else { return notFound(session) }
+        let session = try signedInStaff(request, roles: Self.bundleRoles)
+        let recorded = try visibleCase(request.uri.queryParameters.get("ref"), to: session)
         let pdf = RecordedEvidenceBundle.pdf(of: recorded.reference, under: bundlesFolder)
         guard let bytes = FileManager.default.contents(atPath: pdf.path) else { return notFound(session) }
         try log(session, "download", reference: recorded.reference, upn: recorded.upn, "the evidence bundle's PDF (SHA-256 \(SHA256.hex(bytes)))")

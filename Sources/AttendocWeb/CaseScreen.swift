@@ -11,16 +11,9 @@ import Hummingbird
 /// archived files to download. Seen only by those who may see the case; anyone else gets 404.
 extension AttendocSite {
     func casePage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk])
         let reference = request.uri.queryParameters.get("ref") ?? ""
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(reference) else {
-            return notFound(session)
-        }
+        let recorded = try visibleCase(reference, to: session)
         let loaded = try LoadedCase.load(URL(fileURLWithPath: recorded.sourcePath), resources: resources)
         let pupil = loaded.attendanceCase.pupil
         let issued = try fromWorkspace { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
@@ -115,15 +108,10 @@ extension AttendocSite {
     /// An archived file of an issued document, byte for byte as archived. The file is found from
     /// the record's own rows (issue id and format), never from a path in the request.
     func download(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk])
         let parameters = request.uri.queryParameters
         let reference = parameters.get("ref") ?? "", id = parameters.get("id") ?? "", format = parameters.get("format") ?? ""
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(reference) else { return notFound(session) }
+        let recorded = try visibleCase(reference, to: session)
         let issued = try fromWorkspace { () throws(WorkspaceError) in try workspace.issuedDocuments(for: recorded.reference) }
         guard let document = issued.first(where: { $0.id == id }), let file = document.files.first(where: { $0.format == format }) else {
             return notFound(session)

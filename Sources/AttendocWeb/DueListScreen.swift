@@ -6,11 +6,7 @@ import Hummingbird
 /// The due list: what needs doing, soonest first, for the cases this account may see.
 extension AttendocSite {
     func dueList(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam, .panelClerk])
         let today = clock.today
         let access = CaseAccess(workspace: workspace, account: session.account)
         let school = session.account.role == .schoolOffice ? session.account.schoolURN : nil

@@ -15,14 +15,9 @@ extension AttendocSite {
 
     /// GET /issue?ref=…: the choices; with `preview=1` and the choices, each copy to look at first.
     func issuePage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.issuingRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.issuingRoles)
         let fields = FormFields(urlEncoded: request.uri.query ?? "")
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(fields["ref"] ?? "") else { return notFound(session) }
+        let recorded = try visibleCase(fields["ref"], to: session)
         let choices = IssueChoices(fields, today: clock.today)
         guard fields["preview"] != nil else { return issueForm(session, recorded, choices, status: .ok) }
         let issueRequest: DocumentIssue.Request
@@ -70,14 +65,9 @@ extension AttendocSite {
     /// GET /issue/copy?…&copy=N: one copy as the HTML writer made it, for the preview's frame; its
     /// own style allowed, nothing else (no script, no other site, framed by this site only).
     func issueCopy(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.issuingRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.issuingRoles)
         let fields = FormFields(urlEncoded: request.uri.query ?? "")
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(fields["ref"] ?? "") else { return notFound(session) }
+        let recorded = try visibleCase(fields["ref"], to: session)
         let choices = IssueChoices(fields, today: clock.today)
         guard case .success(let issueRequest) = choices.request(reference: recorded.reference, by: session.account.username), let index = fields["copy"].flatMap(Int.init) else {
             return notFound(session)
@@ -103,15 +93,10 @@ extension AttendocSite {
 
     /// POST /issue: issues the copies previewed, recorded as `attendoc issue` records them.
     func issueDocument(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: Self.issuingRoles) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: Self.issuingRoles)
         let fields = try await Self.form(request)
         guard carriesToken(fields, of: session) else { return refusedForm(session) }
-        let access = CaseAccess(workspace: workspace, account: session.account)
-        guard let recorded = try access.visibleCase(fields["ref"] ?? "") else { return notFound(session) }
+        let recorded = try visibleCase(fields["ref"], to: session)
         let choices = IssueChoices(fields, today: clock.today)
         let issueRequest: DocumentIssue.Request
         switch choices.request(reference: recorded.reference, by: session.account.username) {

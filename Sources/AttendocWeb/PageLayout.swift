@@ -21,10 +21,12 @@ struct PageLayout {
             switch session.account.role {
             case .administrator:
                 links = [("/access-log", "Access log"), ("/staff", "Staff accounts")]
-            case .schoolOffice, .attendanceTeam:
+            case .schoolOffice:
+                links = [("/due", "Due list"), ("/pupils", "Pupils"), ("/register", "Import a register"), ("/case/new", "Add a case"), ("/batch", "Batch")]
+            case .attendanceTeam:
                 links = [("/due", "Due list"), ("/pupils", "Pupils"), ("/register", "Import a register"), ("/case/new", "Add a case")]
             case .panelClerk:
-                links = [("/due", "Due list")]
+                links = [("/due", "Due list"), ("/panel", "The panel"), ("/panel/reviews", "Reviews due")]
             }
             navigation = """
             <nav aria-label="Menu"><ul class="nav">\(links.map { "<li><a href=\"\($0.0)\">\(HTML.escaped($0.1))</a></li>" }.joined())</ul></nav>

@@ -65,11 +65,7 @@ extension AttendocSite {
     }
 
     func pupilsPage(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
         let parameters = FormFields(urlEncoded: request.uri.query ?? "")
         let schools = try fromWorkspace { () throws(WorkspaceError) in try workspace.registerImportSchools() }
         let school: String?

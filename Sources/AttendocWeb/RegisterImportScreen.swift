@@ -11,11 +11,7 @@ import Hummingbird
 /// and pupil (UPN), and nothing of it is recorded.
 extension AttendocSite {
     func registerForm(_ request: Request) throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
         return registerPage(session, status: .ok)
     }
 
@@ -25,7 +21,7 @@ extension AttendocSite {
         if let result {
             body += """
             <div class="panel" role="status"><h2>Register imported</h2>
-            <p>\(HTML.escaped(result.fileName)) (import \(result.id)): \(result.pupils) pupil(s), \(result.marks) marks, \(result.newMarks) new, \(result.changedMarks) changed.</p></div>
+            <p>\(HTML.escaped(result.fileName)) (import \(result.id)): \(result.pupils) pupil(s), \(result.marks) marks, \(result.newMarks) new, \(result.changedMarks) changed.</p>\(session.account.role == .schoolOffice ? "\n<p><a href=\"/batch\">See the letters due from it (the batch)</a></p>" : "")</div>
 
             """
         }
@@ -107,11 +103,7 @@ extension AttendocSite {
     }
 
     func registerImport(_ request: Request) async throws -> Response {
-        let session: StaffSession
-        switch try signedIn(request, roles: [.schoolOffice, .attendanceTeam]) {
-        case .success(let found): session = found
-        case .failure(let refusal): return refusal.response
-        }
+        let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: settings.largestUpload)

@@ -11,7 +11,7 @@ public struct WebSettings: Sendable {
     public var failedLoginLimit: Int
     public var lockout: TimeInterval
     public var largestUpload: Int
-    /// How long a page waits for work that runs Apache FOP (an issue, an evidence bundle), in
+    /// How long a page waits for work that runs Apache FOP (an issue, an evidence bundle, a school's batch), in
     /// seconds, before it says the work is still going on instead of waiting longer.
     public var slowWorkLimit: TimeInterval = 120
 

@@ -153,7 +153,7 @@ extension Workspace {
             try writeImmediately { db in
                 let entries = (try? files.contentsOfDirectory(atPath: location.archive.path)) ?? []
                 guard !entries.isEmpty else { return }
-                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM issued_document UNION SELECT id FROM panel_document"))
+                let known = Set(try String.fetchAll(db, sql: "SELECT id FROM issued_document UNION SELECT id FROM panel_document UNION SELECT id FROM batch_run"))
                 for entry in entries where !known.contains(entry) {
                     try files.removeItem(at: location.archive.appendingPathComponent(entry))
                 }

@@ -129,7 +129,7 @@ public final class Workspace: Sendable {
             }
             let copy = try DatabaseQueue(path: file.path)
             try pool.backup(to: copy)
-            let paths = try copy.read { db in try String.fetchAll(db, sql: "SELECT archive_path FROM issued_file UNION SELECT archive_path FROM panel_document_file ORDER BY archive_path") }
+            let paths = try copy.read { db in try String.fetchAll(db, sql: "SELECT archive_path FROM issued_file UNION SELECT archive_path FROM panel_document_file UNION SELECT archive_path FROM batch_run_file ORDER BY archive_path") }
             try copy.close()
             try files.createDirectory(at: archiveCopy, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             for path in paths {

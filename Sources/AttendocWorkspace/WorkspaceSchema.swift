@@ -86,6 +86,7 @@ enum WorkspaceSchema {
         StaffRecordSchema.register(in: &migrator)
         PenaltyNoticeRecordSchema.register(in: &migrator)
         RegisterImportSchoolSchema.register(in: &migrator)
+        BatchRunSchema.register(in: &migrator)
         return migrator
     }
 }

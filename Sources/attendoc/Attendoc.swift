@@ -13,7 +13,7 @@ struct Attendoc: ParsableCommand {
         subcommands: [Render.self, Kinds.self, Stats.self, Check.self, EvidenceBundleCommand.self, Contacts.self,
                       Init.self, CaseCommand.self, RegisterCommand.self, IssueCommand.self, HistoryCommand.self,
                       BackupCommand.self, ExportCommand.self, DueCommand.self, BatchCommand.self,
-                      CertificateOfServiceCommand.self, PenaltyNoticeCommand.self, PanelCommand.self, ServeCommand.self, UserCommand.self])
+                      CertificateOfServiceCommand.self, SensitiveScheduleCommand.self, PenaltyNoticeCommand.self, PanelCommand.self, ServeCommand.self, UserCommand.self])
 
     /// Before any command: an interruption kills the programs Attendoc runs and cleans up after
     /// it, and what killed runs left in the temporary folder is removed (docs/safety.md).

@@ -1,8 +1,5 @@
 import ArgumentParser
 import AttendocIssuing
-import AttendocPolicy
-import AttendocPrograms
-import AttendocRegister
 import AttendocRendering
 import AttendocValues
 import AttendocWorkspace
@@ -28,7 +25,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The day the figures run to, the letters are dated and sent, YYYY-MM-DD.", valueName: "date"))
     var asOf: String
 
-    @Option(name: .long, help: ArgumentHelp("Only the cases of this school (its URN).", valueName: "urn"))
+    @Option(name: .long, help: ArgumentHelp("Only the cases of this school (its URN); the export is recorded as its register.", valueName: "urn"))
     var school: String?
 
     @Option(name: .long, help: ArgumentHelp("The policy that judges pupils with no case yet (a name in policies/).", valueName: "name"))
@@ -70,41 +67,35 @@ struct BatchCommand: ParsableCommand {
             guard let serviceMethod = ServiceMethod(rawValue: method) else {
                 throw AttendocError(.usage, "--method: expected one of \(ServiceMethod.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            let formats = try OutputFormat.list(format)
+            var settings = SchoolBatchRun.Settings(asOf: date, school: school, by: WorkspaceOptions.person(by))
+            settings.formats = try OutputFormat.list(format)
+            settings.policy = policy
+            settings.only = Self.upns(only)
+            settings.skip = Self.upns(skip) ?? []
+            settings.method = serviceMethod
+            settings.newCases = newCases.map { URL(fileURLWithPath: $0) }
+            settings.print = printFile != nil
             let resources = try CommandLineValues.resources(options.resources)
-            let workspace = try options.open()
-            let codes = try AttendanceCodeTable(resources: resources)
-            let file = URL(fileURLWithPath: register)
-            let (export, refused) = try RegisterImport.readKeepingGoodPupils(file, codes: codes)
-            CommandLineValues.report(warnings: export.warnings)
-            var fallback: Policy?
-            if let policy {
-                do { fallback = try PolicyReader.read(named: policy, in: resources.policies) } catch { throw AttendocError(error, kind: .policy) }
-            }
-            let batch = SchoolBatch(workspace: workspace, resources: resources)
-            var entries = try batch.plan(export, refused: refused, asOf: date, school: school, only: Self.upns(only), skip: Self.upns(skip) ?? [],
-                                         policy: fallback)
-            for entry in entries { Terminal.print(entry.line) }
-            var due = entries.filter { $0.decision == .due }.count
-            Terminal.print("\(export.pupils.count + refused.count) pupils, \(due) \(SchoolBatch.kind.rawValue)\(due == 1 ? "" : "s") due")
+            let batch = SchoolBatchRun(workspace: try options.open(), resources: resources)
+            // An export is always read: a listing is nil only for a register import the record lacks.
+            guard let listing = try batch.list(.export(URL(fileURLWithPath: register)), settings) else { return }
+            CommandLineValues.report(warnings: listing.warnings)
+            for entry in listing.entries { Terminal.print(entry.line) }
+            let listed = listing.due
+            Terminal.print("\(listing.pupils) pupils, \(listed) \(SchoolBatch.kind.rawValue)\(listed == 1 ? "" : "s") due")
             if dryRun { return }
-            _ = try RegisterIntake.importRegister(file, into: workspace, resources: resources, by: WorkspaceOptions.person(by), register: export)
-            if let newCases {
-                entries = batch.makeCases(entries, register: export, in: URL(fileURLWithPath: newCases), school: school, by: WorkspaceOptions.person(by))
-                for entry in entries where entry.caseMadeFromContacts {
-                    Terminal.print("made the case \(entry.reference ?? "") for \(entry.upn) from the export's contacts: \(newCases)/\(entry.upn).yaml")
-                }
-            }
-            due = entries.filter { $0.decision == .due }.count
-            let fop = (formats.contains(.pdf) || printFile != nil) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
             let progress = BatchProgress(style: BatchProgress.style(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1,
                                                                     term: ProcessInfo.processInfo.environment["TERM"])) {
                 FileHandle.standardError.write(Data($0.utf8))
             }
-            let outcomes = batch.run(entries, register: export, method: serviceMethod, date: date, by: WorkspaceOptions.person(by),
-                                     formats: formats, fop: fop, keepDocuments: printFile != nil, progress: progress.show)
+            let done = try batch.run(listing, settings, progress: progress.show)
             progress.finish()
-            for outcome in outcomes {
+            if let newCases {
+                for entry in done.entries where entry.caseMadeFromContacts {
+                    Terminal.print("made the case \(entry.reference ?? "") for \(entry.upn) from the export's contacts: \(newCases)/\(entry.upn).yaml")
+                }
+            }
+            for outcome in done.outcomes {
                 if !outcome.issued.isEmpty {
                     Terminal.print("issued \(SchoolBatch.kind.rawValue) for \(outcome.entry.upn) to \(outcome.issued.map(\.recipientPath).joined(separator: ", "))")
                 } else if let reason = outcome.skippedBecause {
@@ -113,20 +104,20 @@ struct BatchCommand: ParsableCommand {
             }
             let summaryFile = URL(fileURLWithPath: summary ?? "batch-summary-\(date.iso).csv")
             do {
-                try Data(SchoolBatch.summaryCSV(outcomes).utf8).write(to: summaryFile, options: .atomic)
+                try Data(done.summaryCSV.utf8).write(to: summaryFile, options: .atomic)
             } catch {
                 throw AttendocError(.output, "\(summaryFile.path): the summary cannot be written")
             }
-            if let printFile, let fop, let pdf = try batch.printPDF(outcomes, date: date, fop: fop) {
+            if let problem = done.printProblem { throw problem }
+            if let printFile, let pdf = done.printPDF {
                 let url = URL(fileURLWithPath: printFile)
                 do { try pdf.write(to: url, options: .atomic) } catch {
                     throw AttendocError(.output, "\(url.path): the print PDF cannot be written")
                 }
                 Terminal.print("the print run is \(url.path)")
             }
-            let issued = outcomes.filter { !$0.issued.isEmpty }.count
-            skipped = outcomes.filter { $0.skippedBecause != nil }.count
-            Terminal.print("issued \(issued), skipped \(skipped), of \(due) due; the summary is \(summaryFile.path)")
+            skipped = done.skipped
+            Terminal.print("issued \(done.issued), skipped \(skipped), of \(done.due) due; the summary is \(summaryFile.path)")
         } catch let error as AttendocError {
             throw CommandLineValues.fail(error)
         }

@@ -41,9 +41,7 @@ struct PanelOptions: ParsableArguments {
     static func referrals(_ files: [String]) throws(AttendocError) -> [PanelReferral] {
         var read: [PanelReferral] = []
         for file in files {
-            var referral = try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file))
-            referral.file = file
-            read.append(referral)
+            read.append(try PanelReferralReader.read(contentsOf: URL(fileURLWithPath: file), named: file))
         }
         return read
     }
@@ -267,11 +265,8 @@ struct PanelMinutesCommand: ParsableCommand {
                 try output.write(made, resources: options.resources)
                 return
             }
-            let workspace = try record.open()
-            let formats = try OutputFormat.list(output.format)
-            let fop = formats.contains(.pdf) ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
-            let issued = try PanelMinutesIssue(documents: documents, writer: DocumentWriter(resources: resources, formats: formats))
-                .issue(cases, panel: meeting, formats: formats, fop: fop, into: workspace, issuedOn: date, issuedBy: WorkspaceOptions.person(by))
+            let issued = try PanelMinutesIssue.issue(cases, panel: meeting, calendar: panel.calendar, formats: output.format.components(separatedBy: ","),
+                                                     resources: resources, into: try record.open(), issuedOn: date, issuedBy: WorkspaceOptions.person(by))
             for record in issued.records {
                 Terminal.print("recorded the \(record.audience == "agency" ? "agencies' minutes" : "family's copy of \(record.caseID ?? "")") (\(record.id))")
             }

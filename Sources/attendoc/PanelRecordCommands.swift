@@ -75,9 +75,7 @@ struct PanelReviewsCommand: ParsableCommand {
             let panel = try options.read()
             let date = try CommandLineValues.date(asOf, option: "--as-of")
             let workspace = try record.open()
-            let cases = try fromRecord { () throws(WorkspaceError) in try workspace.panelCases() }
-            let reviews = try fromRecord { () throws(WorkspaceError) in try workspace.panelReviews() }
-            let items = PanelReviewsDue.items(cases: cases, reviews: reviews, asOf: date, calendar: panel.policy.calendar)
+            let items = try PanelReviewsDue.items(in: workspace, asOf: date, calendar: panel.policy.calendar)
             if items.isEmpty { Terminal.print("no panel review due as of \(date.iso)") }
             for line in PanelReviewsDue.lines(items) { Terminal.print(line) }
         } catch {

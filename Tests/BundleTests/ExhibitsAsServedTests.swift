@@ -75,4 +75,67 @@ struct ExhibitsAsServedTests {
         }
         #expect(remade.isEmpty, "no copy made again stands in for one the record does not hold")
     }
+
+    /// The bundle of the county example planned with `record` (the workspace's copies), final.
+    static func plan(record: [EvidenceBundle.RecordedCopy]) throws -> EvidenceBundle {
+        let loaded = try LoadedCase.load(EvidenceBundlePlanTests.riverside, resources: resources)
+        let run = try LetterRun(resources: resources)
+        let qpdf = try QPDF()
+        return try EvidenceBundle.plan(
+            loaded, asOf: EvidenceBundlePlanTests.asOf, isDraft: false, gaps: [],
+            documents: { (kind, view, date, options) throws(AttendocError) in try run.letters(kind, for: view, dated: date, options: options) },
+            pageCount: { (url) throws(AttendocError) in try qpdf.pageCount(of: url) }, record: record)
+    }
+
+    @Test func theCertificateSentWithTheInvitationIsTheArchivedCopySentNeverMadeAgain() throws {
+        // Seed 004: "Reg cert sent with invite". The county team sent one to each parent on 23
+        // November 2026 (letters_issued); the workspace archived each copy as issued.
+        let folder = try temporaryFolder("archived-certificate")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var record: [EvidenceBundle.RecordedCopy] = []
+        for (index, path) in ["parents[0]", "parents[1]"].enumerated() {
+            let archived = folder.appendingPathComponent("archive/issue-\(index + 20)/certificate.pdf")
+            try FileManager.default.createDirectory(at: archived.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let page = [TextPagesPDF.Item.text(TextPagesPDF.Text("Register certificate as sent on 23 November 2026 to \(path)", x: 72, y: 700, size: 12))]
+            try TextPagesPDF.document([page]).write(to: archived)
+            record.append(EvidenceBundle.RecordedCopy(kind: DocumentKind.registerCertificate.rawValue, recipientPath: path, sentOn: date("2026-11-23"),
+                                                      method: "post", deemedServedOn: date("2026-11-25"), issuedBy: "Alex Brennan",
+                                                      pdf: archived, sha256: nil))
+        }
+        let bundle = try EvidenceBundlePlanTests.titled(try Self.plan(record: record))
+        let sectionE = try #require(bundle.sections.first { $0.letter == "E" }).entries
+        let sent = sectionE.filter { $0.documentKind == .registerCertificate }
+        // Each parent's archived copy, exactly the file sent, in its place by date (after that
+        // day's invitations to interview, before the final warnings of January).
+        #expect(sent.map { entry -> String in if case .suppliedPDF(let url, _) = entry.content { url.path } else { "made again" } }
+                == record.map { $0.pdf!.path })
+        #expect(sent.map(\.title) == ["Ms Zoë D'Souza", "Mr Ciarán O'Brien"].map { "Register certificate to \($0), as sent by first class post on 23 November 2026, deemed served on 25 November 2026" },
+                "\(sent.map(\.title))")
+        let order = sectionE.map(\.id)
+        let finalWarnings = sectionE.filter { $0.documentKind == .finalWarningLetter }.compactMap { order.firstIndex(of: $0.id) }
+        #expect(sent.allSatisfy { entry in finalWarnings.allSatisfy { order.firstIndex(of: entry.id)! < $0 } }, "\(sectionE.map(\.title))")
+        // Nothing made again stands for them; section D's certificate (to the bundle's date) stays.
+        #expect(!sectionE.contains { entry in if case .document = entry.content { entry.documentKind == .registerCertificate } else { false } })
+        #expect(bundle.entriesFor["register"]?.count == 1)
+        // The chronology's letters_issued entries are proved by them, and the officer's statement
+        // (the team sent them: issued by the officer) produces them by their exhibit numbers.
+        let labels = sent.compactMap(\.exhibit)
+        #expect(labels.count == 2 && labels.allSatisfy { $0.hasPrefix("AB/") }, "\(labels)")
+        let letters = bundle.view.attendanceCase.lettersIssued.filter { $0.kind == .known(.registerCertificate) }
+        #expect(letters.map { bundle.entriesFor[$0.casePath] ?? [] } == sent.map { [$0.id] })
+        let officer = try #require(try SchoolWitnessTests.statements(bundle)["Alex Brennan"])
+        let words = flattened(EvidenceBundlePlanTests.unescaped(officer.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression)))
+        #expect(words.contains("register certificate") && words.contains("\(labels[0]) and \(labels[1])"), "\(words)")
+    }
+
+    @Test func withoutAnArchivedCopyTheCertificateSentIsLeftOutAndSaidSo() throws {
+        let bundle = try Self.plan(record: [])
+        #expect(!bundle.entries.contains { $0.documentKind == .registerCertificate && $0.id.hasPrefix("e") })
+        let letters = bundle.view.attendanceCase.lettersIssued.filter { $0.kind == .known(.registerCertificate) }
+        #expect(letters.count == 2)
+        for letter in letters {
+            #expect(bundle.leftOut.contains { $0.place == letter.casePath && $0.why.contains("no archived copy of the register certificate sent to \(letter.recipientPath) on 2026-11-23") && $0.why.contains("never made again") },
+                    "\(bundle.leftOut)")
+        }
+    }
 }

@@ -16,8 +16,9 @@ struct ReadinessTests {
         try variant([(old, new)])
     }
 
-    /// The county example with each edit made (each `old` must match once).
-    static func variant(_ edits: [(old: String, new: String)]) throws -> LoadedCase {
+    /// The county example with each edit made (each `old` must match once), and `files` (path in
+    /// the case's folder: text) written beside its own.
+    static func variant(_ edits: [(old: String, new: String)], files: [String: String] = [:]) throws -> LoadedCase {
         var text = try String(contentsOf: riverside, encoding: .utf8)
         for (old, new) in edits {
             #expect(text.components(separatedBy: old).count == 2, "the edit must match once: \(old)")
@@ -28,6 +29,7 @@ struct ReadinessTests {
             // Copies, not links: evidence and registers must be inside the case's folder.
             try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("examples/\(item)"), to: folder.appendingPathComponent(item))
         }
+        for (path, text) in files { try Data(text.utf8).write(to: folder.appendingPathComponent(path)) }
         let caseFile = folder.appendingPathComponent("case.yaml")
         try Data(text.utf8).write(to: caseFile)
         return try LoadedCase.load(caseFile, resources: resources)

@@ -133,4 +133,29 @@ struct SchoolWitnessTests {
         #expect(producers.prefix(.school, officer: "Alex Brennan") == "ABA")
         #expect(producers.prefix(.officer, officer: "Alex Brennan") == "AB")
     }
+
+    @Test func theExhibitsASentenceProducesAreCitedInExhibitNumberOrder() throws {
+        let bundle = try EvidenceBundlePlanTests.countyPlan()
+        // Each list of exhibit numbers a statement prints ("LH/2, LH/3 and LH/14"), in the words
+        // the court reads, runs up by number: a letter sent to both parents, with the copy of it
+        // the school kept, is one sentence citing exhibits from sections E and F.
+        let list = try Regex("(AB|LH)/[0-9]+((, | and )(AB|LH)/[0-9]+)+")
+        var lists: [String] = []
+        for (name, statement) in try Self.statements(bundle) {
+            let words = EvidenceBundlePlanTests.unescaped(statement.replacingOccurrences(of: "<[^>]*>", with: " ", options: .regularExpression))
+            for match in flattened(words).matches(of: list) {
+                let run = String(flattened(words)[match.range])
+                lists.append(run)
+                let labels = run.replacingOccurrences(of: " and ", with: ", ").components(separatedBy: ", ")
+                let numbers = labels.compactMap { Int($0.split(separator: "/").last ?? "") }
+                #expect(Set(labels.map { $0.prefix(2) }).count == 1 && numbers == numbers.sorted(), "\(name): \(run)")
+            }
+        }
+        #expect(lists.count >= 5, "\(lists)")
+        // By number, not as text: LH/14 comes after LH/3, whatever order they are cited in.
+        let school = Self.exhibits(bundle).filter { $0.producer == .school }
+        let ids = ["LH/14", "LH/3", "LH/2"].compactMap { label in school.first { $0.exhibit == label }?.id }
+        #expect(ids.count == 3)
+        #expect(BundleContext.Exhibits(ids, in: bundle, producer: .school).numbers == ["LH/2", "LH/3", "LH/14"])
+    }
 }

@@ -37,6 +37,19 @@ struct ThirdPartyRecordsTests {
         #expect(bundle.entries.contains { $0.source.hasSuffix("early-help-referral-2026-10-23.txt") })
     }
 
+    @Test func aRecordLeftOutIsOnTheScheduleOfUnusedMaterialWithWhyFromTheRecord() throws {
+        let loaded = try Self.variant("      - evidence/early-help-home-visits-november-2026.pdf\n")
+        let (schedule, _) = try UnusedMaterialTests.schedule(loaded)
+        // After the two items the case lists, without anyone listing it: whose record, where the
+        // case cites it, no decision yet, and why it is not exhibited (no basis recorded).
+        #expect(schedule.contains("3 A record of Northshire Early Help (evidence/early-help-home-visits-november-2026.pdf), cited as evidence at supportive_measures[2].evidence[1] in the case file Northshire Early Help; a copy in the case's evidence Not yet decided Not exhibited: the case records no lawful basis or consent for using this third party's record in the proceedings"), "\(schedule)")
+        // The county example records the consent: the record is exhibited, and not on the schedule.
+        let (county, _) = try UnusedMaterialTests.schedule(try LoadedCase.load(EvidenceBundlePlanTests.riverside, resources: resources))
+        #expect(!county.contains("early-help-home-visits") && !county.contains("Not yet decided"), "\(county)")
+        // The school's own records are not a third party's: they are never listed for want of a basis.
+        #expect(!schedule.contains("early-help-referral-2026-10-23.txt"))
+    }
+
     @Test func withConsentItIsExhibitedAndOnlyItsRelevantPagesWhenTheRecordSaysWhich() throws {
         // The county example records the consent: both pages are exhibited.
         let county = try EvidenceBundlePlanTests.countyPlan()

@@ -56,4 +56,15 @@ struct UnusedMaterialTests {
             "\(error)".contains("\(edit.field): ") && "\(error)".contains(edit.words)
         }
     }
+
+    @Test func theScheduleOfItsOwnListsAThirdPartysRecordLeftOutToo() throws {
+        // The document the court's platform files apart (the route's unused_material_schedule).
+        let loaded = try ThirdPartyRecordsTests.variant("      - evidence/early-help-home-visits-november-2026.pdf\n")
+        let document = try UnusedMaterialScheduleDocument.document(for: loaded, asOf: EvidenceBundlePlanTests.asOf, resources: resources)
+        let rows = EvidenceBundlePlanTests.rowCells(String(decoding: document.xml, as: UTF8.self))
+        #expect(rows.map { $0.first ?? "" } == ["1", "2", "3"], "\(rows)")
+        #expect(rows.last == ["3", "A record of Northshire Early Help (evidence/early-help-home-visits-november-2026.pdf), cited as evidence at supportive_measures[2].evidence[1] in the case file",
+                              "Northshire Early Help; a copy in the case's evidence", "Not yet decided",
+                              "Not exhibited: the case records no lawful basis or consent for using this third party's record in the proceedings"])
+    }
 }

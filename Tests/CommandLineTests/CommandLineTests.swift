@@ -277,4 +277,19 @@ struct CommandLineTests {
         let digest = String(try run("sha256sum", [out.appendingPathComponent("CAT-2026-0142/evidence-bundle.pdf").path]).output.prefix(64))
         #expect(result.output.contains("SHA-256 \(digest)"))
     }
+
+    @Test func theSensitiveScheduleIsWrittenApartFromTheServedPapers() throws {
+        let out = try temporaryFolder("cli-sensitive")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let result = try Self.attendoc(["sensitive-schedule", repositoryRoot.appendingPathComponent("examples/riverside-first-warning.yaml").path,
+                                        "--as-of", "2027-01-11", "--format", "txt,html", "--out", out.path])
+        #expect(result.status == 0, "\(result.error)")
+        // Not in OUT/<case reference>/, where the served papers are.
+        #expect(filesUnder(out) == ["prosecutor-only/CAT-2026-0142/sensitive-material-schedule.html",
+                                    "prosecutor-only/CAT-2026-0142/sensitive-material-schedule.txt"])
+        #expect(result.output.contains("(for the prosecutor only: never served)"))
+        let text = flattened(try String(contentsOf: out.appendingPathComponent("prosecutor-only/CAT-2026-0142/sensitive-material-schedule.txt"), encoding: .utf8))
+        // The county example has no sensitive material: the schedule says so, to be signed.
+        #expect(text.contains("For the prosecutor only. Not to be disclosed to the defence") && text.contains("There is no sensitive unused material in this case."), "\(text)")
+    }
 }

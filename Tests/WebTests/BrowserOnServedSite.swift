@@ -6,7 +6,8 @@ import Testing
 /// with the test's own workspace; chromedriver on another free port; and a headless Chromium
 /// session whose downloads go to the test's folder. Screenshots are saved in the test's folder and,
 /// at `stop()`, copied to .build/test-artefacts/web/ to be looked at. `stop()` ends chromedriver
-/// (and with it Chromium) and the server; the test calls it on every path (`defer`).
+/// (and with it Chromium) and the server; the test calls it on every path (`defer`). Browser tests
+/// take turns (`OneBrowserAtATime`): the turn is taken here and given back by `stop()`.
 final class BrowserOnServedSite {
     /// The site's address, `http://127.0.0.1:PORT`.
     let site: String
@@ -16,12 +17,20 @@ final class BrowserOnServedSite {
     let screenshots: URL
     private let server: BackgroundProgram
     private let chromedriver: BackgroundProgram
+    private var stopped = false
 
     init(_ fixture: WebFixture) async throws {
+        await OneBrowserAtATime.turn.take()
         let screenshots = fixture.folder.appendingPathComponent("screenshots")
-        try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
-        let server = try BackgroundProgram(WebFixture.program, ["serve", "--port", "0", "--as-of", "2026-12-10",
+        let server: BackgroundProgram
+        do {
+            try FileManager.default.createDirectory(at: screenshots, withIntermediateDirectories: true)
+            server = try BackgroundProgram(WebFixture.program, ["serve", "--port", "0", "--as-of", "2026-12-10",
                                                                "--workspace", fixture.workspaceFolder.path], in: fixture.folder)
+        } catch {
+            OneBrowserAtATime.turn.giveBack()
+            throw error
+        }
         let site: String
         let chromedriver: BackgroundProgram
         let driverPort: Int
@@ -42,6 +51,7 @@ final class BrowserOnServedSite {
         } catch {
             server.stop()
             BrowserTests.keep(screenshots)
+            OneBrowserAtATime.turn.giveBack()
             throw error
         }
         self.screenshots = screenshots
@@ -62,9 +72,12 @@ final class BrowserOnServedSite {
 
     /// Ends chromedriver and the server, and keeps the screenshots as test artefacts.
     func stop() {
+        guard !stopped else { return }
+        stopped = true
         chromedriver.stop()
         server.stop()
         BrowserTests.keep(screenshots)
+        OneBrowserAtATime.turn.giveBack()
     }
 
     /// A screenshot of the page as it is now, saved as `name`.png.

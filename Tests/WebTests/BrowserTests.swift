@@ -13,7 +13,7 @@ import Testing
 struct BrowserTests {
     static let artefacts = repositoryRoot.appendingPathComponent(".build/test-artefacts/web")
 
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func aSchoolOfficeSignsInImportsARegisterOpensItsCaseAndDownloadsTheLetterButNotAnotherSchoolsCase() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")

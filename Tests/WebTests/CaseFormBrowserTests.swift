@@ -12,7 +12,7 @@ import Testing
 /// .build/test-artefacts/web/ as BrowserTests' do.
 @Suite("Web: the case form and the pupils in a real browser", .serialized)
 struct CaseFormBrowserTests {
-    @Test(.timeLimit(.minutes(5)))
+    @Test(.timeLimit(.minutes(15)))
     func anOfficeAddsACaseThroughTheFormsSeesItAndListsItsPupilsSortedAndFiltered() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         let fixture = try WebFixture("web-browser-case-form")

@@ -10,7 +10,7 @@ import Testing
 /// and .build/test-artefacts/web/.
 @Suite("Web: issuing and the bundle in a real browser", .serialized)
 struct IssueAndBundleBrowserTests {
-    @Test(.timeLimit(.minutes(10)))
+    @Test(.timeLimit(.minutes(15)))
     func theOfficePreviewsAndIssuesALetterAndTheTeamBuildsAndDownloadsADraftBundle() async throws {
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")

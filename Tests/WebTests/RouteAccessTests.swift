@@ -22,6 +22,9 @@ struct RouteAccessTests {
         ("/register", "303 /login", "200", "200", "200", "403", "403"),
         ("/pupils", "303 /login", "200", "200", "200", "403", "403"),
         ("/pupils?school=149876&sort=attendance&persistent=yes", "303 /login", "200", "200", "200", "403", "403"),
+        ("/batch", "303 /login", "200", "200", "403", "403", "403"),
+        ("/batch?list=1&only=Y878401219052", "303 /login", "200", "200", "403", "403", "403"),
+        ("/batch/download?run=NO-SUCH-RUN&format=pdf", "303 /login", "404", "404", "403", "403", "403"),
         ("/case/new", "303 /login", "200", "200", "200", "403", "403"),
         ("/case/edit?ref=CAT%2F2026%2F0142", "303 /login", "200", "404", "200", "403", "403"),
         ("/case/edit?ref=HPS%2F2026%2F017", "303 /login", "404", "200", "200", "403", "403"),
@@ -71,8 +74,15 @@ struct RouteAccessTests {
                 let got = response.status == .seeOther ? "303 \(response.headers[.location] ?? "")" : "\(response.status.code)"
                 #expect(got == wanted, "\(name) POST /case/save")
             }
+            for (name, wanted) in [("nobody", "303 /login"), ("office", "403"), ("team", "403"), ("clerk", "403"), ("admin", "403")] {
+                let response = try await visitors[name]!.post("/batch", form: [("method", "post"), ("format-txt", "yes"),
+                                                                                ("due-Y878401219052", "yes"), ("pupil-Y878401219052", "yes")])
+                let got = response.status == .seeOther ? "303 \(response.headers[.location] ?? "")" : "\(response.status.code)"
+                #expect(got == wanted, "\(name) POST /batch")
+            }
         }
         #expect(try fixture.workspace.registerImports().count == 1, "nothing imported by any refused post")
         #expect(try fixture.workspace.versions(of: WebFixture.riverside).count == 1, "no case changed by any refused post")
+        #expect(try fixture.workspace.issuedDocuments(for: WebFixture.riverside).count == 2, "nothing issued by any refused post")
     }
 }

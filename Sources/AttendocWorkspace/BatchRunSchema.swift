@@ -1,0 +1,33 @@
+import GRDB
+
+/// The batch runs the batch screen made, as a migration registered after the others (never
+/// edited once released): each run's school, day, counts, and its print PDF and summary CSV
+/// archived as issued files are (`archive/<run id>/`), so that their download is found from the
+/// record's rows, never from a path.
+enum BatchRunSchema {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("batch runs: a school's run with its print PDF and summary archived") { db in
+            try db.create(table: "batch_run") { table in
+                table.column("id", .text).primaryKey()
+                table.column("school_urn", .text)
+                table.column("as_of", .text).notNull()
+                table.column("register_import_id", .integer).references("register_import", onDelete: .restrict)
+                table.column("pupils", .integer).notNull()
+                table.column("due", .integer).notNull()
+                table.column("issued", .integer).notNull()
+                table.column("skipped", .integer).notNull()
+                table.column("run_by", .text).notNull()
+                table.column("recorded_at", .text).notNull()
+            }
+            try db.create(index: "batch_run_by_school", on: "batch_run", columns: ["school_urn", "recorded_at"])
+            try db.create(table: "batch_run_file") { table in
+                table.column("run_id", .text).notNull().references("batch_run", onDelete: .restrict)
+                table.column("format", .text).notNull()
+                table.column("archive_path", .text).notNull()
+                table.column("sha256", .text).notNull()
+                table.column("bytes", .integer).notNull()
+                table.primaryKey(["run_id", "format"])
+            }
+        }
+    }
+}
