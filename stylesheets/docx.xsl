@@ -2,11 +2,12 @@
 <!--
   docx.xsl - Attendoc document vocabulary (urn:attendoc:document:1) to WordprocessingML (.docx).
 
-  XSLT 1.0, run by libxslt. A .docx is a ZIP package of several XML parts; an XSLT 1.0 run can
-  produce only one result, so this stylesheet writes ONE part per run, chosen by the top-level
-  string parameter `part`. The Swift side runs it once per row of this table and zips the results
-  (with fixed timestamps) into the .docx:
-
+  XSLT 1.0, run by libxslt. A .docx is a ZIP package of several XML parts. With the top-level
+  string parameter `part` set to `package` (as the Swift side runs it), one run writes every part,
+  each inside an element `part path="..."` of one result (template "package"); the Swift side
+  writes each part as a document of its own and zips them (with fixed timestamps) in that order
+  into the .docx. `part` set to one of the values below writes that part alone (for looking at
+  one with xsltproc):
       OPC part path                  value of `part`
       =============================  ===============
       [Content_Types].xml            content-types
@@ -26,8 +27,8 @@
                                      Swift side with the image's bytes when house.logo.uri is set)
 
   Any other value of `part` (including none) stops the run with a message naming it. If a part is
-  added here, add it to the table above, to the content types, to the relationships and to the
-  Swift table.
+  added here, add it to the table above, to the template "package", to the content types and to
+  the relationships.
 
   Rules this stylesheet keeps:
     * Output depends only on the input document and the parameters: no current time, no files, no
@@ -100,9 +101,6 @@
 
   <!-- Which package part to write; see the table at the top. Set by the Swift side. -->
   <xsl:param name="part" select="''"/>
-  <!-- 'yes' when this same document has already passed the check walk in an earlier run for
-       another part of the same package (DOCXPackage checks it with the document part). -->
-  <xsl:param name="docx.checked" select="''"/>
 
   <!-- Layout of this format. Override with xsltproc's stringparam option (or the Swift
        equivalent). Colours here are six hex digits without '#'. The house style (accent and
@@ -214,11 +212,10 @@
       <xsl:message terminate="yes">docx.xsl: the root element must be {urn:attendoc:document:1}document, found {<xsl:value-of select="namespace-uri(*)"/>}<xsl:value-of select="local-name(*)"/>.</xsl:message>
     </xsl:if>
     <!-- Walk the whole input once; stops on any element the stylesheet does not know. -->
-    <xsl:if test="$docx.checked != 'yes'">
-      <xsl:apply-templates select="d:document" mode="check"/>
-    </xsl:if>
+    <xsl:apply-templates select="d:document" mode="check"/>
 
     <xsl:choose>
+      <xsl:when test="$part = 'package'"><xsl:call-template name="package"/></xsl:when>
       <xsl:when test="$part = 'content-types'"><xsl:call-template name="part-content-types"/></xsl:when>
       <xsl:when test="$part = 'package-rels'"><xsl:call-template name="part-package-rels"/></xsl:when>
       <xsl:when test="$part = 'core'"><xsl:call-template name="part-core"/></xsl:when>
@@ -233,9 +230,32 @@
       <xsl:when test="$part = 'footer'"><xsl:call-template name="part-footer"/></xsl:when>
       <xsl:when test="$part = 'font-table'"><xsl:call-template name="part-font-table"/></xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">docx.xsl: unknown part '<xsl:value-of select="$part"/>'. Expected one of: content-types, package-rels, core, app, document, document-rels, styles, settings, numbering, header, first-page-header, footer, font-table.</xsl:message>
+        <xsl:message terminate="yes">docx.xsl: unknown part '<xsl:value-of select="$part"/>'. Expected package or one of: content-types, package-rels, core, app, document, document-rels, styles, settings, numbering, header, first-page-header, footer, font-table.</xsl:message>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- Every part in one result, in the package's order: each an element `part` (in no
+       namespace) whose `path` is the part's path in the zip and whose one child is the part's
+       root element. The Swift side writes each child as a document of its own (serialised as
+       xsl:output says, exactly as a run for that part alone writes it) and zips them in this
+       order. -->
+  <xsl:template name="package">
+    <parts>
+      <part path="[Content_Types].xml"><xsl:call-template name="part-content-types"/></part>
+      <part path="_rels/.rels"><xsl:call-template name="part-package-rels"/></part>
+      <part path="docProps/core.xml"><xsl:call-template name="part-core"/></part>
+      <part path="docProps/app.xml"><xsl:call-template name="part-app"/></part>
+      <part path="word/document.xml"><xsl:call-template name="part-document"/></part>
+      <part path="word/_rels/document.xml.rels"><xsl:call-template name="part-document-rels"/></part>
+      <part path="word/styles.xml"><xsl:call-template name="part-styles"/></part>
+      <part path="word/settings.xml"><xsl:call-template name="part-settings"/></part>
+      <part path="word/numbering.xml"><xsl:call-template name="part-numbering"/></part>
+      <part path="word/header1.xml"><xsl:call-template name="part-header"/></part>
+      <part path="word/header2.xml"><xsl:call-template name="part-first-page-header"/></part>
+      <part path="word/footer1.xml"><xsl:call-template name="part-footer"/></part>
+      <part path="word/fontTable.xml"><xsl:call-template name="part-font-table"/></part>
+    </parts>
   </xsl:template>
 
   <!-- ==========================================================================================
@@ -1888,31 +1908,49 @@
   </xsl:template>
 
   <xsl:template mode="inline" match="text()">
+    <xsl:choose>
+      <!-- Most text is all that its block holds (a paragraph or a cell without emphasis): its
+           words, normalised, with no neighbour to share a space with. -->
+      <xsl:when test="not(preceding-sibling::node() or following-sibling::node() or parent::d:em or parent::d:strong)">
+        <xsl:variable name="core" select="normalize-space(.)"/>
+        <xsl:if test="$core != ''">
+          <w:r><w:t xml:space="preserve"><xsl:value-of select="$core"/></w:t></w:r>
+        </xsl:if>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="inline-text-among-others"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Text with neighbours in its block (em, strong, or text beside them). Every value is a
+       string, a number or a node-set (no result tree fragments): this runs for each piece of
+       text of every document. -->
+  <xsl:template name="inline-text-among-others">
     <xsl:variable name="t" select="string(.)"/>
     <xsl:variable name="core" select="normalize-space($t)"/>
     <!-- The block this text belongs to: the nearest ancestor that is not em/strong. -->
     <xsl:variable name="block" select="ancestor::*[not(self::d:em or self::d:strong)][1]"/>
+    <!-- This text node and the em/strong between it and the block. The text before it in the
+         block is what their preceding siblings hold, the text after it what their following
+         siblings hold: found inside the block alone (the preceding and following axes would
+         walk the whole document for every text node). -->
+    <xsl:variable name="chain" select=". | ancestor::*[count(ancestor::*) &gt; count($block/ancestor::*)]"/>
+    <xsl:variable name="text-before" select="$chain/preceding-sibling::node()/descendant-or-self::text()"/>
     <!-- Neighbouring text nodes inside the same block (empty node-set if none). -->
-    <xsl:variable name="prev" select="preceding::text()[1][count(ancestor::* | $block) = count(ancestor::*)]"/>
-    <xsl:variable name="has-text-before" select="boolean(preceding::text()[normalize-space()][1][count(ancestor::* | $block) = count(ancestor::*)])"/>
-    <xsl:variable name="has-text-after" select="boolean(following::text()[normalize-space()][1][count(ancestor::* | $block) = count(ancestor::*)])"/>
+    <xsl:variable name="prev" select="$text-before[last()]"/>
+    <xsl:variable name="has-text-before" select="boolean($text-before[normalize-space()])"/>
+    <xsl:variable name="has-text-after" select="boolean($chain/following-sibling::node()/descendant-or-self::text()[normalize-space()])"/>
     <xsl:variable name="starts-ws" select="translate(substring($t, 1, 1), $ws, '') = ''"/>
     <xsl:variable name="ends-ws" select="translate(substring($t, string-length($t)), $ws, '') = ''"/>
     <xsl:variable name="prev-ends-ws" select="$prev and translate(substring($prev, string-length($prev)), $ws, '') = ''"/>
 
     <!-- Leading space: only between words, and only if the previous text did not already end
-         with one. A whitespace-only node between two elements becomes this single space. -->
-    <xsl:variable name="lead">
-      <xsl:if test="$starts-ws and $has-text-before and not($prev-ends-ws) and ($core != '' or $has-text-after)">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-    </xsl:variable>
-    <!-- Trailing space: only if more words follow in the block. -->
-    <xsl:variable name="trail">
-      <xsl:if test="$core != '' and $ends-ws and $has-text-after">
-        <xsl:text> </xsl:text>
-      </xsl:if>
-    </xsl:variable>
+         with one. A whitespace-only node between two elements becomes this single space.
+         Trailing space: only if more words follow in the block. (substring(' ', 1, n) is the
+         space when n is 1, nothing when it is 0.) -->
+    <xsl:variable name="lead" select="substring(' ', 1, number($starts-ws and $has-text-before and not($prev-ends-ws) and ($core != '' or $has-text-after)))"/>
+    <xsl:variable name="trail" select="substring(' ', 1, number($core != '' and $ends-ws and $has-text-after))"/>
     <xsl:variable name="out" select="concat($lead, $core, $trail)"/>
 
     <xsl:if test="$out != ''">

@@ -958,68 +958,41 @@
   <!-- Splits normalised $text (single spaces, no leading or trailing space) into t:line elements
        of at most $width characters (later lines $rest-width), breaking at spaces. A word longer
        than the width (a long URL) is broken at the width, so no line is ever longer than it.
-       One recursion per line. -->
+       One recursion per line, and every value a number or a string (no result tree fragments,
+       which cost a small document each): this runs for every line of every document. -->
   <xsl:template name="wrap-lines">
     <xsl:param name="text"/>
     <xsl:param name="width"/>
     <xsl:param name="rest-width" select="$width"/>
-    <xsl:variable name="w">
-      <xsl:choose>
-        <xsl:when test="$width &lt; 1">1</xsl:when>
-        <xsl:otherwise><xsl:value-of select="$width"/></xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
+    <!-- At least one character a line. -->
+    <xsl:variable name="w" select="$width * number($width &gt;= 1) + number($width &lt; 1)"/>
     <xsl:choose>
       <xsl:when test="$text = ''"/>
       <xsl:when test="string-length($text) &lt;= $w">
         <t:line><xsl:value-of select="$text"/></t:line>
       </xsl:when>
       <xsl:otherwise>
-        <!-- Look at one character more than fits: if it is a space, the line may be full. -->
-        <xsl:variable name="fitting">
-          <xsl:call-template name="before-last-space">
-            <xsl:with-param name="s" select="substring($text, 1, $w + 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="line">
-          <xsl:choose>
-            <xsl:when test="string($fitting) != ''">
-              <xsl:value-of select="$fitting"/>
-            </xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="substring($text, 1, $w)"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <t:line><xsl:value-of select="$line"/></t:line>
+        <!-- Look at one character more than fits: the line breaks at its last space. That is
+             its last character if it is a space, else the space before its last word (the last
+             token str:tokenize gives); 0 if it has no space. -->
+        <xsl:variable name="chunk" select="substring($text, 1, $w + 1)"/>
+        <xsl:variable name="chunk-length" select="string-length($chunk)"/>
+        <xsl:variable name="last-space"
+                      select="$chunk-length - string-length(str:tokenize($chunk, ' ')[last()])
+                              * number(substring($chunk, $chunk-length) != ' ')"/>
+        <!-- What comes before that space, unless nothing does: then a word too long for the
+             line, broken at the width. -->
+        <xsl:variable name="line-length"
+                      select="($last-space - 1) * number($last-space &gt; 1) + $w * number($last-space &lt;= 1)"/>
+        <t:line><xsl:value-of select="substring($text, 1, $line-length)"/></t:line>
         <!-- After a break at a space, skip the space; after a word broken at the width, nothing. -->
-        <xsl:variable name="skip">
-          <xsl:choose>
-            <xsl:when test="substring($text, string-length($line) + 1, 1) = ' '">2</xsl:when>
-            <xsl:otherwise>1</xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
         <xsl:call-template name="wrap-lines">
-          <xsl:with-param name="text" select="substring($text, string-length($line) + $skip)"/>
+          <xsl:with-param name="text"
+                          select="substring($text, $line-length + 1 + number(substring($text, $line-length + 1, 1) = ' '))"/>
           <xsl:with-param name="width" select="$rest-width"/>
         </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- Everything in $s before its last space ('' if it has none). -->
-  <xsl:template name="before-last-space">
-    <xsl:param name="s"/>
-    <xsl:if test="contains($s, ' ')">
-      <xsl:value-of select="substring-before($s, ' ')"/>
-      <xsl:variable name="after" select="substring-after($s, ' ')"/>
-      <xsl:if test="contains($after, ' ')">
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="before-last-space">
-          <xsl:with-param name="s" select="$after"/>
-        </xsl:call-template>
-      </xsl:if>
-    </xsl:if>
   </xsl:template>
 
   <!-- ====================================================================================== -->

@@ -7,8 +7,6 @@ import SafeXML
 public final class DocumentStylesheets: Sendable {
     public let schema: RelaxNGSchema
     private let stylesheets: [OutputFormat: XSLTStylesheet]
-    /// The DOCX parts that depend on the house style only, made once a run.
-    let docxParts = DOCXPartCache()
 
     /// Compiles the schema and the stylesheets of `formats` (each compiled once, in well under a millisecond).
     public init(resources: AttendocResources, formats: [OutputFormat] = OutputFormat.allCases) throws(AttendocError) {
@@ -36,11 +34,22 @@ public final class DocumentStylesheets: Sendable {
     }
 
     /// The stylesheet's output for `format`: HTML, plain text, or XSL-FO for PDF. DOCX goes through
-    /// `DOCXPackage`, which runs the stylesheet once per package part.
+    /// `DOCXPackage`, which makes every package part in one run (`transformIntoDocuments`).
     public func transform(_ tree: XMLTree, to format: OutputFormat, parameters: [String: String] = [:]) throws(XMLError) -> Data {
+        try stylesheet(format).transform(tree, parameters: parameters)
+    }
+
+    /// The documents of the stylesheet's output for `format`, each named by its `path` (DOCX: the
+    /// package's parts, in the order they are zipped).
+    func transformIntoDocuments(_ tree: XMLTree, to format: OutputFormat,
+                                parameters: [String: String]) throws(XMLError) -> [(name: String, bytes: Data)] {
+        try stylesheet(format).transformIntoDocuments(tree, parameters: parameters, namedBy: "path")
+    }
+
+    private func stylesheet(_ format: OutputFormat) throws(XMLError) -> XSLTStylesheet {
         guard let stylesheet = stylesheets[format] else {
             throw XMLError(.transformFailed, problems: [XMLProblem(file: format.stylesheetName, message: "was not loaded for this run")])
         }
-        return try stylesheet.transform(tree, parameters: parameters)
+        return stylesheet
     }
 }

@@ -50,9 +50,69 @@ public final class XSLTStylesheet: @unchecked Sendable {
     ///
     /// `parameters` are passed as literal strings (a value may hold both `'` and `"`).
     public func transform(_ tree: XMLTree, parameters: [String: String] = [:]) throws(XMLError) -> Data {
+        try apply(to: tree, parameters: parameters) { output in self.serialise(output) }
+    }
+
+    /// Applies the stylesheet to `tree` when its result is a package of documents: a root element
+    /// whose child elements each hold one document's root element and name it by their attribute
+    /// `attribute` (DOCX: `<parts><part path="word/document.xml"><w:document .../></part>...`).
+    /// Returns each document, in the result's order, serialised as `xsl:output` describes, byte
+    /// for byte as a run that made that document alone would have written it.
+    public func transformIntoDocuments(_ tree: XMLTree, parameters: [String: String] = [:],
+                                       namedBy attribute: String) throws(XMLError) -> [(name: String, bytes: Data)] {
+        try apply(to: tree, parameters: parameters) { output -> Result<[(name: String, bytes: Data)], XMLError> in
+            var documents: [(name: String, bytes: Data)] = []
+            var holder = xmlDocGetRootElement(output)?.pointee.children
+            while let element = holder {
+                holder = element.pointee.next
+                guard element.pointee.type == XML_ELEMENT_NODE else { continue }
+                let name = attribute.withCString { xmlGetProp(element, UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }
+                guard let name else {
+                    return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "a document of the result has no \(attribute)")]))
+                }
+                defer { free(name) }
+                var root = element.pointee.children
+                while let node = root, node.pointee.type != XML_ELEMENT_NODE { root = node.pointee.next }
+                guard let root, let document = xmlNewDoc(output.pointee.version) else {
+                    return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "the result's document \(String(cString: name)) is empty")]))
+                }
+                defer { xmlFreeDoc(document) }
+                // The result's encoding too: without it the serialiser escapes every non-ASCII
+                // character (a bullet becomes &#x2022;).
+                if let encoding = output.pointee.encoding { document.pointee.encoding = UnsafePointer(xmlStrdup(encoding)) }
+                // A deep copy into a document of its own: namespaces declared on the root and below
+                // come with it (the xml: prefix from the new document), so nothing points back.
+                guard let copy = xmlDocCopyNode(root, document, 1) else {
+                    return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "the result's document \(String(cString: name)) could not be copied")]))
+                }
+                xmlDocSetRootElement(document, copy)
+                switch serialise(document) {
+                case .success(let bytes): documents.append((String(cString: name), bytes))
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return .success(documents)
+        }
+    }
+
+    /// The result document serialised by libxslt as the stylesheet's `xsl:output` describes it.
+    private func serialise(_ output: xmlDocPtr) -> Result<Data, XMLError> {
+        var bytes: UnsafeMutablePointer<xmlChar>?
+        var length: Int32 = 0
+        guard xsltSaveResultToString(&bytes, &length, output, pointer) == 0 else {
+            return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "the result could not be serialised")]))
+        }
+        guard let bytes else { return .success(Data()) }
+        defer { free(bytes) }
+        return .success(Data(bytes: bytes, count: Int(length)))
+    }
+
+    /// Runs the transform under the security preferences, with `parameters`, and hands the result
+    /// document to `body` (which must not keep it); errors collected on the way are reported.
+    private func apply<Value>(to tree: XMLTree, parameters: [String: String],
+                              _ body: (xmlDocPtr) -> Result<Value, XMLError>) throws(XMLError) -> Value {
         LibraryState.ensureReady()
-        let outcome: Result<Data, XMLError>
-        let (result, text) = capturingGenericErrors { () -> Result<Data, XMLError> in
+        let (result, text) = capturingGenericErrors { () -> Result<Value, XMLError> in
             guard let context = xsltNewTransformContext(pointer, tree.pointer) else {
                 return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "could not create a transform context")]))
             }
@@ -71,24 +131,16 @@ public final class XSLTStylesheet: @unchecked Sendable {
                 let kind: XMLError.Kind = state == XSLT_STATE_STOPPED ? .stoppedByStylesheet : .transformFailed
                 return .failure(XMLError(kind, problems: []))
             }
-            var bytes: UnsafeMutablePointer<xmlChar>?
-            var length: Int32 = 0
-            guard xsltSaveResultToString(&bytes, &length, output, pointer) == 0 else {
-                return .failure(XMLError(.transformFailed, problems: [XMLProblem(file: source, message: "the result could not be serialised")]))
-            }
-            guard let bytes else { return .success(Data()) }
-            defer { free(bytes) }
-            return .success(Data(bytes: bytes, count: Int(length)))
+            return body(output)
         }
         switch result {
-        case .success(let data):
-            outcome = .success(data)
+        case .success(let value):
+            return value
         case .failure(let error):
             var problems = error.problems + text.problems(in: source)
             if problems.isEmpty { problems = [XMLProblem(file: source, message: "failed without a message")] }
-            outcome = .failure(XMLError(error.kind, problems: problems))
+            throw XMLError(error.kind, problems: problems)
         }
-        return try outcome.get()
     }
 
     /// Passes each parameter to libxslt as a literal string (xsltQuoteUserParams), not as XPath.

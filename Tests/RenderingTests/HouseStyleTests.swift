@@ -29,9 +29,8 @@ struct HouseStyleTests {
         return folder.appendingPathComponent("CAT-2026-0099/first-warning-letter")
     }
 
-    /// The DOCX parts that depend only on the house style are made once per style and kept by the
-    /// writer: letters in two styles through one writer, interleaved, are byte for byte what a
-    /// fresh writer makes of each alone.
+    /// Letters in two styles through one writer, interleaved, are byte for byte what a fresh
+    /// writer makes of each alone: nothing of one style's DOCX reaches the other's.
     @Test func oneWriterGivesEachHouseStyleItsOwnDOCXParts() throws {
         func letters(_ policy: String) throws -> [RenderableDocument] {
             var loaded = try LoadedCase.load(fixture("separated-parents.yaml"), resources: resources)
