@@ -178,7 +178,7 @@ struct SchoolAttendanceOrderTests {
             #expect(!words.contains("Sidwell Street") && !words.contains("EX4 6NN"), "the mother's \(format) copy holds none of the father's confidential address")
         }
         // The page as a parent sees it.
-        _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, "/tmp/x/sao-order"])
+        _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, folder.appendingPathComponent("sao-order").path])
     }
 
     // MARK: The notice of intention (section 438)
@@ -223,7 +223,7 @@ struct SchoolAttendanceOrderTests {
             #expect(!words.contains("Sidwell Street") && !words.contains("EX4 6NN"), "the mother's \(format) copy holds none of the father's confidential address")
             #expect(words.contains("Riverside Academy"), "\(format)")
         }
-        _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, "/tmp/x/sao-intention"])
+        _ = try run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", mother.appendingPathExtension("pdf").path, folder.appendingPathComponent("sao-intention").path])
         // Served in the week before Christmas: the 15th day is in the holiday, and moves later.
         let december = try Self.loaded(Self.process
             .replacingOccurrences(of: "  notice:\n    served_on: 2026-12-08\n    method: post\n    period_ends_on: 2027-01-04\n", with: "  notice:\n    served_on: 2026-11-16\n    method: post\n    period_ends_on: 2026-12-02\n")
