@@ -82,13 +82,19 @@ extension AttendocSite {
         let copy = copies[index]
         try log(session, "view", reference: recorded.reference, upn: recorded.upn,
                 "the preview of the \(issueRequest.kind.rawValue)'s copy to \(copy.recipientPath)")
-        return Response(status: .ok, headers: [
+        return Self.previewFrame(copy.html)
+    }
+
+    /// One copy as the HTML writer made it, for a preview's frame (a case's document or the panel's
+    /// minutes): its own style allowed, nothing else, never cached.
+    static func previewFrame(_ html: Data) -> Response {
+        Response(status: .ok, headers: [
             .contentType: "text/html; charset=utf-8",
             .cacheControl: "no-store",
             .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; form-action 'none'",
             HTTPField.Name("X-Content-Type-Options")!: "nosniff",
             HTTPField.Name("Referrer-Policy")!: "no-referrer",
-        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: copy.html)))
+        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: html)))
     }
 
     /// POST /issue: issues the copies previewed, recorded as `attendoc issue` records them.

@@ -116,13 +116,7 @@ extension AttendocSite {
         for case_ in minutes where copy.referral == nil || copy.referral == case_.referral.reference {
             try logReferral(session, "view", case_.referral, "the preview of \(copy.referral == nil ? "the agencies' minutes" : "the family's copy") of the panel of \(papers.panel.date.iso)")
         }
-        return Response(status: .ok, headers: [
-            .contentType: "text/html; charset=utf-8",
-            .cacheControl: "no-store",
-            .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'; form-action 'none'",
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
-            HTTPField.Name("Referrer-Policy")!: "no-referrer",
-        ], body: ResponseBody(byteBuffer: ByteBuffer(bytes: copy.html)))
+        return Self.previewFrame(copy.html)
     }
 
     /// POST /panel/issue: issues the minutes previewed, recorded as `attendoc panel minutes --issue`
