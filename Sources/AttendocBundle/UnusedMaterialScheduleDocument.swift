@@ -36,11 +36,7 @@ public enum UnusedMaterialScheduleDocument {
         ]
         let templates = try DocumentTemplates(folder: resources.templates)
         let xml = try templates.render(templateName, with: values)
-        do {
-            _ = try DocumentSchema(resources: resources).checkedDocument(xml, source: "templates/\(templateName).mustache")
-        } catch {
-            throw AttendocError(while: "the template \(templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
-        }
+        try DocumentSchema(resources: resources).checkTemplateOutput(xml, templateName: templateName)
         return RenderableDocument(xml: xml, relativeStem: "\(FileName.caseFolder(original.reference))/\(templateName)", date: date)
     }
 }

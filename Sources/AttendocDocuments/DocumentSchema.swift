@@ -21,4 +21,14 @@ public final class DocumentSchema: Sendable {
         try schema.validate(tree)
         return tree
     }
+
+    /// Checks what the template `templateName` made (`source` names it in the error; by default
+    /// the template's file): a document the schema refuses is the template's fault, said so.
+    public func checkTemplateOutput(_ xml: Data, templateName: String, source: String? = nil) throws(AttendocError) {
+        do {
+            _ = try checkedDocument(xml, source: source ?? "templates/\(templateName).mustache")
+        } catch {
+            throw AttendocError(while: "the template \(templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
+        }
+    }
 }

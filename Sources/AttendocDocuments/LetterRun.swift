@@ -190,11 +190,7 @@ public struct LetterRun {
             let stem = copy.recipient.map { $0.fileStem + (copy.forHeadTeacher ? Self.headTeachersCopySuffix : "") }
                 ?? (kind == .singleJusticeProcedureNotice ? Self.courtCopyStem : kind.singleCopyStem) ?? Self.agencyCopyStem
             let source = "\(kind.rawValue) for \(copy.recipient?.person.casePath ?? "the agencies") (from templates/\(kind.templateName).mustache)"
-            do {
-                _ = try schema.checkedDocument(xml, source: source)
-            } catch {
-                throw AttendocError(while: "the template \(kind.templateName).mustache made a document that Attendoc cannot use", error, kind: .template)
-            }
+            try schema.checkTemplateOutput(xml, templateName: kind.templateName, source: source)
             var letter = Letter(recipient: copy.recipient, xml: xml, relativeStem: "\(folder)/\(stem)", date: date,
                                 stylesheetParameters: settings.houseStyle?.stylesheetParameters ?? [:],
                                 logo: settings.houseStyle?.logo)
