@@ -38,16 +38,7 @@ final class BrowserOnServedSite {
             let listening = try await server.waitForOutput(containing: "listening on http://127.0.0.1:")
             let port = try #require(listening.split(separator: ":").last.flatMap { Int($0.filter(\.isNumber)) })
             site = "http://127.0.0.1:\(port)"
-            // chromedriver chooses its own free port (port 0) and says which: no other test can
-            // take the port between its choice and chromedriver's start.
-            chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=0"], in: fixture.folder)
-            do {
-                let started = try await chromedriver.waitForOutput(containing: "started successfully on port")
-                driverPort = try #require(started.split(separator: " ").last.flatMap { Int($0.filter(\.isNumber)) })
-            } catch {
-                chromedriver.stop()
-                throw error
-            }
+            (chromedriver, driverPort) = try await Self.startChromedriver(in: fixture.folder)
         } catch {
             server.stop()
             BrowserTests.keep(screenshots)
@@ -67,6 +58,30 @@ final class BrowserOnServedSite {
         } catch {
             stop()
             throw error
+        }
+    }
+
+    /// Starts chromedriver on a port it chooses itself (port 0) and reads which from its
+    /// "started successfully on port N" line, so no other test can take the port between a choice
+    /// and the start. chromedriver binds IPv6 to port 0 and then IPv4 to the same number; when
+    /// another program already holds that number on IPv4 it exits ("IPv4 port not available"),
+    /// and it is started again, up to five times. Any other failure is the test's failure.
+    private static func startChromedriver(in folder: URL) async throws -> (BackgroundProgram, Int) {
+        var attempt = 1
+        while true {
+            let chromedriver = try BackgroundProgram("/usr/bin/chromedriver", ["--port=0"], in: folder)
+            do {
+                let started = try await chromedriver.waitForOutput(containing: "started successfully on port")
+                let port = try #require(started.split(separator: " ").last.flatMap { Int($0.filter(\.isNumber)) })
+                return (chromedriver, port)
+            } catch let failure as BackgroundProgram.Failure
+                where attempt < 5 && failure.description.contains("port not available") {
+                chromedriver.stop()
+                attempt += 1
+            } catch {
+                chromedriver.stop()
+                throw error
+            }
         }
     }
 
