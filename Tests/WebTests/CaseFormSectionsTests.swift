@@ -200,6 +200,33 @@ struct CaseFormSectionsTests {
         }
     }
 
+    /// An older case file's `defendants: [mother, father]` (ids alone) is shown, not as fields, and
+    /// kept as written through a save of another change.
+    @Test func anOlderFilesDefendantsWrittenAsIdsAreKept() async throws {
+        let fixture = try WebFixture("web-case-older-defendants")
+        defer { fixture.remove() }
+        let recorded = try fixture.workspace.recordedCase(WebFixture.riverside)
+        let text = try String(contentsOfFile: recorded.sourcePath, encoding: .utf8)
+        let start = try #require(text.range(of: "  defendants:\n"))
+        let end = try #require(text.range(of: "  # For the evidence bundle (attendoc bundle)"))
+        let older = String(text[..<start.lowerBound]) + "  defendants: [mother, father]\n" + String(text[end.lowerBound...])
+        try Data(older.utf8).write(to: URL(fileURLWithPath: recorded.sourcePath))
+        try WebFixture.attendoc(["case", "add", recorded.sourcePath, "--workspace", fixture.workspaceFolder.path, "--by", "A. Officer"])
+        try await serving(site(fixture)) { client in
+            let team = Visitor(client)
+            try await team.signIn("team")
+            var (page, form) = try await openForm(team)
+            #expect(page.contains("Written in the case file as \u{201C}mother\u{201D}, not as fields"))
+            #expect(form["legal_route.defendants[0].parent"] == nil && form["legal_route.defendants.slots"] == "3")
+            form["legal_route.court"] = "Plymouth Magistrates' Court"
+            let saved = try await team.post("/case/save", form: form.fields)
+            #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(1500))")
+            let (yaml, read) = try await exported(team, fixture)
+            #expect(read.legalRoute?.defendants.map(\.parentID) == ["mother", "father"] && read.legalRoute?.court == "Plymouth Magistrates' Court")
+            #expect(yaml.contains("defendants:\n  - mother\n  - father\n") || yaml.contains("defendants: [mother, father]") || yaml.contains("defendants:\n    - mother"), "\(yaml)")
+        }
+    }
+
     @Test func aSchoolAttendanceOrderIsRecordedStepByStep() async throws {
         let fixture = try WebFixture("web-case-sao")
         defer { fixture.remove() }
