@@ -195,7 +195,7 @@ struct CaseForm {
                 Field(key: "what", label: "What was offered", hint: "In the words a parent reads", kind: .longText),
                 Field(key: "offered_by", label: "Offered by", hint: "A person, team or agency"),
                 Field(key: "offered_on", label: "Offered on", hint: "YYYY-MM-DD", kind: .date),
-                Field(key: "offered_to", label: "Offered to (optional)", hint: "The short names of the parents it was offered to, one per line", kind: .lines),
+                Field(key: "offered_to", label: "Offered to (optional)", hint: "The parents and carers it was offered to (to be chosen here, a parent needs a short name)", kind: .checkboxesFrom(.parentID)),
                 Field(key: "response", label: "Response", kind: .choice(SupportiveMeasure.Response.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
                 Field(key: "started_on", label: "Started on (optional)", kind: .date),
                 Field(key: "ended_on", label: "Ended on (optional)", kind: .date),
@@ -426,7 +426,11 @@ struct CaseForm {
     private static func value(_ form: FormFields, _ field: Field, at path: String, _ opened: CaseFileEdit) -> CaseFileEdit.Value? {
         if let options = boxes(field.kind, at: path, opened) {
             let chosen = options.map(\.value).filter { form["\(path)#\($0)"] != nil }
-            return chosen.isEmpty ? nil : .list(chosen)
+            // In the order the file holds them, then the newly ticked, so a save that changes
+            // nothing writes nothing new.
+            let held = (opened.value(at: path) ?? []).filter(chosen.contains)
+            let ordered = held + chosen.filter { !held.contains($0) }
+            return ordered.isEmpty ? nil : .list(ordered)
         }
         guard let text = form[path]?.replacingOccurrences(of: "\r\n", with: "\n"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return nil

@@ -78,15 +78,21 @@ struct CaseFormSectionsTests {
                 // A box of a group is labelled by its own label; a group's first box too.
                 Issue.record("no label for #\(id)")
             }
+            // Whom a measure was offered to: ticked by name.
+            #expect(form["supportive_measures[0].offered_to#mother"] == "yes" && form["supportive_measures[0].offered_to#father"] == nil)
+            #expect(page.contains(#"<label class="inline" for="f-supportive_measures-0-offered_to-father">Parent or carer 2: Ciarán O&#39;Brien (father)</label>"#))
             // Choosing another meeting from the list records its place.
             var changed = form
+            changed["supportive_measures[0].offered_to#father"] = "yes"
             let review = try slot(form, "reviews")
             changed["reviews[\(review)].of"] = "meetings[1]"
             changed["reviews[\(review)].date"] = "2026-11-25"
             changed["reviews[\(review)].decision"] = "end"
             let saved = try await office.post("/case/save", form: changed.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(1500))")
-            #expect(try await exported(office, fixture).read.reviews.last?.of == "meetings[1]")
+            let read = try await exported(office, fixture).read
+            #expect(read.reviews.last?.of == "meetings[1]")
+            #expect(read.supportiveMeasures[0].offeredToIDs == ["mother", "father"])
         }
     }
 
