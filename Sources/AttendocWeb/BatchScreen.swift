@@ -245,7 +245,7 @@ extension AttendocSite {
         var out = """
         <h2 id="list">The list, as of \(HTML.escaped(clock.today.longForm))</h2>
         <p>\(listed.pupils) pupil(s), \(due) letter(s) due. Check each line; untick a pupil to leave them out of this run.</p>
-        \(listed.warnings.map { "<p>Warning: \(HTML.escaped($0))</p>\n" }.joined())
+        \(listed.warnings.map { "<p>Warning: \(HTML.escaped(Self.batchReason($0, paths: paths)))</p>\n" }.joined())
         """
         out += """
         <form method="post" action="/batch">
