@@ -152,12 +152,12 @@ extension AttendocSite {
     /// The field that uploads an export for the batch, with the problems of one that could not be read.
     private func uploadForm(_ session: StaffSession, errors: [PageLayout.FieldError], problems: [AttendocError]) -> String {
         let error = errors.first { $0.field == "register" }
-        var out = ""
+        var out = "<h2 id=\"upload\">Use a new register export</h2>\n"
         if !problems.isEmpty {
-            out += Self.problemsTable(problems) + "<p>Nothing from this file was kept or recorded. Correct the export and upload it again.</p>\n"
+            out += Self.problemsTable(problems).replacingOccurrences(of: "<h2 id=\"problems\">", with: "<h3 id=\"problems\">").replacingOccurrences(of: "</h2>", with: "</h3>")
+                + "<p>Nothing from this file was kept or recorded. Correct the export and upload it again.</p>\n"
         }
         return out + """
-        <h2 id="upload">Use a new register export</h2>
         <form method="post" action="/batch/upload" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="\(HTML.escaped(session.csrfToken))">
         <div class="form-group\(error == nil ? "" : " error")">

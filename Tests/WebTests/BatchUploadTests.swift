@@ -77,7 +77,7 @@ struct BatchUploadTests {
                                                   file: ("register", "riverside.csv", "upn,date,am\nY878401219052,2026-09-03,/\n"))
             #expect(refused.status == .unprocessableContent)
             #expect(refused.text.contains("<a href=\"#register\">The export could not be read: see the problems below</a>"), "\(refused.text)")
-            #expect(refused.text.contains("<h2 id=\"problems\">Problems in the file</h2>") && refused.text.contains("<th scope=\"col\">Line</th>"))
+            #expect(refused.text.contains("<h3 id=\"problems\">Problems in the file</h3>") && refused.text.contains("<th scope=\"col\">Line</th>"))
             #expect(!refused.text.contains(fixture.workspaceFolder.path), "no server path on the page")
             let kept = fixture.workspaceFolder.appendingPathComponent("batch-uploads/149876")
             #expect(((try? FileManager.default.contentsOfDirectory(atPath: kept.path)) ?? []).isEmpty, "nothing of a refused file kept")
