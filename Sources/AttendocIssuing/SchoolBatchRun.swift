@@ -11,7 +11,10 @@ import Foundation
 /// list for the office to check (the dry run); `run` then imports the export (when the register is
 /// one), makes the cases the export's contacts can make (when asked), issues every due letter
 /// into the record (`SchoolBatch.run`) and makes the summary CSV and the print PDF; with
-/// `keepInRecord`, the print PDF and the summary are archived with a row of the run.
+/// `keepInRecord`, the run is recorded as running from its start (`begin`), with its progress,
+/// and then as finished with its print PDF and summary archived (or as failed), so the batch
+/// screen's history shows the screen's runs and the command line's alike, and a run whose program
+/// stopped shows as interrupted.
 public struct SchoolBatchRun {
     /// The register the batch judges.
     public enum Source: Sendable {
@@ -40,8 +43,14 @@ public struct SchoolBatchRun {
         public var newCases: URL?
         /// Make the print PDF of every letter issued.
         public var print = false
-        /// Record the run with its print PDF and summary CSV archived (the batch screen's downloads).
+        /// Record the run, from its start, with its print PDF and summary CSV archived at its end
+        /// (the batch screen's history and downloads).
         public var keepInRecord = false
+        /// Where the run is started, as the record names it: `command line` or `screen`.
+        public var startedFrom = "command line"
+        /// The export's name as the office knows it (an uploaded file's own name), for the record;
+        /// nil: the export's file name.
+        public var registerName: String?
 
         public init(asOf: CalendarDate, school: String?, by: String) {
             self.asOf = asOf
@@ -144,10 +153,44 @@ public struct SchoolBatchRun {
                        registerImport: registerImport, warnings: register.warnings)
     }
 
+    /// Records the run of `listing` as running (settings' `keepInRecord`), before `run` carries it
+    /// out: refused while another batch of the same school is running.
+    public func begin(_ listing: Listing, _ settings: Settings) throws(AttendocError) -> BatchRunUnderWay {
+        let name: String? = if case .export(let file) = listing.source { settings.registerName ?? file.lastPathComponent } else { nil }
+        let start = BatchRunStart(schoolURN: settings.school, asOf: settings.asOf, runBy: settings.by, startedFrom: settings.startedFrom, registerName: name)
+        return try fromRecord { () throws(WorkspaceError) in try workspace.startBatchRun(start) }
+    }
+
     /// Carries out `listing`: the export imported (once; a second run imports the same marks and
     /// changes nothing), the cases made, every due letter issued, each pupil's copies as one unit,
-    /// `progress` told after each pupil; then the summary and the print PDF.
-    public func run(_ listing: Listing, _ settings: Settings, progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) throws(AttendocError) -> Outcome {
+    /// `progress` told after each pupil; then the summary and the print PDF. With `keepInRecord`
+    /// the run is recorded under `underWay` (from `begin`; begun here when nil) and ended as
+    /// finished, or as failed with why.
+    public func run(_ listing: Listing, _ settings: Settings, underWay given: BatchRunUnderWay? = nil,
+                    progress: (_ done: Int, _ of: Int) -> Void = { _, _ in }) throws(AttendocError) -> Outcome {
+        var underWay = given
+        if settings.keepInRecord, underWay == nil { underWay = try begin(listing, settings) }
+        do {
+            return try carryOut(listing, settings, underWay: underWay) { done, total in
+                progress(done, total)
+                underWay?.progress(done, of: total)
+            }
+        } catch {
+            underWay?.fail(Self.words(error))
+            throw error
+        }
+    }
+
+    /// An error as the record keeps it for the history: the field, the summary and what to do.
+    public static func words(_ error: AttendocError) -> String {
+        var words = error.summary
+        if let field = error.location?.field { words = "\(field): " + words }
+        if let suggestion = error.suggestion { words += "; " + suggestion }
+        return words
+    }
+
+    private func carryOut(_ listing: Listing, _ settings: Settings, underWay: BatchRunUnderWay?,
+                          progress: (_ done: Int, _ of: Int) -> Void) throws(AttendocError) -> Outcome {
         let batch = SchoolBatch(workspace: workspace, resources: resources)
         var entries = listing.entries
         var imported: RegisterImportRecord?
@@ -159,6 +202,7 @@ public struct SchoolBatchRun {
             entries = batch.makeCases(entries, register: listing.register, in: folder, school: settings.school, by: settings.by)
         }
         let due = entries.filter { $0.decision == .due }.count
+        underWay?.progress(0, of: due)
         let fop = (settings.formats.contains(.pdf) || settings.print) && due > 0 ? try PDFTypesetter(configuration: resources.fopConfiguration) : nil
         let outcomes = batch.run(entries, register: listing.register, method: settings.method, date: settings.asOf, by: settings.by,
                                  formats: settings.formats, fop: fop, keepDocuments: settings.print, progress: progress)
@@ -170,12 +214,13 @@ public struct SchoolBatchRun {
                 outcome.printProblem = error
             }
         }
-        if settings.keepInRecord {
+        if let underWay {
             var files = [DocumentToIssue.File(format: "csv", name: "batch-summary-\(settings.asOf.iso).csv", bytes: Data(outcome.summaryCSV.utf8))]
             if let pdf = outcome.printPDF { files.append(DocumentToIssue.File(format: "pdf", name: "batch-print-\(settings.asOf.iso).pdf", bytes: pdf)) }
-            let run = BatchRunToRecord(schoolURN: settings.school, asOf: settings.asOf, registerImportID: imported?.id ?? listing.registerImport?.id,
-                                       pupils: listing.pupils, due: due, issued: outcome.issued, skipped: outcome.skipped, runBy: settings.by, files: files)
-            outcome.recorded = try fromRecord { () throws(WorkspaceError) in try workspace.recordBatchRun(run) }
+            let run = BatchRunToRecord(registerImportID: imported?.id ?? listing.registerImport?.id, pupils: listing.pupils, due: due,
+                                       issued: outcome.issued, skipped: outcome.skipped, files: files,
+                                       problem: outcome.printProblem.map { "the letters were issued, but the print PDF could not be made: " + Self.words($0) })
+            outcome.recorded = try fromRecord { () throws(WorkspaceError) in try underWay.finish(run) }
         }
         return outcome
     }

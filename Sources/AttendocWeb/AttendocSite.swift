@@ -13,8 +13,6 @@ public final class AttendocSite: Sendable {
     public let clock: WebClock
     /// The evidence bundles being built now (BundleScreen).
     let bundleBuilds = BundleBuilds()
-    /// The school batches running now (BatchScreen).
-    let batches = BatchesUnderWay()
 
     static let sessionCookie = "attendoc_session"
     static let loginCookie = "attendoc_login"
@@ -55,6 +53,7 @@ public final class AttendocSite: Sendable {
         router.get("/bundle/download") { request, _ in try self.downloadBundle(request) }
         router.get("/batch") { request, _ in try self.batchPage(request) }
         router.post("/batch") { request, _ in try await self.runBatch(request) }
+        router.post("/batch/upload") { request, _ in try await self.uploadBatchRegister(request) }
         router.get("/batch/download") { request, _ in try self.downloadBatchFile(request) }
         router.get("/panel") { request, _ in try self.panelList(request) }
         router.get("/panel/intake") { request, _ in try self.panelIntakePage(request) }

@@ -26,26 +26,8 @@ extension AttendocSite {
             """
         }
         if !problems.isEmpty {
-            // Line and field only when the reader gave them (a bad mark is named by pupil, day and
-            // session in the problem itself); what to do on a line of its own.
-            let lines = problems.contains { $0.location?.line != nil }, fields = problems.contains { $0.location?.field != nil }
-            let head = (lines ? "<th scope=\"col\">Line</th>" : "") + (fields ? "<th scope=\"col\">Field</th>" : "") + "<th scope=\"col\">Problem</th>"
-            let rows = problems.map { problem in
-                (lines ? "<td>\(problem.location?.line.map(String.init) ?? "")</td>" : "")
-                    + (fields ? "<td>\(HTML.escaped(problem.location?.field ?? ""))</td>" : "")
-                    + "<td>\(HTML.escaped(problem.summary))\(problem.suggestion.map { "<div class=\"hint\">\(HTML.escaped(Self.sentence($0)))</div>" } ?? "")</td>"
-            }
-            body += """
-            <h2 id="problems">Problems in the file</h2>
-            <table>
-            <thead><tr>\(head)</tr></thead>
-            <tbody>
-            \(rows.map { "<tr>\($0)</tr>" }.joined(separator: "\n"))
-            </tbody>
-            </table>
-            <p>Nothing from this file was recorded. Correct the export and upload it again.</p>
-
-            """
+            body += Self.problemsTable(problems)
+            body += "<p>Nothing from this file was recorded. Correct the export and upload it again.</p>\n"
         }
         let error = errors.first { $0.field == "register" }
         body += """
@@ -62,6 +44,30 @@ extension AttendocSite {
         </form>
         """
         return page(status, PageLayout(title: "Import a register", session: session, errors: errors), body)
+    }
+
+    /// The problems a register export's reading found, as a table: line, field (when the reader
+    /// gave them) and the problem with what to do, never a row's contents.
+    static func problemsTable(_ problems: [AttendocError]) -> String {
+        // Line and field only when the reader gave them (a bad mark is named by pupil, day and
+        // session in the problem itself); what to do on a line of its own.
+        let lines = problems.contains { $0.location?.line != nil }, fields = problems.contains { $0.location?.field != nil }
+        let head = (lines ? "<th scope=\"col\">Line</th>" : "") + (fields ? "<th scope=\"col\">Field</th>" : "") + "<th scope=\"col\">Problem</th>"
+        let rows = problems.map { problem in
+            (lines ? "<td>\(problem.location?.line.map(String.init) ?? "")</td>" : "")
+                + (fields ? "<td>\(HTML.escaped(problem.location?.field ?? ""))</td>" : "")
+                + "<td>\(HTML.escaped(problem.summary))\(problem.suggestion.map { "<div class=\"hint\">\(HTML.escaped(Self.sentence($0)))</div>" } ?? "")</td>"
+        }
+        return """
+        <h2 id="problems">Problems in the file</h2>
+        <table>
+        <thead><tr>\(head)</tr></thead>
+        <tbody>
+        \(rows.map { "<tr>\($0)</tr>" }.joined(separator: "\n"))
+        </tbody>
+        </table>
+
+        """
     }
 
     /// The school the export came from, for the attendance team (a school office's imports are its own school's).
@@ -104,41 +110,28 @@ extension AttendocSite {
 
     func registerImport(_ request: Request) async throws -> Response {
         let session = try signedInStaff(request, roles: [.schoolOffice, .attendanceTeam])
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: settings.largestUpload)
-        } catch {
-            return registerPage(session, status: .contentTooLarge,
-                                errors: [.init(field: "register", message: "The file is larger than \(settings.largestUpload / 1024 / 1024) MB; a register export is far smaller")])
-        }
-        guard let form = MultipartForm(contentType: request.headers[.contentType] ?? "", body: Data(buffer.readableBytesView)) else {
-            return refusedForm(session)
-        }
-        guard carriesToken(form.fields, of: session) else { return refusedForm(session) }
-        guard let file = form.file, !file.bytes.isEmpty else {
-            return registerPage(session, status: .badRequest, errors: [.init(field: "register", message: "Select a register export to import")])
+        let upload: RegisterUpload
+        switch await RegisterUpload.receive(request, largest: settings.largestUpload, token: { carriesToken($0, of: session) }) {
+        case .success(let received): upload = received
+        case .failure(.form): return refusedForm(session)
+        case .failure(.file(let status, let message)): return registerPage(session, status: status, errors: [.init(field: "register", message: message)])
         }
         let school: String?
         if session.account.role == .schoolOffice {
             school = session.account.schoolURN
         } else {
-            let typed = (form.fields["school"] ?? "").trimmingCharacters(in: .whitespaces)
+            let typed = (upload.fields["school"] ?? "").trimmingCharacters(in: .whitespaces)
             guard typed.isEmpty || (typed.count == 6 && typed.allSatisfy { $0.isASCII && $0.isNumber }) else {
                 return registerPage(session, status: .badRequest, errors: [.init(field: "school", message: "The school's URN must be exactly 6 digits, such as 149876")])
             }
             school = typed.isEmpty ? nil : typed
         }
-        let name = URL(fileURLWithPath: file.fileName).lastPathComponent
-        let ext = URL(fileURLWithPath: name).pathExtension.lowercased()
-        guard ["csv", "xml"].contains(ext) else {
-            return registerPage(session, status: .badRequest, errors: [.init(field: "register", message: "The file must be a CSV register (.csv) or a Common Transfer File (.xml)")])
-        }
-        let safeName = String(name.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+        let safeName = upload.name
         let folder = try TemporaryFolder.make("upload")
         defer { TemporaryFolder.remove(folder) }
-        let upload = folder.appendingPathComponent(safeName.hasPrefix(".") ? "register" + safeName : safeName)
-        try TemporaryFolder.writePrivate(file.bytes, to: upload)
-        switch importRegister(upload, by: session, school: school) {
+        let file = folder.appendingPathComponent(safeName)
+        try TemporaryFolder.writePrivate(upload.bytes, to: file)
+        switch importRegister(file, by: session, school: school) {
         case .success(let record):
             try log(session, "change", reference: nil, upn: nil,
                     "imported the register \(record.fileName)\(school.map { " of URN \($0)" } ?? "") (import \(record.id): \(record.pupils) pupil(s), \(record.marks) marks, \(record.changedMarks) changed)")
@@ -148,7 +141,7 @@ extension AttendocSite {
             try log(session, "change", reference: nil, upn: nil, "a register upload \(safeName) was refused; nothing recorded")
             return registerPage(session, status: .unprocessableContent,
                                 errors: [.init(field: "register", message: "The register could not be imported: see the problems below")],
-                                problems: [Self.asUploaded(error, path: upload.path, name: safeName)])
+                                problems: [Self.asUploaded(error, path: file.path, name: safeName)])
         }
     }
 }

@@ -31,3 +31,24 @@ enum BatchRunSchema {
         }
     }
 }
+
+/// A batch run's state while it runs (migration registered after the batch runs', never edited once
+/// released): a run is recorded when it starts, as running, with how far it has got, and when it
+/// ends, as finished (or failed, with why); one whose program stopped (a server restart, a kill)
+/// is found so and shown as interrupted. Where it was started (the screen or the command line), and
+/// the register export it read, are kept too. Rows recorded before this step were finished runs.
+enum BatchRunStateSchema {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("batch runs: recorded as they start, with their state and progress") { db in
+            try db.alter(table: "batch_run") { table in
+                table.add(column: "state", .text).notNull().defaults(to: "finished")
+                table.add(column: "started_from", .text).notNull().defaults(to: "screen")
+                table.add(column: "register_name", .text)
+                table.add(column: "done", .integer).notNull().defaults(to: 0)
+                table.add(column: "of_pupils", .integer).notNull().defaults(to: 0)
+                table.add(column: "ended_at", .text)
+                table.add(column: "problem", .text)
+            }
+        }
+    }
+}

@@ -87,6 +87,7 @@ enum WorkspaceSchema {
         PenaltyNoticeRecordSchema.register(in: &migrator)
         RegisterImportSchoolSchema.register(in: &migrator)
         BatchRunSchema.register(in: &migrator)
+        BatchRunStateSchema.register(in: &migrator)
         return migrator
     }
 }

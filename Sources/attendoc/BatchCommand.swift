@@ -16,7 +16,9 @@ struct BatchCommand: ParsableCommand {
         figures' first day. --dry-run prints that list and stops. Otherwise the export is imported \
         into the record and each due letter is issued (as attendoc issue does, each pupil's copies \
         as one unit); a pupil whose letter cannot be made is reported and skipped (exit status 2). \
-        A second run with the same export issues nothing new. See docs/batch.md.
+        A second run with the same export issues nothing new. Each run is recorded in the \
+        workspace from its start (running, then finished, failed, or interrupted if the program \
+        stops), with its summary and print PDF, as the batch screen's runs are. See docs/batch.md.
         """)
 
     @Option(name: .long, help: ArgumentHelp("The school's register export: .csv or a DfE Common Transfer File (.xml).", valueName: "file"))
@@ -75,6 +77,9 @@ struct BatchCommand: ParsableCommand {
             settings.method = serviceMethod
             settings.newCases = newCases.map { URL(fileURLWithPath: $0) }
             settings.print = printFile != nil
+            // Recorded in the workspace as the batch screen's runs are (its history shows both).
+            settings.keepInRecord = true
+            settings.startedFrom = "command line"
             let resources = try CommandLineValues.resources(options.resources)
             let batch = SchoolBatchRun(workspace: try options.open(), resources: resources)
             // An export is always read: a listing is nil only for a register import the record lacks.
@@ -117,6 +122,7 @@ struct BatchCommand: ParsableCommand {
                 Terminal.print("the print run is \(url.path)")
             }
             skipped = done.skipped
+            if let recorded = done.recorded { Terminal.print("the run is recorded in the workspace as batch run \(recorded.id)") }
             Terminal.print("issued \(done.issued), skipped \(skipped), of \(done.due) due; the summary is \(summaryFile.path)")
         } catch let error as AttendocError {
             throw CommandLineValues.fail(error)

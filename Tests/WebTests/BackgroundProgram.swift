@@ -24,7 +24,8 @@ final class BackgroundProgram: @unchecked Sendable {
     private var ended = false
     private let endedSignal = DispatchSemaphore(value: 0)
 
-    init(_ program: String, _ arguments: [String], in folder: URL) throws {
+    /// `environment`: variables set for the program on top of the test's own.
+    init(_ program: String, _ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws {
         output = folder.appendingPathComponent("\(URL(fileURLWithPath: program).lastPathComponent)-\(UUID().uuidString).out")
         let started = DispatchSemaphore(value: 0)
         let path = output.path
@@ -32,7 +33,7 @@ final class BackgroundProgram: @unchecked Sendable {
         // The thread that starts the program waits for it: the program's death signal is tied to it.
         Thread.detachNewThread { [self] in
             let argv = ([program] + arguments).map { strdup($0) }
-            let environment = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") }
+            let environment = ProcessInfo.processInfo.environment.merging(extra) { $1 }.map { strdup("\($0.key)=\($0.value)") }
             defer {
                 argv.forEach { free($0) }
                 environment.forEach { free($0) }

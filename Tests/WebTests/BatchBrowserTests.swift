@@ -6,8 +6,10 @@ import Testing
 /// The school's batch in a real browser (Debian's headless Chromium over WebDriver), against
 /// `attendoc serve` on a port of its own with the test's own workspace: the office imports its
 /// register, follows the link to the batch, checks the list, leaves a pupil out and puts them back,
-/// runs it and downloads the print PDF, whose text it reads. Screenshots (`batch-list`,
-/// `batch-done`) go to the test's folder and .build/test-artefacts/web/.
+/// runs it and downloads the print PDF, whose text it reads; then uploads exports through the
+/// batch screen's own field (one refused, with its problems; a Common Transfer File, whose list
+/// offers to make a case from its contacts). Screenshots (`batch-list`, `batch-done`,
+/// `batch-upload-problems`, `batch-upload-list`) go to the test's folder and .build/test-artefacts/web/.
 @Suite("Web: the school's batch in a real browser", .serialized)
 struct BatchBrowserTests {
     @Test(.timeLimit(.minutes(15)))
@@ -78,6 +80,28 @@ struct BatchBrowserTests {
             let text = try pdfText(pdf)
             #expect(text.components(separatedBy: "Page 1 of").count - 1 == 2, "two letters")
             #expect(text.contains("CAT/2026/0142"))
+
+            // The batch screen's own upload: a file it cannot read, its problems by line; then a
+            // Common Transfer File, whose list offers to make a pupil's case from its contacts.
+            let broken = fixture.folder.appendingPathComponent("broken.csv")
+            try Data("upn,date,am\nY878401219052,2026-09-03,/\n".utf8).write(to: broken)
+            try await browser.navigate(to: "\(site)/batch")
+            try await browser.waitForHeading("Letters due for the school: the batch")
+            try await browser.type(broken.path, into: "#register")
+            try await browser.click("form[action='/batch/upload'] button")
+            try await browser.waitForText(".error-summary", containing: "The export could not be read")
+            #expect(try await browser.text("#problems ~ table").contains("1"), "the problem's line")
+            try await save("batch-upload-problems")
+            let export = fixture.folder.appendingPathComponent("riverside.xml")
+            try Data(try BatchUploadTests.export().utf8).write(to: export)
+            try await browser.type(export.path, into: "#register")
+            try await browser.click("form[action='/batch/upload'] button")
+            try await browser.waitForText("#list", containing: "The list")
+            let uploaded = try await browser.text("main table.pupils")
+            #expect(uploaded.contains("\(BatchUploadTests.contactCanWrite) no case") && uploaded.contains("ticked, it is made from the export's record"), "\(uploaded)")
+            #expect(uploaded.contains("\(BatchUploadTests.badRows) no case") && uploaded.contains("The pupil's marks cannot be read"))
+            #expect(!uploaded.contains("Robin") && !uploaded.contains("Weir Lane"), "the list names no one")
+            try await save("batch-upload-list")
         } catch {
             try? await save("batch-failure")
             await browser.endSession()

@@ -229,13 +229,21 @@ struct SchoolBatchTests {
         #expect(killed.status != 0 && killed.status != 2, "killed at the sixth issue")
         let partial = try concernLetters(workspace)
         #expect(partial.count == 5, "the five issues before the kill, whole; the sixth not at all")
+        // The killed run is in the record as interrupted, with how far it had got and no file.
+        let killedRun = try #require(try Workspace.open(at: WorkspaceLocation(folder: workspace)).batchRuns(school: nil).first)
+        #expect(killedRun.state == .interrupted && killedRun.startedFrom == "command line" && killedRun.registerName == export.lastPathComponent)
+        #expect(killedRun.files.isEmpty && killedRun.done >= 1 && killedRun.done <= 5 && killedRun.of > 5, "\(killedRun)")
         let rerun = try batch(workspace, export)
         #expect(rerun.status == 2, "\(rerun.error)")
         #expect(try concernLetters(workspace).compactMap(\.upn).sorted() == Self.expectedLetters.sorted())
         let record = try Workspace.open(at: WorkspaceLocation(folder: workspace))
         let folders = try FileManager.default.contentsOfDirectory(atPath: workspace.appendingPathComponent("archive").path)
         let archived = try record.recordedCases().flatMap { try record.issuedDocuments(for: $0.reference) }.filter(\.archived)
-        #expect(folders.sorted() == archived.map(\.id).sorted(), "no archived file without its row, no row without its file")
+        let runs = try record.batchRuns(school: nil)
+        #expect(runs.map(\.state) == [.finished, .interrupted], "both runs recorded, the rerun finished: \(runs)")
+        #expect(runs[0].issued == Self.expectedLetters.count - 5 && runs[0].files.map(\.format) == ["csv"], "the rerun's summary archived")
+        #expect(rerun.output.contains("the run is recorded in the workspace as batch run \(runs[0].id)"))
+        #expect(folders.sorted() == (archived.map(\.id) + [runs[0].id]).sorted(), "no archived file without its row, no row without its file")
     }
 
     @Test func thePrintRunIsOnePDFInListOrderEachLetterOnANewSheet() throws {
