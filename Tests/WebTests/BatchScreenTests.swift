@@ -15,12 +15,6 @@ struct BatchScreenTests {
     /// Riverside's other pupils: in the register, with no case.
     static let others = ["C878201522007", "E878401219117", "K878401219038", "R878401219091", "T878401219064"]
 
-    static func site(_ fixture: WebFixture, slowWorkLimit: TimeInterval = 600) -> AttendocSite {
-        var settings = WebSettings(port: 0)
-        settings.slowWorkLimit = slowWorkLimit
-        return AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: settings,
-                            clock: TestClock(WebFixture.moment).webClock)
-    }
 
     /// A visitor whose exchanges may take as long as a FOP run on a loaded machine.
     static func patient(_ client: LoopbackHTTPClient) -> Visitor {
@@ -42,7 +36,7 @@ struct BatchScreenTests {
     @Test func theOfficeListsAdjustsAndRunsItsSchoolsBatchAndDownloadsThePrintPDF() async throws {
         let fixture = try WebFixture("web-batch")
         defer { fixture.remove() }
-        try await serving(Self.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             let office = Self.patient(client)
             try await office.signIn("office")
             // The fixture's command-line import names no school: the office is sent to import it.
@@ -176,7 +170,7 @@ struct BatchScreenTests {
         #expect(result.status == 0, "\(result.error)")
         #expect(try fixture.workspace.latestRegisterImport(school: "149876")?.pupils.count == 6, "the export recorded as the school's register")
         #expect(try Self.concernLetters(fixture).isEmpty, "the pupil with a case was left out")
-        try await serving(Self.site(fixture, slowWorkLimit: 0)) { client in
+        try await serving(fixture.site(slowWorkLimit: 0)) { client in
             let office = Self.patient(client)
             try await office.signIn("office")
             let pupils = try await office.get("/pupils")

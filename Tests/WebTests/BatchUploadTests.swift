@@ -66,7 +66,7 @@ struct BatchUploadTests {
     @Test func theOfficeUploadsAnExportChecksItsListAndACaseIsMadeFromItsContacts() async throws {
         let fixture = try WebFixture("web-batch-upload")
         defer { fixture.remove() }
-        try await serving(BatchScreenTests.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             let office = BatchScreenTests.patient(client)
             try await office.signIn("office")
             let screen = try await office.get("/batch")

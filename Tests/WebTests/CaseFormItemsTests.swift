@@ -13,47 +13,13 @@ import Testing
 /// field; a hand-written file keeps its comments; a form opened on an older version is refused.
 @Suite("Web: the case form, item by item")
 struct CaseFormItemsTests {
-    static let riverside = "CAT%2F2026%2F0142"
-
-    func site(_ fixture: WebFixture) -> AttendocSite {
-        AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: WebSettings(port: 0),
-                     clock: TestClock(WebFixture.moment).webClock)
-    }
-
-    /// The case form as the office opens it for Riverside's case.
-    func openForm(_ office: Visitor) async throws -> PageForm {
-        let opened = try await office.get("/case/edit?ref=\(Self.riverside)")
-        #expect(opened.status == .ok)
-        return PageForm(opened.text)
-    }
-
-    /// The newest exported case file, read by the case file reader as any command reads it.
-    func exported(_ office: Visitor, _ fixture: WebFixture) async throws -> (yaml: String, read: AttendanceCase) {
-        let export = try await office.get("/case/yaml?ref=\(Self.riverside)")
-        #expect(export.status == .ok)
-        let file = fixture.folder.appendingPathComponent("examples/exported.yaml")
-        try export.body.write(to: file)
-        return (String(decoding: export.body, as: UTF8.self), try CaseFileReader.read(contentsOf: file))
-    }
-
-    /// The HTML text of copy `copy` of `document` previewed for the case, with `choices`.
-    func previewText(_ office: Visitor, _ document: String, _ choices: String, copy: Int = 0) async throws -> String {
-        let reply = try await office.get("/issue/copy?ref=\(Self.riverside)&document=\(document)&method=hand&date=2026-12-10&format-html=yes&\(choices)&copy=\(copy)")
-        if reply.status != .ok {
-            // The preview page says why.
-            let page = try await office.get("/issue?ref=\(Self.riverside)&preview=1&document=\(document)&method=hand&date=2026-12-10&format-html=yes&\(choices)")
-            Issue.record("\(document): \(reply.status): \(htmlText(page.text).prefix(1500))")
-        }
-        return htmlText(reply.text)
-    }
-
     @Test func aMeetingWithWhoCameAndTheActionsIsInItsMinutes() async throws {
         let fixture = try WebFixture("web-case-meeting")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            var form = try await openForm(office)
+            var form = try await office.caseForm().form
             let meeting = try #require(Int(form["meetings.slots"] ?? "")) - 1
             let m = "meetings[\(meeting)]"
             // The "Add a meeting" item holds its own "Add an attendee" and "Add an action".
@@ -73,7 +39,7 @@ struct CaseFormItemsTests {
             #expect(saved.status == .seeOther, "\(saved.text)")
 
             // Save to add another: the meeting now shows an empty attendee and action after its own.
-            form = try await openForm(office)
+            form = try await office.caseForm().form
             #expect(form["\(m).attendees[0].name"] == "Ms Laura Hughes")
             #expect(form["\(m).attendees.slots"] == "2")
             form["\(m).attendees[1].name"] = "Zoë D'Souza"
@@ -82,7 +48,7 @@ struct CaseFormItemsTests {
             form["\(m).actions[1].action"] = "Walk Siobhán to the gate"
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
 
-            let (yaml, read) = try await exported(office, fixture)
+            let (yaml, read) = try await office.exportedCase(fixture)
             #expect(yaml.contains("attendees:\n  - name: \"Ms Laura Hughes\"") || yaml.contains("- name: \"Ms Laura Hughes\""), "\(yaml)")
             let added = try #require(read.meetings.last)
             #expect(added.kind == .teamAroundTheFamily && added.date.iso == "2026-12-01")
@@ -92,16 +58,16 @@ struct CaseFormItemsTests {
             #expect(added.actions.first?.dueDate?.iso == "2026-12-07")
 
             // The minutes of the meeting, as its first copy reads: who came and what each will do.
-            let minutes = try await previewText(office, "meeting-minutes", "meeting=\(m.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D"))")
+            let minutes = try await office.previewText("meeting-minutes", "meeting=\(m.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D"))")
             for words in ["Ms Laura Hughes", "head of year 8", "Zoë D'Souza", "Ring home at 8.45 on Mondays", "Walk Siobhán to the gate", "7 December 2026"] {
                 #expect(minutes.contains(words), "the minutes show \(words)")
             }
 
             // Taken out again with its box: the attendee goes, the rest stays.
-            form = try await openForm(office)
+            form = try await office.caseForm().form
             form["\(m).attendees[0].remove"] = "yes"
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
-            let after = try await exported(office, fixture).read
+            let after = try await office.exportedCase(fixture).read
             #expect(after.meetings.last?.attendees.map(\.name) == ["Zoë D'Souza"])
             #expect(after.meetings.last?.actions.count == 2)
             #expect(after.meetings.count == read.meetings.count)
@@ -116,10 +82,10 @@ struct CaseFormItemsTests {
         let fixture = try WebFixture("web-case-items")
         defer { fixture.remove() }
         let earlier = try CaseFileReader.read(contentsOf: URL(fileURLWithPath: try fixture.workspace.recordedCase(WebFixture.riverside).sourcePath))
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            var form = try await openForm(office)
+            var form = try await office.caseForm().form
             let review = try #require(Int(form["reviews.slots"] ?? "")) - 1
             form["reviews[\(review)].of"] = "meetings[1]"
             form["reviews[\(review)].date"] = "2026-11-25"
@@ -145,7 +111,7 @@ struct CaseFormItemsTests {
             let saved = try await office.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
 
-            let (_, read) = try await exported(office, fixture)
+            let (_, read) = try await office.exportedCase(fixture)
             let newReview = try #require(read.reviews.last)
             #expect(newReview.of == "meetings[1]" && newReview.decision == .extend && newReview.nextReviewDate?.iso == "2026-12-09")
             #expect(newReview.attendees == ["Ms Laura Hughes", "Sam Okafor"])
@@ -159,9 +125,9 @@ struct CaseFormItemsTests {
                     "the defendants the form does not show are kept")
 
             // The documents made from them.
-            let request = try await previewText(office, "gp-consent-request", "to=")
+            let request = try await office.previewText("gp-consent-request", "to=")
             #expect(request.contains("Dr Ruth Penrose at Sidwell Street Surgery"), "\(request)")
-            let socialCare = try await previewText(office, "social-care-referral", "record=referrals%5B\(referral)%5D")
+            let socialCare = try await office.previewText("social-care-referral", "record=referrals%5B\(referral)%5D")
             #expect(socialCare.contains("Advice on settling at the start of the day."), "\(socialCare)")
         }
     }
@@ -169,18 +135,18 @@ struct CaseFormItemsTests {
     @Test func aRecordOfInterviewIsAddedToAnInterviewUnderCaution() async throws {
         let fixture = try WebFixture("web-case-interview")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             // The attendance team, who make the record of interview.
             let office = Visitor(client)
             try await office.signIn("team")
-            var form = try await openForm(office)
+            var form = try await office.caseForm().form
             let meeting = try #require(Int(form["meetings.slots"] ?? "")) - 1
             let m = "meetings[\(meeting)]"
             #expect(form["\(m).interviews.slots"] == nil, "no interview until the meeting is an interview under caution")
             form["\(m).kind"] = "pace_interview"
             form["\(m).date"] = "2026-12-08"
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
-            form = try await openForm(office)
+            form = try await office.caseForm().form
             #expect(form["\(m).interviews.slots"] == "1")
             let i = "\(m).interviews[0]"
             for (name, value) in [("interviewee", "father"), ("start", "10:05"), ("end", "10:40"), ("caution_given", "yes"),
@@ -192,12 +158,12 @@ struct CaseFormItemsTests {
             }
             let saved = try await office.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(saved.text)")
-            let read = try await exported(office, fixture).read
+            let read = try await office.exportedCase(fixture).read
             let interview = try #require(read.meetings.last?.interviews.first)
             #expect(interview.intervieweeID == "father" && interview.legalAdvice == .offeredAndDeclined)
             #expect(interview.present.map(\.name) == ["Ciarán O'Brien"])
             #expect(interview.exchanges.first?.answer == "I work early on Mondays.")
-            let record = try await previewText(office, "record-of-interview", "meeting=\(m.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D"))")
+            let record = try await office.previewText("record-of-interview", "meeting=\(m.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D"))")
             #expect(record.contains("Why are Monday mornings missed?") && record.contains("I work early on Mondays."), "\(record)")
         }
     }
@@ -206,10 +172,10 @@ struct CaseFormItemsTests {
         let fixture = try WebFixture("web-case-item-errors")
         defer { fixture.remove() }
         let before = try fixture.workspace.versions(of: WebFixture.riverside).count
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            let form = try await openForm(office)
+            let form = try await office.caseForm().form
             let meeting = try #require(Int(form["meetings.slots"] ?? "")) - 1
             let m = "meetings[\(meeting)]"
             var newMeeting = form
@@ -244,15 +210,15 @@ struct CaseFormItemsTests {
         let fixture = try WebFixture("web-case-comments")
         defer { fixture.remove() }
         let before = try #require(try fixture.workspace.versions(of: WebFixture.riverside).last).yaml
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            var form = try await openForm(office)
+            var form = try await office.caseForm().form
             // Saved as opened: nothing changed, nothing recorded, the file as written.
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
             let unchanged = try fixture.workspace.versions(of: WebFixture.riverside).last?.yaml
             #expect(unchanged == before)
-            form = try await openForm(office)
+            form = try await office.caseForm().form
             form["legal_route.court"] = "Plymouth Magistrates' Court"
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
         }
@@ -273,10 +239,10 @@ struct CaseFormItemsTests {
     @Test func aFormOpenedOnAVersionSinceReplacedIsRefusedAndTheOtherChangeKept() async throws {
         let fixture = try WebFixture("web-case-stale")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            var form = try await openForm(office)
+            var form = try await office.caseForm().form
             form["legal_route.court"] = "Plymouth Magistrates' Court"
             // Meanwhile, from the command line: the case file changed by hand and recorded.
             let recorded = try fixture.workspace.recordedCase(WebFixture.riverside)

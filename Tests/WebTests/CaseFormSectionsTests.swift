@@ -15,36 +15,6 @@ import Testing
 /// reader; a bad entry is refused on its field with nothing recorded.
 @Suite("Web: the case form's other sections")
 struct CaseFormSectionsTests {
-    static let riverside = "CAT%2F2026%2F0142"
-
-    func site(_ fixture: WebFixture) -> AttendocSite {
-        AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: WebSettings(port: 0),
-                     clock: TestClock(WebFixture.moment).webClock)
-    }
-
-    func openForm(_ visitor: Visitor, _ reference: String = riverside) async throws -> (page: String, form: PageForm) {
-        let opened = try await visitor.get("/case/edit?ref=\(reference)")
-        #expect(opened.status == .ok)
-        return (opened.text, PageForm(opened.text))
-    }
-
-    func exported(_ visitor: Visitor, _ fixture: WebFixture, _ reference: String = riverside) async throws -> (yaml: String, read: AttendanceCase) {
-        let export = try await visitor.get("/case/yaml?ref=\(reference)")
-        #expect(export.status == .ok)
-        let file = fixture.folder.appendingPathComponent("examples/exported.yaml")
-        try export.body.write(to: file)
-        return (String(decoding: export.body, as: UTF8.self), try CaseFileReader.read(contentsOf: file))
-    }
-
-    func previewText(_ visitor: Visitor, _ document: String, _ choices: String) async throws -> String {
-        let reply = try await visitor.get("/issue/copy?ref=\(Self.riverside)&document=\(document)&method=hand&date=2026-12-10&format-html=yes&\(choices)&copy=0")
-        if reply.status != .ok {
-            let page = try await visitor.get("/issue?ref=\(Self.riverside)&preview=1&document=\(document)&method=hand&date=2026-12-10&format-html=yes&\(choices)")
-            Issue.record("\(document): \(reply.status): \(htmlText(page.text).prefix(1500))")
-        }
-        return htmlText(reply.text)
-    }
-
     func slot(_ form: PageForm, _ list: String) throws -> Int {
         try #require(Int(form["\(list).slots"] ?? "")) - 1
     }
@@ -57,10 +27,10 @@ struct CaseFormSectionsTests {
     @Test func meetingsAndParentsAreChosenByWhatTheyAreNotTypedAsPlaces() async throws {
         let fixture = try WebFixture("web-case-choices")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            let (page, form) = try await openForm(office)
+            let (page, form) = try await office.caseForm()
             // The review of the parenting contract meeting shows it chosen by its kind and date.
             #expect(page.contains(option("meetings[0]", "Meeting 1: parenting contract meeting on 2 October 2026", selected: true)), "\(page.prefix(0))")
             #expect(page.contains(option("meetings[1]", "Meeting 2: Team Around the Family meeting on 21 October 2026")))
@@ -90,7 +60,7 @@ struct CaseFormSectionsTests {
             changed["reviews[\(review)].decision"] = "end"
             let saved = try await office.post("/case/save", form: changed.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(1500))")
-            let read = try await exported(office, fixture).read
+            let read = try await office.exportedCase(fixture).read
             #expect(read.reviews.last?.of == "meetings[1]")
             #expect(read.supportiveMeasures[0].offeredToIDs == ["mother", "father"])
         }
@@ -99,10 +69,10 @@ struct CaseFormSectionsTests {
     @Test func siblingsAdjustmentsNeedsPlansAndThePupilsVoiceAreRecorded() async throws {
         let fixture = try WebFixture("web-case-school-records")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            var form = try await openForm(office).form
+            var form = try await office.caseForm().form
             let sibling = try slot(form, "pupil.siblings")
             form["pupil.siblings[\(sibling)].upn"] = "B801200005001"
             form["pupil.siblings[\(sibling)].name"] = "Aoife O'Brien"
@@ -136,7 +106,7 @@ struct CaseFormSectionsTests {
             let saved = try await office.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(2000))")
 
-            let read = try await exported(office, fixture).read
+            let read = try await office.exportedCase(fixture).read
             #expect(read.pupil.siblings.count == sibling + 1 && read.pupil.siblings.last?.upn.text == "B801200005001")
             #expect(read.pupil.siblings.last?.name == "Aoife O'Brien" && read.pupil.siblings.last?.school == "Heavitree Primary School")
             let adjusted = try #require(read.reasonableAdjustments.last)
@@ -148,11 +118,11 @@ struct CaseFormSectionsTests {
             #expect(voice.words == ["I like school when I'm not tired.", "Mondays are hard."] && voice.gatheredBy == "Mr Rhys Evans, class teacher")
 
             // The documents made from them, as a parent reads them.
-            let planText = try await previewText(office, "additional-needs-plan", "record=additional_needs_plans%5B\(plan)%5D")
+            let planText = try await office.previewText("additional-needs-plan", "record=additional_needs_plans%5B\(plan)%5D")
             #expect(planText.contains("Anxiety at the start of the day") && planText.contains("Meet Siobhán at the gate on Mondays"), "\(planText)")
-            let apdr = try await previewText(office, "apdr-record", "record=apdr%5B\(record)%5D")
+            let apdr = try await office.previewText("apdr-record", "record=apdr%5B\(record)%5D")
             #expect(apdr.contains("I like school when I'm not tired."), "\(apdr)")
-            let adjustments = try await previewText(office, "reasonable-adjustments-record", "")
+            let adjustments = try await office.previewText("reasonable-adjustments-record", "")
             #expect(adjustments.contains("A quiet room to start the day in"), "\(adjustments)")
         }
     }
@@ -164,10 +134,10 @@ struct CaseFormSectionsTests {
         let caseFolder = URL(fileURLWithPath: try fixture.workspace.recordedCase(WebFixture.riverside).sourcePath).deletingLastPathComponent()
         try FileManager.default.copyItem(at: caseFolder.appendingPathComponent("evidence/early-help-home-visits-november-2026.pdf"),
                                          to: caseFolder.appendingPathComponent("evidence/statement-signed.pdf"))
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
-            var form = try await openForm(team).form
+            var form = try await team.caseForm().form
             // The defendants as the file holds them, each a field of its own.
             #expect(form["legal_route.defendants[0].parent"] == "mother" && form["legal_route.defendants[1].parent"] == "father")
             #expect(form["legal_route.defendants[1].basis#parental_responsibility"] == "yes" && form["legal_route.defendants[1].basis#care_of_child"] == nil)
@@ -186,7 +156,7 @@ struct CaseFormSectionsTests {
             let saved = try await team.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(2000))")
 
-            let read = try await exported(team, fixture).read
+            let read = try await team.exportedCase(fixture).read
             let route = try #require(read.legalRoute)
             #expect(route.defendants.map(\.parentID) == ["mother", "father"])
             #expect(route.defendants.last?.basis == [.naturalParent, .parentalResponsibility])
@@ -198,11 +168,11 @@ struct CaseFormSectionsTests {
             #expect(read.unusedMaterial.last?.decision == .notDisclosable && read.unusedMaterial.first?.item == "meetings[1].agency_only_notes")
 
             // A defendant taken out with its box; the other kept.
-            form = try await openForm(team).form
+            form = try await team.caseForm().form
             form["legal_route.defendants[1].remove"] = "yes"
             form["legal_route.parenting_order_request.parents#mother"] = "yes"
             #expect(try await team.post("/case/save", form: form.fields).status == .seeOther)
-            #expect(try await exported(team, fixture).read.legalRoute?.defendants.map(\.parentID) == ["mother"])
+            #expect(try await team.exportedCase(fixture).read.legalRoute?.defendants.map(\.parentID) == ["mother"])
         }
     }
 
@@ -218,16 +188,16 @@ struct CaseFormSectionsTests {
         let older = String(text[..<start.lowerBound]) + "  defendants: [mother, father]\n" + String(text[end.lowerBound...])
         try Data(older.utf8).write(to: URL(fileURLWithPath: recorded.sourcePath))
         try WebFixture.attendoc(["case", "add", recorded.sourcePath, "--workspace", fixture.workspaceFolder.path, "--by", "A. Officer"])
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
-            var (page, form) = try await openForm(team)
+            var (page, form) = try await team.caseForm()
             #expect(page.contains("Written in the case file as \u{201C}mother\u{201D}, not as fields"))
             #expect(form["legal_route.defendants[0].parent"] == nil && form["legal_route.defendants.slots"] == "3")
             form["legal_route.court"] = "Plymouth Magistrates' Court"
             let saved = try await team.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(1500))")
-            let (yaml, read) = try await exported(team, fixture)
+            let (yaml, read) = try await team.exportedCase(fixture)
             #expect(read.legalRoute?.defendants.map(\.parentID) == ["mother", "father"] && read.legalRoute?.court == "Plymouth Magistrates' Court")
             #expect(yaml.contains("defendants:\n  - mother\n  - father\n") || yaml.contains("defendants: [mother, father]") || yaml.contains("defendants:\n    - mother"), "\(yaml)")
         }
@@ -236,10 +206,10 @@ struct CaseFormSectionsTests {
     @Test func aSchoolAttendanceOrderIsRecordedStepByStep() async throws {
         let fixture = try WebFixture("web-case-sao")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
-            var form = try await openForm(team).form
+            var form = try await team.caseForm().form
             for (name, value) in [("notice.served_on", "2026-12-08"), ("notice.method", "post"), ("notice.period_ends_on", "2027-01-04"),
                                   ("response.on", "2026-12-15"), ("response.summary", "Mr O'Brien said a place is being sought."),
                                   ("intention.served_on", "2027-01-06"), ("intention.schools", "Riverside Academy\r\nExe Valley School")] {
@@ -247,7 +217,7 @@ struct CaseFormSectionsTests {
             }
             let saved = try await team.post("/case/save", form: form.fields)
             #expect(saved.status == .seeOther, "\(htmlText(saved.text).prefix(2000))")
-            let order = try #require(try await exported(team, fixture).read.schoolAttendanceOrder)
+            let order = try #require(try await team.exportedCase(fixture).read.schoolAttendanceOrder)
             #expect(order.notice?.servedOn.iso == "2026-12-08" && order.notice?.method == .post && order.notice?.periodEndsOn?.iso == "2027-01-04")
             #expect(order.intention?.schools == ["Riverside Academy", "Exe Valley School"])
             #expect(order.response?.summary == "Mr O'Brien said a place is being sought.")
@@ -257,10 +227,10 @@ struct CaseFormSectionsTests {
     @Test func evidenceFilesAreListedAndAHandWrittenEntryIsKeptAsWritten() async throws {
         let fixture = try WebFixture("web-case-evidence")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
-            let (page, opened) = try await openForm(office)
+            let (page, opened) = try await office.caseForm()
             // The Early Help referral's evidence names whose record it is: kept as written, read-only.
             #expect(page.contains(#"id="f-supportive_measures-2-evidence-kept""#))
             #expect(!page.contains(#"name="supportive_measures[2].evidence""#))
@@ -269,7 +239,7 @@ struct CaseFormSectionsTests {
             form["supportive_measures[1].evidence"] = "evidence/mentor-check-in-log-october-2026.txt\r\nevidence/school-contact-record-2026-09-01.txt"
             form["contacts[0].evidence"] = "evidence/school-contact-record-2026-09-01.txt"
             #expect(try await office.post("/case/save", form: form.fields).status == .seeOther)
-            let read = try await exported(office, fixture).read
+            let read = try await office.exportedCase(fixture).read
             #expect(read.supportiveMeasures[1].evidence.map(\.path) == ["evidence/mentor-check-in-log-october-2026.txt", "evidence/school-contact-record-2026-09-01.txt"])
             #expect(read.supportiveMeasures[2].evidence.map(\.from) == ["Riverside Academy", "Northshire Early Help"], "the hand-written entries kept")
             #expect(read.contacts[0].evidence.map(\.path) == ["evidence/school-contact-record-2026-09-01.txt"])
@@ -280,10 +250,10 @@ struct CaseFormSectionsTests {
         let fixture = try WebFixture("web-case-section-errors")
         defer { fixture.remove() }
         let before = try fixture.workspace.versions(of: WebFixture.riverside).count
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
-            let form = try await openForm(team).form
+            let form = try await team.caseForm().form
             let unused = try slot(form, "unused_material")
             let record = try slot(form, "apdr")
             let cases: [(changes: [(String, String)], field: String, message: String)] = [
@@ -324,10 +294,10 @@ struct CaseFormSectionsTests {
         let hillside = "HPS%2F2026%2F017"
         let issuedBefore = try fixture.workspace.issuedDocuments(for: WebFixture.hillside).count
         let yamlBefore = try #require(try fixture.workspace.versions(of: WebFixture.hillside).last).yaml
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("hillside")
-            let (page, form) = try await openForm(office, hillside)
+            let (page, form) = try await office.caseForm(hillside)
             #expect(page.contains("<h2 id=\"letters-issued-heading\">Letters and notices issued</h2>"))
             #expect(page.contains("<td>gp consent request</td>"), "\(htmlText(page).suffix(1500))")
             #expect(page.contains("href=\"/issue?ref=HPS%2F2026%2F017\""))

@@ -14,10 +14,6 @@ struct CaseFormTests {
     static let hostile = #"<script>alert("x")</script> 'Zoë'"#
     static let newReference = "NEW/2026/001"
 
-    func site(_ fixture: WebFixture) -> AttendocSite {
-        AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: WebSettings(port: 0),
-                     clock: TestClock(WebFixture.moment).webClock)
-    }
 
     /// A new case as an office would fill in the form: no register, the figures to quote instead.
     static func newCase(csrf: String) -> PageForm {
@@ -52,7 +48,7 @@ struct CaseFormTests {
     @Test func aCaseMadeThroughTheFormIsRecordedAsTheCommandLineRecordsItAndShownWithItsNameAsText() async throws {
         let fixture = try WebFixture("web-case-new")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
             let blank = try await team.get("/case/new")
@@ -121,7 +117,7 @@ struct CaseFormTests {
     @Test func aBadEntryShowsTheReadersMessageOnItsFieldAndRecordsNothing() async throws {
         let fixture = try WebFixture("web-case-errors")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
             let csrf = try #require(Visitor.csrf(in: try await team.get("/case/new")))
@@ -178,7 +174,7 @@ struct CaseFormTests {
         defer { fixture.remove() }
         let before = try #require(try fixture.workspace.versions(of: WebFixture.riverside).last)
         let earlier = try CaseFileReader.read(contentsOf: URL(fileURLWithPath: try fixture.workspace.recordedCase(WebFixture.riverside).sourcePath))
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             let opened = try await office.get("/case/edit?ref=CAT%2F2026%2F0142")

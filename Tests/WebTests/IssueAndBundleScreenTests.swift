@@ -23,12 +23,6 @@ struct IssueAndBundleScreenTests {
         return fixture
     }
 
-    static func site(_ fixture: WebFixture, slowWorkLimit: TimeInterval = 600) -> AttendocSite {
-        var settings = WebSettings(port: 0)
-        settings.slowWorkLimit = slowWorkLimit
-        return AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: settings,
-                            clock: TestClock(WebFixture.moment).webClock)
-    }
 
     static func got(_ response: Reply) -> String {
         response.status == .seeOther ? "303 \(response.headers[.location] ?? "")" : "\(response.status.code)"
@@ -51,7 +45,7 @@ struct IssueAndBundleScreenTests {
             ("/case?ref=\(bramley)", "303 /login", "404", "404", "404", "404", "403"),
         ]
         let before = try fixture.workspace.issuedDocuments(for: WebFixture.riverside).count
-        try await serving(Self.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             var visitors: [String: Visitor] = ["nobody": Visitor(client)]
             for name in ["office", "hillside", "team", "clerk", "admin"] {
                 let visitor = Visitor(client)
@@ -102,7 +96,7 @@ struct IssueAndBundleScreenTests {
         defer { fixture.remove() }
         let riverside = Visitor.encode(WebFixture.riverside)
         let before = try fixture.workspace.issuedDocuments(for: WebFixture.riverside)
-        try await serving(Self.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             // The choices, then the preview: one frame per copy.
@@ -174,7 +168,7 @@ struct IssueAndBundleScreenTests {
         defer { fixture.remove() }
         let riverside = Visitor.encode(WebFixture.riverside)
         // The page waits no time at all: the build goes on after the answer, as a slow one would.
-        try await serving(Self.site(fixture, slowWorkLimit: 0)) { client in
+        try await serving(fixture.site(slowWorkLimit: 0)) { client in
             let team = Visitor(client)
             try await team.signIn("team")
             let screen = try await team.get("/bundle?ref=\(riverside)")

@@ -40,7 +40,7 @@ struct PanelScreenTests {
         let paths = ["/panel", "/panel/intake?date=\(Self.panel)", "/panel/slots?date=\(Self.panel)", "/panel/issue?date=\(Self.panel)",
                      "/panel/minutes?date=\(Self.panel)&ref=PR-2025-031", "/panel/issue/copy?date=\(Self.panel)&copy=0",
                      "/panel/download?date=\(Self.panel)&id=x&format=txt", "/panel/reviews"]
-        try await serving(IssueAndBundleScreenTests.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             var visitors: [String: Visitor] = ["nobody": Visitor(client)]
             for name in ["office", "team", "clerk", "admin"] {
                 visitors[name] = Visitor(client)
@@ -95,7 +95,7 @@ struct PanelScreenTests {
         let fixture = try WebFixture("web-panel-flow")
         defer { fixture.remove() }
         let day = Self.panel
-        try await serving(IssueAndBundleScreenTests.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             let clerk = Visitor(client)
             try await clerk.signIn("clerk")
             try await Self.receiveTheReferrals(clerk)

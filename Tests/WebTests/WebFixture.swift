@@ -22,6 +22,15 @@ struct WebFixture {
     let workspaceFolder: URL
     let workspace: Workspace
 
+    /// The site a server test drives, on this fixture's workspace at the fixed moment: the
+    /// settings' own limit for slow work unless `slowWorkLimit` gives one (0: every slow job is
+    /// answered as still running).
+    func site(slowWorkLimit: TimeInterval? = nil, clock: TestClock = TestClock(WebFixture.moment)) -> AttendocSite {
+        var settings = WebSettings(port: 0)
+        if let slowWorkLimit { settings.slowWorkLimit = slowWorkLimit }
+        return AttendocSite(workspace: workspace, resources: AttendocTesting.resources, settings: settings, clock: clock.webClock)
+    }
+
     init(_ label: String) throws {
         folder = try temporaryFolder(label)
         workspaceFolder = folder.appendingPathComponent("ws")

@@ -9,15 +9,12 @@ import Testing
 /// (`serving`, `LoopbackHTTPClient`), against the real workspace (SQLite, the archive) and the real engine.
 @Suite("Web: routes and roles")
 struct WebServerTests {
-    func site(_ fixture: WebFixture, clock: TestClock = TestClock(WebFixture.moment)) -> AttendocSite {
-        AttendocSite(workspace: fixture.workspace, resources: AttendocTesting.resources, settings: WebSettings(port: 0), clock: clock.webClock)
-    }
 
     @Test func signingInSetsASecureHttpOnlySameSiteCookieThatExpires() async throws {
         let fixture = try WebFixture("web-sign-in")
         defer { fixture.remove() }
         let clock = TestClock(WebFixture.moment)
-        try await serving(site(fixture, clock: clock)) { client in
+        try await serving(fixture.site(clock: clock)) { client in
             let visitor = Visitor(client)
             // Not signed in: every screen sends the visitor to sign in.
             for path in ["/due", "/case?ref=CAT%2F2026%2F0142", "/register", "/access-log", "/"] {
@@ -63,7 +60,7 @@ struct WebServerTests {
         let fixture = try WebFixture("web-lockout")
         defer { fixture.remove() }
         let clock = TestClock(WebFixture.moment)
-        try await serving(site(fixture, clock: clock)) { client in
+        try await serving(fixture.site(clock: clock)) { client in
             let visitor = Visitor(client)
             let wrong = try await visitor.signIn("office", password: "not the password at all")
             #expect(wrong.status == .unauthorized)
@@ -86,7 +83,7 @@ struct WebServerTests {
     @Test func everyFormIsRefusedWithoutItsCSRFToken() async throws {
         let fixture = try WebFixture("web-csrf")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let visitor = Visitor(client)
             _ = try await visitor.get("/login")
             // Sign-in without the token, and with a token that is not the cookie's.
@@ -114,7 +111,7 @@ struct WebServerTests {
     @Test func theDueListShowsEachRoleItsOwnCasesSoonestFirst() async throws {
         let fixture = try WebFixture("web-due")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let team = Visitor(client)
             try await team.signIn("team")
             let all = try await team.get("/due")
@@ -163,7 +160,7 @@ struct WebServerTests {
     @Test func aCaseShowsItsFiguresChronologyAndDocumentsToThoseWhoMaySeeIt() async throws {
         let fixture = try WebFixture("web-case")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             let page = try await office.get("/case?ref=CAT%2F2026%2F0142")
@@ -228,7 +225,7 @@ struct WebServerTests {
         let letter = try #require(issued.first)
         let text = try #require(letter.files.first { $0.format == "txt" })
         let archived = try fixture.workspace.archivedBytes(of: text)
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             let uri = "/download?ref=CAT%2F2026%2F0142&id=\(Visitor.encode(letter.id))&format=txt"
@@ -254,7 +251,7 @@ struct WebServerTests {
     @Test func aRegisterUploadIsImportedOrItsProblemsShownByLineAndPupil() async throws {
         let fixture = try WebFixture("web-register")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             let form = try await office.get("/register")
@@ -296,7 +293,7 @@ struct WebServerTests {
     @Test func theAccessLogRecordsEveryViewAndChangeAndOnlyAnAdministratorReadsIt() async throws {
         let fixture = try WebFixture("web-access-log")
         defer { fixture.remove() }
-        try await serving(site(fixture)) { client in
+        try await serving(fixture.site()) { client in
             let office = Visitor(client)
             try await office.signIn("office")
             try await office.get("/due")
