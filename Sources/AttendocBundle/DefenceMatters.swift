@@ -67,7 +67,15 @@ enum DefenceMatters {
             ["what": measure.what, "offeredBy": measure.offeredBy, "started": measure.startedOn?.longForm ?? ""]
         }
 
+        // Under section 443, the defence section 443(1) gives, and the parent's response to the
+        // section 437(1) notice as the record holds it.
+        var order: Any = false
+        if bundle.route.section == .s443 {
+            let response = attendanceCase.schoolAttendanceOrder?.response
+            order = ["hasResponse": response != nil, "on": response?.on.longForm ?? "", "summary": response?.summary ?? ""] as [String: Any]
+        }
         return [
+            "s443": order,
             "pupil": attendanceCase.pupil.preferredForename ?? attendanceCase.pupil.forename,
             "cohorts": cohorts, "hasCohorts": !cohorts.isEmpty,
             "charge": ["from": bundle.offenceFrom.longForm, "to": bundle.offenceTo.longForm],

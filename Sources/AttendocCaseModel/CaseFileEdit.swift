@@ -95,6 +95,16 @@ public struct CaseFileEdit {
         }
     }
 
+    /// Whether the value at `path` is absent or a mapping of fields, so that a form may set fields
+    /// inside it: not text (an older file's defendant written as an id alone, `- mother`), which
+    /// a form setting `parent:` would write over.
+    public func holdsFields(at path: String) -> Bool {
+        switch node(at: path) {
+        case nil, .mapping?: return true
+        default: return false
+        }
+    }
+
     /// How many items the list at `path` holds (0 when it is absent).
     public func count(at path: String) -> Int {
         if case .sequence(let sequence)? = node(at: path) { return sequence.count }

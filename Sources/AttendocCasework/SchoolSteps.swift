@@ -95,12 +95,15 @@ public enum SchoolSteps {
                 }
             }
             guard let calledFor = status.calledForOn else { result.append(status); continue }
-            // The due day: a review falls on the meeting's own review date when it set one, never later than the deadline.
-            status.due = calledFor
-            if let name = step.deadline {
-                let deadline = try loaded.deadline(name, from: calledFor, for: "the step \(step.name) (\(step.policyPath))")
-                status.due = deadline
-                if case .review(let kind) = step.trigger, let review = latest(kind)?.reviewDate { status.due = min(review, deadline) }
+            // The due day: the policy's deadline from the day it was called for, or that day itself.
+            // A review falls on the meeting's own review date when it set one (never later than a
+            // deadline): a review is not due on the day of the meeting it reviews.
+            let deadline = try step.deadline.map { name throws(AttendocError) in
+                try loaded.deadline(name, from: calledFor, for: "the step \(step.name) (\(step.policyPath))")
+            }
+            status.due = deadline ?? calledFor
+            if case .review(let kind) = step.trigger, let review = latest(kind)?.reviewDate {
+                status.due = deadline.map { min(review, $0) } ?? review
             }
             // The evidence: the first of the alternatives to show the step taken.
             var taken: [(on: CalendarDate, by: String)] = []

@@ -4,7 +4,8 @@ import Foundation
 /// The case form: the sections of the case file an office fills in, each field named by its path in
 /// the YAML (docs/case-file.md), so that the case file reader's error for `parents[1].forename`
 /// lands on that field. The form shows and writes these fields only; everything else in the file
-/// (letters issued, the legal route's defendants, evidence...) is kept as it was. A list's items
+/// is kept as it was, and so is the letters issued: a letter is in the record when it was issued
+/// (`attendoc issue`, the issue screen), never typed here (`CaseFormLettersIssued`). A list's items
 /// may hold lists of their own (a meeting's attendees and actions), named by their whole path
 /// (`meetings[2].attendees[0].name`).
 struct CaseForm {
@@ -13,6 +14,10 @@ struct CaseForm {
             case text, longText, date, number, yesNo, lines, oneOrMore, time
             case choice([(value: String, label: String)])
             case checkboxes([(value: String, label: String)])
+            /// A choice among the case's own items (its meetings, its parents), by what they hold.
+            case choiceFrom(CaseFormChoice)
+            /// Several of the case's own items (parents by their short names).
+            case checkboxesFrom(CaseFormChoice)
         }
 
         var key: String
@@ -41,6 +46,17 @@ struct CaseForm {
             Field(key: "address.postcode", label: "Postcode"),
         ]
         let yesNo = Field.Kind.yesNo
+        // Files already in the case's folder, which the case cites; a hand-written entry with more
+        // about it (its `from:`, `consent:`, `pages:`) makes the field read-only, kept as written.
+        let evidence = Field(key: "evidence", label: "Evidence files (optional)",
+                             hint: "Files in the case's folder that show it, one per line, as a path from that folder (evidence/home-visit-2026-11-05.pdf); each must be there",
+                             kind: .lines)
+        let actions: [Field] = [
+            Field(key: "owner", label: "Who will do it", hint: "A name or a role"),
+            Field(key: "action", label: "What they will do", kind: .longText),
+            Field(key: "due_date", label: "Due by (optional)", hint: "Not before the meeting, YYYY-MM-DD", kind: .date),
+            Field(key: "done_on", label: "Done on (optional)", hint: "When the record shows it done, YYYY-MM-DD", kind: .date),
+        ]
         return [
             Section(heading: "The case", path: "", fields: [
                 Field(key: "reference", label: "Case reference", hint: "Printed on every document, for example CAT/2026/0142"),
@@ -58,6 +74,12 @@ struct CaseForm {
             ] + address + [
                 Field(key: "priority_cohorts", label: "Priority cohorts (optional)", hint: "Select all that apply",
                       kind: .checkboxes(PriorityCohort.allCases.map { ($0.rawValue, $0.description) })),
+            ], lists: [
+                Section(heading: "Brothers and sisters in the household (optional)", path: "siblings", fields: [
+                    Field(key: "upn", label: "Their UPN", hint: "13 characters; not the pupil's own (a panel counts the household's children as one referral)"),
+                    Field(key: "name", label: "Their name (optional)"),
+                    Field(key: "school", label: "Their school (optional)", hint: "When it is not the pupil's school"),
+                ], item: "Sibling"),
             ]),
             Section(heading: "Parents and carers", path: "parents", fields: [
                 Field(key: "id", label: "Short name", hint: "How other sections refer to this person, such as mother, father or carer-2 (lower-case letters, digits, - and _); not printed"),
@@ -133,14 +155,9 @@ struct CaseForm {
                     Field(key: "role", label: "Their part", hint: "mother, pupil, head of year 8, attendance officer..."),
                     Field(key: "agency", label: "Organisation (optional)", hint: "For professionals: Riverside Academy, Early Help..."),
                 ], item: "Attendee"),
-                Section(heading: "Actions agreed", path: "actions", fields: [
-                    Field(key: "owner", label: "Who will do it", hint: "A name or a role"),
-                    Field(key: "action", label: "What they will do", kind: .longText),
-                    Field(key: "due_date", label: "Due by (optional)", hint: "Not before the meeting, YYYY-MM-DD", kind: .date),
-                    Field(key: "done_on", label: "Done on (optional)", hint: "When the record shows it done, YYYY-MM-DD", kind: .date),
-                ], item: "Action"),
+                Section(heading: "Actions agreed", path: "actions", fields: actions, item: "Action"),
                 Section(heading: "Records of interview under caution", path: "interviews", fields: [
-                    Field(key: "interviewee", label: "Interviewee", hint: "The short name of the parent or carer interviewed (mother)"),
+                    Field(key: "interviewee", label: "Interviewee", hint: "The parent or carer interviewed (to be chosen here, a parent needs a short name)", kind: .choiceFrom(.parentID)),
                     Field(key: "start", label: "Started at", hint: "HH:MM", kind: .time),
                     Field(key: "end", label: "Ended at", hint: "HH:MM, after the start", kind: .time),
                     Field(key: "caution_given", label: "Caution given", kind: .yesNo),
@@ -166,22 +183,24 @@ struct CaseForm {
                 ], onlyWhen: (key: "kind", value: Meeting.Kind.paceInterview.rawValue)),
             ]),
             Section(heading: "Reviews of a meeting's plan", path: "reviews", fields: [
-                Field(key: "of", label: "Meeting reviewed", hint: "By its place: meetings[0] is meeting 1 above, meetings[1] meeting 2"),
+                Field(key: "of", label: "Meeting reviewed", hint: "The meeting whose plan, contract or target this reviews (a meeting added above: save it first)", kind: .choiceFrom(.meeting)),
                 Field(key: "date", label: "Date", hint: "After the meeting, YYYY-MM-DD", kind: .date),
                 Field(key: "decision", label: "Decision", kind: .choice(PlanReview.Decision.allCases.map { ($0.rawValue, $0.description) })),
                 Field(key: "attendees", label: "Who came (optional)", hint: "One name per line", kind: .lines),
                 Field(key: "discussion", label: "What was discussed (optional)", kind: .longText),
                 Field(key: "next_review_date", label: "Next review (needed when the plan is extended)", hint: "After the review, YYYY-MM-DD", kind: .date),
+                evidence,
             ], item: "Review"),
             Section(heading: "Supportive measures", path: "supportive_measures", fields: [
                 Field(key: "what", label: "What was offered", hint: "In the words a parent reads", kind: .longText),
                 Field(key: "offered_by", label: "Offered by", hint: "A person, team or agency"),
                 Field(key: "offered_on", label: "Offered on", hint: "YYYY-MM-DD", kind: .date),
-                Field(key: "offered_to", label: "Offered to (optional)", hint: "The short names of the parents it was offered to, one per line", kind: .lines),
+                Field(key: "offered_to", label: "Offered to (optional)", hint: "The parents and carers it was offered to (to be chosen here, a parent needs a short name)", kind: .checkboxesFrom(.parentID)),
                 Field(key: "response", label: "Response", kind: .choice(SupportiveMeasure.Response.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
                 Field(key: "started_on", label: "Started on (optional)", kind: .date),
                 Field(key: "ended_on", label: "Ended on (optional)", kind: .date),
                 Field(key: "outcome", label: "Outcome (optional)", kind: .longText),
+                evidence,
             ], item: "Supportive measure"),
             Section(heading: "Contacts with the family", path: "contacts", fields: [
                 Field(key: "date", label: "Date", hint: "YYYY-MM-DD", kind: .date),
@@ -191,6 +210,7 @@ struct CaseForm {
                 Field(key: "reached", label: "Reached (optional)", hint: "No: an attempt nobody answered", kind: .yesNo),
                 Field(key: "summary", label: "What was said or seen (optional)", kind: .longText),
                 Field(key: "next_steps", label: "Next steps (optional)", hint: "One per line", kind: .lines),
+                evidence,
             ], item: "Contact"),
             Section(heading: "Referrals to other services and agencies", path: "referrals", fields: [
                 Field(key: "to", label: "Referred to", hint: "The service or agency: Northshire Early Help, CAMHS..."),
@@ -200,15 +220,17 @@ struct CaseForm {
                 Field(key: "service", label: "A request Attendoc writes (optional)", hint: "Only for a request letter Attendoc makes",
                       kind: .choice(AgencyReferral.Service.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
                 Field(key: "reason", label: "What is asked of the service, and why (needed with a request)", kind: .longText),
+                evidence,
             ], item: "Referral"),
             Section(heading: "Consent to contact the GP (optional)", path: "gp_consent", fields: [
                 Field(key: "practice", label: "GP practice"),
                 Field(key: "doctor", label: "Doctor (optional)"),
             ] + address + [
-                Field(key: "parent", label: "Who answered", hint: "By their place: parents[0] is parent or carer 1 above; needed once answered"),
+                Field(key: "parent", label: "Who answered", hint: "Needed once answered", kind: .choiceFrom(.parentPlace)),
                 Field(key: "answer", label: "Answer", hint: "Left out: not yet known", kind: .choice(GPConsent.Answer.allCases.map { ($0.rawValue, $0.rawValue.replacingOccurrences(of: "_", with: " ")) })),
                 Field(key: "answered_on", label: "Answered on", hint: "The day the signed form came back, YYYY-MM-DD; needed once answered", kind: .date),
                 Field(key: "withdrawn_on", label: "Withdrawn on (optional)", kind: .date),
+                Field(key: "evidence", label: "The signed form and other evidence (optional)", hint: evidence.hint, kind: .lines),
             ]),
             Section(heading: "Assess, Plan, Do, Review records", path: "apdr", fields: [
                 Field(key: "date", label: "Completed on", hint: "YYYY-MM-DD", kind: .date),
@@ -218,7 +240,49 @@ struct CaseForm {
                 Field(key: "do", label: "Do: what has been done (optional)", hint: "One point per line", kind: .lines),
                 Field(key: "review", label: "Review: what the review found (optional)", hint: "One point per line", kind: .lines),
                 Field(key: "review_date", label: "Review date (optional)", hint: "After the record's date, YYYY-MM-DD", kind: .date),
+                Field(key: "pupil_voice.gathered_on", label: "The pupil's voice: heard on (optional)", hint: "Not after the record's date, YYYY-MM-DD; needed with the pupil's words", kind: .date),
+                Field(key: "pupil_voice.gathered_by", label: "The pupil's voice: heard by", hint: "Name and role; needed with the pupil's words"),
+                Field(key: "pupil_voice.how", label: "The pupil's voice: how (optional)", hint: "A talk at lunchtime, a drawing, a questionnaire..."),
+                Field(key: "pupil_voice.words", label: "The pupil's own words", hint: "As the pupil said or wrote them, printed as given; one per line", kind: .lines),
+                evidence,
             ], item: "APDR record"),
+            Section(heading: "Reasonable adjustments for a pupil with SEND", path: "reasonable_adjustments", fields: [
+                Field(key: "what", label: "The adjustment", hint: "In the words a parent reads", kind: .longText),
+                Field(key: "area", label: "Academic or pastoral", kind: .choice(ReasonableAdjustment.Area.allCases.map { ($0.rawValue, $0.rawValue) })),
+                Field(key: "from", label: "In place from", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "agreed_with", label: "Agreed with (optional)", hint: "The parent, the pupil, the SENCo, in words"),
+                Field(key: "review_on", label: "Review on (optional)", hint: "After it starts, YYYY-MM-DD", kind: .date),
+            ], item: "Adjustment"),
+            Section(heading: "Additional Needs Plans", path: "additional_needs_plans", fields: [
+                Field(key: "date", label: "Written on", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "completed_by", label: "Written by", hint: "Name and role"),
+                Field(key: "needs", label: "Needs identified", hint: "The complex or additional needs, one per line", kind: .lines),
+                Field(key: "attendance_priority", label: "Attendance, the plan's key priority", hint: "What the plan aims for in the pupil's attendance, in words", kind: .longText),
+                Field(key: "agreed_with", label: "Agreed with (optional)", hint: "In words: Mrs Nowak and Kacpi"),
+                Field(key: "review_date", label: "Review date (optional)", hint: "After the plan's date, YYYY-MM-DD", kind: .date),
+                evidence,
+            ], item: "Additional Needs Plan", lists: [
+                Section(heading: "The support: who will do what", path: "support", fields: actions.map { field in
+                    var field = field
+                    if field.key == "due_date" { field.hint = "YYYY-MM-DD" }
+                    return field
+                }, item: "Support"),
+            ]),
+            Section(heading: "School attendance order (optional)", path: "school_attendance_order", fields: [
+                Field(key: "notice.served_on", label: "Notice (section 437(1)) served on", hint: "YYYY-MM-DD", kind: .date),
+                Field(key: "notice.method", label: "How the notice was served", kind: .choice(IssuedLetter.Method.allCases.map { ($0.rawValue, $0.rawValue) })),
+                Field(key: "notice.period_ends_on", label: "Last day the notice gave the parent (optional)", hint: "At least 15 days beginning with the day it was served, YYYY-MM-DD", kind: .date),
+                Field(key: "response.on", label: "The parent answered on (optional)", kind: .date),
+                Field(key: "response.summary", label: "What the parent said or sent", hint: "In the officer's words; needed with the answer's date", kind: .longText),
+                Field(key: "intention.served_on", label: "Notice of intention (section 438(2)) served on (optional)", hint: "After the notice's period, YYYY-MM-DD", kind: .date),
+                Field(key: "intention.schools", label: "Schools in the notice of intention", hint: "The school the authority intends to name, then any alternatives, one per line", kind: .lines),
+                Field(key: "parent_choice.on", label: "The parent chose a school on (optional)", kind: .date),
+                Field(key: "parent_choice.school", label: "The school the parent chose"),
+                Field(key: "order.made_on", label: "Order (section 437(3)) made on (optional)", kind: .date),
+                Field(key: "order.school", label: "The school the order names"),
+                Field(key: "order.served_on", label: "Order served on (optional)", hint: "Not before it was made; a prosecution under section 443 needs it", kind: .date),
+                Field(key: "failed_to_comply_from", label: "Failed to comply from (optional)", hint: "The first day the parent failed to comply with the order, YYYY-MM-DD", kind: .date),
+            ]),
             Section(heading: "The legal route (optional)", path: "legal_route", fields: [
                 Field(key: "section", label: "Route", kind: .choice(LegalRoute.Section.allCases.map { ($0.rawValue, $0.description) })),
                 Field(key: "decided_on", label: "Considered on", hint: "The day the route was considered, at referral, YYYY-MM-DD", kind: .date),
@@ -237,7 +301,43 @@ struct CaseForm {
                 Field(key: "hearing_time", label: "Hearing time (optional)", hint: "HH:MM, only with the hearing's date", kind: .time),
                 Field(key: "school_witness.name", label: "School's witness (optional)", hint: "The attendance lead or head of year whose statement produces the school's records"),
                 Field(key: "school_witness.role", label: "School witness's role"),
+                Field(key: "offence_period.from", label: "Offence period: from (optional)", hint: "The dates of the information laid, YYYY-MM-DD; left out, from the day the first warning was deemed served", kind: .date),
+                Field(key: "offence_period.to", label: "Offence period: to", hint: "YYYY-MM-DD, needed with the start", kind: .date),
+                Field(key: "signed_statement", label: "The officer's signed statement (optional)", hint: "The PDF scan of the statement as signed, a path from the case's folder (evidence/statement-signed.pdf)"),
+                Field(key: "signed_certificate", label: "The signed register certificate (optional)", hint: "The PDF scan the head teacher signed, a path from the case's folder"),
+                Field(key: "signed_school_statement", label: "The school witness's signed statement (optional)", hint: "A PDF scan, a path from the case's folder; only with the school's witness"),
+                Field(key: "children_services_consultation.on", label: "Children's services consulted on (optional)", hint: "Only for an Education Supervision Order (section 36(8) Children Act 1989), before the papers go to court, YYYY-MM-DD", kind: .date),
+                Field(key: "children_services_consultation.with", label: "Who was consulted", hint: "Name, role and team"),
+                Field(key: "children_services_consultation.authority", label: "The local authority consulted"),
+                Field(key: "children_services_consultation.child_in_care", label: "The child is in the care of a local authority", hint: "As children's services said", kind: yesNo),
+                Field(key: "children_services_consultation.response", label: "What children's services said (optional)", hint: "In their words; the application quotes it", kind: .longText),
+                Field(key: "parenting_order_request.parents", label: "Parenting order: asked for on the conviction of (optional)",
+                      hint: "Only with a prosecution; each must be a defendant below (section 8(1)(d) Crime and Disorder Act 1998)", kind: .checkboxesFrom(.parentID)),
+                Field(key: "parenting_order_request.requirements", label: "What the order would require the parent to do", hint: "One requirement per line", kind: .lines),
+                Field(key: "parenting_order_request.months", label: "For how many months", hint: "At most the policy's limit (12)", kind: .number),
+                Field(key: "parenting_order_request.programme", label: "Counselling or guidance programme (optional)"),
+                Field(key: "parenting_order_request.programme_months", label: "The programme's months (optional)", kind: .number),
+                Field(key: "parenting_order_request.responsible_officer", label: "Responsible officer (optional)"),
+                Field(key: "parenting_order_request.reasons", label: "Why the order would help prevent a further offence", kind: .longText),
+                Field(key: "parenting_order_request.family_circumstances", label: "The family's circumstances and the order's likely effect on them", kind: .longText),
+            ], lists: [
+                Section(heading: "Defendants", path: "defendants", fields: [
+                    Field(key: "parent", label: "Parent prosecuted", hint: "A parent under section 576 (to be chosen here, a parent needs a short name)", kind: .choiceFrom(.parentID)),
+                    Field(key: "basis", label: "A parent under section 576 Education Act 1996 because they", hint: "Each must be true of their record above",
+                          kind: .checkboxes([(ParentOrCarer.ParentBasis.naturalParent.rawValue, "are a natural parent"),
+                                             (ParentOrCarer.ParentBasis.parentalResponsibility.rawValue, "have parental responsibility"),
+                                             (ParentOrCarer.ParentBasis.careOfChild.rawValue, "have care of the child")])),
+                    Field(key: "evidence", label: "Evidence of it (optional)", hint: "A birth certificate, a parental responsibility order, the school's contact record: files in the case's folder, one path per line", kind: .lines),
+                    Field(key: "reasons", label: "Why this parent is prosecuted", kind: .longText),
+                ], item: "Defendant"),
             ]),
+            Section(heading: "Unused material (for a prosecution)", path: "unused_material", fields: [
+                Field(key: "item", label: "What the bundle withholds (optional)", hint: "Leave it unchosen for other material, and describe it", kind: .choiceFrom(.withheldMaterial)),
+                Field(key: "description", label: "What it is (needed without a choice above)", kind: .longText),
+                Field(key: "location", label: "Where it is kept (optional)"),
+                Field(key: "decision", label: "Disclosure decision", kind: .choice(UnusedMaterial.Decision.allCases.map { ($0.rawValue, $0.description) })),
+                Field(key: "reason", label: "Why", hint: "Printed in the bundle's schedule of unused material (a sensitive item's: on the prosecutor's schedule only)", kind: .longText),
+            ], item: "Item of unused material"),
         ]
     }
 
@@ -284,12 +384,17 @@ struct CaseForm {
 
     /// Applies the posted `form` to `edit`; each list's `.slots` is how many items the form showed.
     static func apply(_ form: FormFields, to edit: inout CaseFileEdit, sections: [Section], editable: (String) -> Bool) {
+        apply(form, to: &edit, opened: edit, sections: sections, editable: editable)
+    }
+
+    /// `opened`: the case as the form showed it, whose meetings and parents its choices listed.
+    private static func apply(_ form: FormFields, to edit: inout CaseFileEdit, opened: CaseFileEdit, sections: [Section], editable: (String) -> Bool) {
         for section in sections {
             guard section.item != nil else {
                 for field in section.fields where editable(path(section, index: nil, field)) && edit.holdsText(at: path(section, index: nil, field)) {
-                    edit.set(path(section, index: nil, field), value(form, field, at: path(section, index: nil, field)))
+                    edit.set(path(section, index: nil, field), value(form, field, at: path(section, index: nil, field), opened))
                 }
-                apply(form, to: &edit, sections: section.lists.map { within(section.path, $0) }, editable: editable)
+                apply(form, to: &edit, opened: opened, sections: section.lists.map { within(section.path, $0) }, editable: editable)
                 continue
             }
             let existing = edit.count(at: section.path)
@@ -301,7 +406,10 @@ struct CaseForm {
                     removed.insert(index)
                     continue
                 }
-                let values = section.fields.map { value(form, $0, at: path(section, index: index, $0)) }
+                // An item written as more than fields (an older file's `defendants: [mother]`) is
+                // shown read-only and kept as written.
+                if index < existing, !edit.holdsFields(at: item) { continue }
+                let values = section.fields.map { value(form, $0, at: path(section, index: index, $0), opened) }
                 // A blank item at the end (the form's "add another") adds nothing.
                 if index >= existing, values.allSatisfy({ $0 == nil }) { continue }
                 // The lists the form showed in this item, by what the item held when it was shown.
@@ -309,19 +417,20 @@ struct CaseForm {
                 for (field, value) in zip(section.fields, values) where edit.holdsText(at: path(section, index: index, field)) {
                     edit.set(path(section, index: index, field), value)
                 }
-                apply(form, to: &edit, sections: nested, editable: editable)
+                apply(form, to: &edit, opened: opened, sections: nested, editable: editable)
             }
             edit.removeItems(section.path, removed)
         }
     }
 
-    private static func value(_ form: FormFields, _ field: Field, at path: String) -> CaseFileEdit.Value? {
-        switch field.kind {
-        case .checkboxes(let options):
+    private static func value(_ form: FormFields, _ field: Field, at path: String, _ opened: CaseFileEdit) -> CaseFileEdit.Value? {
+        if let options = boxes(field.kind, at: path, opened) {
             let chosen = options.map(\.value).filter { form["\(path)#\($0)"] != nil }
-            return chosen.isEmpty ? nil : .list(chosen)
-        default:
-            break
+            // In the order the file holds them, then the newly ticked, so a save that changes
+            // nothing writes nothing new.
+            let held = (opened.value(at: path) ?? []).filter(chosen.contains)
+            let ordered = held + chosen.filter { !held.contains($0) }
+            return ordered.isEmpty ? nil : .list(ordered)
         }
         guard let text = form[path]?.replacingOccurrences(of: "\r\n", with: "\n"), !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             return nil
@@ -330,8 +439,22 @@ struct CaseForm {
         case .date, .number, .yesNo: return .plain(text)
         case .lines: return .list(text.components(separatedBy: "\n"))
         case .oneOrMore: return .oneOrMore(text.components(separatedBy: "\n"))
-        case .choice: return .plain(text)
+        case .choice, .choiceFrom: return .plain(text)
         default: return .text(text)
+        }
+    }
+
+    /// The boxes of a field of boxes, as the form shows them for `edit`: a fixed list, or the case's
+    /// own items, with any value the file holds that they do not (a hand-written one) as it is, so
+    /// that it is not lost; nil for any other field.
+    static func boxes(_ kind: Field.Kind, at path: String, _ edit: CaseFileEdit) -> [(value: String, label: String)]? {
+        switch kind {
+        case .checkboxes(let options): return options
+        case .checkboxesFrom(let choice):
+            let options = choice.options(edit)
+            let others = (edit.value(at: path) ?? []).filter { value in !options.contains { $0.value == value } }
+            return options + others.map { ($0, $0) }
+        default: return nil
         }
     }
 
@@ -350,10 +473,15 @@ struct CaseForm {
                     if index == existing {
                         out += "<p class=\"hint\">Leave these empty to add none. Save to add another after it.</p>\n"
                     }
-                    for field in section.fields {
-                        out += fieldHTML(field, path: path(section, index: index, field), edit, errors, editable: true)
+                    if index < existing, !edit.holdsFields(at: itemPath) {
+                        let written = (edit.value(at: itemPath) ?? []).joined(separator: ", ")
+                        out += "<p class=\"hint\" id=\"\(id(itemPath))\">Written in the case file as \u{201C}\(HTML.escaped(written))\u{201D}, not as fields; kept as it is (change it in the YAML, or remove it and add it again here)</p>\n"
+                    } else {
+                        for field in section.fields {
+                            out += fieldHTML(field, path: path(section, index: index, field), edit, errors, editable: true)
+                        }
+                        out += html(lists(section, item: itemPath, edit), edit, errors: errors, editable: editable, level: level + 2)
                     }
-                    out += html(lists(section, item: itemPath, edit), edit, errors: errors, editable: editable, level: level + 2)
                     if index < existing {
                         let remove = "\(itemPath).remove"
                         out += "<div class=\"form-group\"><input type=\"checkbox\" id=\"\(id(remove))\" name=\"\(HTML.escaped(remove))\" value=\"yes\"> <label class=\"inline\" for=\"\(id(remove))\">Remove \(HTML.escaped(lowerFirst(item))) \(index + 1)\(level == 2 ? " from the case" : "")</label></div>\n"
@@ -373,9 +501,9 @@ struct CaseForm {
         return out
     }
 
-    /// `Meeting` → `meeting`, but `APDR record` stays as it is.
+    /// `Meeting` → `meeting`, but `APDR record` and `Additional Needs Plan` stay as they are.
     private static func lowerFirst(_ text: String) -> String {
-        guard let first = text.first, text.dropFirst().first?.isLowercase ?? true else { return text }
+        guard let first = text.first, !text.dropFirst().contains(where: \.isUppercase) else { return text }
         return first.lowercased() + text.dropFirst()
     }
 
@@ -391,8 +519,8 @@ struct CaseForm {
         let error = errors.first { $0.field == id }
         var described: [String] = []
         var out = "<div class=\"form-group\(error == nil ? "" : " error")\">\n"
-        let isGroup: Bool
-        if case .checkboxes = field.kind { isGroup = true } else { isGroup = false }
+        let boxes = Self.boxes(field.kind, at: path, edit)
+        let isGroup = boxes != nil
         out += isGroup ? "<fieldset class=\"checkboxes\"><legend class=\"label\">\(HTML.escaped(field.label))</legend>\n"
             : "<label for=\"\(id)\">\(HTML.escaped(field.label))</label>\n"
         if let hint = field.hint {
@@ -430,7 +558,13 @@ struct CaseForm {
             out += select(id: id, name: name, describedBy + invalid, options: [("", "Not given"), ("yes", "Yes"), ("no", "No")], chosen: value)
         case .choice(let options):
             out += select(id: id, name: name, describedBy + invalid, options: [("", "Choose")] + options, chosen: text)
-        case .checkboxes(let options):
+        case .choiceFrom(let choice):
+            out += select(id: id, name: name, describedBy + invalid, options: [("", "Choose")] + choice.options(edit), chosen: text)
+        case .checkboxes, .checkboxesFrom:
+            let options = boxes ?? []
+            if options.isEmpty {
+                out += "<p class=\"hint\" id=\"\(id)\">None to choose from yet: give the parents and carers their short names above, and save</p>\n"
+            }
             for (offset, option) in options.enumerated() {
                 let box = offset == 0 ? id : "\(id)-\(option.value)"
                 let checked = current.contains(option.value) ? " checked" : ""

@@ -210,7 +210,7 @@ extension AttendocSite {
             hidden += "<input type=\"hidden\" name=\"version\" value=\"\(existing.latest.version)\">\n"
         }
         let intro = existing.map {
-            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; what the form does not show (letters issued, the legal route's defendants, evidence files...) is kept as it is, and so are the comments of a section left unchanged. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
+            "<p>Version \($0.latest.version) of the case file, recorded \(HTML.escaped($0.latest.recordedAt)) by \(HTML.escaped($0.latest.recordedBy)). Saving records a new version; what the form does not show (the letters issued, anything written in the YAML as more than text) is kept as it is, and so are the comments of a section left unchanged. <a href=\"/case/yaml?ref=\(HTML.query($0.recorded.reference))\">Download the case file (YAML)</a></p>"
         } ?? "<p>Fill in what you know; fields marked optional may be left empty. The case is checked in full when you save it, and recorded as its first version.</p>"
         let general = errors.first { $0.field == "case-form" }
         let body = """
@@ -218,7 +218,8 @@ extension AttendocSite {
         \(intro)
         <form method="post" action="/case/save" id="case-form" novalidate>
         \(hidden)\(general.map { "<p class=\"error-message\" id=\"case-form-error\"><span class=\"visually-hidden\">Error:</span> \(HTML.escaped($0.message))</p>\n" } ?? "")\
-        \(CaseForm.html(caseFormSections(), edit, errors: errors, editable: Self.editable(existing: existing != nil)))
+        \(CaseForm.html(caseFormSections(), edit, errors: errors, editable: Self.editable(existing: existing != nil)))\
+        \(CaseFormLettersIssued.html(edit, reference: existing?.recorded.reference))
         <button type="submit" class="button">\(existing == nil ? "Add the case" : "Save the case")</button>
         </form>
         """

@@ -108,11 +108,6 @@ struct SafeguardingReferralTests {
     static func readable(_ file: DocumentWriter.RenderedFile, in folder: URL) throws -> String {
         let url = folder.appendingPathComponent(file.relativePath.replacingOccurrences(of: "/", with: "_"))
         try file.bytes.write(to: url)
-        switch file.format {
-        case .html: return flattened(htmlText(String(decoding: file.bytes, as: UTF8.self)))
-        case .txt: return flattened(String(decoding: file.bytes, as: UTF8.self))
-        case .docx: return flattened(htmlText(try run("unzip", ["-p", url.path]).output))
-        case .pdf: return flattened(try pdfText(url))
-        }
+        return try readableText(of: url, docx: .everyPart)
     }
 }

@@ -25,6 +25,17 @@ struct CaseFileEditTests {
         evidence: [evidence/log.txt]
     """
 
+    /// An older file's defendant written as an id alone is not a mapping of fields: a form must not
+    /// set `parent:` inside it, which would write over it.
+    @Test func anItemWrittenAsTextHoldsNoFields() throws {
+        let edit = try CaseFileEdit(yaml: "legal_route:\n  defendants: [mother, {parent: father}]\n")
+        #expect(edit.count(at: "legal_route.defendants") == 2)
+        #expect(!edit.holdsFields(at: "legal_route.defendants[0]"))
+        #expect(edit.holdsFields(at: "legal_route.defendants[1]"))
+        #expect(edit.holdsFields(at: "legal_route.defendants[2]"), "an item not there yet may be given fields")
+        #expect(edit.value(at: "legal_route.defendants[0]") == ["mother"])
+    }
+
     @Test func setValuesAreReadAsWrittenAndTheRestIsKept() throws {
         var edit = try CaseFileEdit(yaml: Self.yaml)
         #expect(edit.value(at: "parents[0].phone") == ["07700 900 123", "01392 000 999"])

@@ -109,6 +109,20 @@ struct SchoolStepsTests {
         #expect(later["home_visit"]?.takenBy == "contacts[1]")
     }
 
+    @Test func aReviewWithNoPolicyDeadlineFallsDueOnTheMeetingsReviewDateNotOnTheMeeting() throws {
+        var loaded = try Self.riversideWithOneContract()
+        let index = try #require(loaded.policy?.steps.firstIndex { $0.name == "contract_review" })
+        loaded.policy?.steps[index].deadline = nil
+        let review = try #require(try SchoolSteps.status(of: loaded, asOf: date("2026-10-10"), sent: []).first { $0.step.name == "contract_review" })
+        // The contract of 2 October set its review for 16 October: the review is due then.
+        #expect(review.calledForOn == date("2026-10-02"))
+        #expect(review.due == date("2026-10-16"))
+        // A contract that set no review date: the review is due on the day it was called for.
+        loaded.attendanceCase.meetings[0].reviewDate = nil
+        let undated = try #require(try SchoolSteps.status(of: loaded, asOf: date("2026-10-10"), sent: []).first { $0.step.name == "contract_review" })
+        #expect(undated.due == date("2026-10-02"))
+    }
+
     // MARK: - The referral check
 
     static func gaps(_ loaded: LoadedCase, asOf iso: String, sent: [SentDocument] = []) throws -> [String] {

@@ -16,13 +16,7 @@ import Testing
     /// The text a reader sees in a file of any format, whitespace flattened; for DOCX every part of
     /// the package, so that nothing hides in a header or a property.
     static func readable(_ url: URL) throws -> String {
-        switch url.pathExtension {
-        case "txt": return flattened(try String(contentsOf: url, encoding: .utf8))
-        case "html": return flattened(htmlText(try String(contentsOf: url, encoding: .utf8)))
-        case "docx": return flattened(try run("unzip", ["-p", url.path]).output.replacingOccurrences(of: "<[^>]+>", with: " ", options: .regularExpression))
-        case "pdf": return flattened(try pdfText(url))
-        default: return ""
-        }
+        try readableText(of: url, docx: .everyPart)
     }
 
     /// The day's documents and the consent forms, in all four formats, in one folder.

@@ -40,48 +40,10 @@ struct RenderedLetters: Sendable {
 
     /// What a reader of `format` reads, whitespace flattened.
     func readableText(_ recipient: String, _ format: OutputFormat) throws -> String {
-        let url = file(recipient, format)
-        switch format {
-        case .txt: return flattened(try String(contentsOf: url, encoding: .utf8))
-        case .html: return flattened(htmlText(try String(contentsOf: url, encoding: .utf8)))
-        case .docx: return flattened(try DOCXReading.paragraphs(of: url).joined(separator: "\n"))
-        case .pdf: return flattened(try pdfText(url))
-        }
+        try AttendocTesting.readableText(of: file(recipient, format))
     }
 }
 
-enum DOCXReading {
-    /// The entries of a .docx, by path.
-    static func entries(of url: URL) throws -> [String: Data] {
-        let archive = try Archive(url: url, accessMode: .read)
-        var entries: [String: Data] = [:]
-        for entry in archive {
-            var data = Data()
-            _ = try archive.extract(entry) { data.append($0) }
-            entries[entry.path] = data
-        }
-        return entries
-    }
-
-    /// The text of each paragraph (w:p) in word/document.xml, as Word would show it.
-    static func paragraphs(of url: URL) throws -> [String] {
-        guard let document = try entries(of: url)["word/document.xml"] else { return [] }
-        let stylesheet = try XSLTStylesheet(data: Data("""
-        <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
-            xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-          <xsl:output method="text" encoding="UTF-8"/>
-          <xsl:template match="/">
-            <xsl:for-each select="//w:p"><xsl:for-each select=".//w:t|.//w:tab"><xsl:choose>
-              <xsl:when test="self::w:tab"><xsl:text>&#9;</xsl:text></xsl:when>
-              <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise></xsl:choose></xsl:for-each>
-              <xsl:text>&#10;</xsl:text></xsl:for-each>
-          </xsl:template>
-        </xsl:stylesheet>
-        """.utf8), source: "docx-paragraphs.xsl")
-        let text = try stylesheet.transform(try XMLTree(data: document, source: "word/document.xml"))
-        return String(decoding: text, as: UTF8.self).components(separatedBy: "\n")
-    }
-}
 
 @Suite("First warning letter in every format", .serialized)
 struct LetterRenderingTests {

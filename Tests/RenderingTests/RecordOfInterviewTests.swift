@@ -17,7 +17,7 @@ struct RecordOfInterviewTests {
     /// plain text sets a table's cells in columns, so a fact looked for is a few words.
     static func readable(_ url: URL) throws -> String {
         switch url.pathExtension {
-        case "docx": flattened(try DOCXReading.paragraphs(of: url).joined(separator: "\n"))
+        case "docx": try readableText(of: url)
         // In reading order (a table cell's lines together), then in the page's layout (each fact's
         // label beside its value: the tagged PDF's reading order gives the labels' column first).
         case "pdf": try RecordTests.readable(url) + " " + flattened(try run("pdftotext", ["-layout", "-enc", "UTF-8", url.path, "-"]).output)

@@ -28,17 +28,9 @@ struct RecordTests {
         return folder.appendingPathComponent("\(loaded.attendanceCase.reference.replacingOccurrences(of: "/", with: "-"))/\(kind.rawValue)")
     }
 
+    /// What a reader of `url` reads; for a DOCX every part, so nothing hides in a header, footer or property.
     static func readable(_ url: URL) throws -> String {
-        switch url.pathExtension {
-        case "txt": return flattened(try String(contentsOf: url, encoding: .utf8))
-        case "html": return flattened(htmlText(try String(contentsOf: url, encoding: .utf8)))
-        case "docx":
-            // Every XML part of the package, so nothing hides in a header, footer or property.
-            let entries = try DOCXReading.entries(of: url)
-            return flattened(entries.values.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " "))
-        case "pdf": return flattened(try pdfText(url))
-        default: return ""
-        }
+        try readableText(of: url, docx: .everyPart)
     }
 
     @Test func agencyOnlyNotesAreInNoParentCopyInAnyFormat() throws {

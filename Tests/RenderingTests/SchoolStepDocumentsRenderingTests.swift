@@ -127,13 +127,7 @@ struct RenderedStepDocuments: Sendable {
     }
 
     func readableText(_ index: Int, _ format: OutputFormat) throws -> String {
-        let url = file(index, format)
-        switch format {
-        case .txt: return flattened(try String(contentsOf: url, encoding: .utf8))
-        case .html: return flattened(htmlText(try String(contentsOf: url, encoding: .utf8)))
-        case .docx: return flattened(try DOCXReading.paragraphs(of: url).joined(separator: "\n"))
-        case .pdf: return flattened(try pdfText(url))
-        }
+        try AttendocTesting.readableText(of: file(index, format))
     }
 }
 

@@ -20,6 +20,8 @@ final class BrowserOnServedSite {
     private var stopped = false
 
     init(_ fixture: WebFixture) async throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromedriver"), "chromedriver is needed: scripts/setup installs it")
         await OneBrowserAtATime.turn.take()
         let screenshots = fixture.folder.appendingPathComponent("screenshots")
         let server: BackgroundProgram

@@ -1,3 +1,4 @@
+import AttendocCaseModel
 import AttendocIssuing
 import AttendocTesting
 import AttendocValues
@@ -14,7 +15,6 @@ import Testing
 struct CaseFormBrowserTests {
     @Test(.timeLimit(.minutes(15)))
     func anOfficeAddsACaseThroughTheFormsSeesItAndListsItsPupilsSortedAndFiltered() async throws {
-        #expect(FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"), "Chromium is needed: scripts/setup installs it")
         let fixture = try WebFixture("web-browser-case-form")
         defer { fixture.remove() }
         let served = try await BrowserOnServedSite(fixture)
@@ -86,12 +86,31 @@ struct CaseFormBrowserTests {
             }
             try await browser.execute("document.getElementById('f-meetings-1-attendees-0-name').scrollIntoView()")
             try await save("case-form-meeting")
+            // A sibling, a reasonable adjustment and a review of the first meeting, chosen from
+            // the list by its kind and date (no place to type).
+            for (field, text) in [("pupil-siblings-0-upn", "C878201522007"), ("pupil-siblings-0-name", "Ronan O'Neill"),
+                                  ("reasonable_adjustments-0-what", "A quiet room to start the day in"),
+                                  ("reasonable_adjustments-0-from", "2026-11-02"), ("reviews-0-date", "2026-10-20")] {
+                try await browser.type(text, into: "#f-\(field)")
+            }
+            #expect(try await browser.text("#f-reviews-0-of").contains("Meeting 1: parenting contract meeting on 2 October 2026"))
+            for (field, option) in [("reasonable_adjustments-0-area", "pastoral"), ("reviews-0-of", "meetings[0]"), ("reviews-0-decision", "escalate")] {
+                try await browser.click("#f-\(field) option[value='\(option)']")
+            }
+            try await browser.execute("document.getElementById('f-reviews-0-of').scrollIntoView()")
+            try await save("case-form-review")
+            try await browser.execute("document.getElementById('f-reasonable_adjustments-0-what').scrollIntoView()")
+            try await save("case-form-adjustment")
             try await browser.click("#case-form button[type=submit]")
             try await browser.waitForHeading("Case NEW/2026/002")
             #expect(try await browser.text("#chronology + table").contains("Team Around the Family meeting held (meetings[1])"))
             #expect(try fixture.workspace.versions(of: "NEW/2026/002").map(\.change) == ["added", "changed"])
             let meeting = try #require(try fixture.workspace.versions(of: "NEW/2026/002").last).yaml
             #expect(meeting.contains("name: \"Sam Okafor\"") && meeting.contains("action: \"Visit the family at home\""), "\(meeting)")
+            let version = try CaseFileReader.read(meeting, file: "version 2")
+            #expect(version.pupil.siblings.map(\.upn.text) == ["C878201522007"])
+            #expect(version.reasonableAdjustments.map(\.what) == ["A quiet room to start the day in"] && version.reasonableAdjustments.first?.area == .pastoral)
+            #expect(version.reviews.map(\.of) == ["meetings[0]"] && version.reviews.first?.decision == .escalate)
 
             // The school's register, then its pupils.
             try await browser.navigate(to: "\(site)/register")
