@@ -32,9 +32,37 @@ public struct PanelPapers: Sendable {
     }
 
     /// The intake of the panel's referrals (seed 000's criteria), as `attendoc panel intake` takes
-    /// the same files.
-    public func intake(calendar: PanelCalendar, order: [String] = []) throws(AttendocError) -> PanelIntake {
-        try PanelIntake.take(try referrals(), for: panel, calendar: calendar, order: order)
+    /// the same files, in the clerk's order of slots (`slotOrder()`) unless `order` is given.
+    public func intake(calendar: PanelCalendar, order: [String]? = nil) throws(AttendocError) -> PanelIntake {
+        try PanelIntake.take(try referrals(), for: panel, calendar: calendar, order: order ?? slotOrder())
+    }
+
+    /// `slot-order.txt`: the clerk's order of slots, one referral reference a line, as `attendoc
+    /// panel intake --order` takes it (references not named follow in the order received).
+    var slotOrderFile: URL { folder.appendingPathComponent("slot-order.txt") }
+
+    /// The clerk's order of slots, if one is set; empty for the order received.
+    public func slotOrder() -> [String] {
+        guard let text = try? String(contentsOf: slotOrderFile, encoding: .utf8) else { return [] }
+        return text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// Moves the slot of `reference` one place earlier (`by: -1`) or later (`by: 1`) among the slots
+    /// taken forward, and keeps the whole order as the clerk's (`slot-order.txt`, put in place in
+    /// one step). Returns the intake in the new order; a referral not taken forward is refused.
+    @discardableResult
+    public func moveSlot(_ reference: String, by step: Int, calendar: PanelCalendar) throws(AttendocError) -> PanelIntake {
+        var order = try intake(calendar: calendar).slots.map(\.referral.reference)
+        guard let place = order.firstIndex(of: reference) else {
+            throw AttendocError(.usage, "the referral \(reference) has no slot at the panel of \(panel.date.iso)")
+        }
+        let target = place + step
+        guard order.indices.contains(target) else { return try intake(calendar: calendar) }
+        order.swapAt(place, target)
+        let pending = try Self.pendingFile(in: folder, Data((order.joined(separator: "\n") + "\n").utf8))
+        defer { try? FileManager.default.removeItem(at: pending) }
+        try Self.putInPlace(pending, at: slotOrderFile)
+        return try intake(calendar: calendar)
     }
 
     /// Receives a referral file: read in full first (a bad file is refused with its line and field,

@@ -11,6 +11,8 @@ public struct PanelReviewsDue: Sendable {
         public var schoolDaysLeft: Int
         /// `<panel date>/<referral>`.
         public var caseID: String
+        /// `four-week` or `termly`.
+        public var kind: String
         public var upns: [String]
         public var what: String
     }
@@ -23,7 +25,7 @@ public struct PanelReviewsDue: Sendable {
             if held.contains(where: { $0.outcome == "closed" }) { continue }
             for (kind, words, dueText) in [("four-week", "4-week review", record.fourWeekReview), ("termly", "termly review", record.termlyReview)] {
                 guard !held.contains(where: { $0.kind == kind }), let due = CalendarDate(iso: dueText) else { continue }
-                items.append(Item(due: due, schoolDaysLeft: calendar.schoolDaysLeft(from: date, to: due), caseID: record.id,
+                items.append(Item(due: due, schoolDaysLeft: calendar.schoolDaysLeft(from: date, to: due), caseID: record.id, kind: kind,
                                   upns: record.upns, what: "panel \(words) of \(record.referral) (panel of \(record.panelDate))"))
             }
         }

@@ -59,6 +59,7 @@ public final class AttendocSite: Sendable {
         router.get("/panel/intake") { request, _ in try self.panelIntakePage(request) }
         router.post("/panel/referral") { request, _ in try await self.receiveReferral(request) }
         router.get("/panel/slots") { request, _ in try self.panelSlotsPage(request) }
+        router.post("/panel/slots/move") { request, _ in try await self.movePanelSlot(request) }
         router.get("/panel/minutes") { request, _ in try self.panelMinutesForm(request) }
         router.post("/panel/minutes") { request, _ in try await self.savePanelMinutes(request) }
         router.get("/panel/issue") { request, _ in try self.panelIssuePage(request) }
@@ -66,6 +67,7 @@ public final class AttendocSite: Sendable {
         router.post("/panel/issue") { request, _ in try await self.issuePanelMinutes(request) }
         router.get("/panel/download") { request, _ in try self.downloadPanelDocument(request) }
         router.get("/panel/reviews") { request, _ in try self.panelReviewsPage(request) }
+        router.post("/panel/review") { request, _ in try await self.recordPanelReviewHeld(request) }
         router.get("/access-log") { request, _ in try self.accessLogPage(request) }
         router.get("/staff") { request, _ in try self.staffPage(request) }
         return router

@@ -116,13 +116,19 @@ public final class Workspace: Sendable {
     }
 
     /// A consistent copy of the database while the workspace is in use (SQLite's backup API),
-    /// and of the archive files the copy's rows name, into `file` and `file.archive/`.
+    /// of the archive files the copy's rows name, and of the panel's papers (`panel/`: the
+    /// referrals received, the clerk's minutes and order of slots), into `file`, `file.archive/`
+    /// and `file.panel/`. Restored, they are `attendoc.sqlite`, `archive/` and `panel/`.
     public func backup(to file: URL) throws(WorkspaceError) {
         let files = FileManager.default
         guard !files.fileExists(atPath: file.path) else {
             throw WorkspaceError("\(file.path) already exists; choose a new file for the backup")
         }
         let archiveCopy = URL(fileURLWithPath: file.path + ".archive")
+        let panelCopy = URL(fileURLWithPath: file.path + ".panel")
+        guard !files.fileExists(atPath: archiveCopy.path), !files.fileExists(atPath: panelCopy.path) else {
+            throw WorkspaceError("\(archiveCopy.path) or \(panelCopy.path) already exists; choose a new file for the backup")
+        }
         do {
             guard files.createFile(atPath: file.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw WorkspaceError("cannot create \(file.path)")
@@ -137,14 +143,38 @@ public final class Workspace: Sendable {
                 try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
                 try files.copyItem(at: location.archive.appendingPathComponent(path), to: target)
             }
+            try copyPanelPapers(to: panelCopy)
         } catch let error as WorkspaceError {
             try? files.removeItem(at: file)
             try? files.removeItem(at: archiveCopy)
+            try? files.removeItem(at: panelCopy)
             throw error
         } catch {
             try? files.removeItem(at: file)
             try? files.removeItem(at: archiveCopy)
+            try? files.removeItem(at: panelCopy)
             throw WorkspaceError("the backup to \(file.path) failed (\(Self.reason(error))); nothing was written")
+        }
+    }
+
+    /// The panel's papers (`panel/<date>/…`), every file but the hidden ones (a file still being
+    /// written), into `copy`; nothing when the workspace has none.
+    private func copyPanelPapers(to copy: URL) throws {
+        let files = FileManager.default
+        let papers = location.folder.appendingPathComponent("panel", isDirectory: true)
+        guard files.fileExists(atPath: papers.path) else { return }
+        try files.createDirectory(at: copy, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let names = try files.subpathsOfDirectory(atPath: papers.path).sorted()
+        for name in names where !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            var isFolder: ObjCBool = false
+            guard files.fileExists(atPath: papers.appendingPathComponent(name).path, isDirectory: &isFolder) else { continue }
+            let target = copy.appendingPathComponent(name)
+            if isFolder.boolValue {
+                try files.createDirectory(at: target, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } else {
+                try files.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try files.copyItem(at: papers.appendingPathComponent(name), to: target)
+            }
         }
     }
 

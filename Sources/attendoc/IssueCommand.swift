@@ -128,7 +128,7 @@ struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
         abstract: "A consistent copy of the workspace, made while it may be in use.",
-        discussion: "Writes FILE (the database, through SQLite's backup API) and FILE.archive/ (the archived files its rows name).")
+        discussion: "Writes FILE (the database, through SQLite's backup API), FILE.archive/ (the archived files its rows name) and FILE.panel/ (the panel's papers: referrals, minutes, the order of slots). To restore, put them back as attendoc.sqlite, archive/ and panel/.")
 
     @Argument(help: "The new backup file.")
     var file: String
@@ -141,7 +141,7 @@ struct BackupCommand: ParsableCommand {
             try fromRecord { () throws(WorkspaceError) in
                 try workspace.backup(to: URL(fileURLWithPath: file))
             }
-            Terminal.print("backed up the workspace to \(file) and \(file).archive/")
+            Terminal.print("backed up the workspace to \(file), \(file).archive/ and \(file).panel/")
         } catch {
             throw CommandLineValues.fail(error)
         }

@@ -39,14 +39,9 @@ struct PanelReviewCommand: ParsableCommand {
     func run() throws {
         do throws(AttendocError) {
             guard let panel = CalendarDate(iso: panelDate) else { throw AttendocError(.usage, "PANEL-DATE is not a date written YYYY-MM-DD") }
-            guard ["four-week", "termly"].contains(kind) else { throw AttendocError(.usage, "--kind \(kind): expected four-week or termly") }
-            guard ["progressing", "stuck", "closed"].contains(outcome) else {
-                throw AttendocError(.usage, "--outcome \(outcome): expected progressing, stuck or closed")
-            }
             let held = try CommandLineValues.date(on, option: "--on")
-            let workspace = try record.open()
-            let review = PanelReviewRecord(caseID: "\(panel.iso)/\(referral)", kind: kind, reviewedOn: held.iso, outcome: outcome)
-            try fromRecord { () throws(WorkspaceError) in try workspace.recordPanelReview(review, by: WorkspaceOptions.person(by)) }
+            let review = try PanelReviewHeld.record(panel: panel, referral: referral, kind: kind, heldOn: held, outcome: outcome,
+                                                    by: WorkspaceOptions.person(by), in: try record.open())
             Terminal.print("recorded the \(kind) review of \(review.caseID) held on \(held.iso): \(outcome)")
         } catch {
             throw CommandLineValues.fail(error)

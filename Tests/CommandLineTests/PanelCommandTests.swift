@@ -75,7 +75,7 @@ extension PanelCommandTests {
         #expect(review.status == 0, "\(review.error)")
         let badOutcome = try Self.attendoc(["panel", "review", "2025-12-01", "PR-2025-031", "--kind", "four-week", "--on", "2026-01-12",
                                             "--outcome", "fine", "--workspace", workspace])
-        #expect(badOutcome.status != 0 && badOutcome.error.contains("--outcome fine: expected progressing, stuck or closed"))
+        #expect(badOutcome.status != 0 && badOutcome.error.contains("outcome fine: expected progressing, stuck or closed"))
 
         let reviews = try Self.attendoc(["panel", "reviews", "--as-of", "2026-01-20", "--workspace", workspace])
         #expect(reviews.status == 0, "\(reviews.error)")

@@ -7,7 +7,8 @@ import Testing
 /// `attendoc serve` on a port of its own with the test's own workspace: the referrals received by
 /// upload and checked at the intake, the slots of the day, the minutes of one case written (a bad
 /// date refused on its field, followed from the error summary, corrected), each copy looked at and
-/// the minutes issued, the family's copy downloaded and read, and the reviews due. Screenshots go
+/// the minutes issued, the family's copy downloaded and read, the reviews due, and the 4-week review recorded as held
+/// (a bad day refused on its field first). Screenshots go
 /// to the test's folder and .build/test-artefacts/web/.
 @Suite("Web: the panel clerk in a real browser", .serialized)
 struct PanelBrowserTests {
@@ -98,6 +99,24 @@ struct PanelBrowserTests {
             let termly = try #require(reviews.range(of: "termly review of PR-2025-031"))
             #expect(fourWeek.lowerBound < termly.lowerBound)
             try await save("panel-reviews")
+
+            // The 4-week review held, recorded from its row: a day not written YYYY-MM-DD refused on
+            // its field (followed from the error summary), then recorded; only the termly review is left.
+            try await browser.type("12/01/2026", into: "#review-0-on")
+            try await browser.click("#review-0-outcome option[value='stuck']")
+            try await browser.click("form[action='/panel/review'] button")
+            try await browser.waitForText(".error-summary", containing: "Enter the day the review was held as YYYY-MM-DD")
+            try await save("panel-review-error")
+            try await browser.click(".error-summary a[href='#review-0-on']")
+            #expect(try await browser.currentURL().hasSuffix("#review-0-on"))
+            try await browser.clear("#review-0-on")
+            try await browser.type("2026-01-12", into: "#review-0-on")
+            try await browser.click("form[action='/panel/review'] button")
+            try await browser.waitForText("main", containing: "Recorded the 4-week review of PR-2025-031 (panel of 2025-12-01) held on 2026-01-12: stuck.")
+            try await save("panel-review-recorded")
+            let left = try await browser.text("main table")
+            #expect(!left.contains("4-week review of PR-2025-031") && left.contains("termly review of PR-2025-031"))
+            #expect(try fixture.workspace.panelReviews().map(\.outcome) == ["stuck"])
         } catch {
             try? await save("panel-failure")
             await browser.endSession()

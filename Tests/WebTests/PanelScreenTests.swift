@@ -210,6 +210,41 @@ struct PanelScreenTests {
             let termly = try #require(reviews.range(of: "Friday 27 March 2026 overdue by"))
             #expect(fourWeek.lowerBound < termly.lowerBound, "soonest first")
             #expect(reviews.contains("panel 4-week review of PR-2025-031 (panel of 2025-12-01) W801200025001, K801200025002"))
+
+            // A review held, recorded from its row: a day not written YYYY-MM-DD, a day after today
+            // and no outcome are each refused on their field, nothing recorded; then recorded.
+            let reviewsPage = try await clerk.get("/panel/reviews")
+            #expect(reviewsPage.text.contains("<label for=\"review-0-on\">Held on") && reviewsPage.text.contains("<label for=\"review-0-outcome\">What it found"))
+            let firstForm = try #require(reviewsPage.text.range(of: "<form method=\"post\" action=\"/panel/review\">"))
+            var held = PageForm(String(reviewsPage.text[firstForm.lowerBound...].prefix { $0 != "\u{0}" }.split(separator: "</form>", maxSplits: 1)[0]))
+            #expect(held["case"] == "\(day)/PR-2025-031" && held["kind"] == "four-week", "the first row's form is the soonest review's")
+            held["on"] = "12/01/2026"
+            held["outcome"] = "stuck"
+            let badDay = try await clerk.post("/panel/review", form: held.fields)
+            #expect(badDay.status == .unprocessableContent && badDay.text.contains("<a href=\"#review-0-on\">Enter the day the review was held as YYYY-MM-DD"))
+            #expect(badDay.text.contains("value=\"12/01/2026\"") && badDay.text.contains("<option value=\"stuck\" selected>"), "what was typed is kept")
+            held["on"] = "2026-12-11"
+            #expect(try await clerk.post("/panel/review", form: held.fields).text.contains("<a href=\"#review-0-on\">The day the review was held cannot be after today (2026-12-10)"))
+            held["on"] = "2025-11-28"
+            #expect(words(try await clerk.post("/panel/review", form: held.fields).text).contains("before the panel of 2025-12-01"))
+            held["on"] = "2026-01-12"
+            held["outcome"] = ""
+            #expect(try await clerk.post("/panel/review", form: held.fields).text.contains("<a href=\"#review-0-outcome\">Choose what the review found"))
+            #expect(try fixture.workspace.panelReviews().isEmpty, "nothing recorded by a refused form")
+            for name in ["office", "team", "admin"] {
+                let other = Visitor(client)
+                try await other.signIn(name)
+                #expect(IssueAndBundleScreenTests.got(try await other.post("/panel/review", form: held.fields)) == "403", "\(name) POST /panel/review")
+            }
+            held["outcome"] = "stuck"
+            let recorded = try await clerk.post("/panel/review", form: held.fields)
+            #expect(IssueAndBundleScreenTests.got(recorded).hasPrefix("303 /panel/reviews?recorded="))
+            #expect(try fixture.workspace.panelReviews() == [PanelReviewRecord(caseID: "\(day)/PR-2025-031", kind: "four-week", reviewedOn: "2026-01-12", outcome: "stuck")])
+            let after = words(try await clerk.get(try #require(recorded.headers[.location])).text)
+            #expect(after.contains("Review recorded Recorded the 4-week review of PR-2025-031 (panel of 2025-12-01) held on 2026-01-12: stuck."))
+            #expect(!after.contains("panel 4-week review of PR-2025-031") && after.contains("panel termly review of PR-2025-031"), "only the termly review is still due")
+            // A review no longer due cannot be recorded again from here.
+            #expect(try await clerk.post("/panel/review", form: held.fields).status == .notFound)
         }
         // The access log: each view and change, naming the referral and its children's UPNs, never a name.
         let log = try fixture.workspace.accessLog().filter { $0.username == "clerk" }
@@ -222,8 +257,52 @@ struct PanelScreenTests {
             #expect(log.contains { $0.action == action && $0.what == what && $0.upn == "W801200025001, K801200025002" }, "\(action): \(what)")
         }
         #expect(log.contains { $0.action == "download" && $0.upn == "W801200025001, K801200025002" })
+        #expect(log.contains { $0.action == "change" && $0.what == "recorded the 4-week review of PR-2025-031 (panel of 2025-12-01) held on 2026-01-12: stuck" && $0.upn == "W801200025001, K801200025002" })
         #expect(log.contains { $0.action == "view" && $0.what.hasPrefix("the panel's reviews due as of 2026-12-10") })
         #expect(!log.contains { $0.what.contains("Siobh") || $0.what.contains("Brien") })
+    }
+}
+
+extension PanelScreenTests {
+    @Test func theClerkMovesASlotUpOrDownAndTheOrderIsKept() async throws {
+        let fixture = try WebFixture("web-panel-order")
+        defer { fixture.remove() }
+        let day = Self.panel
+        try await serving(IssueAndBundleScreenTests.site(fixture)) { client in
+            let clerk = Visitor(client)
+            try await clerk.signIn("clerk")
+            try await Self.receiveTheReferrals(clerk)
+            let slots = try await clerk.get("/panel/slots?date=\(day)")
+            // The first slot can only go down, the last only up.
+            #expect(slots.text.components(separatedBy: "action=\"/panel/slots/move\"").count - 1 == 2)
+            #expect(slots.text.contains("Move down<span class=\"visually-hidden\">: PR-2025-031</span>") && slots.text.contains("Move up<span class=\"visually-hidden\">: PR-2025-034</span>"))
+            #expect(!slots.text.contains("Move up<span class=\"visually-hidden\">: PR-2025-031</span>"))
+            let token = try #require(Visitor.csrf(in: slots))
+            let move = [("csrf", token), ("date", day), ("ref", "PR-2025-034"), ("direction", "up")]
+            for name in ["office", "team", "admin"] {
+                let other = Visitor(client)
+                try await other.signIn(name)
+                #expect(IssueAndBundleScreenTests.got(try await other.post("/panel/slots/move", form: move)) == "403", "\(name) POST /panel/slots/move")
+            }
+            #expect(IssueAndBundleScreenTests.got(try await clerk.post("/panel/slots/move", form: Array(move.dropFirst()))) == "403", "no token, refused")
+            #expect(IssueAndBundleScreenTests.got(try await Visitor(client).post("/panel/slots/move", form: move)) == "303 /login")
+            #expect(!FileManager.default.fileExists(atPath: Self.papers(fixture).appendingPathComponent("slot-order.txt").path), "nothing moved by a refused form")
+            // A referral refused at the intake has no slot to move; a direction not up or down is not a move.
+            #expect(try await clerk.post("/panel/slots/move", form: [("csrf", token), ("date", day), ("ref", "PR-2025-036"), ("direction", "up")]).status == .notFound)
+            #expect(try await clerk.post("/panel/slots/move", form: [("csrf", token), ("date", day), ("ref", "PR-2025-034"), ("direction", "top")]).status == .notFound)
+
+            #expect(IssueAndBundleScreenTests.got(try await clerk.post("/panel/slots/move", form: move)) == "303 /panel/slots?date=\(day)&moved=PR-2025-034")
+            let moved = words(try await clerk.get("/panel/slots?date=\(day)&moved=PR-2025-034").text)
+            #expect(moved.contains("Slots reordered PR-2025-034 is now at 13:30"))
+            let first = try #require(moved.range(of: "13:30–13:45 PR-2025-034")), second = try #require(moved.range(of: "13:45–14:00 PR-2025-031"))
+            #expect(first.lowerBound < second.lowerBound)
+            // The intake and the minutes form take the same order.
+            #expect(words(try await clerk.get("/panel/intake?date=\(day)").text).contains("13:30–13:45 PR-2025-034"))
+            #expect(words(try await clerk.get("/panel/minutes?date=\(day)&ref=PR-2025-031").text).contains("PR-2025-031, 13:45–14:00"))
+        }
+        #expect(try String(contentsOf: Self.papers(fixture).appendingPathComponent("slot-order.txt"), encoding: .utf8) == "PR-2025-034\nPR-2025-031\n")
+        #expect(try fixture.workspace.accessLog().contains { $0.username == "clerk" && $0.action == "change"
+            && $0.what == "moved up in the slots of the panel of 2025-12-01: from 13:45 to 13:30: referral PR-2025-034" })
     }
 }
 
