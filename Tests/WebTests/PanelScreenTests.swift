@@ -268,7 +268,7 @@ extension PanelScreenTests {
         let fixture = try WebFixture("web-panel-order")
         defer { fixture.remove() }
         let day = Self.panel
-        try await serving(IssueAndBundleScreenTests.site(fixture)) { client in
+        try await serving(fixture.site(slowWorkLimit: 600)) { client in
             let clerk = Visitor(client)
             try await clerk.signIn("clerk")
             try await Self.receiveTheReferrals(clerk)
